@@ -1,0 +1,5 @@
+import sys
+
+from goaljournal.cli import main
+
+sys.exit(main())
