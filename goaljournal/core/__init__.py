@@ -1,0 +1,1 @@
+"""Pure domain logic: no SQL, no Textual, nothing slow to import."""

@@ -1,0 +1,48 @@
+"""Dates typed by a user on the command line or in a form: stdlib only, always given `today`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+DATE_FORMAT = "%Y-%m-%d"
+DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+class BadDate(ValueError):
+    """Text that names no date we understand; the message says what we accept."""
+
+
+def parse_day(text: str, today: date) -> date:
+    """A day: ``YYYY-MM-DD``, ``today``, ``yesterday``, ``tomorrow`` or ``N days ago``."""
+    return parse_moment(text, datetime.combine(today, datetime.min.time())).date()
+
+
+def parse_moment(text: str, now: datetime) -> datetime:
+    """A moment: ``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM[:SS]`` (or with ``T``), ``today``,
+    ``yesterday``, ``tomorrow``, ``N days ago``. A bare day keeps the time of ``now``."""
+    cleaned = " ".join(text.strip().lower().split())
+    relative = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
+    if cleaned in relative:
+        return now + timedelta(days=relative[cleaned])
+    words = cleaned.split(" ")
+    if len(words) == 3 and words[1] in ("day", "days") and words[2] == "ago" and words[0].isdigit():
+        return now - timedelta(days=int(words[0]))
+    try:
+        moment = datetime.fromisoformat(cleaned.upper())
+    except ValueError:
+        raise BadDate(
+            f"'{text}' is not a date: use YYYY-MM-DD, 'YYYY-MM-DD HH:MM', today or yesterday"
+        ) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    if len(cleaned) == 10:  # a bare day: keep the time of day of `now`
+        moment = datetime.combine(moment.date(), now.time())
+    return moment.replace(microsecond=0)
+
+
+def format_day(day: date) -> str:
+    return day.strftime(DATE_FORMAT)
+
+
+def format_moment(moment: datetime) -> str:
+    return moment.strftime(DATETIME_FORMAT)

@@ -1,0 +1,177 @@
+"""The journal's domain objects, as the store hands them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any, Self
+
+CATEGORIES = (
+    "skill",
+    "performance",
+    "leadership",
+    "education",
+    "certification",
+    "networking",
+    "work-life balance",
+    "financial",
+)
+GOAL_STATUSES = ("draft", "active", "paused", "achieved", "abandoned")
+HORIZONS = ("short", "medium", "long")
+ENTRY_KINDS = ("reflection", "win", "lesson", "feedback", "note")
+ITEM_KINDS = ("strength", "weakness", "success", "failure", "feedback")
+FEEDBACK_SOURCES = ("self", "peer", "supervisor", "mentor", "formal test")
+# Changes to these fields are the goal's substance: each is kept as a revision with its reason.
+REVISED_FIELDS = ("title", "target", "deadline", "status")
+
+
+class _FromRow:
+    @classmethod
+    def from_row(cls, row: Any, **extra: Any) -> Self:
+        names = cls._field_names()
+        values = {key: row[key] for key in row.keys() if key in names}
+        values.update(extra)
+        return cls(**values)
+
+    @classmethod
+    def _field_names(cls) -> frozenset[str]:
+        cached = cls.__dict__.get("_names")
+        if cached is None:
+            cached = frozenset(f.name for f in fields(cls))  # type: ignore[arg-type]
+            setattr(cls, "_names", cached)
+        return cached
+
+
+@dataclass(slots=True)
+class Goal(_FromRow):
+    id: int
+    uuid: str
+    title: str
+    status: str = "draft"
+    category: str | None = None
+    horizon: str | None = None
+    metric: str | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    start_date: str | None = None
+    deadline: str | None = None
+    why: str | None = None
+    confidence: int | None = None
+    parent_id: int | None = None
+    assessment_item_id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    # Derived by the store's goal queries: the latest check-in value and its date.
+    current: float | None = None
+    current_at: str | None = None
+
+
+@dataclass(slots=True)
+class Milestone(_FromRow):
+    id: int
+    uuid: str
+    goal_id: int
+    title: str
+    due_date: str | None = None
+    done_at: str | None = None
+    position: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    goal_title: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.done_at is not None
+
+
+@dataclass(slots=True)
+class Revision(_FromRow):
+    id: int
+    uuid: str
+    goal_id: int
+    at: str
+    changes: str
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class CheckIn(_FromRow):
+    id: int
+    uuid: str
+    goal_id: int
+    at: str
+    value: float
+    note: str | None = None
+    confidence: int | None = None
+    created_at: str = ""
+    deleted_at: str | None = None
+
+
+@dataclass(slots=True)
+class Entry(_FromRow):
+    id: int
+    uuid: str
+    at: str
+    text: str
+    kind: str = "reflection"
+    starred: int = 0
+    private: int = 0
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    tags: list[str] = field(default_factory=list)
+    goal_ids: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Skill(_FromRow):
+    id: int
+    uuid: str
+    name: str
+    category: str | None = None
+    retired_at: str | None = None
+    created_at: str = ""
+
+
+@dataclass(slots=True)
+class Assessment(_FromRow):
+    id: int
+    uuid: str
+    at: str
+    summary: str | None = None
+    step: int = 0
+    completed_at: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    item_count: int = 0
+    rating_count: int = 0
+
+
+@dataclass(slots=True)
+class AssessmentItem(_FromRow):
+    id: int
+    uuid: str
+    assessment_id: int
+    kind: str
+    text: str
+    evidence: str | None = None
+    cost: str | None = None
+    learned: str | None = None
+    source: str | None = None
+    action: str | None = None
+    position: int = 0
+    created_at: str = ""
+
+
+@dataclass(slots=True)
+class Rating(_FromRow):
+    id: int
+    uuid: str
+    assessment_id: int
+    skill_id: int
+    rating: int
+    note: str | None = None
+    skill_name: str | None = None

@@ -1,0 +1,85 @@
+"""Progress of a goal, its status against elapsed time, its horizon, and the check-in streak."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from goaljournal.core.models import Goal
+
+
+def progress_fraction(goal: Goal) -> float | None:
+    """Latest value against baseline → target, clamped to 0..1; None without a target."""
+    if goal.target is None:
+        return 1.0 if goal.status == "achieved" else None
+    baseline = goal.baseline or 0.0
+    current = goal.current if goal.current is not None else baseline
+    span = goal.target - baseline
+    if span == 0:
+        return 1.0
+    return min(max((current - baseline) / span, 0.0), 1.0)
+
+
+def elapsed_fraction(goal: Goal, today: date) -> float | None:
+    """How much of the time from start to deadline has passed, 0..1; None without both dates."""
+    if not goal.start_date or not goal.deadline:
+        return None
+    start, end = date.fromisoformat(goal.start_date), date.fromisoformat(goal.deadline)
+    total = (end - start).days
+    if total <= 0:
+        return 1.0
+    return min(max((today - start).days / total, 0.0), 1.0)
+
+
+def pace_status(goal: Goal, today: date) -> str | None:
+    """'on track', 'at risk' or 'off track' from progress against elapsed time."""
+    progress, elapsed = progress_fraction(goal), elapsed_fraction(goal, today)
+    if progress is None or elapsed is None:
+        return None
+    if progress >= 1.0:
+        return "done"
+    behind = elapsed - progress
+    if behind <= 0.10:
+        return "on track"
+    if behind <= 0.25 and elapsed < 1.0:
+        return "at risk"
+    return "off track"
+
+
+def derived_horizon(start: date | None, deadline: date | None) -> str | None:
+    """short (up to a year), medium (up to four years) or long, from the span to the deadline."""
+    if deadline is None:
+        return None
+    days = (deadline - (start or deadline)).days
+    if days <= 366:
+        return "short"
+    if days <= 4 * 366:
+        return "medium"
+    return "long"
+
+
+def goal_horizon(goal: Goal) -> str | None:
+    """The horizon the user chose, or the one the deadline implies."""
+    if goal.horizon:
+        return goal.horizon
+    start = date.fromisoformat(goal.start_date) if goal.start_date else None
+    deadline = date.fromisoformat(goal.deadline) if goal.deadline else None
+    return derived_horizon(start, deadline)
+
+
+def streak(days_with_checkins: Iterable[date], today: date) -> int:
+    """Consecutive days with a check-in, ending today (or yesterday, if today has none yet)."""
+    days = set(days_with_checkins)
+    cursor = today if today in days else today - timedelta(days=1)
+    count = 0
+    while cursor in days:
+        count += 1
+        cursor -= timedelta(days=1)
+    return count
+
+
+def format_number(value: float | None) -> str:
+    """12.0 → '12', 2.5 → '2.5', None → '–'."""
+    if value is None:
+        return "–"
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"

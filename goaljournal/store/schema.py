@@ -1,0 +1,213 @@
+"""The journal's schema as forward-only migrations.
+
+Migrations are sqlite-utils ``Migrations`` steps (recorded in ``_sqlite_migrations``); their count
+is mirrored in ``PRAGMA user_version`` so that opening an up-to-date journal is one cheap read and
+never imports sqlite_utils (~100 ms). Only this module imports sqlite_utils, and only when a
+journal is created or upgraded. Append new steps at the end; never edit a released one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from goaljournal.store.connection import SCHEMA_VERSION
+
+migrations = Migrations("goaljournal")
+
+# DDL runs statement by statement: ``executescript`` (and so sqlite-utils' ``enable_fts``) commits
+# the open transaction first, and all pending steps must apply atomically or not at all.
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="001_goals_entries")
+def _goals_entries(db: Database) -> None:
+    _run(
+        db,
+        [
+            """CREATE TABLE goals (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                title TEXT NOT NULL CHECK (trim(title) <> ''),
+                category TEXT,
+                horizon TEXT CHECK (horizon IN ('short', 'medium', 'long')),
+                metric TEXT,
+                unit TEXT,
+                baseline REAL,
+                target REAL,
+                start_date TEXT,
+                deadline TEXT,
+                why TEXT,
+                confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+                status TEXT NOT NULL DEFAULT 'draft'
+                    CHECK (status IN ('draft', 'active', 'paused', 'achieved', 'abandoned')),
+                parent_id INTEGER REFERENCES goals(id),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX goals_parent ON goals(parent_id)",
+            """CREATE TABLE milestones (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id),
+                title TEXT NOT NULL CHECK (trim(title) <> ''),
+                due_date TEXT,
+                done_at TEXT,
+                position INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX milestones_goal ON milestones(goal_id)",
+            "CREATE INDEX milestones_due ON milestones(due_date)",
+            """CREATE TABLE revisions (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id),
+                at TEXT NOT NULL,
+                changes TEXT NOT NULL,
+                reason TEXT
+            )""",
+            "CREATE INDEX revisions_goal ON revisions(goal_id)",
+            """CREATE TABLE checkins (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id),
+                at TEXT NOT NULL,
+                value REAL NOT NULL,
+                note TEXT,
+                confidence INTEGER CHECK (confidence BETWEEN 1 AND 5),
+                created_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX checkins_goal_at ON checkins(goal_id, at)",
+            "CREATE INDEX checkins_at ON checkins(at)",
+            """CREATE TABLE entries (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                at TEXT NOT NULL,
+                text TEXT NOT NULL CHECK (trim(text) <> ''),
+                kind TEXT NOT NULL DEFAULT 'reflection'
+                    CHECK (kind IN ('reflection', 'win', 'lesson', 'feedback', 'note')),
+                starred INTEGER NOT NULL DEFAULT 0,
+                private INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            # Newest-first paging over live entries is the hottest read in the app.
+            "CREATE INDEX entries_live_at ON entries(at, id) WHERE deleted_at IS NULL",
+            """CREATE TABLE tags (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE
+            )""",
+            """CREATE TABLE entry_tags (
+                entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                PRIMARY KEY (entry_id, tag_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX entry_tags_tag ON entry_tags(tag_id, entry_id)",
+            """CREATE TABLE entry_goals (
+                entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+                PRIMARY KEY (entry_id, goal_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX entry_goals_goal ON entry_goals(goal_id, entry_id)",
+        ],
+    )
+
+
+@migrations(name="002_assessments")
+def _assessments(db: Database) -> None:
+    _run(
+        db,
+        [
+            """CREATE TABLE skills (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+                category TEXT,
+                retired_at TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE assessments (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                at TEXT NOT NULL,
+                summary TEXT,
+                step INTEGER NOT NULL DEFAULT 0,
+                completed_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            """CREATE TABLE assessment_items (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('strength', 'weakness', 'success', 'failure', 'feedback')),
+                text TEXT NOT NULL CHECK (trim(text) <> ''),
+                evidence TEXT,
+                cost TEXT,
+                learned TEXT,
+                source TEXT CHECK (source IN ('self', 'peer', 'supervisor', 'mentor', 'formal test')),
+                action TEXT,
+                position INTEGER NOT NULL DEFAULT 0,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX assessment_items_assessment ON assessment_items(assessment_id)",
+            """CREATE TABLE ratings (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                assessment_id INTEGER NOT NULL REFERENCES assessments(id),
+                skill_id INTEGER NOT NULL REFERENCES skills(id),
+                rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+                note TEXT,
+                UNIQUE (assessment_id, skill_id)
+            )""",
+            "CREATE INDEX ratings_skill ON ratings(skill_id)",
+            # A goal can come from a weakness or a low-rated skill of an assessment.
+            "ALTER TABLE goals ADD COLUMN assessment_item_id INTEGER REFERENCES assessment_items(id)",
+        ],
+    )
+
+
+@migrations(name="003_entries_fts")
+def _entries_fts(db: Database) -> None:
+    # External-content FTS5 over entries.text. No triggers keep it in step: with
+    # trusted_schema=OFF SQLite refuses a trigger that writes to an FTS5 table ("unsafe use of
+    # virtual table"), so the store updates the index itself, in the same transaction.
+    _run(
+        db,
+        [
+            """CREATE VIRTUAL TABLE entries_fts USING fts5(
+                text, content='entries', content_rowid='id', tokenize='porter unicode61'
+            )""",
+            "INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')",
+        ],
+    )
+
+
+# connection.py keeps the number without importing this module; they must agree.
+assert len(migrations._migrations) == SCHEMA_VERSION, "update SCHEMA_VERSION"
+
+
+def migrate(conn: sqlite3.Connection, stop_before: str | None = None) -> None:
+    """Apply every pending step inside the caller's open transaction and record the version.
+
+    The caller holds ``BEGIN IMMEDIATE`` so that two processes opening an old journal at once
+    cannot both upgrade it; sqlite-utils nests each step in a savepoint.
+    """
+    db = Database(conn, execute_plugins=False)
+    migrations.apply(db, stop_before=stop_before)
+    applied = len(migrations.applied(db))
+    conn.execute(f"PRAGMA user_version = {applied:d}")
