@@ -68,6 +68,13 @@ def quote_fts(query: str) -> str:
     return " ".join(terms)
 
 
+def index_entry(conn: sqlite3.Connection, entry_id: int, text: str, *, old_text: str | None = None) -> None:
+    """Keep the full-text index in step with an entry's text (see schema 003: no triggers)."""
+    if old_text is not None:
+        conn.execute("INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)", (entry_id, old_text))
+    conn.execute("INSERT INTO entries_fts (rowid, text) VALUES (?, ?)", (entry_id, text))
+
+
 def _check_text(value: str | None, what: str, *, required: bool = False) -> str | None:
     if value is None:
         if required:
@@ -170,6 +177,16 @@ class Store:
                 raise
             self.conn.execute("COMMIT")
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: everything read inside sees the same state of the journal."""
+        with self._lock, translate_errors(self.path):
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         with self._lock, translate_errors(self.path):
             return self.conn.execute(sql, params).fetchall()
@@ -217,7 +234,7 @@ class Store:
                 "at": moment, "text": text, "kind": kind, "starred": int(starred),
                 "private": int(private), "created_at": stamp, "updated_at": stamp,
             })  # fmt: skip
-            conn.execute("INSERT INTO entries_fts (rowid, text) VALUES (?, ?)", (entry_id, text))
+            index_entry(conn, entry_id, text)
             self._link_tags(conn, entry_id, [*extract_tags(text), *tags])
             conn.executemany(
                 "INSERT OR IGNORE INTO entry_goals (entry_id, goal_id) VALUES (?, ?)",
@@ -266,11 +283,7 @@ class Store:
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(f"UPDATE entries SET {assignments} WHERE id = ?", [*changes.values(), entry_id])
             if text is not None:
-                conn.execute(
-                    "INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)",
-                    (entry_id, old_text),
-                )
-                conn.execute("INSERT INTO entries_fts (rowid, text) VALUES (?, ?)", (entry_id, text))
+                index_entry(conn, entry_id, text, old_text=old_text)
                 conn.execute("DELETE FROM entry_tags WHERE entry_id = ?", (entry_id,))
                 self._link_tags(conn, entry_id, extract_tags(text))
 

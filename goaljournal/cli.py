@@ -1,0 +1,422 @@
+"""The command line: parse, call the store, print. Exit 0 on success, 1 on a user error (one
+line on stderr), 2 on bad usage.
+
+Quick commands (log, search, checkin, ...) must start fast, so this module imports only the
+standard library and the store at the top; Textual, sqlite_utils and pendulum are imported
+inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from goaljournal import __version__
+from goaljournal.core.dates import BadDate, format_day, format_moment, parse_day, parse_moment
+from goaljournal.core.models import CATEGORIES, ENTRY_KINDS, GOAL_STATUSES, Entry, Goal
+from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
+from goaljournal.core.text import one_line, printable
+from goaljournal.store import InvalidInput, JournalError, Store
+from goaljournal.store.location import resolve_journal_path
+
+PROG = "goaljournal"
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for; printed as one line, exit status 1."""
+
+
+# -- output ---------------------------------------------------------------------------------
+
+
+def _json_text(data: Any) -> str:
+    # json escapes C0 controls itself; C1 controls (a one-byte CSI is 0x9b) would otherwise pass
+    # through to the terminal, so they are escaped too. The output stays valid JSON.
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return "".join(f"\\u{ord(ch):04x}" if "\x7f" <= ch <= "\x9f" else ch for ch in text)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(_json_text(data) + "\n")
+
+
+def entry_json(entry: Entry) -> dict[str, Any]:
+    return {
+        "id": entry.id, "uuid": entry.uuid, "at": entry.at, "text": entry.text, "kind": entry.kind,
+        "starred": bool(entry.starred), "private": bool(entry.private), "tags": entry.tags,
+        "goal_ids": entry.goal_ids,
+    }  # fmt: skip
+
+
+def goal_json(goal: Goal) -> dict[str, Any]:
+    progress = progress_fraction(goal)
+    return {
+        "id": goal.id, "uuid": goal.uuid, "title": goal.title, "status": goal.status,
+        "category": goal.category, "horizon": goal_horizon(goal), "metric": goal.metric,
+        "unit": goal.unit, "baseline": goal.baseline, "target": goal.target, "current": goal.current,
+        "progress": None if progress is None else round(progress, 4), "start_date": goal.start_date,
+        "deadline": goal.deadline, "why": goal.why, "confidence": goal.confidence,
+        "parent_id": goal.parent_id,
+    }  # fmt: skip
+
+
+def entry_line(entry: Entry) -> str:
+    star = "*" if entry.starred else " "
+    kind = "" if entry.kind == "reflection" else f"[{entry.kind}] "
+    return f"{entry.id:>6} {entry.at[:16]} {star} {kind}{one_line(entry.text, 200)}"
+
+
+def goal_line(goal: Goal) -> str:
+    progress = progress_fraction(goal)
+    amount = ""
+    if goal.target is not None:
+        unit = f" {goal.unit}" if goal.unit else ""
+        amount = f"{format_number(goal.current if goal.current is not None else goal.baseline)}/{format_number(goal.target)}{unit}"
+    percent = f"{progress:4.0%}" if progress is not None else "    "
+    deadline = f"by {goal.deadline}" if goal.deadline else "no deadline"
+    return f"{goal.id:>4}  {goal.status:<9} {percent}  {one_line(goal.title, 70):<70}  {amount:>14}  {deadline}"
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _moment(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    try:
+        return parse_moment(text, _now())
+    except BadDate as err:
+        raise UserError(str(err)) from None
+
+
+def _number(text: str, what: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise UserError(f"{what} must be a number, not '{text}'") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise UserError(f"{what} must be a finite number, not '{text}'")
+    return value
+
+
+def _text_argument(words: Sequence[str], what: str) -> str:
+    text = " ".join(words)
+    if text == "-":
+        text = sys.stdin.read().rstrip("\n")
+    if not text.strip():
+        raise UserError(f"{what} is empty; nothing was saved")
+    return text
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def cmd_log(store: Store, args: argparse.Namespace) -> int:
+    text = _text_argument(args.text, "the entry text")
+    entry_id = store.add_entry(
+        text, at=_moment(args.at), kind=args.kind, goal_ids=args.goal or (), starred=args.star
+    )
+    entry = store.get_entry(entry_id)
+    if args.json:
+        print_json(entry_json(entry))
+    else:
+        tags = f" with {', '.join('@' + printable(t) for t in entry.tags)}" if entry.tags else ""
+        print(f"logged entry {entry.id} at {entry.at[:16]}{tags}")
+    return 0
+
+
+def cmd_checkin(store: Store, args: argparse.Namespace) -> int:
+    goal = store.get_goal(args.goal_id)
+    raw = args.value.strip()
+    if raw.startswith("+"):  # "+1": one more than the latest value
+        start = goal.current if goal.current is not None else (goal.baseline or 0.0)
+        value = start + _number(raw[1:], "the value")
+    else:
+        value = _number(raw, "the value")
+    at = _moment(args.at)
+    checkin_id = store.add_checkin(
+        goal.id, value, at=format_day(at.date()) if at else None, note=args.note, confidence=args.confidence
+    )
+    goal = store.get_goal(goal.id)
+    if args.json:
+        print_json({"id": checkin_id, "goal": goal_json(goal)})
+    else:
+        progress = progress_fraction(goal)
+        share = f" ({progress:.0%} of the way)" if progress is not None else ""
+        print(f"checked in {format_number(value)} on goal {goal.id}: {one_line(goal.title, 60)}{share}")
+    return 0
+
+
+def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
+    title = _text_argument(args.text, "the goal")
+    fields: dict[str, Any] = {
+        "category": args.category, "unit": args.unit, "metric": args.metric, "why": args.why,
+        "status": args.status, "parent_id": args.parent,
+    }  # fmt: skip
+    if args.target is not None:
+        fields["target"] = _number(args.target, "the target")
+    if args.baseline is not None:
+        fields["baseline"] = _number(args.baseline, "the baseline")
+    if args.deadline is not None:
+        try:
+            fields["deadline"] = format_day(parse_day(args.deadline, _now().date()))
+        except BadDate as err:
+            raise UserError(f"deadline: {err}") from None
+    goal_id = store.add_goal(title, **{k: v for k, v in fields.items() if v is not None})
+    goal = store.get_goal(goal_id)
+    if args.json:
+        print_json(goal_json(goal))
+    else:
+        print(f"added goal {goal.id}: {one_line(goal.title, 70)}")
+    return 0
+
+
+def cmd_goals(store: Store, args: argparse.Namespace) -> int:
+    goals = store.goals(status=args.status)
+    if args.json:
+        print_json([goal_json(goal) for goal in goals])
+    else:
+        for goal in goals:
+            print(goal_line(goal))
+    return 0
+
+
+def cmd_search(store: Store, args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    entries = store.search(" ".join(args.query), limit=args.limit)
+    if args.json:
+        print_json([entry_json(entry) for entry in entries])
+    else:
+        for entry in entries:
+            print(entry_line(entry))
+    return 0
+
+
+def cmd_tags(store: Store, args: argparse.Namespace) -> int:
+    counts = store.tag_counts()
+    if args.json:
+        print_json([{"tag": name, "count": count} for name, count in counts])
+    else:
+        for name, count in counts:
+            print(f"{count:>6}  @{printable(name)}")
+    return 0
+
+
+def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    from goaljournal.store.transfer import export_data
+
+    text = _json_text(export_data(store)) + "\n"
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    out = Path(args.output).expanduser()
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise UserError(f"cannot write {out}: {err.strerror}") from None
+    print(f"exported the journal to {out}", file=sys.stderr)
+    return 0
+
+
+def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    from goaljournal.store.transfer import import_data, read_json
+
+    source = Path(args.file).expanduser()
+    try:
+        text = sys.stdin.read() if args.file == "-" else source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
+        raise UserError(f"cannot read {source}: {reason}") from None
+    added = import_data(store, read_json(text))
+    if args.json:
+        print_json(added)
+    else:
+        total = sum(added.values())
+        parts = ", ".join(f"{count} {table}" for table, count in added.items() if count)
+        print(f"imported {total} rows ({parts})" if total else "nothing new to import: every row is already in the journal")
+    return 0
+
+
+def cmd_backup(store: Store, args: argparse.Namespace) -> int:
+    if args.dest:
+        dest = Path(args.dest).expanduser()
+        if dest.is_dir():
+            dest = dest / f"journal-{_now():%Y%m%d-%H%M%S}.db"
+    else:
+        folder = store.path.parent / "backups"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        dest = folder / f"journal-{_now():%Y%m%d-%H%M%S}.db"
+    written = store.backup(dest)
+    if args.json:
+        print_json({"backup": str(written)})
+    else:
+        print(f"backed up the journal to {written}")
+    return 0
+
+
+def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
+    problems = store.check()
+    report = {
+        "path": str(store.path), "ok": not problems, "problems": problems,
+        "schema_version": store.schema_version(), "read_only": store.read_only,
+        "journal_mode": store.pragma("journal_mode"), "counts": store.counts(),
+    }  # fmt: skip
+    if args.json:
+        print_json(report)
+    else:
+        print(f"journal: {printable(str(store.path))} (format {report['schema_version']}{', read-only' if store.read_only else ''})")
+        print("contents: " + ", ".join(f"{n} {table}" for table, n in report["counts"].items()))
+        for problem in problems:
+            print(f"problem: {problem}")
+        print("verdict: healthy" if not problems else f"verdict: {len(problems)} problem(s) found; restore from a backup or export what is readable")
+    return 0 if not problems else 1
+
+
+# -- parser ---------------------------------------------------------------------------------
+
+
+def _goal_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a goal id is a whole number, not '{text}'") from None
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS keeps a subcommand from resetting options given before the command.
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="journal file to use")
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A keyboard-driven journal for professional growth. With no command, opens the app.",
+        epilog="The journal is GOALJOURNAL_DB or ~/.local/share/goaljournal/journal.db unless --db says otherwise.",
+    )
+    parser.add_argument("--db", metavar="PATH", help="journal file to use (default: $GOALJOURNAL_DB or the user data folder)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--demo", action="store_true", help="open the app on a new demo journal (yours is untouched)")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable[[Store, argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    log = command("log", cmd_log, "add a journal entry; @word in the text is a tag")
+    log.add_argument("text", nargs="+", metavar="TEXT", help="the entry ('-' reads standard input)")
+    log.add_argument("--at", metavar="DATE", help="when: YYYY-MM-DD, 'YYYY-MM-DD HH:MM', yesterday (default: now)")
+    log.add_argument("--goal", type=_goal_id, action="append", metavar="ID", help="link to a goal (repeatable)")
+    log.add_argument("--kind", choices=ENTRY_KINDS, default="reflection")
+    log.add_argument("--star", action="store_true", help="star the entry")
+
+    checkin = command("checkin", cmd_checkin, "record progress on a goal")
+    checkin.add_argument("goal_id", type=_goal_id, metavar="GOAL_ID")
+    checkin.add_argument("value", metavar="VALUE", help="the current value, or +N to add to the latest")
+    checkin.add_argument("--note", metavar="TEXT")
+    checkin.add_argument("--at", metavar="DATE", help="the day (default: today)")
+    checkin.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5")
+
+    goal = command("goal", lambda store, args: 2, "manage goals")
+    goal_commands = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
+    add = goal_commands.add_parser("add", parents=[common], help="add a goal", description="add a goal")
+    add.set_defaults(handler=cmd_goal_add)
+    add.add_argument("text", nargs="+", metavar="TEXT", help="the goal as a sentence")
+    add.add_argument("--deadline", metavar="DATE")
+    add.add_argument("--target", metavar="N")
+    add.add_argument("--baseline", metavar="N")
+    add.add_argument("--unit", metavar="U")
+    add.add_argument("--metric", metavar="WHAT", help="what is measured, e.g. 'study hours'")
+    add.add_argument("--category", choices=CATEGORIES)
+    add.add_argument("--why", metavar="TEXT", help="why it matters")
+    add.add_argument("--status", choices=GOAL_STATUSES)
+    add.add_argument("--parent", type=_goal_id, metavar="ID", help="the longer-term goal this one serves")
+
+    goals = command("goals", cmd_goals, "list goals")
+    goals.add_argument("--status", choices=GOAL_STATUSES)
+
+    search = command("search", cmd_search, "full-text search of entries, newest first")
+    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=50, metavar="N")
+
+    command("tags", cmd_tags, "each tag with its count, most used first")
+
+    export = command("export", cmd_export, "export the journal")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+
+    imp = command("import", cmd_import, "import a journal export (rows already present are skipped)")
+    imp.add_argument("--format", choices=["json"], default="json")
+    imp.add_argument("file", metavar="FILE", help="the file ('-' reads standard input)")
+
+    backup = command("backup", cmd_backup, "copy the journal to a new private file")
+    backup.add_argument("dest", nargs="?", metavar="DEST", help="file or folder (default: backups/ beside the journal)")
+
+    command("doctor", cmd_doctor, "check the journal's integrity and give a verdict")
+    return parser
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"{PROG}: {printable(message)}\n")
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
+    try:
+        if args.command is None:
+            return run_app(args)
+        path = resolve_journal_path(getattr(args, "db", None))
+        with Store.open(path) as store:
+            return int(args.handler(store, args))
+    except (UserError, JournalError) as err:
+        return _fail(str(err))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: stop quietly.
+        sys.stderr.close()
+        return 0
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the TUI on the user's journal, or on a new demo journal with ``--demo``."""
+    import tempfile
+
+    if args.demo:
+        with tempfile.TemporaryDirectory(prefix="goaljournal-demo-") as folder:
+            from goaljournal.demo import fill_demo_journal
+
+            store = Store.open(Path(folder) / "demo.db")
+            fill_demo_journal(store, today=store.today())
+            return _run_tui(store)
+    store = Store.open(resolve_journal_path(args.db))
+    return _run_tui(store)
+
+
+def _run_tui(store: Store) -> int:
+    from goaljournal.ui.app import GoalJournalApp
+
+    try:
+        GoalJournalApp(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

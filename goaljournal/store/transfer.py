@@ -1,0 +1,181 @@
+"""The complete JSON export and its import: the journal's lossless backup format.
+
+Rows are written with their UUIDs and with links as the linked row's UUID (never the local
+integer id), so a file can be merged into any journal: importing matches on UUID and adds only
+what is missing, which makes a second import of the same file a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any, TextIO
+
+from goaljournal.store.errors import InvalidInput
+from goaljournal.store.journal import Store, index_entry
+
+FORMAT_NAME = "goaljournal"
+FORMAT_VERSION = 1
+
+# Tables in an order where every link points to a table already imported, with each
+# link column and the table it points to. Goals link to goals, so their parents come in a
+# second pass.
+TABLES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("skills", {}),
+    ("assessments", {}),
+    ("assessment_items", {"assessment_id": "assessments"}),
+    ("ratings", {"assessment_id": "assessments", "skill_id": "skills"}),
+    ("goals", {"parent_id": "goals", "assessment_item_id": "assessment_items"}),
+    ("milestones", {"goal_id": "goals"}),
+    ("revisions", {"goal_id": "goals"}),
+    ("checkins", {"goal_id": "goals"}),
+    ("tags", {}),
+    ("entries", {}),
+)
+LINK_TABLES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
+    ("entry_tags", ("entry_id", "entries"), ("tag_id", "tags")),
+    ("entry_goals", ("entry_id", "entries"), ("goal_id", "goals")),
+)
+
+
+def _uuid_key(column: str) -> str:
+    return column[: -len("_id")] + "_uuid"
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    """Every row of the journal, trash included, as plain JSON-able data."""
+    data: dict[str, Any] = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "schema": store.schema_version()}
+    with store.snapshot() as conn:
+        for table, links in TABLES:
+            columns = [c for c in _columns(conn, table) if c != "id" and c not in links]
+            selects = [f"t.{c}" for c in columns]
+            joins = []
+            for index, (column, target) in enumerate(links.items()):
+                selects.append(f"l{index}.uuid AS {_uuid_key(column)}")
+                joins.append(f"LEFT JOIN {target} l{index} ON l{index}.id = t.{column}")
+            sql = f"SELECT {', '.join(selects)} FROM {table} t {' '.join(joins)} ORDER BY t.id"
+            data[table] = [dict(row) for row in conn.execute(sql)]
+        for table, (left, left_table), (right, right_table) in LINK_TABLES:
+            sql = (
+                f"SELECT a.uuid AS {_uuid_key(left)}, b.uuid AS {_uuid_key(right)} FROM {table} t "
+                f"JOIN {left_table} a ON a.id = t.{left} JOIN {right_table} b ON b.id = t.{right} "
+                f"ORDER BY a.id, b.id"
+            )
+            data[table] = [dict(row) for row in conn.execute(sql)]
+    return data
+
+
+def write_json(store: Store, out: TextIO) -> None:
+    json.dump(export_data(store), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def read_json(text: str) -> dict[str, Any]:
+    """Parse and check an export; raise InvalidInput with a plain message when it is not one."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InvalidInput(f"not a goaljournal JSON export (invalid JSON at line {err.lineno})") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise InvalidInput("not a goaljournal JSON export (no \"format\": \"goaljournal\")")
+    if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
+        raise InvalidInput(
+            f"this export is format version {data.get('version')}; this goaljournal reads up to "
+            f"{FORMAT_VERSION}: upgrade goaljournal"
+        )
+    for table, _ in TABLES:
+        rows = data.get(table, [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("uuid") for r in rows):
+            raise InvalidInput(f"not a goaljournal JSON export: '{table}' rows need a uuid each")
+    return data
+
+
+def import_data(store: Store, data: dict[str, Any]) -> dict[str, int]:
+    """Add every row of ``data`` that the journal lacks, in one transaction.
+
+    Returns how many rows of each table were added. Tags are matched by name as well as UUID,
+    since a tag name is unique in a journal.
+    """
+    added: dict[str, int] = {}
+    try:
+        with store.transaction() as conn:
+            ids: dict[str, dict[str, int]] = {}
+            new_uuids: set[str] = set()
+            for table, links in TABLES:
+                ids[table] = _import_table(conn, table, links, data.get(table, []), ids, added, new_uuids)
+            new_goals = [row for row in data.get("goals", []) if row["uuid"] in new_uuids]
+            _link_parents(conn, new_goals, ids["goals"])
+            for table, (left, left_table), (right, right_table) in LINK_TABLES:
+                count = 0
+                for row in data.get(table, []):
+                    left_id = ids[left_table].get(row.get(_uuid_key(left)))
+                    right_id = ids[right_table].get(row.get(_uuid_key(right)))
+                    if left_id is None or right_id is None:
+                        raise InvalidInput(f"{table} links a row that is not in the file")
+                    count += conn.execute(
+                        f"INSERT OR IGNORE INTO {table} ({left}, {right}) VALUES (?, ?)", (left_id, right_id)
+                    ).rowcount
+                added[table] = count
+    except sqlite3.IntegrityError as err:
+        raise InvalidInput(f"the export holds a row this journal cannot accept ({err}); nothing was imported") from None
+    return added
+
+
+def _import_table(
+    conn: sqlite3.Connection,
+    table: str,
+    links: dict[str, str],
+    rows: list[dict[str, Any]],
+    ids: dict[str, dict[str, int]],
+    added: dict[str, int],
+    new_uuids: set[str],
+) -> dict[str, int]:
+    """Insert the missing rows of one table; return uuid → local id for every row in the file."""
+    columns = [c for c in _columns(conn, table) if c != "id"]
+    local: dict[str, int] = {}
+    count = 0
+    for row in rows:
+        existing = conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (row["uuid"],)).fetchone()
+        if existing is None and table == "tags":
+            existing = conn.execute("SELECT id FROM tags WHERE name = ?", (row.get("name"),)).fetchone()
+        if existing is not None:
+            local[row["uuid"]] = existing[0]
+            continue
+        values: dict[str, Any] = {}
+        for column in columns:
+            if column in links:
+                if column == "parent_id":  # set in a second pass, once every goal exists
+                    continue
+                linked = row.get(_uuid_key(column))
+                values[column] = None if linked is None else ids[links[column]].get(linked)
+                if linked is not None and values[column] is None:
+                    raise InvalidInput(f"a row of {table} links to {linked}, which is not in the file")
+            elif column in row:
+                values[column] = row[column]
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+        local[row["uuid"]] = int(cursor.lastrowid or 0)
+        new_uuids.add(row["uuid"])
+        if table == "entries":
+            index_entry(conn, local[row["uuid"]], row.get("text", ""))
+        count += 1
+    added[table] = count
+    return local
+
+
+def _link_parents(conn: sqlite3.Connection, goals: list[dict[str, Any]], goal_ids: dict[str, int]) -> None:
+    for row in goals:
+        parent = row.get("parent_uuid")
+        if parent is None:
+            continue
+        if parent not in goal_ids:
+            raise InvalidInput(f"goal {row['uuid']} has a parent that is not in the file")
+        conn.execute(
+            "UPDATE goals SET parent_id = ? WHERE id = ?",
+            (goal_ids[parent], goal_ids[row["uuid"]]),
+        )

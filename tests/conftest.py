@@ -1,0 +1,46 @@
+"""Shared fixtures: every test works on a real journal file in its own tmp_path."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from goaljournal.store import Store
+
+# Tests never read the real clock: the journal's "now" is fixed.
+NOW = datetime(2026, 11, 25, 9, 30, 0)
+TODAY: date = NOW.date()
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    import sqlite_utils
+    import textual
+
+    return [
+        f"sqlite {sqlite3.sqlite_version}, textual {textual.__version__}, "
+        f"sqlite-utils {sqlite_utils.__version__}"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep every test away from the user's real journal and data folder."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("GOALJOURNAL_DB", raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "journal.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    with Store.open(db_path, clock=lambda: NOW) as opened:
+        yield opened
