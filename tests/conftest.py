@@ -17,12 +17,11 @@ TODAY: date = NOW.date()
 
 
 def pytest_report_header(config: pytest.Config) -> list[str]:
-    import sqlite_utils
-    import textual
+    from importlib.metadata import version
 
     return [
-        f"sqlite {sqlite3.sqlite_version}, textual {textual.__version__}, "
-        f"sqlite-utils {sqlite_utils.__version__}"
+        f"sqlite {sqlite3.sqlite_version}, textual {version('textual')}, "
+        f"sqlite-utils {version('sqlite-utils')}, pendulum {version('pendulum')}"
     ]
 
 
