@@ -83,3 +83,17 @@ def format_number(value: float | None) -> str:
     if value is None:
         return "–"
     return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+
+
+SPARK_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float]) -> str:
+    """A one-line chart of ``values``: ▁▂▄▆█."""
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARK_BARS[len(SPARK_BARS) // 2] * len(values)
+    scale = (len(SPARK_BARS) - 1) / (high - low)
+    return "".join(SPARK_BARS[round((value - low) * scale)] for value in values)

@@ -187,7 +187,7 @@ class Store:
             finally:
                 self.conn.execute("COMMIT")
 
-    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
         with self._lock, translate_errors(self.path):
             return self.conn.execute(sql, params).fetchall()
 
@@ -684,6 +684,49 @@ class Store:
     def skills(self, *, include_retired: bool = False) -> list[Skill]:
         where = "" if include_retired else "WHERE retired_at IS NULL"
         return [Skill.from_row(row) for row in self._rows(f"SELECT * FROM skills {where} ORDER BY name COLLATE NOCASE")]
+
+    # -- timeline -------------------------------------------------------------------------
+
+    def timeline_items(self, start: date, end: date) -> list[dict[str, Any]]:
+        """Everything dated from ``start`` to ``end`` (inclusive), newest first.
+
+        Each item is a dict with ``day`` (YYYY-MM-DD), ``kind`` (goal-start, deadline,
+        milestone, checkin, entry, revision, assessment), ``id``, ``goal_id``, ``text``,
+        ``value``, ``done`` and, for entries, ``entry_kind`` and ``starred``.
+        """
+        lo, hi = format_day(start), format_day(end)
+        sql = """
+        SELECT substr(e.at, 1, 10) AS day, 'entry' AS kind, e.id, NULL AS goal_id, e.text,
+               NULL AS value, NULL AS done, e.kind AS entry_kind, e.starred, e.at AS sort_at
+          FROM entries e WHERE e.deleted_at IS NULL AND e.at >= :lo AND e.at < date(:hi, '+1 day')
+        UNION ALL
+        SELECT c.at, 'checkin', c.id, c.goal_id, g.title, c.value, NULL, NULL, 0, c.at || ' 23:59:58'
+          FROM checkins c JOIN goals g ON g.id = c.goal_id
+         WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN :lo AND :hi
+        UNION ALL
+        SELECT coalesce(m.done_at, m.due_date), 'milestone', m.id, m.goal_id, m.title, NULL,
+               m.done_at IS NOT NULL, NULL, 0, coalesce(m.done_at, m.due_date) || ' 23:59:59'
+          FROM milestones m JOIN goals g ON g.id = m.goal_id
+         WHERE m.deleted_at IS NULL AND g.deleted_at IS NULL
+           AND coalesce(m.done_at, m.due_date) BETWEEN :lo AND :hi
+        UNION ALL
+        SELECT substr(r.at, 1, 10), 'revision', r.id, r.goal_id, g.title || ' — ' || coalesce(r.reason, 'revised'),
+               NULL, NULL, NULL, 0, r.at
+          FROM revisions r JOIN goals g ON g.id = r.goal_id
+         WHERE g.deleted_at IS NULL AND r.at >= :lo AND r.at < date(:hi, '+1 day')
+        UNION ALL
+        SELECT a.at, 'assessment', a.id, NULL, coalesce(a.summary, 'Self-assessment'), NULL,
+               a.completed_at IS NOT NULL, NULL, 0, a.at || ' 12:00:00'
+          FROM assessments a WHERE a.deleted_at IS NULL AND a.at BETWEEN :lo AND :hi
+        UNION ALL
+        SELECT g.start_date, 'goal-start', g.id, g.id, g.title, NULL, NULL, NULL, 0, g.start_date || ' 00:00:00'
+          FROM goals g WHERE g.deleted_at IS NULL AND g.start_date BETWEEN :lo AND :hi
+        UNION ALL
+        SELECT g.deadline, 'deadline', g.id, g.id, g.title, NULL, g.status = 'achieved', NULL, 0, g.deadline || ' 23:59:59'
+          FROM goals g WHERE g.deleted_at IS NULL AND g.deadline BETWEEN :lo AND :hi
+        ORDER BY sort_at DESC, kind, id DESC
+        """
+        return [dict(row) for row in self._rows(sql, {"lo": lo, "hi": hi})]
 
     # -- whole journal ----------------------------------------------------------------------
 

@@ -1,0 +1,80 @@
+"""What every screen of the app shares: the title bar, the store, and refreshing on return."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+from goaljournal.store import JournalError, Store
+
+if TYPE_CHECKING:
+    from goaljournal.ui.app import GoalJournalApp
+
+
+class TitleBar(Horizontal):
+    """One line: the app and screen name, the date in the middle, the screen's status on the right."""
+
+    def __init__(self, screen_name: str) -> None:
+        super().__init__(id="title-bar")
+        self.screen_name = screen_name
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.assemble(("goaljournal", "bold"), " · ", (self.screen_name, "bold $accent")), id="title-name")
+        yield Static(id="title-date")
+        yield Static(id="title-status")
+
+    def show(self, today: date, status: str = "") -> None:
+        self.query_one("#title-date", Static).update(Content(f"{today:%a %d %b %Y}"))
+        self.query_one("#title-status", Static).update(Content(status))
+
+
+class JournalScreen(Screen[None]):
+    """A screen of the journal app. ``refresh_data`` re-reads what it shows from the store."""
+
+    SCREEN_NAME = ""
+
+    @property
+    def journal_app(self) -> GoalJournalApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        return self.journal_app.store
+
+    @property
+    def today(self) -> date:
+        return self.journal_app.today
+
+    def compose_title(self) -> ComposeResult:
+        yield TitleBar(self.SCREEN_NAME)
+
+    def on_mount(self) -> None:
+        self.refresh_data()
+
+    def on_screen_resume(self) -> None:
+        # Another screen (or the command line, in another window) may have written meanwhile.
+        if self.is_mounted:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.query_one(TitleBar).show(self.today, self.title_status())
+
+    def title_status(self) -> str:
+        return ""
+
+    def attempt(self, action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:
+        """Run a store call; True if it worked. A user-facing error (a read-only or busy journal,
+        a bad value) becomes a notification instead of a crash, and nothing is half-written."""
+        try:
+            action(*args, **kwargs)
+        except JournalError as err:
+            self.journal_app.tell(str(err), severity="error")
+            return False
+        return True
