@@ -43,3 +43,20 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[Store]:
     with Store.open(db_path, clock=lambda: NOW) as opened:
         yield opened
+
+
+def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]
+    """What the app's current screen shows, as plain text (the way a screenshot would)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.export_text()
+
+
+@pytest.fixture
+def screen_text():  # type: ignore[no-untyped-def]
+    return render_screen_text

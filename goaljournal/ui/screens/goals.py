@@ -13,13 +13,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 
-from goaljournal.core.models import GOAL_STATUSES, Goal
+from goaljournal.core.models import Goal
 from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction, sparkline
 from goaljournal.store import Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import progress_bar, user_cell, user_content
 
-FILTERS = ("all", *GOAL_STATUSES)
+# Active first: it is the filter people want most.
+FILTERS = ("all", "active", "draft", "paused", "achieved", "abandoned")
 
 
 def goal_detail(store: Store, goal: Goal, today: date) -> Content:

@@ -146,8 +146,11 @@ class ReflectionsScreen(JournalScreen):
 
     @on(Input.Submitted, "#search")
     def run_search(self, event: Input.Submitted) -> None:
+        self.apply_search(event.value)
+
+    def apply_search(self, text: str) -> None:
         source: EntrySource = self.entry_list.source  # type: ignore[assignment]
-        query = event.value.strip()
+        query = text.strip()
         source.filters = {"query": query} if query else {}
         self.entry_list.reload()
         super().refresh_data()
@@ -161,7 +164,7 @@ class ReflectionsScreen(JournalScreen):
         search = self.query_one("#search", Input)
         if search.value:
             search.value = ""
-            search.action_submit()
+            self.apply_search("")
         else:
             self.entry_list.focus()
 

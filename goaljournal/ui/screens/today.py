@@ -120,6 +120,8 @@ class TodayScreen(JournalScreen):
             due_list.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
         for milestone in milestones:
             due_list.add_option(Option(due_label(milestone, self.today), id=f"milestone-{milestone.id}"))
+        if milestones:
+            due_list.highlighted = 0
 
     def _show_goals(self) -> None:
         panel = self.query_one("#goals-panel", VerticalScroll)
