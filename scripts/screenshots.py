@@ -1,0 +1,64 @@
+"""Regenerate screenshots/*.svg: every screen of the app on the demo journal.
+
+    python scripts/screenshots.py
+
+The demo data and the app's "today" are fixed, so the pictures only change when the app does.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from goaljournal.demo import fill_demo_journal  # noqa: E402
+from goaljournal.store import Store  # noqa: E402
+from goaljournal.ui.app import GoalJournalApp  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 9, 30)
+SIZE = (120, 36)
+# (file name, keys pressed from the previous shot)
+SHOTS = [
+    ("today", ()),
+    ("reflections", ("r",)),
+    ("goals", ("g",)),
+    ("assess", ("a",)),
+    ("timeline", ("l",)),
+    ("help", ("question_mark",)),
+]
+
+
+async def take(folder: Path, out: Path) -> list[Path]:
+    store = Store.open(folder / "demo.db", clock=lambda: NOW)
+    fill_demo_journal(store, today=NOW.date())
+    app = GoalJournalApp(store, today=NOW.date())
+    written = []
+    async with app.run_test(size=SIZE) as pilot:
+        for name, keys in SHOTS:
+            await pilot.press(*keys)
+            await pilot.pause()
+            path = out / f"{name}.svg"
+            app.save_screenshot(str(path))
+            written.append(path)
+        await pilot.press("escape", "q")
+    store.close()
+    return written
+
+
+def main() -> None:
+    out = REPO / "screenshots"
+    out.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        for path in asyncio.run(take(Path(folder), out)):
+            print(path.relative_to(REPO))
+
+
+if __name__ == "__main__":
+    main()

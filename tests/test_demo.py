@@ -1,0 +1,147 @@
+"""The demo journal: a believable, deterministic year of data, filled quickly through the store."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from goaljournal.core.progress import streak
+from goaljournal.demo import fill_demo_journal
+from goaljournal.store import Store
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo(store: Store) -> Store:
+    fill_demo_journal(store, TODAY)
+    return store
+
+
+def test_counts_are_in_the_expected_ranges(demo: Store) -> None:
+    counts = demo.counts()
+    assert 6 <= counts["goals"] <= 9
+    assert 20 <= counts["milestones"] <= 40
+    assert 2 <= counts["revisions"] <= 4
+    assert 80 <= counts["checkins"] <= 200
+    assert 250 <= counts["entries"] <= 400
+    assert 10 <= counts["tags"] <= 14
+    assert counts["assessments"] == 2
+    assert 6 <= counts["skills"] <= 8
+    assert demo.check() == []
+
+
+def test_goals_cover_statuses_categories_and_a_parent(demo: Store) -> None:
+    goals = demo.goals()
+    statuses = [goal.status for goal in goals]
+    assert statuses.count("active") >= 4
+    assert {"achieved", "draft"} <= set(statuses)
+    assert {"paused", "abandoned"} & set(statuses)
+    assert len({goal.category for goal in goals if goal.category}) >= 5
+
+    draft = next(goal for goal in goals if goal.status == "draft")
+    assert draft.target is None and draft.deadline is None
+
+    by_id = {goal.id: goal for goal in goals}
+    children = [goal for goal in goals if goal.parent_id is not None]
+    assert children
+    for child in children:
+        parent = by_id[child.parent_id]  # type: ignore[index]
+        assert parent.deadline is not None and child.deadline is not None
+        assert parent.deadline > child.deadline
+        assert child in demo.child_goals(parent.id)
+    assert any(
+        date.fromisoformat(goal.deadline) - TODAY > timedelta(days=3 * 365) for goal in goals if goal.deadline
+    )
+
+    linked = [goal for goal in goals if goal.assessment_item_id is not None]
+    assert linked
+    weaknesses = {
+        item.id for session in demo.assessments() for item in demo.assessment_items(session.id) if item.kind == "weakness"
+    }
+    assert all(goal.assessment_item_id in weaknesses for goal in linked)
+
+
+def test_milestones_due_soon_and_overdue(demo: Store) -> None:
+    due = demo.open_milestones_due(TODAY + timedelta(days=7))
+    overdue = [m for m in due if date.fromisoformat(m.due_date) < TODAY]  # type: ignore[arg-type]
+    soon = [m for m in due if date.fromisoformat(m.due_date) >= TODAY]  # type: ignore[arg-type]
+    assert 1 <= len(overdue) <= 3
+    assert len(soon) >= 2
+    for goal in demo.goals():
+        milestones = demo.milestones(goal.id)
+        if goal.status != "draft":
+            assert 3 <= len(milestones) <= 5
+        for milestone in milestones:
+            if milestone.done_at:
+                assert milestone.done_at <= TODAY.isoformat()
+            if milestone.due_date and milestone.due_date > TODAY.isoformat():
+                assert not milestone.done
+
+
+def test_checkins_make_a_streak_and_revisions_have_reasons(demo: Store) -> None:
+    days = demo.checkin_days()
+    assert max(days) <= TODAY
+    assert streak(days, TODAY) >= 10
+    for goal in demo.goals(status="active"):
+        assert len(demo.checkins(goal.id)) >= 5
+    revisions = demo.revisions()
+    assert revisions and all(revision.reason for revision in revisions)
+
+
+def test_two_completed_assessments_rate_the_same_skills_differently(demo: Store) -> None:
+    newer, older = demo.assessments()
+    assert older.at < newer.at
+    assert 90 <= (date.fromisoformat(newer.at) - date.fromisoformat(older.at)).days <= 140
+    assert older.completed_at and newer.completed_at and older.summary and newer.summary
+    for session in (older, newer):
+        kinds = {item.kind for item in demo.assessment_items(session.id)}
+        assert kinds == {"strength", "weakness", "success", "failure", "feedback"}
+        sources = {item.source for item in demo.assessment_items(session.id) if item.kind == "feedback"}
+        assert len(sources) >= 3
+    before = {rating.skill_name: rating.rating for rating in demo.ratings(older.id)}
+    after = {rating.skill_name: rating.rating for rating in demo.ratings(newer.id)}
+    assert 6 <= len(before) <= 8 and before.keys() == after.keys()
+    assert any(after[name] > before[name] for name in before)
+    assert any(after[name] < before[name] for name in before)
+
+
+def test_entries_span_a_year_with_kinds_tags_stars_and_literal_markup(demo: Store) -> None:
+    entries = demo.entries(limit=1000)
+    moments = [datetime.fromisoformat(entry.at) for entry in entries]
+    assert max(moments).date() < TODAY
+    assert min(moments).date() >= TODAY - timedelta(days=366)
+    assert {entry.kind for entry in entries} == {"reflection", "win", "lesson", "feedback", "note"}
+    starred = sum(entry.starred for entry in entries)
+    assert 0.02 * len(entries) <= starred <= 0.10 * len(entries)
+    assert sum(1 for entry in entries if entry.goal_ids) >= 30
+    assert all(entry.text.isascii() for entry in entries)
+    assert any("Checklist: [x] draft [ ] review [/]" in entry.text for entry in entries)
+    tags = dict(demo.tag_counts())
+    assert {"networking", "mentoring", "pmp", "presenting", "feedback", "analytics", "wellbeing"} <= tags.keys()
+    assert demo.search("Priya")
+
+
+def _snapshot(path: Path, today: date) -> tuple[list, list, list, list]:
+    with Store.open(path, clock=lambda: datetime.combine(today, datetime.min.time())) as store:
+        fill_demo_journal(store, today)
+        goals = [(g.title, g.start_date, g.deadline, g.status, g.target, g.current) for g in store.goals()]
+        entries = [(e.at, e.kind, e.text, e.starred, e.tags) for e in store.entries(limit=1000)]
+        milestones = [(m.title, m.due_date, m.done_at) for g in store.goals() for m in store.milestones(g.id)]
+        checkins = [(c.at, c.value, c.note) for g in store.goals() for c in store.checkins(g.id)]
+    return goals, entries, milestones, checkins
+
+
+def test_fill_is_deterministic(tmp_path: Path) -> None:
+    first = _snapshot(tmp_path / "one.db", TODAY)
+    second = _snapshot(tmp_path / "two.db", TODAY)
+    assert first == second
+    # Every date follows `today`: another day shifts everything but nothing lands in its future.
+    other = date(2025, 3, 3)
+    goals, entries, milestones, checkins = _snapshot(tmp_path / "three.db", other)
+    assert max(entry[0] for entry in entries) < other.isoformat()
+    assert max(checkin[0] for checkin in checkins) < other.isoformat()
+    assert all(done is None or done <= other.isoformat() for _, _, done in milestones)
+    assert goals != first[0]
