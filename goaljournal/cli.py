@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -75,7 +76,7 @@ def goal_line(goal: Goal) -> str:
     progress = progress_fraction(goal)
     amount = ""
     if goal.target is not None:
-        unit = f" {goal.unit}" if goal.unit else ""
+        unit = f" {one_line(goal.unit)}" if goal.unit else ""
         amount = f"{format_number(goal.current if goal.current is not None else goal.baseline)}/{format_number(goal.target)}{unit}"
     percent = f"{progress:4.0%}" if progress is not None else "    "
     deadline = f"by {goal.deadline}" if goal.deadline else "no deadline"
@@ -111,7 +112,10 @@ def _number(text: str, what: str) -> float:
 def _text_argument(words: Sequence[str], what: str) -> str:
     text = " ".join(words)
     if text == "-":
-        text = sys.stdin.read().rstrip("\n")
+        try:
+            text = sys.stdin.read().rstrip("\n")
+        except UnicodeDecodeError:
+            raise UserError(f"{what} on standard input is not UTF-8 text; nothing was saved") from None
     if not text.strip():
         raise UserError(f"{what} is empty; nothing was saved")
     return text
@@ -221,7 +225,9 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
         return 0
     out = Path(args.output).expanduser()
     try:
-        out.write_text(text, encoding="utf-8")
+        # The export holds the whole journal: keep a new file private (0600), like the journal.
+        with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
+            handle.write(text)
     except OSError as err:
         raise UserError(f"cannot write {out}: {err.strerror}") from None
     print(f"exported the journal to {out}", file=sys.stderr)
@@ -247,15 +253,28 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _backup_name(folder: Path) -> Path:
+    """A new file name in ``folder``; a second backup in the same second gets a -2 suffix."""
+    stem = f"journal-{_now():%Y%m%d-%H%M%S}"
+    dest, number = folder / f"{stem}.db", 1
+    while dest.exists():
+        number += 1
+        dest = folder / f"{stem}-{number}.db"
+    return dest
+
+
 def cmd_backup(store: Store, args: argparse.Namespace) -> int:
     if args.dest:
         dest = Path(args.dest).expanduser()
         if dest.is_dir():
-            dest = dest / f"journal-{_now():%Y%m%d-%H%M%S}.db"
+            dest = _backup_name(dest)
     else:
         folder = store.path.parent / "backups"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        dest = folder / f"journal-{_now():%Y%m%d-%H%M%S}.db"
+        try:
+            folder.mkdir(mode=0o700, exist_ok=True)
+        except OSError as err:
+            raise UserError(f"cannot create the folder {folder}: {err.strerror}") from None
+        dest = _backup_name(folder)
     written = store.backup(dest)
     if args.json:
         print_json({"backup": str(written)})
@@ -369,7 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> int:
-    sys.stderr.write(f"{PROG}: {printable(message)}\n")
+    # One line, whatever the message quotes: printable() keeps newlines, so show them as ␊.
+    sys.stderr.write(f"{PROG}: {printable(message).replace(chr(10), chr(0x240A))}\n")
     return 1
 
 
