@@ -10,6 +10,7 @@ import contextlib
 import os
 import sqlite3
 import stat
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -57,7 +58,12 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     # check_same_thread=False: the TUI reads from a thread worker now and then; the Store
     # serialises every use of the connection with its own lock instead.
     if read_only:
-        target, uri = f"file:{quote(str(path.resolve()))}?mode=ro", True
+        # Without immutable=1, reading a WAL journal creates -wal and -shm files that keep the
+        # journal's read-only mode and stay behind; once the user makes the journal writable
+        # again, the read-only -shm makes every write fail. Nothing writes a read-only file, so
+        # it is read as immutable unless a -wal left by a writer holds data still to be read.
+        immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+        target, uri = f"file:{quote(str(path.resolve()))}?mode=ro{immutable}", True
     else:
         target, uri = str(path), False
     return sqlite3.connect(
@@ -127,7 +133,19 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA synchronous = FULL")
     if not read_only:
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while mode != "wal":
+            try:
+                mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            except sqlite3.OperationalError as err:
+                # The switch needs the write lock and SQLite does not wait for it here: when two
+                # programs open a new journal at once, one is told "locked" at once. Retry.
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+                continue
+            break
         if mode != "wal":
             raise JournalUnavailable(f"could not switch the journal to WAL mode (got {mode})")
 

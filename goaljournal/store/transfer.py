@@ -87,6 +87,12 @@ def read_json(text: str) -> dict[str, Any]:
             f"this export is format version {data.get('version')}; this goaljournal reads up to "
             f"{FORMAT_VERSION}: upgrade goaljournal"
         )
+    for table in [name for name, _ in TABLES] + [name for name, _, _ in LINK_TABLES]:
+        rows = data.get(table, [])
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise InvalidInput(f"not a goaljournal JSON export: '{table}' must be a list of rows")
+        if any(isinstance(value, (dict, list)) for row in rows for value in row.values()):
+            raise InvalidInput(f"not a goaljournal JSON export: a row of '{table}' holds a list or an object")
     for table, _ in TABLES:
         rows = data.get(table, [])
         if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("uuid") for r in rows):
@@ -97,8 +103,8 @@ def read_json(text: str) -> dict[str, Any]:
 def import_data(store: Store, data: dict[str, Any]) -> dict[str, int]:
     """Add every row of ``data`` that the journal lacks, in one transaction.
 
-    Returns how many rows of each table were added. Tags are matched by name as well as UUID,
-    since a tag name is unique in a journal.
+    Returns how many rows of each table were added. Tags and skills are matched by name as well
+    as UUID, since their names are unique in a journal.
     """
     added: dict[str, int] = {}
     try:
@@ -140,8 +146,8 @@ def _import_table(
     count = 0
     for row in rows:
         existing = conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (row["uuid"],)).fetchone()
-        if existing is None and table == "tags":
-            existing = conn.execute("SELECT id FROM tags WHERE name = ?", (row.get("name"),)).fetchone()
+        if existing is None and table in ("tags", "skills"):  # names are unique (any case) in both
+            existing = conn.execute(f"SELECT id FROM {table} WHERE name = ?", (row.get("name"),)).fetchone()
         if existing is not None:
             local[row["uuid"]] = existing[0]
             continue

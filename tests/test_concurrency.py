@@ -1,0 +1,150 @@
+"""Two programs on one journal: the TUI and the command line write at the same time."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from goaljournal.store import JournalBusy, Store
+from goaljournal.store import connection
+
+# Each writer opens the journal, says it is ready, waits for "go" on stdin, then writes its
+# entries one transaction each, as separate `goaljournal log` calls would.
+WRITER = """
+import sys
+from goaljournal.store import Store
+path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
+print("ready", flush=True)
+sys.stdin.readline()
+with Store.open(path) as store:
+    for number in range(count):
+        store.add_entry(f"{name} wrote entry {number} @{name}")
+print("done", flush=True)
+"""
+
+
+def run_writers(path: Path, names: list[str], count: int) -> None:
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name, str(count)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        for name in names
+    ]
+    try:
+        for writer in writers:  # every process is up before any of them starts
+            assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+        for writer in writers:
+            assert writer.stdin is not None
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
+        for writer in writers:
+            out, err = writer.communicate(timeout=60)
+            assert writer.returncode == 0, err
+            assert out == "done\n"
+    finally:
+        for writer in writers:
+            if writer.poll() is None:
+                writer.kill()
+                writer.wait()
+
+
+def test_two_processes_write_at_once_and_nothing_is_lost(db_path: Path) -> None:
+    Store.open(db_path).close()
+    run_writers(db_path, ["alpha", "beta"], 100)
+    with Store.open(db_path) as store:
+        assert store.count_entries() == 200
+        assert store.count_entries(tag="alpha") == 100
+        assert store.count_entries(tag="beta") == 100
+        texts = {e.text for e in store.entries(limit=500)}
+        assert texts == {f"{name} wrote entry {n} @{name}" for name in ("alpha", "beta") for n in range(100)}
+        assert len(store.search("wrote entry", limit=500)) == 200
+        assert store.check() == []
+
+
+@pytest.mark.parametrize("attempt", range(4))
+def test_processes_can_create_the_same_new_journal_at_once(db_path: Path, attempt: int) -> None:
+    # Racing to create, switch to WAL and migrate a new file: each attempt is a fresh race.
+    run_writers(db_path, ["first", "second", "third", "fourth"], 5)
+    with Store.open(db_path) as store:
+        assert store.count_entries() == 20
+        assert store.schema_version() == connection.SCHEMA_VERSION
+        assert store.check() == []
+    assert sorted(p.name for p in db_path.parent.glob("*.bak")) == []
+
+
+def test_command_line_logs_from_two_shells_at_once(db_path: Path) -> None:
+    def shell(name: str, results: list[subprocess.CompletedProcess[str]]) -> None:
+        for number in range(8):
+            results.append(subprocess.run(
+                [sys.executable, "-m", "goaljournal", "--db", str(db_path), "log", f"{name} {number} @{name}"],
+                capture_output=True, text=True, timeout=30,
+            ))  # fmt: skip
+
+    results: dict[str, list[subprocess.CompletedProcess[str]]] = {"left": [], "right": []}
+    threads = [threading.Thread(target=shell, args=(name, done)) for name, done in results.items()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for done in results.values():
+        assert [(r.returncode, r.stderr) for r in done] == [(0, "")] * 8
+    with Store.open(db_path) as store:
+        assert (store.count_entries(tag="left"), store.count_entries(tag="right")) == (8, 8)
+
+
+def test_a_short_lock_is_waited_out(store: Store) -> None:
+    assert store.pragma("busy_timeout") >= 5000
+    other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("INSERT INTO tags (uuid, name) VALUES ('t1', 'from-the-other-program')")
+        release = threading.Timer(0.5, other.execute, ("COMMIT",))
+        release.start()
+        started = time.monotonic()
+        entry = store.add_entry("Written once the other program let go")
+        waited = time.monotonic() - started
+        release.join()
+    finally:
+        other.close()
+    assert waited >= 0.4
+    assert store.get_entry(entry).text == "Written once the other program let go"
+    assert store.counts()["tags"] == 1
+
+
+def test_a_lock_held_past_the_busy_timeout_raises_journal_busy(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
+    with Store.open(db_path) as store:
+        first = store.add_entry("Before the lock @kept")
+        assert store.pragma("busy_timeout") == 300
+        other = sqlite3.connect(db_path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.execute("INSERT INTO tags (uuid, name) VALUES ('t2', 'held')")
+
+            started = time.monotonic()
+            with pytest.raises(JournalBusy, match="busy"):
+                store.add_entry("While locked")
+            assert time.monotonic() - started >= 0.25
+            with pytest.raises(JournalBusy):
+                store.add_goal("While locked")
+            # Reading is never blocked by a writer in WAL mode.
+            assert [e.id for e in store.entries()] == [first]
+            assert not store.conn.in_transaction  # the failed write left no transaction open
+
+            other.execute("COMMIT")
+        finally:
+            other.close()
+
+        second = store.add_entry("After the lock")
+        assert [e.id for e in store.entries()] == [second, first]
+        assert store.counts()["goals"] == 0
+        assert sorted(name for name, _ in store.tag_counts()) == ["kept"]
+        assert store.counts()["tags"] == 2  # the other program's write is there too
+        assert store.check() == []
