@@ -762,17 +762,20 @@ class _DemoBuilder:
             title=f"Pass the PMP exam by {_day_text(pushed)}",
             deadline=pushed,
             reason="The reorg ate six study weeks; moved the exam to a later window instead of cramming",
+            at=datetime.combine(d(-95), time(18, 5)),
         )
         s.update_goal(
             self.goal["present"],
             title=f"Present analytics findings to the leadership team four times by {_day_text(d(45))}",
             target=4,
             reason="Three went well; adding the workforce plan readout as a fourth",
+            at=datetime.combine(d(-30), time(17, 40)),
         )
         s.update_goal(
             self.goal["balance"],
             status="paused",
             reason="Year-end reporting crunch; restarting in January",
+            at=datetime.combine(d(-12), time(21, 10)),
         )
 
 

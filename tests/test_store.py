@@ -678,3 +678,40 @@ def test_backup_refuses_to_overwrite_or_to_invent_folders(store: Store, tmp_path
     with pytest.raises(InvalidInput):
         store.backup(tmp_path / "missing" / "b.db")
     assert not (tmp_path / "missing").exists()
+
+
+# -- regressions found while building the demo journal ------------------------------------
+
+
+def test_a_revision_can_be_dated_and_numbers_are_recorded_as_numbers(store: Store) -> None:
+    goal_id = store.add_goal("Give three talks", target=3)
+    store.update_goal(goal_id, target=4, reason="one more", at="2026-10-01 18:05:00")
+    (revision,) = store.revisions(goal_id)
+    assert revision.at == "2026-10-01 18:05:00"
+    assert json.loads(revision.changes) == {"target": [3.0, 4.0]}
+    assert isinstance(json.loads(revision.changes)["target"][1], float)
+
+
+def test_a_parent_cycle_is_refused(store: Store) -> None:
+    top = store.add_goal("Become a people analytics lead")
+    middle = store.add_goal("Pass the PMP exam", parent_id=top)
+    bottom = store.add_goal("Study 100 hours", parent_id=middle)
+    with pytest.raises(InvalidInput, match="its own parent"):
+        store.update_goal(top, parent_id=bottom)
+    with pytest.raises(InvalidInput, match="its own parent"):
+        store.update_goal(top, parent_id=top)
+    assert store.get_goal(top).parent_id is None
+
+
+@pytest.mark.parametrize("bad", ["not a date", "2026-13-01 10:00:00", "yesterday"])
+def test_entry_dates_given_as_text_are_checked(store: Store, bad: str) -> None:
+    with pytest.raises(InvalidInput, match="is not a date"):
+        store.add_entry("Something happened", at=bad)
+    assert store.count_entries() == 0
+
+
+def test_true_is_not_a_confidence(store: Store) -> None:
+    goal_id = store.add_goal("Read 12 books", target=12)
+    with pytest.raises(InvalidInput):
+        store.add_checkin(goal_id, 3, confidence=True)  # type: ignore[arg-type]
+    assert store.checkins(goal_id) == []

@@ -100,9 +100,21 @@ def _check_choice(value: str | None, choices: Sequence[str], what: str) -> str |
 
 
 def _check_scale(value: int | None, what: str) -> int | None:
-    if value is not None and (not isinstance(value, int) or not 1 <= value <= 5):
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
         raise InvalidInput(f"{what} must be a whole number from 1 to 5")
     return value
+
+
+def _moment(value: datetime | str | None) -> str | None:
+    """A moment as stored (YYYY-MM-DD HH:MM:SS); text must already be an ISO date-time."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            return format_moment(datetime.fromisoformat(value))
+        except ValueError:
+            raise InvalidInput(f"'{value}' is not a date and time (YYYY-MM-DD HH:MM:SS)") from None
+    return format_moment(value)
 
 
 def _day(value: date | str | None) -> str | None:
@@ -224,7 +236,7 @@ class Store:
         """Add an entry; ``@tags`` in the text are recorded along with ``tags``."""
         _check_text(text, "the entry text", required=True)
         _check_choice(kind, ENTRY_KINDS, "kind")
-        moment = at if isinstance(at, str) else format_moment(at or self.clock())
+        moment = _moment(at) or format_moment(self.clock())
         stamp = utc_stamp()
         goal_ids = list(goal_ids)
         with self.transaction() as conn:
@@ -274,7 +286,7 @@ class Store:
         if private is not None:
             changes["private"] = int(private)
         if at is not None:
-            changes["at"] = at if isinstance(at, str) else format_moment(at)
+            changes["at"] = _moment(at)
         if not changes:
             return
         changes["updated_at"] = utc_stamp()
@@ -423,8 +435,10 @@ class Store:
                 fields[name] = _day(fields[name])
         for name in ("baseline", "target"):
             value = fields.get(name)
-            if value is not None and not isinstance(value, (int, float)):
-                raise InvalidInput(f"the {name} must be a number")
+            if value is not None:
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+                    raise InvalidInput(f"the {name} must be a number")
+                fields[name] = float(value)
         for name, table, what in (("parent_id", "goals", "goal"), ("assessment_item_id", "assessment_items", "assessment item")):
             if fields.get(name) is not None:
                 self._require(table, fields[name], what)
@@ -471,14 +485,17 @@ class Store:
         )
         return [Goal.from_row(row) for row in rows]
 
-    def update_goal(self, goal_id: int, *, reason: str | None = None, **changes: Any) -> int | None:
+    def update_goal(
+        self, goal_id: int, *, reason: str | None = None, at: datetime | str | None = None, **changes: Any
+    ) -> int | None:
         """Change a goal. A change to its title, target, deadline or status is kept as a
-        revision with ``reason``; returns that revision's id, if one was made."""
+        revision with ``reason``, dated ``at`` (default now); returns that revision's id, if one
+        was made."""
         current = self._require("goals", goal_id, "goal")
         changes = self._check_goal_fields(dict(changes))
         _check_text(reason, "the reason")
-        if changes.get("parent_id") == goal_id:
-            raise InvalidInput("a goal cannot be its own parent")
+        if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
+            raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
         changed = {name: value for name, value in changes.items() if current[name] != value}
         if not changed:
             return None
@@ -493,9 +510,18 @@ class Store:
             if not revised:
                 return None
             return self._insert(conn, "revisions", {
-                "goal_id": goal_id, "at": format_moment(self.clock()),
+                "goal_id": goal_id, "at": _moment(at) or format_moment(self.clock()),
                 "changes": json.dumps(revised, ensure_ascii=False), "reason": reason,
             })  # fmt: skip
+
+    def _ancestors(self, goal_id: int) -> set[int]:
+        """The goal and every goal above it through parent links."""
+        rows = self._rows(
+            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT g.parent_id FROM goals g JOIN up ON g.id = up.id "
+            "WHERE g.parent_id IS NOT NULL) SELECT id FROM up",
+            (goal_id,),
+        )
+        return {row[0] for row in rows}
 
     def revisions(self, goal_id: int | None = None) -> list[Revision]:
         if goal_id is None:
@@ -604,6 +630,10 @@ class Store:
         if set(changes) - allowed:
             raise ValueError(f"not assessment fields: {', '.join(sorted(set(changes) - allowed))}")
         _check_text(changes.get("summary"), "the summary")
+        if "at" in changes:
+            changes["at"] = _day(changes["at"])
+        if changes.get("completed_at") is not None:
+            changes["completed_at"] = _moment(changes["completed_at"])
         self._require("assessments", assessment_id, "assessment")
         with self.transaction() as conn:
             assignments = ", ".join(f"{name} = ?" for name in changes)
