@@ -201,3 +201,35 @@ async def test_a_read_only_journal_opens_and_a_write_gives_a_message(db_path, pm
             assert app.is_running
             assert any("read-only" in str(n.message) for n in app._notifications)
             assert app.screen.query_one("#reflection", Input).value == "lost?"
+
+
+async def test_the_app_opens_on_the_demo_journal(store: Store, screen_text) -> None:
+    from goaljournal.demo import fill_demo_journal
+
+    fill_demo_journal(store, today=TODAY)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "Pass the PMP exam" in text
+        assert "check-in streak 16 days" in text
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#entries", VirtualList).row_count == store.count_entries() > 250
+        await pilot.press("a")
+        await pilot.pause()
+        assert "was 2  ▲ 1" in screen_text(app)
+        await pilot.press("l")
+        await pilot.pause()
+        assert "check-in · Pass the PMP exam" in screen_text(app)
+
+
+async def test_the_command_palette_reaches_every_screen(store: Store) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"go to timeline")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TimelineScreen)
