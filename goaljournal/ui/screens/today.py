@@ -127,13 +127,21 @@ class TodayScreen(JournalScreen):
         panel = self.query_one("#goals-panel", VerticalScroll)
         goals = self.store.goals(status="active")
         rows = {row.goal.id: row for row in panel.query(GoalRow)}
-        if set(rows) == {goal.id for goal in goals}:
+        if rows and set(rows) == {goal.id for goal in goals}:
             for goal in goals:
                 rows[goal.id].show(goal)
             return
         panel.remove_children()
         if not goals:
-            panel.mount(Static(Content.styled("No active goals. Press g to see your goals.", "$text-muted italic")))
+            panel.mount(
+                Static(
+                    Content.styled(
+                        "No active goals yet. Add one from the shell:\n"
+                        'goaljournal goal add "Pass the PMP exam" --target 100 --unit hours --deadline 2027-05-24',
+                        "$text-muted italic",
+                    )
+                )
+            )
         panel.mount_all(GoalRow(goal) for goal in goals)
 
     @on(OptionList.OptionSelected, "#due-list")
