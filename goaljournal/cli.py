@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -126,6 +126,8 @@ def _text_argument(words: Sequence[str], what: str) -> str:
 
 def cmd_log(store: Store, args: argparse.Namespace) -> int:
     text = _text_argument(args.text, "the entry text")
+    for goal_id in args.goal or ():
+        _live_goal(store, goal_id)
     entry_id = store.add_entry(
         text, at=_moment(args.at), kind=args.kind, goal_ids=args.goal or (), starred=args.star
     )
@@ -138,8 +140,16 @@ def cmd_log(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _live_goal(store: Store, goal_id: int) -> Goal:
+    """The goal, refused if it is in the trash: writing to it would be lost from sight."""
+    goal = store.get_goal(goal_id)
+    if goal.deleted_at is not None:
+        raise UserError(f"goal {goal_id} is in the trash; restore it first")
+    return goal
+
+
 def cmd_checkin(store: Store, args: argparse.Namespace) -> int:
-    goal = store.get_goal(args.goal_id)
+    goal = _live_goal(store, args.goal_id)
     raw = args.value.strip()
     if raw.startswith("+"):  # "+1": one more than the latest value
         start = goal.current if goal.current is not None else (goal.baseline or 0.0)
@@ -170,17 +180,84 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
         fields["target"] = _number(args.target, "the target")
     if args.baseline is not None:
         fields["baseline"] = _number(args.baseline, "the baseline")
+    today = _now().date()
     if args.deadline is not None:
-        try:
-            fields["deadline"] = format_day(parse_day(args.deadline, _now().date()))
-        except BadDate as err:
-            raise UserError(f"deadline: {err}") from None
+        fields["deadline"] = format_day(_deadline_option(args.deadline, today))
+    from_sentence = None
+    if args.deadline is None:
+        from goaljournal.core.deadlines import find_deadline
+
+        from_sentence = find_deadline(title, today)
+        if from_sentence is not None:
+            fields["deadline"] = format_day(from_sentence.day)
     goal_id = store.add_goal(title, **{k: v for k, v in fields.items() if v is not None})
     goal = store.get_goal(goal_id)
     if args.json:
         print_json(goal_json(goal))
     else:
-        print(f"added goal {goal.id}: {one_line(goal.title, 70)}")
+        found = f" · deadline {goal.deadline} (from '{one_line(from_sentence.phrase)}')" if from_sentence else ""
+        print(f"added goal {goal.id}: {one_line(goal.title, 70)}{found}")
+    _smart_gaps(goal, today)
+    return 0
+
+
+def _deadline_option(text: str, today: date) -> date:
+    """A --deadline: a date (YYYY-MM-DD, tomorrow, ...) or a phrase ("within three months")."""
+    try:
+        return parse_day(text, today)
+    except BadDate:
+        pass
+    from goaljournal.core.deadlines import deadline_from_field
+
+    found = deadline_from_field(text, today)
+    if found is None:
+        raise UserError(
+            f"deadline: '{text}' is not a date: use YYYY-MM-DD or a phrase like 'within three months', "
+            "'by March 31', 'end of Q2'"
+        )
+    return found.day
+
+
+def _smart_gaps(goal: Goal, today: date) -> None:
+    """One line on stderr naming the SMART criteria a new goal misses, if any."""
+    from goaljournal.core.smart import GoalFields, smart_report
+
+    fields = GoalFields(
+        metric=goal.metric, unit=goal.unit, baseline=goal.baseline, target=goal.target,
+        deadline=date.fromisoformat(goal.deadline) if goal.deadline else None, why=goal.why,
+    )  # fmt: skip
+    gaps = smart_report(goal.title, today, fields=fields).gaps
+    if gaps:
+        labels = ", ".join(gap.lower() for gap in gaps)
+        sys.stderr.write(f"note: goal {goal.id} is not yet SMART ({labels}); `{PROG} smart TEXT` says why\n")
+
+
+def cmd_smart(store: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.core.smart import LABELS, smart_report
+
+    text = _text_argument(args.text, "the goal")
+    if args.today is None:
+        today = _now().date()
+    else:
+        try:
+            today = date.fromisoformat(args.today)
+        except ValueError:
+            raise UserError(f"--today must be a date (YYYY-MM-DD), not '{args.today}'") from None
+    report = smart_report(text, today)
+    if args.json:
+        print_json(report.as_json())
+        return 0
+    print(one_line(report.text))
+    for name, verdict in report.criteria:
+        print(f"  {verdict.mark} {LABELS[name]:<11} {one_line(verdict.why)}")
+    if report.deadline:
+        print(f"deadline: {report.deadline.isoformat()}")
+    if report.suggestions:
+        print("suggestions:")
+        for suggestion in report.suggestions:
+            print(f"  - {one_line(suggestion)}")
+    verdict = "SMART" if report.is_smart else f"{report.met} of 5 met, not yet SMART"
+    print(f"verdict: {verdict}")
     return 0
 
 
@@ -194,10 +271,41 @@ def cmd_goals(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _day_option(text: str | None, option: str) -> str | None:
+    if text is None:
+        return None
+    try:
+        return format_day(parse_day(text, _now().date()))
+    except BadDate as err:
+        raise UserError(f"{option}: {err}") from None
+
+
+def check_search_usage(args: argparse.Namespace) -> None:
+    """Before the journal is opened (bad usage touches nothing): words to search for, or a filter."""
+    filters = (args.tag, args.kind, args.goal, args.date_from, args.date_to)
+    if not args.query and not args.starred and all(value is None for value in filters):
+        args.parser.error("give words to search for, or a filter: --tag, --kind, --goal, --from, --to, --starred")
+
+
 def cmd_search(store: Store, args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
-    entries = store.search(" ".join(args.query), limit=args.limit)
+    filters: dict[str, Any] = {
+        "tag": args.tag.lstrip("@") if args.tag else None, "kind": args.kind,
+        "starred": True if args.starred else None, "goal_id": args.goal,
+        "date_from": _day_option(args.date_from, "--from"), "date_to": _day_option(args.date_to, "--to"),
+    }  # fmt: skip
+    filters = {name: value for name, value in filters.items() if value is not None}
+    if args.tag is not None and not filters.get("tag"):
+        raise UserError("--tag needs a tag name, like --tag networking")
+    if "date_from" in filters and "date_to" in filters and filters["date_from"] > filters["date_to"]:
+        raise UserError(f"--from {filters['date_from']} is after --to {filters['date_to']}")
+    if args.goal is not None:
+        store.get_goal(args.goal)  # an unknown goal is a mistake, not an empty result
+    if args.query:
+        entries = store.search(" ".join(args.query), limit=args.limit, **filters)
+    else:
+        entries = store.entries(limit=args.limit, **filters)
     if args.json:
         print_json([entry_json(entry) for entry in entries])
     else:
@@ -353,7 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = goal_commands.add_parser("add", parents=[common], help="add a goal", description="add a goal")
     add.set_defaults(handler=cmd_goal_add)
     add.add_argument("text", nargs="+", metavar="TEXT", help="the goal as a sentence")
-    add.add_argument("--deadline", metavar="DATE")
+    add.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD or a phrase: 'within three months', 'end of Q2'")
     add.add_argument("--target", metavar="N")
     add.add_argument("--baseline", metavar="N")
     add.add_argument("--unit", metavar="U")
@@ -367,8 +475,15 @@ def build_parser() -> argparse.ArgumentParser:
     goals.add_argument("--status", choices=GOAL_STATUSES)
 
     search = command("search", cmd_search, "full-text search of entries, newest first")
-    search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument("query", nargs="*", metavar="QUERY", help="words that must all appear (optional with a filter)")
     search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--tag", metavar="TAG", help="only entries with this @tag")
+    search.add_argument("--kind", choices=ENTRY_KINDS, help="only entries of this kind")
+    search.add_argument("--goal", type=_goal_id, metavar="ID", help="only entries linked to this goal")
+    search.add_argument("--from", dest="date_from", metavar="DATE", help="only entries on or after DATE")
+    search.add_argument("--to", dest="date_to", metavar="DATE", help="only entries on or before DATE")
+    search.add_argument("--starred", action="store_true", help="only starred entries")
+    search.set_defaults(parser=search, check_usage=check_search_usage)
 
     command("tags", cmd_tags, "each tag with its count, most used first")
 
@@ -384,6 +499,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dest", nargs="?", metavar="DEST", help="file or folder (default: backups/ beside the journal)")
 
     command("doctor", cmd_doctor, "check the journal's integrity and give a verdict")
+
+    smart = command("smart", cmd_smart, "the SMART analysis of a goal sentence (reads no journal)")
+    smart.add_argument("text", nargs="+", metavar="TEXT", help="the goal as a sentence ('-' reads standard input)")
+    smart.add_argument("--today", metavar="YYYY-MM-DD", help="the day relative dates count from (default: today)")
+    smart.set_defaults(without_journal=True)
     return parser
 
 
@@ -397,9 +517,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
+    if getattr(args, "check_usage", None):
+        args.check_usage(args)  # exits 2 on bad usage, before any journal is opened
     try:
         if args.command is None:
             return run_app(args)
+        if getattr(args, "without_journal", False):
+            return int(args.handler(None, args))
         path = resolve_journal_path(getattr(args, "db", None))
         with Store.open(path) as store:
             return int(args.handler(store, args))

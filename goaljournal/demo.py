@@ -274,6 +274,12 @@ class _DemoBuilder:
             evidence="Dashboard refresh down from 6 hours to 3 with Power Query and a data model")
         add(a2, "strength", "Coaching junior analysts",
             evidence="Aisha now builds the weekly absence report on her own")
+        # Kept from the first session, so that comparing the two shows what stayed as well.
+        add(a2, "strength", "Excel modelling",
+            evidence="The new data model replaced forty lookup formulas; Sam runs the refresh alone")
+        add(a2, "weakness", "Still saying yes to ad-hoc requests",
+            evidence="Nine ad-hoc requests last month, all accepted the same day",
+            cost="The skills inventory slipped while I built one-off reports")
         add(a2, "weakness", "Stakeholder management after the reorg",
             evidence="Lost both sponsors of the skills project when finance and operations merged",
             cost="The skills inventory is on hold with no owner")

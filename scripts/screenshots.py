@@ -28,10 +28,30 @@ SIZE = (120, 36)
 SHOTS = [
     ("today", ()),
     ("reflections", ("r",)),
+    # A search with its matches highlighted, the editor on a monthly review, then that entry in
+    # the reader, rendered as Markdown (escape closes the unchanged editor; enter reads).
+    ("reflections-search", ("slash", *"mentor", "enter")),
+    ("reflections-editor", ("slash", "ctrl+u", *"october review", "enter", "e")),
+    ("reflections-reader", ("escape", "enter")),
     ("goals", ("g",)),
     ("assess", ("a",)),
+    # The September session at its skills step, then September against May side by side.
+    ("assess-session", ("enter", "right", "right")),
+    ("assess-compare", ("escape", "c")),
     ("timeline", ("l",)),
     ("help", ("question_mark",)),
+    # The timeline a zoom level out, then the story of the goal checked in on yesterday.
+    ("timeline-quarter", ("escape", "minus")),
+    ("timeline-goal-story", ("down", "s")),
+    # The long-term career goal with its stepping stones, then a goal drafted as in DESIGN §3.
+    ("goal-detail", ("g", "down", "down", "enter")),
+    ("goal-draft", (
+        "escape", "n", *"Connect with five HR leaders over the next quarter", "tab", "enter", *"net", "enter",
+        "tab", "tab", *"people met", "tab", *"people", "tab", "0", "tab", "5", "tab", "tab",
+        *"grow my network outside the company", "tab", "3",
+        "ctrl+n", *"Join the regional SHRM chapter", "enter", *"Dec 15", "enter",
+        "ctrl+n", *"Meet the first two leaders", "enter", *"end of January", "enter",
+    )),  # fmt: skip
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from textual.widgets import Input, Markdown, TextArea
+from textual.widgets import Input, TextArea
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
@@ -15,6 +15,7 @@ from goaljournal.ui.screens.help import HelpScreen
 from goaljournal.ui.screens.reflections import ReflectionsScreen
 from goaljournal.ui.screens.timeline import TimelineScreen
 from goaljournal.ui.screens.today import TodayScreen
+from goaljournal.ui.widgets.entry_reader import MarkdownText
 from goaljournal.ui.widgets.virtual_list import VirtualList
 
 TODAY = date(2026, 11, 25)
@@ -116,7 +117,7 @@ async def test_hostile_entry_text_is_shown_literally_and_the_app_keeps_running(s
         assert "\x1b" not in text
         assert "␛[31mred" in text
         assert "[bold]not bold" in text
-        reader = app.screen.query_one("#reader-text", Markdown)
+        reader = app.screen.query_one("#reader-text", MarkdownText)
         assert "[@click=app.quit]x[/]" in reader.source
         # A click on the would-be action must not quit the app.
         await pilot.click(VirtualList, offset=(30, 0))

@@ -86,6 +86,8 @@ def fill(store: Store) -> None:
     store.add_checkin(talks, 2, at="2026-11-20")
     wrong = store.add_checkin(books, 30, at="2026-11-21", note="typo")
     store.trash("checkins", wrong)
+    store.set_day_scores("2026-11-20", mood=4, energy=2)
+    store.set_day_scores("2026-11-21", energy=5)
 
     store.add_entry("Met my mentor about talks @mentoring @speaking", at="2026-11-02 08:00:00", goal_ids=[talks, lead], starred=True)
     store.add_entry("Gave the first talk! 🎉 @speaking", at="2026-11-01 17:00:00", kind="win", goal_ids=[talks])

@@ -175,3 +175,16 @@ class Rating(_FromRow):
     rating: int
     note: str | None = None
     skill_name: str | None = None
+
+
+@dataclass(slots=True)
+class DailyCheckin(_FromRow):
+    """A day's mood and energy (1–5 each, either may be unset), recorded on the Today screen."""
+
+    id: int
+    uuid: str
+    day: str
+    mood: int | None = None
+    energy: int | None = None
+    created_at: str = ""
+    updated_at: str = ""

@@ -197,6 +197,26 @@ def _entries_fts(db: Database) -> None:
     )
 
 
+@migrations(name="004_daily_checkins")
+def _daily_checkins(db: Database) -> None:
+    # A day's mood and energy from the Today screen: one row per day, so the JSON import can
+    # match a day it already holds instead of failing on the UNIQUE day.
+    _run(
+        db,
+        [
+            """CREATE TABLE daily_checkins (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                day TEXT NOT NULL UNIQUE,
+                mood INTEGER CHECK (mood BETWEEN 1 AND 5),
+                energy INTEGER CHECK (energy BETWEEN 1 AND 5),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+        ],
+    )
+
+
 # connection.py keeps the number without importing this module; they must agree.
 assert len(migrations._migrations) == SCHEMA_VERSION, "update SCHEMA_VERSION"
 

@@ -31,7 +31,11 @@ TABLES: tuple[tuple[str, dict[str, str]], ...] = (
     ("checkins", {"goal_id": "goals"}),
     ("tags", {}),
     ("entries", {}),
+    ("daily_checkins", {}),
 )
+# Columns that are unique within a journal besides the uuid: a row of the file that matches one
+# already present is the same row (a tag or skill of that name, the record of that day).
+NATURAL_KEYS = {"tags": "name", "skills": "name", "daily_checkins": "day"}
 LINK_TABLES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
     ("entry_tags", ("entry_id", "entries"), ("tag_id", "tags")),
     ("entry_goals", ("entry_id", "entries"), ("goal_id", "goals")),
@@ -146,8 +150,9 @@ def _import_table(
     count = 0
     for row in rows:
         existing = conn.execute(f"SELECT id FROM {table} WHERE uuid = ?", (row["uuid"],)).fetchone()
-        if existing is None and table in ("tags", "skills"):  # names are unique (any case) in both
-            existing = conn.execute(f"SELECT id FROM {table} WHERE name = ?", (row.get("name"),)).fetchone()
+        if existing is None and table in NATURAL_KEYS:
+            key = NATURAL_KEYS[table]
+            existing = conn.execute(f"SELECT id FROM {table} WHERE {key} = ?", (row.get(key),)).fetchone()
         if existing is not None:
             local[row["uuid"]] = existing[0]
             continue

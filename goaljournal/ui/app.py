@@ -63,3 +63,13 @@ class GoalJournalApp(App[None]):
         for name, key, label, _, description in SCREENS:
             yield SystemCommand(f"Go to {label} ({key})", description, lambda name=name: self.switch_mode(name))
         yield SystemCommand("Help (?)", "Every key, and a guide to SMART goals", self.action_help)
+        yield SystemCommand("New goal (n on Goals)", "Draft a goal with the live SMART coach", self.action_new_goal)
+
+    def action_new_goal(self) -> None:
+        """The goal drafting form, over the Goals screen (which shows the goal once it is saved)."""
+        from goaljournal.ui.screens.goal_draft import GoalDraftScreen
+
+        if isinstance(self.screen, GoalDraftScreen):
+            return
+        self.switch_mode("goals")
+        self.call_after_refresh(self.push_screen, GoalDraftScreen())

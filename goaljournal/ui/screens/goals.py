@@ -1,37 +1,62 @@
-"""Goals: the list with a status filter, and the selected goal's detail beside it."""
+"""Goals: the list (filtered by status, category and horizon, long-term goals over their stepping
+stones), the selected goal's detail beside it, and a goal's own screen with its milestones."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import RowDoesNotExist
 
-from goaljournal.core.models import Goal
+from goaljournal.core.models import CATEGORIES, HORIZONS, Goal
 from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction, sparkline
-from goaljournal.store import Store
+from goaljournal.core.smart import SmartReport
+from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen
+from goaljournal.ui.screens.goal_draft import (
+    DraftMilestone,
+    GoalDraftScreen,
+    MilestoneList,
+    SmartPanel,
+    StatusDialog,
+    goal_report,
+    smart_marks,
+    stored_milestones,
+)
 from goaljournal.ui.text import progress_bar, user_cell, user_content
 
-# Active first: it is the filter people want most.
+# "all" first, then the filter people want most.
 FILTERS = ("all", "active", "draft", "paused", "achieved", "abandoned")
+CATEGORY_FILTERS = ("all", *CATEGORIES)
+HORIZON_FILTERS = ("all", *HORIZONS)
+STATUS_STYLES = {"active": "$accent", "draft": "$warning", "paused": "$text-muted", "achieved": "$success", "abandoned": "$text-muted"}
+STATUS_ORDER = ("active", "draft", "paused", "achieved", "abandoned")
+RECENT_CHECKINS = 5
 
 
-def goal_detail(store: Store, goal: Goal, today: date) -> Content:
-    """Everything about one goal: its numbers, milestones, check-ins and revisions."""
+def _day(text: str | None) -> str:
+    return f"{date.fromisoformat(text):%d %b %Y}" if text else "–"
+
+
+def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True) -> Content:
+    """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions."""
     fraction = progress_fraction(goal)
-    unit = f" {goal.unit}" if goal.unit else ""
+    report = goal_report(store, goal, today)
     lines: list[Content] = [
         user_content(goal.title, style="bold"),
         Content.assemble(
-            (f"{goal.status}", "$accent"),
-            f" · {goal.category or 'no category'} · {goal_horizon(goal) or 'no'} horizon",
+            (goal.status, STATUS_STYLES.get(goal.status, "$accent")),
+            f" · {goal.category or 'no category'} · {goal_horizon(goal) or 'no'} horizon · ",
+            smart_marks(report),
+            (f" {report.met}/5", "$text-muted"),
         ),
         Content(""),
     ]
@@ -40,57 +65,140 @@ def goal_detail(store: Store, goal: Goal, today: date) -> Content:
         lines.append(
             Content.assemble(
                 (progress_bar(fraction, 20), "$accent"),
-                f" {fraction or 0:.0%}  {format_number(current)} of {format_number(goal.target)}{unit}"
+                f" {fraction or 0:.0%}  {format_number(current)} of {format_number(goal.target)} ",
+                user_content(goal.unit or "", single_line=True),
                 f" (from {format_number(goal.baseline or 0)})",
                 f"  {pace_status(goal, today) or ''}",
             )
         )
     if goal.metric:
         lines.append(user_content(f"Measured by: {goal.metric}", single_line=True))
-    lines.append(Content(f"From {goal.start_date or '?'} to {goal.deadline or 'no deadline'}"))
+    span = f"From {_day(goal.start_date)} to {_day(goal.deadline) if goal.deadline else 'no deadline'}"
+    if goal.deadline and goal.status in ("active", "draft", "paused"):
+        left = (date.fromisoformat(goal.deadline) - today).days
+        span += f" · {left} days left" if left >= 0 else f" · {-left} days overdue"
+    lines.append(Content(span))
     if goal.why:
         lines.append(user_content(f"Why it matters: {goal.why}"))
     if goal.confidence:
         lines.append(Content(f"Confidence: {'●' * goal.confidence}{'○' * (5 - goal.confidence)}"))
-    milestones = store.milestones(goal.id)
-    lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in milestones)}/{len(milestones)} done)", "bold")]
-    for milestone in milestones:
-        overdue = not milestone.done and milestone.due_date and milestone.due_date < today.isoformat()
-        mark = ("✓", "$success") if milestone.done else (("!", "$error") if overdue else ("○", ""))
-        lines.append(
-            Content.assemble(
-                "  ", mark, f" {milestone.due_date or '          '}  ",
-                user_content(milestone.title, single_line=True),
-                (f"  done {milestone.done_at}", "$text-muted") if milestone.done else "",
+    if goal.parent_id is not None:
+        try:
+            parent = store.get_goal(goal.parent_id)
+            lines.append(Content.assemble("Serves: ", user_content(f"#{parent.id} {parent.title}", single_line=True, width=70)))
+        except JournalError:
+            pass
+    if goal.assessment_item_id is not None:
+        try:
+            item = store.get_assessment_item(goal.assessment_item_id)
+            lines.append(Content.assemble("From the self-assessment: ", user_content(f"{item.kind}: {item.text}", single_line=True, width=70)))
+        except JournalError:
+            pass
+    children = store.child_goals(goal.id)
+    if children:
+        lines += [Content(""), Content.styled(f"Stepping stones ({sum(c.status == 'achieved' for c in children)}/{len(children)} achieved)", "bold")]
+        for child in children:
+            share = progress_fraction(child)
+            lines.append(
+                Content.assemble(
+                    "  ", (f"{child.status:<9}", STATUS_STYLES.get(child.status, "")), " ",
+                    (f"{share:4.0%} " if share is not None else "     ", "$text-muted"),
+                    user_content(child.title, single_line=True, width=48),
+                )  # fmt: skip
             )
-        )
+    if milestones:
+        items = store.milestones(goal.id)
+        lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in items)}/{len(items)} done)", "bold")]
+        for milestone in items:
+            overdue = not milestone.done and milestone.due_date and milestone.due_date < today.isoformat()
+            mark = ("✓", "$success") if milestone.done else (("!", "$error") if overdue else ("○", ""))
+            if milestone.done:
+                when = (f"done {_day(milestone.done_at)}", "$success")
+            elif milestone.due_date:
+                when = (f"{'overdue' if overdue else 'due'} {_day(milestone.due_date)}", "$error" if overdue else "$text-muted")
+            else:
+                when = ("no date", "$text-muted")
+            lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
     checkins = store.checkins(goal.id)
     if checkins:
         values = [checkin.value for checkin in checkins]
         lines += [
             Content(""),
             Content.styled(f"Check-ins ({len(checkins)})", "bold"),
-            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {checkins[-1].at}"),
+            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {_day(checkins[-1].at)}"),
         ]
+        for checkin in reversed(checkins[-RECENT_CHECKINS:]):
+            lines.append(
+                Content.assemble(
+                    (f"  {_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
+                    user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
+                )  # fmt: skip
+            )
     revisions = store.revisions(goal.id)
     if revisions:
         lines += [Content(""), Content.styled("Revisions", "bold")]
         for revision in revisions:
             changes = json.loads(revision.changes)
-            what = "; ".join(f"{name}: {old} → {new}" for name, (old, new) in changes.items())
+            what = "; ".join(f"{name}: {_plain(old)} → {_plain(new)}" for name, (old, new) in changes.items())
             lines.append(user_content(f"  {revision.at[:10]}  {what}", single_line=True))
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
     return Content("\n").join(lines)
 
 
+def _plain(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def in_tree_order(goals: list[Goal]) -> Iterator[tuple[Goal, int]]:
+    """Each goal with its depth: a goal right after the goal it serves (when both are listed)."""
+    listed = {goal.id for goal in goals}
+    children: dict[int, list[Goal]] = {}
+    roots = []
+    for goal in goals:
+        if goal.parent_id in listed and goal.parent_id != goal.id:
+            children.setdefault(goal.parent_id, []).append(goal)  # type: ignore[arg-type]
+        else:
+            roots.append(goal)
+    seen: set[int] = set()
+
+    def walk(goal: Goal, depth: int) -> Iterator[tuple[Goal, int]]:
+        if goal.id in seen:  # a cycle the store refused to make, but never loop on one
+            return
+        seen.add(goal.id)
+        yield goal, depth
+        for child in children.get(goal.id, []):
+            yield from walk(child, depth + 1)
+
+    for root in roots:
+        yield from walk(root, 0)
+    for goal in goals:  # anything only reachable through a cycle
+        if goal.id not in seen:
+            yield goal, 0
+
+
 class GoalsScreen(JournalScreen):
     SCREEN_NAME = "Goals"
-    BINDINGS = [Binding("s", "cycle_filter", "Status filter", show=True)]
+    CSS_PATH = "goals.tcss"
+    BINDINGS = [
+        Binding("n", "new_goal", "New", show=True),
+        Binding("b", "new_step", "Stepping stone", show=True),
+        Binding("e", "edit_goal", "Edit", show=True),
+        Binding("S", "change_status", "Status…", show=True),
+        Binding("s", "cycle_filter", "Status filter", show=True),
+        Binding("c", "cycle_category", "Category", show=True),
+        Binding("h", "cycle_horizon", "Horizon", show=True),
+    ]
 
     def __init__(self) -> None:
         super().__init__()
         self.status_filter = "all"
+        self.category_filter = "all"
+        self.horizon_filter = "all"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -104,49 +212,257 @@ class GoalsScreen(JournalScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("#", "Status", "Goal", "Category", "Progress", "Deadline")
+        table.add_columns("#", "Status", "Goal", "SMART", "Progress", "Deadline")
         super().on_mount()
         table.focus()
 
     def title_status(self) -> str:
-        return f"filter: {self.status_filter}"
+        extra = [value for value in (self.category_filter, self.horizon_filter) if value != "all"]
+        return "filter: " + " · ".join([self.status_filter, *extra])
 
-    def refresh_data(self) -> None:
+    def listed_goals(self) -> list[Goal]:
+        status = None if self.status_filter == "all" else self.status_filter
+        goals = self.store.goals(status=status)
+        if self.category_filter != "all":
+            goals = [goal for goal in goals if goal.category == self.category_filter]
+        if self.horizon_filter != "all":
+            goals = [goal for goal in goals if goal_horizon(goal) == self.horizon_filter]
+        # Goals being pursued first; within a status, the store's order (soonest deadline first).
+        return sorted(goals, key=lambda goal: STATUS_ORDER.index(goal.status) if goal.status in STATUS_ORDER else 9)
+
+    def refresh_data(self, *, select: int | None = None) -> None:
         super().refresh_data()
         table = self.query_one(DataTable)
         selected = table.cursor_row
+        if select is None and table.row_count:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+            select = int(key) if key else None
         table.clear()
-        status = None if self.status_filter == "all" else self.status_filter
-        for goal in self.store.goals(status=status):
+        accent = self.app.theme_variables.get("accent", "")
+        # The title takes what the other columns leave (id, status, SMART, progress, deadline
+        # and the cells' padding need about 45 cells).
+        title_width = max(24, (table.size.width or 76) - 45)
+        for goal, depth in in_tree_order(self.listed_goals()):
             fraction = progress_fraction(goal)
+            indent = "  " * (depth - 1) + "└ " if depth else ""
+            marks = self._marks(goal_report(self.store, goal, self.today))
             table.add_row(
                 Text(str(goal.id), style="dim"),
                 Text(goal.status),
-                user_cell(goal.title, width=46),
-                Text(goal.category or ""),
-                Text(f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else ""),
-                Text(goal.deadline or ""),
+                user_cell(indent + goal.title, width=title_width),
+                marks,
+                Text(f"{progress_bar(fraction, 5)} {fraction:4.0%}", style=accent) if fraction is not None else Text(""),
+                Text(f"{date.fromisoformat(goal.deadline):%d %b %y}" if goal.deadline else ""),
                 key=str(goal.id),
             )
         if table.row_count:
-            table.move_cursor(row=min(selected, table.row_count - 1))
+            row = selected
+            if select is not None:
+                try:
+                    row = table.get_row_index(str(select))
+                except RowDoesNotExist:  # filtered out: keep the place
+                    row = selected
+            table.move_cursor(row=min(row, table.row_count - 1))
         self._show_detail()
+
+    def _marks(self, report: SmartReport) -> Text:
+        """S M A R T for a table cell, coloured by verdict (a lower-case letter is not met)."""
+        colours = self.app.theme_variables
+        styles = {True: f"bold {colours.get('success', 'green')}", False: colours.get("error", "red"), None: "dim"}
+        marks = Text(no_wrap=True)
+        for (_, verdict), letter in zip(report.criteria, "SMART", strict=True):
+            marks.append(letter if verdict.ok is not False else letter.lower(), style=styles[verdict.ok])
+        return marks
+
+    def on_resize(self) -> None:
+        if self.is_mounted:
+            self.refresh_data()
 
     @on(DataTable.RowHighlighted, "#goal-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_detail()
 
-    def _show_detail(self) -> None:
+    @on(DataTable.RowSelected, "#goal-table")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        goal_id = self.highlighted_goal_id()
+        if goal_id is not None:
+            self.app.push_screen(GoalDetailScreen(goal_id))
+
+    def highlighted_goal_id(self) -> int | None:
         table = self.query_one(DataTable)
-        detail = self.query_one("#goal-detail-text", Static)
         if not table.row_count:
-            detail.update(Content.styled("No goals here yet.", "$text-muted italic"))
-            return
+            return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key is None:
+        return int(key) if key is not None else None
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#goal-detail-text", Static)
+        goal_id = self.highlighted_goal_id()
+        if goal_id is None:
+            detail.update(Content.styled("No goals here yet. Press n to draft one.", "$text-muted italic"))
             return
-        detail.update(goal_detail(self.store, self.store.get_goal(int(key)), self.today))
+        try:
+            detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today))
+        except JournalError as err:
+            detail.update(user_content(str(err), style="$error"))
+
+    def _open_draft(self, screen: GoalDraftScreen) -> None:
+        def done(goal_id: int | None) -> None:
+            if goal_id is not None:
+                self.refresh_data(select=goal_id)
+
+        self.app.push_screen(screen, done)  # type: ignore[arg-type]
+
+    def action_new_goal(self) -> None:
+        self._open_draft(GoalDraftScreen())
+
+    def action_new_step(self) -> None:
+        goal_id = self.highlighted_goal_id()
+        if goal_id is None:
+            self.journal_app.tell("Pick the longer-term goal first; b adds a stepping stone under it.")
+            return
+        self._open_draft(GoalDraftScreen(parent_id=goal_id))
+
+    def action_edit_goal(self) -> None:
+        goal_id = self.highlighted_goal_id()
+        if goal_id is not None:
+            self._open_draft(GoalDraftScreen(goal_id=goal_id))
+
+    def action_change_status(self) -> None:
+        goal_id = self.highlighted_goal_id()
+        if goal_id is not None:
+            change_status(self, goal_id, lambda: self.refresh_data(select=goal_id))
 
     def action_cycle_filter(self) -> None:
         self.status_filter = FILTERS[(FILTERS.index(self.status_filter) + 1) % len(FILTERS)]
         self.refresh_data()
+
+    def action_cycle_category(self) -> None:
+        self.category_filter = CATEGORY_FILTERS[(CATEGORY_FILTERS.index(self.category_filter) + 1) % len(CATEGORY_FILTERS)]
+        self.refresh_data()
+
+    def action_cycle_horizon(self) -> None:
+        self.horizon_filter = HORIZON_FILTERS[(HORIZON_FILTERS.index(self.horizon_filter) + 1) % len(HORIZON_FILTERS)]
+        self.refresh_data()
+
+
+def change_status(screen: JournalScreen, goal_id: int, then: object) -> None:
+    """Ask for the new status and the reason, and keep the change as a revision."""
+    try:
+        goal = screen.store.get_goal(goal_id)
+    except JournalError as err:
+        screen.journal_app.tell(str(err), severity="error")
+        return
+
+    def chosen(choice: tuple[str, str] | None) -> None:
+        if choice is None:
+            return
+        status, reason = choice
+        if screen.attempt(screen.store.update_goal, goal_id, status=status, reason=reason):
+            screen.journal_app.tell(f"Goal {goal_id} is now {status}; the reason is kept with the revision.")
+            then()  # type: ignore[operator]
+
+    screen.app.push_screen(StatusDialog(goal), chosen)
+
+
+class GoalDetailScreen(JournalScreen):
+    """One goal: its detail, its milestones (edited in place), and its SMART verdicts."""
+
+    SCREEN_NAME = "Goal"
+    CSS_PATH = "goals.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Back", show=True),
+        Binding("e", "edit_goal", "Edit", show=True),
+        Binding("S", "change_status", "Status…", show=True),
+        Binding("b", "new_step", "Stepping stone", show=True),
+        Binding("m", "focus_milestones", "Milestones", show=True),
+    ]
+
+    def __init__(self, goal_id: int) -> None:
+        super().__init__()
+        self.goal_id = goal_id
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_title()
+        with Horizontal(id="goal-view"):
+            with VerticalScroll(id="goal-view-detail", classes="panel") as detail:
+                detail.border_title = f"Goal #{self.goal_id}"
+                yield Static(id="goal-view-text")
+            with Vertical(id="goal-view-side"):
+                with Vertical(id="goal-view-milestones", classes="panel") as milestones:
+                    milestones.border_title = "Milestones"
+                    milestones.border_subtitle = "n add · enter edit · space done · shift+↑↓ move · d remove · u undo"
+                    yield MilestoneList(today=self.today, id="goal-milestones")
+                with VerticalScroll(id="goal-view-smart", classes="panel") as smart:
+                    smart.border_title = "SMART"
+                    yield SmartPanel(id="goal-view-smart-panel")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#goal-view-detail").focus()
+
+    def title_status(self) -> str:
+        return f"goal #{self.goal_id}"
+
+    def refresh_data(self) -> None:
+        super().refresh_data()
+        try:
+            goal = self.store.get_goal(self.goal_id)
+        except JournalError as err:
+            self.journal_app.tell(str(err), severity="error")
+            self.app.pop_screen()
+            return
+        self.query_one("#goal-view-text", Static).update(goal_detail(self.store, goal, self.today, milestones=False))
+        self.query_one(SmartPanel).show(goal_report(self.store, goal, self.today))
+        milestones = self.query_one(MilestoneList)
+        milestones.items = stored_milestones(self.store, self.goal_id)
+        if milestones.is_mounted:
+            milestones.show_items()
+        done = sum(item.done_on is not None for item in milestones.items)
+        self.query_one("#goal-view-milestones").border_title = f"Milestones {done}/{len(milestones.items)}"
+
+    @on(MilestoneList.Changed, "#goal-milestones")
+    def _milestone_changed(self, event: MilestoneList.Changed) -> None:
+        store, item = self.store, event.item
+        if event.change == "added":
+            self._save_added(item)
+        elif event.change == "edited" and item.id is not None:
+            self.attempt(store.update_milestone, item.id, title=item.title, due=item.due, clear_due=item.due is None)
+        elif event.change == "done" and item.id is not None:
+            self.attempt(store.set_milestone_done, item.id, item.done_on)
+        elif event.change == "moved":
+            order = [m.id for m in event.milestones.items if m.id is not None]
+            self.attempt(store.order_milestones, self.goal_id, order)
+        elif event.change == "removed" and item.id is not None:
+            if self.attempt(store.trash, "milestones", item.id):
+                self.journal_app.tell("Milestone moved to the trash: u puts it back.")
+        elif event.change == "restored" and item.id is not None:
+            order = [m.id for m in event.milestones.items if m.id is not None]
+            if self.attempt(store.restore, "milestones", item.id):
+                self.attempt(store.order_milestones, self.goal_id, order)
+        self.refresh_data()
+
+    def _save_added(self, item: DraftMilestone) -> None:
+        def write() -> None:
+            with self.store.transaction():
+                milestone_id = self.store.add_milestone(self.goal_id, item.title, due=item.due)
+                if item.done_on:
+                    self.store.set_milestone_done(milestone_id, item.done_on)
+
+        self.attempt(write)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_focus_milestones(self) -> None:
+        self.query_one(MilestoneList).focus()
+
+    def action_edit_goal(self) -> None:
+        self.app.push_screen(GoalDraftScreen(goal_id=self.goal_id))
+
+    def action_new_step(self) -> None:
+        self.app.push_screen(GoalDraftScreen(parent_id=self.goal_id))
+
+    def action_change_status(self) -> None:
+        change_status(self, self.goal_id, self.refresh_data)

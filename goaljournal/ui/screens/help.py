@@ -26,7 +26,12 @@ HELP = """\
 | `/` | reflections | Search the log |
 | `n` | reflections | New entry (`ctrl+s` saves, `escape` cancels) |
 | `e` / `s` | reflections | Edit / star the entry |
-| `s` | goals | Cycle the status filter |
+| `n` / `b` | goals | Draft a new goal / a stepping stone under the selected one |
+| `e` / `S` | goals | Edit the goal / change its status (asks why) |
+| `s` / `c` / `h` | goals | Cycle the status, category and horizon filters |
+| `enter` | goals | Open the goal: detail, milestones, check-ins, revisions |
+| `m` | a goal | Go to its milestones: `n` add, `enter` edit, `space` done, `shift+↑↓` move, `d` remove, `u` undo |
+| `ctrl+s` / `ctrl+n` | drafting | Save the goal / add a milestone |
 | `[` / `]` / `.` | timeline | Older / newer months / back to today |
 
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
@@ -35,22 +40,36 @@ value, `+1` adds one to the latest. A line in the reflection box becomes an entr
 
 ## SMART goals
 
-A goal you can act on is **S**pecific, **M**easurable, **A**chievable,
-**R**elevant and **T**ime-bound.
+A goal you can act on is **S**pecific, **M**easurable, **A**chievable, **R**elevant and
+**T**ime-bound. While you draft, the SMART panel checks each one as you type: ✓ met,
+✗ not met, ? cannot tell yet.
 
-- *Vague:* "I want to be better at presenting."
-- *SMART:* "Give three talks at team meetings by the end of Q2, to be ready for the
-  regional conference."
+- **Specific**: what you will do, and for whom. *Connect with five HR leaders*, not
+  *network more*.
+- **Measurable**: a number and a unit (*12 books*, *two events per month*, *by 15%*), or
+  a result that is plainly done or not (*earn the PMP certification*).
+- **Achievable**: stretching but realistic. Rate how sure you are (1–5); the coach also
+  warns when the deadline is too near for the size of the target, or when five active
+  goals already compete for your time.
+- **Relevant**: why it matters. Say it in *Why*, or link the goal to a weakness from
+  your self-assessment or to the longer-term goal it serves.
+- **Time-bound**: a deadline. Type a date or a phrase: *within three months*, *by March
+  31*, *over the next quarter*, *by the end of Q2*, *by year's end*, *in 2027*. The date it
+  means is shown beside it.
 
-- **Specific** — say what, and for whom: *connect with five HR leaders*, not *network more*.
-- **Measurable** — a number and a unit: *12 books*, *two events per month*, *by 15%*.
-- **Achievable** — stretching but realistic: how sure are you, from 1 to 5?
-- **Relevant** — why it matters to your career, or which weakness it answers.
-- **Time-bound** — a deadline: *within six months*, *by March 31*, *this quarter*.
+| Not yet SMART | Why not | SMART |
+|---|---|---|
+| I want to be successful | nothing to do, count or date | Get promoted to senior analyst by the end of 2027, by leading two cross-team projects |
+| Network more | no one named, no number, no date | Connect with five HR leaders in my industry over the next quarter |
+| I'll learn coding soon | "coding" is broad; "soon" is no date | Finish the Python for Data Analysis course in two months |
+| Improve my presentation skills | an area, not an action | Give three presentations at team meetings by the end of Q1 |
+| Complete five client reports per week | measurable, but until when? | Complete five client reports per week for the next three months |
+| Save more money | no amount, no date | Save $5,000 for an emergency fund by December 2027 |
 
-Break long goals (5–10 years) into medium (1–3 years) and short ones (3–6 months), give
-each milestones on the timeline, check in often, and adjust — every change is kept with
-its reason.
+A vague goal can still be saved: it stays a *draft*, clearly marked, until it is SMART.
+Break long goals (5–10 years) into medium (1–3 years) and short ones (3–6 months) with
+`b`, give each milestones on the timeline, check in often, and adjust: every change of
+title, target, deadline or status asks for a short reason and is kept as a revision.
 
 Press `escape` to close.
 """

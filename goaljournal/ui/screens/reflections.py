@@ -1,195 +1,391 @@
-"""Reflections: the whole log, newest first, searchable, with a reader and an editor."""
+"""Reflections: the whole log, newest first, read a page at a time.
+
+Full-text search with the matches highlighted; filters by kind, tag, star, goal and dates; a
+Markdown reader; a multi-line editor with `@tag` completion and goal links; delete with undo,
+and a trash view to restore from. The list is a VirtualList: it asks the store only for the
+rows on screen, so a journal of 100,000 entries opens at once.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, Markdown, TextArea
+from textual.widgets import Checkbox, Footer, Input, Select
 
-from goaljournal.core.models import Entry
-from goaljournal.core.text import printable
+from goaljournal.core.dates import BadDate, format_day, parse_day
+from goaljournal.core.models import ENTRY_KINDS, Entry
 from goaljournal.store import Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import user_content
+from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.widgets.entry_reader import KIND_MARKS, EntryReader, highlighted_line
+from goaljournal.ui.widgets.safe_text import SafeInput
+from goaljournal.ui.widgets.tags import TagSuggester
 from goaljournal.ui.widgets.virtual_list import VirtualList
 
-KIND_MARKS = {"reflection": "✎", "win": "★", "lesson": "◇", "feedback": "❝", "note": "·"}
+# Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
+ROW_LEAD = 16
 
 
 @dataclass
 class EntrySource:
-    """Entries for a VirtualList, read a page at a time with the current search."""
+    """Entries for the VirtualList, a page at a time, with the current search and filters.
+
+    ``filters`` are the keyword arguments of ``Store.entries``; with ``trash`` set the list is
+    the trash, most recently deleted first. A search also fetches where each entry of the page
+    matches, so its row can show the match.
+    """
 
     store: Store
     filters: dict[str, Any] = field(default_factory=dict)
+    trash: bool = False
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
     def count(self) -> int:
+        self.spans = {}
+        if self.trash:
+            return self.store.count_entries(trashed=True)
         return self.store.count_entries(**self.filters)
 
     def fetch(self, offset: int, limit: int) -> list[Entry]:
-        return self.store.entries(offset=offset, limit=limit, **self.filters)
+        if self.trash:
+            return self.store.trashed_entries(offset=offset, limit=limit)
+        entries = self.store.entries(offset=offset, limit=limit, **self.filters)
+        query = self.filters.get("query")
+        if query:
+            self.spans.update(self.store.match_spans(query, [entry.id for entry in entries]))
+        return entries
 
     def render_row(self, entry: Entry, width: int) -> Content:
-        tags = " ".join(f"@{tag}" for tag in entry.tags)
-        star = "★" if entry.starred else " "
-        room = max(width - 24 - len(tags), 10)
+        # The list's width counts its scrollbar too; tags line up in a column on the right.
+        width -= 2
+        tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$accent", single_line=True, width=28)
+        room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
+        spans = self.spans.get(entry.id)
+        if spans:
+            text = highlighted_line(entry.text, spans, room)
+        else:  # only the start can show: a megabyte entry is not flattened whole for every frame
+            text = user_content(entry.text[: room * 4], single_line=True, width=room)
+        text = text.truncate(room, ellipsis=True, pad=True)
+        day = (entry.deleted_at or "")[:10] if self.trash else entry.at[:10]
         return Content.assemble(
-            (f" {entry.at[:10]} ", "$text-muted"),
-            (star, "$warning"),
+            (f" {day} ", "$error" if self.trash else "$text-muted"),
+            ("★" if entry.starred else " ", "$warning"),
             f" {KIND_MARKS.get(entry.kind, '·')} ",
-            user_content(entry.text, single_line=True, width=room),
+            text,
             "  ",
-            user_content(tags, style="$accent", single_line=True),
+            tags,
         )
 
 
-def entry_markdown(entry: Entry) -> str:
-    """An entry as Markdown for the reader; the text is the user's own Markdown."""
-    tags = " ".join(f"`@{tag}`" for tag in entry.tags)
-    star = " ★" if entry.starred else ""
-    header = f"**{entry.at[:16]}** · {entry.kind}{star}"
-    return f"{header}\n\n{printable(entry.text)}\n\n{tags}\n"
+class EntryList(VirtualList[Entry]):
+    """The log's list: Enter reads the highlighted entry (the reader is always beside it).
 
+    The reader is told of a new highlight at once, in the same turn as the key, instead of
+    through the Highlighted message: the message is handled only after the list's frame is drawn,
+    and the reader's own frame came one or two frames (20–40 ms) later on every page down.
+    """
 
-class EntryEditor(ModalScreen[str | None]):
-    """A multi-line editor for an entry; dismisses with the text, or None when cancelled."""
+    BINDINGS = [Binding("enter", "select", "Read", show=False)]
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    def __init__(self, source: EntrySource, on_highlight: Callable[[Entry | None], None], **kwargs: Any) -> None:
+        super().__init__(source, **kwargs)
+        self.on_highlight = on_highlight
 
-    def __init__(self, text: str = "", title: str = "New entry") -> None:
-        super().__init__()
-        self.initial_text = text
-        self.editor_title = title
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="editor-dialog") as dialog:
-            dialog.border_title = self.editor_title
-            yield TextArea(self.initial_text, id="editor", soft_wrap=True, show_line_numbers=False)
-            yield Label(Content("ctrl+s save · escape cancel · @word makes a tag"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
-
-    def action_save(self) -> None:
-        text = self.query_one(TextArea).text
-        if not text.strip():
-            self.app.notify("The entry is empty; write something or press escape.", severity="warning", markup=False)
-            return
-        self.dismiss(text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+    def watch_cursor(self, old: int, new: int) -> None:
+        super().watch_cursor(old, new)
+        self.on_highlight(self.highlighted_row)
 
 
 class ReflectionsScreen(JournalScreen):
     SCREEN_NAME = "Reflections"
+    CSS_PATH = "reflections.tcss"
     BINDINGS = [
-        Binding("slash", "search", "Search", show=True),
-        Binding("n", "new_entry", "New", show=True),
-        Binding("e", "edit_entry", "Edit", show=True),
-        Binding("s", "toggle_star", "Star", show=True),
-        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("f", "filters", "Filter", show=False),
+        Binding("n", "new_entry", "New"),
+        Binding("e", "edit_entry", "Edit"),
+        Binding("s", "toggle_star", "Star", show=False),
+        Binding("d,delete", "delete_entry", "Delete"),
+        Binding("u", "undo", "Undo"),
+        Binding("T", "toggle_trash", "Trash"),
+        Binding("escape", "back", "Back", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.source = EntrySource(self.store)
+        self.deleted: list[int] = []  # this session's deletes, newest last: what `u` undoes
+        self._goal_titles: dict[int, str] = {}
+        self._tags: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
-        yield Input(placeholder="Search the log (words, prefix*) — Enter", id="search")
+        yield SafeInput(placeholder="/ Search the log: every word must match, prefix* too — Enter", id="search")
+        with Horizontal(id="filters"):
+            yield Select([(kind, kind) for kind in ENTRY_KINDS], prompt="any kind", compact=True, id="filter-kind")
+            yield SafeInput(
+                placeholder="@tag", compact=True, id="filter-tag", suggester=TagSuggester(lambda: self._tags)
+            )
+            yield Checkbox("starred", compact=True, id="filter-starred")
+            yield Select([], prompt="any goal", compact=True, id="filter-goal")
+            yield SafeInput(placeholder="from (date)", compact=True, id="filter-from")
+            yield SafeInput(placeholder="to (date)", compact=True, id="filter-to")
         with Horizontal(id="reflections-main"):
-            yield VirtualList(EntrySource(self.store), id="entries", empty_text="No entries match.")
-            with VerticalScroll(id="reader", classes="panel") as reader:
-                reader.border_title = "Entry"
-                yield Markdown(id="reader-text")
-        yield Footer()
+            yield EntryList(
+                self.source, self._show_entry, id="entries", empty_text="No entries yet: press n to write one."
+            )
+            reader = EntryReader(id="reader", classes="panel")
+            reader.border_title = "Entry"
+            yield reader
+        yield Footer(compact=True)
 
     @property
     def entry_list(self) -> VirtualList[Entry]:
         return self.query_one("#entries", VirtualList)
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # JournalScreen.on_mount (run too: Textual calls every class's handler) reads the data.
         self.entry_list.focus()
 
+    # -- reading ----------------------------------------------------------------------------
+
     def title_status(self) -> str:
-        source: EntrySource = self.entry_list.source  # type: ignore[assignment]
         total = self.entry_list.row_count
-        searching = "query" in source.filters
-        if searching:
-            return f"{total} {'match' if total == 1 else 'matches'}"
-        return f"{total} {'entry' if total == 1 else 'entries'}"
+        if self.source.trash:
+            return f"trash · {total} {'entry' if total == 1 else 'entries'} · u restores · T leaves"
+        if self.source.filters:
+            return f"{total:,} {'match' if total == 1 else 'matches'}"
+        return f"{total:,} {'entry' if total == 1 else 'entries'}"
 
     def refresh_data(self) -> None:
-        self.entry_list.reload(keep_cursor=True)
+        """Re-read everything: after a write, or on coming back to the screen."""
+        self._goal_titles = {goal.id: goal.title for goal in self.store.goals()}
+        self._tags = [name for name, _ in self.store.tag_counts()]
+        goal_filter = self.query_one("#filter-goal", Select)
+        chosen = goal_filter.value
+        with goal_filter.prevent(Select.Changed):
+            goal_filter.set_options(
+                (user_content(title, single_line=True, width=40), goal_id) for goal_id, title in self._goal_titles.items()
+            )
+            if chosen in self._goal_titles:
+                goal_filter.value = chosen
+        self._reload(keep_cursor=True)
+
+    def _reload(self, *, keep_cursor: bool = False) -> None:
+        if self.source.trash:
+            self.entry_list.empty_text = "The trash is empty."
+        elif self.source.filters:
+            self.entry_list.empty_text = "No entries match: escape clears the search and the filters."
+        else:
+            self.entry_list.empty_text = "No entries yet: press n to write one."
+        self.entry_list.reload(keep_cursor=keep_cursor)
         super().refresh_data()
         self._show_entry(self.entry_list.highlighted_row)
-
-    @on(VirtualList.Highlighted, "#entries")
-    def entry_highlighted(self, event: VirtualList.Highlighted) -> None:
-        self._show_entry(event.row)
 
     @on(VirtualList.Selected, "#entries")
     def entry_selected(self, event: VirtualList.Selected) -> None:
-        self.query_one("#reader", VerticalScroll).focus()
+        self.query_one(EntryReader).focus()
 
     def _show_entry(self, entry: Entry | None) -> None:
-        markdown = self.query_one("#reader-text", Markdown)
-        markdown.update(entry_markdown(entry) if entry else "")
+        titles = [self._goal_titles.get(goal_id, f"goal {goal_id}") for goal_id in entry.goal_ids] if entry else []
+        self.query_one(EntryReader).show(
+            entry,
+            goal_titles=titles,
+            spans=self.source.spans.get(entry.id, []) if entry else [],
+            trashed=self.source.trash,
+        )
+
+    # -- search and filters -----------------------------------------------------------------
+
+    def apply_filters(self) -> None:
+        """Read the search box and the filter bar into the list's filters, and show the result."""
+        filters: dict[str, Any] = {}
+        query = self.query_one("#search", Input).value.strip()
+        if query:
+            filters["query"] = query
+        kind = self.query_one("#filter-kind", Select).value
+        if isinstance(kind, str):
+            filters["kind"] = kind
+        tag = self.query_one("#filter-tag", Input).value.strip().lstrip("@").strip()
+        if tag:
+            filters["tag"] = tag
+        if self.query_one("#filter-starred", Checkbox).value:
+            filters["starred"] = True
+        goal = self.query_one("#filter-goal", Select).value
+        if isinstance(goal, int):
+            filters["goal_id"] = goal
+        for name, key in (("#filter-from", "date_from"), ("#filter-to", "date_to")):
+            day = self._day_filter(name)
+            if day is not None:
+                filters[key] = day
+        if "date_from" in filters and "date_to" in filters and filters["date_from"] > filters["date_to"]:
+            self.journal_app.tell("The 'from' date is after the 'to' date: nothing can match.", severity="warning")
+        self.source.filters = filters
+        self._reload()
+
+    def _day_filter(self, selector: str) -> str | None:
+        field_input = self.query_one(selector, Input)
+        text = field_input.value.strip()
+        if not text:
+            return None
+        try:
+            day = format_day(parse_day(text, self.today))
+        except BadDate as err:
+            self.journal_app.tell(str(err), severity="warning")
+            return None
+        if field_input.value != day:
+            field_input.value = day  # show the day a phrase like "30 days ago" stands for
+        return day
 
     @on(Input.Submitted, "#search")
-    def run_search(self, event: Input.Submitted) -> None:
-        self.apply_search(event.value)
-
-    def apply_search(self, text: str) -> None:
-        source: EntrySource = self.entry_list.source  # type: ignore[assignment]
-        query = text.strip()
-        source.filters = {"query": query} if query else {}
-        self.entry_list.reload()
-        super().refresh_data()
-        self._show_entry(self.entry_list.highlighted_row)
+    def run_search(self) -> None:
+        self.apply_filters()
         self.entry_list.focus()
 
+    @on(Input.Submitted, "#filters Input")
+    def filter_submitted(self) -> None:
+        self.apply_filters()
+
+    @on(Select.Changed, "#filters Select")
+    @on(Checkbox.Changed, "#filters Checkbox")
+    def filter_changed(self) -> None:
+        self.apply_filters()
+
+    def apply_search(self, text: str) -> None:
+        """Search for ``text`` (the search box's Enter does this)."""
+        self.query_one("#search", Input).value = text
+        self.apply_filters()
+
+    def clear_filters(self) -> None:
+        search = self.query_one("#search", Input)
+        with self.prevent(Select.Changed, Checkbox.Changed):
+            search.value = ""
+            self.query_one("#filter-kind", Select).clear()
+            self.query_one("#filter-goal", Select).clear()
+            self.query_one("#filter-starred", Checkbox).value = False
+            for name in ("#filter-tag", "#filter-from", "#filter-to"):
+                self.query_one(name, Input).value = ""
+        self.apply_filters()
+
     def action_search(self) -> None:
+        if self.source.trash:
+            self.action_toggle_trash()
         self.query_one("#search", Input).focus()
 
-    def action_clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.value:
-            search.value = ""
-            self.apply_search("")
-        else:
+    def action_filters(self) -> None:
+        if self.source.trash:
+            self.action_toggle_trash()
+        self.query_one("#filter-kind", Select).focus()
+
+    def action_back(self) -> None:
+        """Escape: out of the trash, back from a field or the reader to the list, or, from
+        the list, clear the search and the filters."""
+        if self.source.trash:
+            self.action_toggle_trash()
+        elif self.focused is not self.entry_list:
             self.entry_list.focus()
+        elif self.source.filters:
+            self.clear_filters()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _goal_choices(self, keep: tuple[int, ...] = ()) -> list[tuple[int, str]]:
+        """Goals an entry can be linked to: those still pursued, and any it is linked to already."""
+        pursued = {goal.id for goal in self.store.goals(status=("draft", "active", "paused"))}
+        return [(goal_id, title) for goal_id, title in self._goal_titles.items() if goal_id in pursued or goal_id in keep]
+
+    def _in_trash(self) -> bool:
+        if self.source.trash:
+            self.journal_app.tell("This entry is in the trash: u restores it first.", severity="warning")
+        return self.source.trash
 
     def action_new_entry(self) -> None:
-        def save(text: str | None) -> None:
-            if text is not None and self.attempt(self.store.add_entry, text):
-                self.journal_app.tell("Entry saved.")
-                self.entry_list.reload()
-                self.refresh_data()
+        if self._in_trash():
+            return
+        filters = self.source.filters
+        draft = EntryDraft(
+            "", kind=filters.get("kind", "reflection"), starred=bool(filters.get("starred")),
+            goal_ids=(filters["goal_id"],) if "goal_id" in filters else (),
+        )  # fmt: skip
 
-        self.app.push_screen(EntryEditor(), save)
+        def save(result: EntryDraft | None) -> None:
+            if result is None:
+                return
+            if self.attempt(
+                self.store.add_entry, result.text, kind=result.kind, starred=result.starred, goal_ids=result.goal_ids
+            ):
+                self.journal_app.tell("Entry saved.")
+                self.refresh_data()
+                self.entry_list.action_first()
+
+        self.app.push_screen(EntryEditor(draft, tags=self._tags, goals=self._goal_choices()), save)
 
     def action_edit_entry(self) -> None:
         entry = self.entry_list.highlighted_row
-        if entry is None:
+        if entry is None or self._in_trash():
             return
+        draft = EntryDraft(entry.text, entry.kind, bool(entry.starred), tuple(entry.goal_ids))
 
-        def save(text: str | None) -> None:
-            if text is not None and self.attempt(self.store.update_entry, entry.id, text=text):
+        def save(result: EntryDraft | None) -> None:
+            if result is None or result == draft:
+                return
+            if self.attempt(
+                self.store.edit_entry, entry.id, text=result.text, kind=result.kind, starred=result.starred,
+                goal_ids=result.goal_ids,
+            ):  # fmt: skip
                 self.journal_app.tell("Entry updated.")
                 self.refresh_data()
 
-        self.app.push_screen(EntryEditor(entry.text, title=f"Edit entry of {entry.at[:16]}"), save)
+        editor = EntryEditor(
+            draft, title=f"Edit the entry of {entry.at[:16]}", tags=self._tags, goals=self._goal_choices(draft.goal_ids)
+        )
+        self.app.push_screen(editor, save)
 
     def action_toggle_star(self) -> None:
         entry = self.entry_list.highlighted_row
-        if entry is not None and self.attempt(self.store.update_entry, entry.id, starred=not entry.starred):
-            self.refresh_data()
+        if entry is None or self._in_trash():
+            return
+        if self.attempt(self.store.update_entry, entry.id, starred=not entry.starred):
+            self._reload(keep_cursor=True)
+
+    def action_delete_entry(self) -> None:
+        entry = self.entry_list.highlighted_row
+        if entry is None or self._in_trash():
+            return
+        if self.attempt(self.store.trash, "entries", entry.id):
+            self.deleted.append(entry.id)
+            self.journal_app.tell(f"Moved to the trash: {entry.text[:40]}. u brings it back, T shows the trash.")
+            self._reload(keep_cursor=True)
+
+    def action_undo(self) -> None:
+        """In the list: bring back the last entry deleted. In the trash: restore the highlighted one."""
+        if self.source.trash:
+            entry = self.entry_list.highlighted_row
+            if entry is not None and self.attempt(self.store.restore, "entries", entry.id):
+                if entry.id in self.deleted:
+                    self.deleted.remove(entry.id)
+                self.journal_app.tell("Restored to the log.")
+                self._reload(keep_cursor=True)
+            return
+        if not self.deleted:
+            self.journal_app.tell("Nothing to undo. T shows the trash.")
+            return
+        entry_id = self.deleted[-1]
+        if self.attempt(self.store.restore, "entries", entry_id):
+            self.deleted.pop()
+            self.journal_app.tell("Brought back from the trash.")
+            self._reload(keep_cursor=True)
+
+    def action_toggle_trash(self) -> None:
+        self.source.trash = not self.source.trash
+        self.set_class(self.source.trash, "-trash")
+        self._reload()
+        self.entry_list.focus()

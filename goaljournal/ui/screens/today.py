@@ -1,14 +1,22 @@
-"""Today, the home screen: what is due, each active goal with a quick check-in, a reflection."""
+"""Today, the home screen: the daily check-in in under thirty seconds, by keys alone.
+
+What is due (Enter ticks a milestone done, or unticks one ticked today), each active goal with its
+progress, pace and a check-in field (`33` sets the value, `+1` adds one; Enter saves and moves
+on), a reflection line with `@tag` completion, the day's mood and energy, and the streak of days
+with a check-in. Tab, shift+tab, up and down move from field to field.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,29 +24,57 @@ from goaljournal.core.models import Goal, Milestone
 from goaljournal.core.progress import format_number, pace_status, progress_fraction, streak
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import progress_bar, user_content
+from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.widgets.safe_text import SafeInput
+from goaljournal.ui.widgets.scale import ScalePicker
+from goaljournal.ui.widgets.tags import TagSuggester
 
 STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success"}
+DUE_WITHIN_DAYS = 7
+# A streak longer than this is shown as "at least": the query stays small after years of use.
+STREAK_WINDOW_DAYS = 3660
 
 
 def due_label(milestone: Milestone, today: date) -> Content:
-    due = date.fromisoformat(milestone.due_date or today.isoformat())
-    if due < today:
-        when = Content.styled(f"! overdue {due:%d %b}", "bold $error")
-    elif due == today:
-        when = Content.styled("today", "bold $warning")
+    """Two lines: a box, when it is due and the milestone; then, below, its goal."""
+    if milestone.done:
+        box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
+        title = user_content(milestone.title, style="strike $text-muted", single_line=True, width=34)
     else:
-        when = Content(f"{due:%a %d %b}")
-    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=30)
-    return Content.assemble(
-        when.pad_right(max(1, 18 - when.cell_length)),
-        user_content(milestone.title, single_line=True, width=40),
-        "\n" + " " * 18,
-        goal,
-    )
+        due = date.fromisoformat(milestone.due_date or today.isoformat())
+        if due < today:
+            when = Content.styled(f"! overdue {due:%d %b}", "bold $error")
+        elif due == today:
+            when = Content.styled("today", "bold $warning")
+        else:
+            when = Content(f"{due:%a %d %b}")
+        box, title = Content("☐ "), user_content(milestone.title, single_line=True, width=34)
+    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=34)
+    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), title, "\n" + " " * 20, goal)
 
 
-class GoalRow(Vertical):
-    """One active goal: title, progress bar and pace, and a field to check in a new value."""
+def milestone_progress(goal: Goal, milestones: list[Milestone]) -> Goal:
+    """A goal without a numeric target, measured by its milestones done out of all of them, so
+    that its bar and pace read like any other goal's."""
+    done = sum(milestone.done for milestone in milestones)
+    return replace(goal, baseline=0.0, target=float(len(milestones)), current=float(done))
+
+
+def parse_checkin(raw: str, goal: Goal) -> float:
+    """The value a check-in field means: ``33`` is 33, ``+2`` is two more than the latest value
+    (or the baseline, before any check-in). Raises ValueError for anything else."""
+    text = raw.strip()
+    relative = text.startswith("+")
+    number = float(text[1:] if relative else text)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise ValueError(text)
+    if relative:
+        number += goal.current if goal.current is not None else (goal.baseline or 0.0)
+    return number
+
+
+class GoalRow(Horizontal):
+    """One active goal: title, progress bar and pace, numbers, and its check-in field."""
 
     def __init__(self, goal: Goal) -> None:
         super().__init__(classes="goal-row")
@@ -47,84 +83,160 @@ class GoalRow(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(classes="goal-summary")
         yield Input(
-            placeholder="value or +N, Enter",
+            placeholder="33 or +1",
             classes="checkin",
             id=f"checkin-{self.goal.id}",
-            restrict=r"[+\-]?[0-9]*[.]?[0-9]*",
+            restrict=r"\+?-?[0-9]*[.]?[0-9]*",
+            select_on_focus=False,
         )
 
     def on_mount(self) -> None:
         self.show(self.goal)
 
+    def on_resize(self) -> None:
+        # Titles are cut to the width there is, so they never wrap into the lines below.
+        self.show(self.goal)
+
     def show(self, goal: Goal) -> None:
         self.goal = goal
-        today = self.screen.today  # type: ignore[attr-defined]
-        fraction = progress_fraction(goal)
-        pace = pace_status(goal, today)
+        screen: TodayScreen = self.screen  # type: ignore[assignment]
+        today = screen.today
+        unit = goal.unit or goal.metric or ""
+        if goal.target is None:
+            milestones = screen.store.milestones(goal.id)
+            measured = milestone_progress(goal, milestones) if milestones else goal
+            amount = f"{int(measured.current or 0)} / {len(milestones)} milestones" if milestones else "no target yet"
+        else:
+            measured = goal
+            current = goal.current if goal.current is not None else goal.baseline
+            amount = f"{format_number(current)} / {format_number(goal.target)} {unit}".rstrip()
+        fraction = progress_fraction(measured)
+        pace = pace_status(measured, today)
         percent = f"{fraction:4.0%}" if fraction is not None else "   –"
-        current = goal.current if goal.current is not None else goal.baseline
-        unit = f" {goal.unit}" if goal.unit else ""
-        amount = f"{format_number(current)} / {format_number(goal.target)}{unit}" if goal.target is not None else "no target yet"
-        metric = goal.metric or "progress"
-        deadline = f"by {date.fromisoformat(goal.deadline):%d %b %Y}" if goal.deadline else "no deadline"
-        self.query_one(".goal-summary", Static).update(
+        if not goal.deadline:
+            deadline = ("no deadline", "$text-muted")
+        elif goal.deadline < today.isoformat():
+            deadline = (f"was due {date.fromisoformat(goal.deadline):%d %b %Y}", "$error")
+        else:
+            deadline = (f"by {date.fromisoformat(goal.deadline):%d %b %Y}", "$text-muted")
+        checked = ("  ✓ today", "$success") if goal.current_at == today.isoformat() else ""
+        summary = self.query_one(".goal-summary", Static)
+        width = summary.content_size.width or 40
+        summary.update(
             Content.assemble(
-                user_content(goal.title, style="bold", single_line=True, width=48),
+                user_content(goal.title, style="bold", single_line=True, width=width),
                 "\n",
                 (progress_bar(fraction, 16), "$accent"),
                 f" {percent}  ",
                 (pace or "", STATUS_STYLES.get(pace or "", "")),
                 "\n",
-                user_content(f"{metric}: {amount}", style="$text-muted", single_line=True, width=40),
-                (f"   {deadline}", "$text-muted"),
+                user_content(amount, single_line=True, width=max(width - len(deadline[0]) - 3 - len(checked and checked[0]), 8)),
+                " · ",
+                deadline,
+                checked,
             )
         )
 
 
+class ReflectionInput(SafeInput):
+    """The one-line reflection box. A paste of several lines would lose all but the first in an
+    Input, so it goes to the full editor instead, with what was typed so far."""
+
+    class MultiLinePaste(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if len(event.text.splitlines()) > 1:
+            event.stop()
+            event.prevent_default()  # Input's own handler would keep the first line only
+            self.post_message(self.MultiLinePaste(self.value + event.text))
+
+
+class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The active goals. Not a stop of its own when tabbing, and without VerticalScroll's
+    arrow keys: up and down move between check-in fields, and the panel scrolls to follow."""
+
+
 class TodayScreen(JournalScreen):
     SCREEN_NAME = "Today"
+    CSS_PATH = "today.tcss"
     BINDINGS = [
-        Binding("ctrl+r", "focus_reflection", "Reflection box", show=False),
+        Binding("ctrl+r", "focus_reflection", "Reflection", show=False),
+        Binding("escape", "leave_field", "Leave field", show=False),
+        # Inputs and the mood and energy pickers leave up and down alone: they move between
+        # fields. The due list keeps them for its own cursor.
+        Binding("down", "app.focus_next", "Next field", show=False),
+        Binding("up", "app.focus_previous", "Previous field", show=False),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tags: list[str] = []
+        self._saved_today = 0
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         with Horizontal(id="today-main"):
             with Vertical(id="due-panel", classes="panel") as due:
                 due.border_title = "Due this week"
+                due.border_subtitle = "enter ticks done"
                 yield OptionList(id="due-list")
-            with VerticalScroll(id="goals-panel", classes="panel") as goals:
+            with GoalsPanel(id="goals-panel", classes="panel") as goals:
                 goals.border_title = "Active goals"
-        reflection = Input(
-            placeholder="A line or two on today (@tags welcome) — Enter saves", id="reflection"
+                goals.border_subtitle = "33 sets · +1 adds · enter saves"
+        reflection = ReflectionInput(
+            placeholder="A line or two on today, @tags welcome (→ completes a tag) — Enter saves",
+            id="reflection",
+            suggester=TagSuggester(lambda: self._tags),
         )
         reflection.border_title = "Reflection"
         yield reflection
+        with Horizontal(id="day-scores"):
+            yield ScalePicker("mood", id="mood")
+            yield ScalePicker("energy", id="energy")
+            yield Static(Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted"), id="scores-hint")
         yield Footer()
 
+    def on_mount(self) -> None:
+        # JournalScreen.on_mount runs too (Textual calls the handler of every class in the MRO).
+        # The day starts on the due list, not in a field: the screen keys (r, g, ...) still work.
+        self.query_one("#due-list", OptionList).focus()
+
+    def action_leave_field(self) -> None:
+        """Escape from a field: back to the due list, where the screen keys work again."""
+        self.query_one("#due-list", OptionList).focus()
+
+    # -- reading ----------------------------------------------------------------------------
+
     def title_status(self) -> str:
-        days = self.store.checkin_days(since=self.today - timedelta(days=3660))
+        days = self.store.active_days(since=self.today - timedelta(days=STREAK_WINDOW_DAYS))
         count = streak(days, self.today)
         return f"check-in streak {count} day{'s' if count != 1 else ''}"
 
     def refresh_data(self) -> None:
         super().refresh_data()
+        self._tags = [name for name, _ in self.store.tag_counts()]
         self._show_due()
         self._show_goals()
+        self._show_scores()
 
     def _show_due(self) -> None:
         due_list = self.query_one("#due-list", OptionList)
-        milestones = self.store.open_milestones_due(self.today + timedelta(days=7))
+        keep = due_list.highlighted
+        milestones = self.store.milestones_for_today(self.today, until=self.today + timedelta(days=DUE_WITHIN_DAYS))
         due_list.clear_options()
         if not milestones:
             due_list.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
-        for milestone in milestones:
-            due_list.add_option(Option(due_label(milestone, self.today), id=f"milestone-{milestone.id}"))
-        if milestones:
-            due_list.highlighted = 0
+            return
+        due_list.add_options(
+            Option(due_label(m, self.today), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones
+        )
+        due_list.highlighted = min(keep or 0, len(milestones) - 1)
 
     def _show_goals(self) -> None:
-        panel = self.query_one("#goals-panel", VerticalScroll)
+        panel = self.query_one("#goals-panel", GoalsPanel)
         goals = self.store.goals(status="active")
         rows = {row.goal.id: row for row in panel.query(GoalRow)}
         if rows and set(rows) == {goal.id for goal in goals}:
@@ -144,46 +256,91 @@ class TodayScreen(JournalScreen):
             )
         panel.mount_all(GoalRow(goal) for goal in goals)
 
+    def _show_scores(self) -> None:
+        scores = self.store.day_scores(self.today)
+        for picker, value in (("#mood", scores and scores.mood), ("#energy", scores and scores.energy)):
+            self.query_one(picker, ScalePicker).set_reactive(ScalePicker.value, value or None)
+            self.query_one(picker, ScalePicker).refresh()
+
+    def _refresh_header(self) -> None:
+        JournalScreen.refresh_data(self)
+
+    # -- writing ----------------------------------------------------------------------------
+
     @on(OptionList.OptionSelected, "#due-list")
     def toggle_milestone(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id:
             return
-        milestone_id = int(event.option.id.removeprefix("milestone-"))
-        if self.attempt(self.store.set_milestone_done, milestone_id, self.today):
-            self.journal_app.tell("Milestone done. Well done!")
-        self.refresh_data()
+        done = event.option.id.endswith("-done")
+        milestone_id = int(event.option.id.removeprefix("milestone-").removesuffix("-done"))
+        if self.attempt(self.store.set_milestone_done, milestone_id, None if done else self.today):
+            self.journal_app.tell("Milestone reopened." if done else "Milestone done. Well done!")
+        self._show_due()
+        self._show_goals()
 
     @on(Input.Submitted, ".checkin")
     def check_in(self, event: Input.Submitted) -> None:
         row = event.input.parent
         assert isinstance(row, GoalRow)
         raw = event.value.strip()
-        if not raw or raw in "+-.":
+        if not raw:  # an empty field: nothing to record today, go on to the next
+            self.focus_next()
             return
         goal = self.store.get_goal(row.goal.id)
         try:
-            number = float(raw.lstrip("+"))
+            number = parse_checkin(raw, goal)
         except ValueError:
-            self.journal_app.tell(f"'{raw}' is not a number", severity="warning")
+            self.journal_app.tell(f"'{raw}' is not a number: type 33 to set the value, +1 to add one", severity="warning")
             return
-        if raw.startswith("+"):
-            number += goal.current if goal.current is not None else (goal.baseline or 0.0)
         if not self.attempt(self.store.add_checkin, goal.id, number, at=self.today):
             return
         event.input.value = ""
-        self.journal_app.tell(f"Checked in {format_number(number)}")
-        self.refresh_data()
+        unit = f" {goal.unit}" if goal.unit else ""
+        self.journal_app.tell(f"{goal.title}: {format_number(number)}{unit}")
+        row.show(self.store.get_goal(goal.id))
+        self._refresh_header()
+        self.focus_next()
 
     @on(Input.Submitted, "#reflection")
     def save_reflection(self, event: Input.Submitted) -> None:
         text = event.value
         if not text.strip():
-            self.journal_app.tell("Write something first.", severity="warning")
+            self.focus_next()
             return
         if not self.attempt(self.store.add_entry, text):
             return
         event.input.value = ""
+        self._saved_today += 1
+        event.input.border_subtitle = f"saved · {self._saved_today} today · r opens the log"
         self.journal_app.tell("Reflection saved.")
+        self._tags = [name for name, _ in self.store.tag_counts()]
+        self.focus_next()
+
+    @on(ReflectionInput.MultiLinePaste)
+    def write_in_the_editor(self, event: ReflectionInput.MultiLinePaste) -> None:
+        reflection = self.query_one("#reflection", Input)
+
+        def save(draft: EntryDraft | None) -> None:
+            if draft is None:
+                return
+            if self.attempt(
+                self.store.add_entry, draft.text, kind=draft.kind, starred=draft.starred, goal_ids=draft.goal_ids
+            ):
+                reflection.value = ""
+                self._saved_today += 1
+                reflection.border_subtitle = f"saved · {self._saved_today} today · r opens the log"
+                self.journal_app.tell("Reflection saved.")
+
+        goals = [(goal.id, goal.title) for goal in self.store.goals(status="active")]
+        self.app.push_screen(EntryEditor(EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals), save)
+
+    @on(ScalePicker.Changed)
+    def save_score(self, event: ScalePicker.Changed) -> None:
+        name = event.picker.id or ""
+        if not self.attempt(self.store.set_day_scores, self.today, **{name: event.value}):
+            self._show_scores()
+            return
+        self._refresh_header()
 
     def action_focus_reflection(self) -> None:
         self.query_one("#reflection", Input).focus()

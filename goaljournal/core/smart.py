@@ -1,0 +1,752 @@
+"""SMART analysis of a goal: its sentence together with its structured fields.
+
+Each criterion is met (True), not met (False) or cannot be told from what was given (None), with
+a one-line reason and, when not met, a concrete suggestion. Specific, Measurable and Time-bound
+come mostly from the sentence; Achievable and Relevant mostly from the fields (a confidence, a
+"why", a link to an assessment item or a longer-term goal, the load of other active goals), and
+the reason says so when only the sentence is known.
+
+Pure and quick (well under a millisecond for a sentence; ``bench/smart_speed.py``), so the
+drafting form can run it on every keystroke.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from goaljournal.core.deadlines import NUMBER, DeadlineMatch, event_time, find_deadline, number_value, vague_time
+from goaljournal.core.progress import format_number
+from goaljournal.core.text import one_line
+
+CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
+LABELS = {
+    "specific": "Specific",
+    "measurable": "Measurable",
+    "achievable": "Achievable",
+    "relevant": "Relevant",
+    "time_bound": "Time-bound",
+}
+# More active goals than this compete for the same evenings and weekends.
+ACTIVE_GOAL_LIMIT = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One criterion: met (True), not met (False) or cannot tell (None), why, and what to do."""
+
+    ok: bool | None
+    why: str
+    suggestion: str | None = None
+
+    @property
+    def mark(self) -> str:
+        return {True: "✓", False: "✗", None: "?"}[self.ok]
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """What a sentence measures: "5 client reports per week", "15%", "$5,000", "from 6 to 2 hours"."""
+
+    amount: float | None
+    unit: str | None
+    rate: str | None
+    phrase: str
+    start: int
+    end: int
+    kind: str  # count, percent, money, change, level, rate
+    baseline: float | None = None
+
+    def describe(self) -> str:
+        if self.kind == "money" and self.amount is not None:
+            unit = self.unit or "$"
+            amount = f"{self.amount:,.0f}" if self.amount == int(self.amount) else f"{self.amount:,.2f}"
+            text = f"{unit}{amount}" if len(unit) == 1 else f"{amount} {unit}"
+        elif self.kind == "level":
+            text = f"level: {self.unit}"
+        elif self.kind == "rate":
+            text = f"a habit, {self.phrase}"
+        elif self.kind == "percent":
+            text = f"{format_number(self.amount)}%"
+        elif self.kind == "change" and self.baseline is not None:
+            unit = f" {self.unit}" if self.unit else ""
+            text = f"from {format_number(self.baseline)} to {format_number(self.amount)}{unit}"
+        elif self.amount is not None:
+            text = format_number(self.amount) + (f" {self.unit}" if self.unit else "")
+        else:
+            text = self.phrase
+        if self.rate and self.kind not in ("rate", "level"):
+            text += f" per {self.rate}"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class GoalFields:
+    """A goal's structured fields, as far as they are known (the drafting form knows them all).
+
+    ``assessment_item`` is the text of the assessment item the goal answers ("" if linked but
+    unknown); ``parent_title`` the longer-term goal it serves; ``active_goals`` how many other
+    active goals compete for time.
+    """
+
+    metric: str | None = None
+    unit: str | None = None
+    baseline: float | None = None
+    target: float | None = None
+    deadline: date | None = None
+    deadline_phrase: str | None = None
+    category: str | None = None
+    why: str | None = None
+    confidence: int | None = None
+    assessment_item: str | None = None
+    parent_title: str | None = None
+    active_goals: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SmartReport:
+    """The five verdicts on a goal, with the deadline and the measure found in its sentence."""
+
+    text: str
+    today: date
+    specific: Verdict
+    measurable: Verdict
+    achievable: Verdict
+    relevant: Verdict
+    time_bound: Verdict
+    deadline: date | None = None
+    deadline_match: DeadlineMatch | None = None
+    metric: Metric | None = None
+
+    @property
+    def criteria(self) -> tuple[tuple[str, Verdict], ...]:
+        return tuple((name, getattr(self, name)) for name in CRITERIA)
+
+    @property
+    def met(self) -> int:
+        return sum(verdict.ok is True for _, verdict in self.criteria)
+
+    @property
+    def gaps(self) -> list[str]:
+        """What the sentence clearly misses of Specific, Measurable and Time-bound, by label: a
+        goal with a gap is kept as a draft (Achievable and Relevant are for its owner to weigh)."""
+        return [LABELS[name] for name in ("specific", "measurable", "time_bound") if getattr(self, name).ok is False]
+
+    @property
+    def is_smart(self) -> bool:
+        return self.met == len(CRITERIA)
+
+    @property
+    def suggestions(self) -> list[str]:
+        return [verdict.suggestion for _, verdict in self.criteria if verdict.ok is not True and verdict.suggestion]
+
+    def as_json(self) -> dict[str, Any]:
+        """The object of ``goaljournal smart --json`` (DESIGN §5)."""
+        data: dict[str, Any] = {
+            "text": self.text,
+            "today": self.today.isoformat(),
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+        }
+        for name, verdict in self.criteria:
+            data[name] = {"ok": verdict.ok, "why": verdict.why}
+        data["suggestions"] = self.suggestions
+        return data
+
+
+# -- words ----------------------------------------------------------------------------------
+
+
+def _forms(verb: str) -> set[str]:
+    """A verb's base, -s, -ed and -ing forms (regular spelling; irregular forms are listed)."""
+    forms = {verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", verb):  # run → running, plan → planned
+        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}
+    return forms
+
+
+# Done or not done with any concrete object: "finish the onboarding guide" is measurable as it is.
+OUTCOME_VERBS = set("""
+complete finish earn pass obtain secure attain land publish launch ship submit graduate renew
+attend join enrol enroll register deliver present win sign host organise organize release sit
+hire open found apply book visit buy migrate automate reach certify close sell implement deploy
+finalise finalize introduce redesign replace switch move translate produce record
+""".split())
+# Verbs whose object can be checked off but that also take vague objects ("get better").
+ACTION_VERBS = OUTCOME_VERBS | set("""
+connect meet send read write give lead run build create mentor volunteer take save pay invest
+reduce increase cut raise train teach speak hit walk exercise meditate sleep leave schedule
+practice practise study interview negotiate ask request document contribute review call email post
+track log limit cap block delegate onboard coach recruit generate collect get become make design
+start lose gain double triple halve score rank prepare draft plan set shadow refactor update clear
+stop quit drop cook swim cycle bike hike climb travel edit film answer hold watch audit put go
+check spend attend follow share present
+""".split())
+IRREGULAR = {
+    "ran": "run", "met": "meet", "sent": "send", "led": "lead", "gave": "give", "given": "give",
+    "wrote": "write", "written": "write", "got": "get", "gotten": "get", "won": "win", "built": "build",
+    "took": "take", "taken": "take", "spoke": "speak", "spoken": "speak", "became": "become",
+    "made": "make", "paid": "pay", "left": "leave", "sold": "sell", "taught": "teach", "lost": "lose",
+    "sat": "sit", "went": "go", "held": "hold", "spent": "spend", "put": "put", "set": "set", "cut": "cut",
+    "hit": "hit", "read": "read",
+}  # fmt: skip
+# Verbs that name a direction, not an outcome: "improve my presentation skills".
+IMPROVE_VERBS = set("""
+improve develop enhance strengthen grow boost advance expand sharpen polish learn master upskill
+broaden deepen refine level explore understand
+""".split())
+IMPROVE_PHRASE = re.compile(
+    r"(?:get(?:ting)?|be(?:come)?|becoming)\s+(?:better|good|great|stronger|faster|more\s+confident|comfortable)\s+(?:at|in|with)"
+    r"|work(?:ing)?\s+on|focus(?:ing)?\s+on|brush(?:ing)?\s+up\s+(?:on)?|get(?:ting)?\s+into",
+    re.IGNORECASE,
+)
+# Verbs of being and having: concrete only with a role or a result ("become a director").
+STATE_VERBS = {"be", "am", "is", "are", "being", "been", "have", "has", "having", "feel", "stay", "keep", "do", "does", "doing"}
+ROLES = set("""
+director manager lead leader head partner vp principal architect analyst engineer consultant planner
+specialist coordinator officer executive owner founder member mentor speaker author chair fellow
+scientist developer designer supervisor president ceo cto cfo coo associate expert
+""".split())
+# Words that sound like a goal but name nothing to do or reach.
+VAGUE_WORDS = set("""
+successful success succeed better best more most good great happier happy healthier healthy fit
+productive career life things stuff myself everything something anything goals skills harder
+smarter well confident organised organized growth professional improvement progress potential
+balance money rich famous wealthy efficient effective motivated disciplined valuable visible known
+respected stronger faster ahead further forward busy involved less fewer relationships rapport
+presence brand coding programming communicating communication finances order work-life
+""".split())
+# Words between a verb and its object.
+FILLER = set("""
+a an the my our your their his her its this that these those some any all every each of to with
+for on in at into about up down out off new online own one two three four five six seven eight
+nine ten twelve few couple several first second third next another other extra additional least
+""".split())
+STOP = set("""
+and or but so because by before after until within over during per from than then while when as if
+which who that i we you they it is am are be been being will would should could can may might
+must want wanted wants need needs hope plan planning going try trying really just also very
+""".split())
+# Openings to skip to reach the main verb: "I want to", "My goal is to", "I'll", "Don't".
+PREFIX = re.compile(
+    r"^(?:(?:i|we)(?:['’](?:ll|d|m))?\s+|my\s+goal\s+is\s+|(?:really|also|finally|definitely)\s+|"
+    r"(?:want|would\s+like|like|love|plan|need|hope|intend|aim|going|will|shall|must|should|have|try|"
+    r"wish|am|may|might|could|can)\s+|to\s+|(?:don['’]t|do\s+not|never|no\s+longer)\s+)*",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[$€£]?\d[\d,.]*%?(?:-[A-Za-z]+)?|[A-Za-z][A-Za-z'’-]*|[$€£]\s?\d[\d,.]*")
+# Weak verbs ("get", "take", "build", ...) are done-or-not only with one of these objects.
+OUTCOME = re.compile(
+    r"\b(?:get(?:ting)?|got|becom(?:e|ing)|became|take|taking|took|build(?:ing)?|built|creat(?:e|ing)|"
+    r"writ(?:e|ing)|wrote|run(?:ning)?|ran|lead(?:ing)?|led|speak(?:ing)?|give|giving|gave|find(?:ing)?|"
+    r"set(?:ting)?\s+up|start(?:ing)?|mak(?:e|ing)|do(?:ing)?|hav(?:e|ing)|enter(?:ing)?)\b"
+    r"(?:\s+(?:for|up|to|on|in|with|into|at|as))?"
+    r"(?:\s+[\w'’,-]+){0,4}?"
+    r"\s+(?P<thing>certifications?|certificates?|certified|degree|diploma|masters?|mba|phd|exam|course|"
+    r"program|programme|class|bootcamp|position|role|job|title|mentorship|mentor|coach|sponsor|book|"
+    r"article|paper|blog|talk|presentation|keynote|workshop|webinar|website|portfolio|app|tool|"
+    r"dashboard|pipeline|project|product|feature|prototype|report|proposal|thesis|dissertation|"
+    r"licen[cs]e|accreditation|membership|marathon|half-marathon|5k|10k|triathlon|race|trip|vacation|"
+    r"holiday|sabbatical|fund|loan|raise|offer|contract|deal|interview|application|module|meetup|"
+    r"conference|event|podcast|newsletter|channel|business|startup|company|level|" + "|".join(sorted(ROLES)) + r")\b",
+    re.IGNORECASE,
+)
+_ACTION_FORMS = {form: verb for verb in sorted(ACTION_VERBS) for form in _forms(verb)} | IRREGULAR
+_IMPROVE_FORMS = {form: verb for verb in sorted(IMPROVE_VERBS) for form in _forms(verb)}
+PROMOTED = re.compile(r"\b(?:be|get|getting|got|being|am|is)\s+promoted\b", re.IGNORECASE)
+# A sentence that says why: "so that I can lead", "to prepare for the senior role".
+RELEVANCE = re.compile(
+    r"\b(?:so\s+that|so\s+(?:i|we)\s+can|in\s+order\s+to|because|since\s+(?:i|my|our|we)\b|which\s+will|"
+    r"that\s+will\s+help|to\s+become|to\s+qualify\s+for|to\s+prepare\s+for|to\s+be\s+ready\s+for|"
+    r"to\s+move\s+(?:into|up)|to\s+support|to\s+help\s+(?:me|my|our|the)|to\s+get\s+(?:promoted|ready)|"
+    r"to\s+grow\s+(?:into|my)|to\s+stand\s+out|to\s+spend\s+(?:more\s+)?time\s+with|to\s+(?:protect|improve)\s+my\s+"
+    r"(?:health|sleep|family|wellbeing|well-being)|"
+    r"(?:for|towards?)\s+my\s+(?:next\s+|future\s+)?(?:promotion|career|move|transition|growth|development|"
+    r"family|kids|children|health|wellbeing|retirement|future|dream)|as\s+(?:a\s+)?(?:step|part)\s+(?:towards?|of)|"
+    r"for\s+(?:a|my|the)\s+(?:move|transition|switch|career\s+change)|to\s+build\s+(?:my|a)\s+(?:profile|reputation|"
+    r"portfolio|network|brand|credibility|track\s+record)|required\s+for|needed\s+for|a\s+requirement\s+for)\b",
+    re.IGNORECASE,
+)
+# A plan of how: "by completing relevant training programs", "through weekly practice".
+PATH = re.compile(
+    r"\b(?:by\s+\w+ing\b[\w'’ -]*|through\s+[\w'’ -]+|with\s+the\s+help\s+of\s+[\w'’ -]+|with\s+my\s+(?:mentor|coach|manager)\b)",
+    re.IGNORECASE,
+)
+_WEEKDAY_PLURAL = r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|workdays"
+RATE = re.compile(
+    r"\b(?:(?:per|a|an|each|every|every\s+other|every\s+second|every\s+third)\s+(?P<every_n>" + NUMBER + r"\s+)?"
+    r"(?P<unit>day|week|month|quarter|year|weekday|weekend|morning|evening|night|workday|working\s+day|sprint|"
+    r"fortnight|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|on\s+(?P<days>" + _WEEKDAY_PLURAL + r")"
+    r"|(?P<adverb>daily|weekly|monthly|quarterly|yearly|annually|nightly|fortnightly|biweekly|bi-weekly))\b",
+    re.IGNORECASE,
+)
+_RATE_ADVERBS = {"daily": "day", "weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year",
+                 "annually": "year", "nightly": "night", "fortnightly": "fortnight", "biweekly": "fortnight",
+                 "bi-weekly": "fortnight"}  # fmt: skip
+_MONEY = re.compile(
+    r"(?P<cur>[$€£])\s?(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult>k|m|million|thousand|bn)?\b"
+    r"|\b(?P<n2>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<mult2>k|m|million|thousand)?\s+"
+    r"(?P<cur2>dollars|euros|pounds|usd|eur|gbp|chf)\b"
+    r"|\b(?P<n3>\d+(?:\.\d+)?)(?P<mult3>k)\s+(?P<what>raise|bonus|salary|pay\s+rise|budget|savings|fund|increase)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.IGNORECASE)
+_CHANGE = re.compile(
+    r"\bfrom\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<unit_a>%|[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<unit_b>%|[a-z]+)?",
+    re.IGNORECASE,
+)
+_MULTIPLY = re.compile(r"\b(?:double|triple|halve|quadruple)[sd]?\b|\b(?:in|by)\s+half\b", re.IGNORECASE)
+_LEVEL = re.compile(
+    r"\b(?:to|at|reach(?:ing)?)\s+(?:an?\s+|the\s+)?(?P<level>[ABC][12]|level\s+\d+|conversational|fluent|fluency|"
+    r"intermediate|advanced|proficient|native)(?:\s+level)?\b|\b(?P<fluent>fluent|conversational|proficient)\s+in\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(r"(?<![\w$€£.,:/#-])(?P<n>" + NUMBER + r")(?![\w%-]|[.,:/]\d)", re.IGNORECASE)
+_NOT_UNITS = {"am", "pm", "o'clock", "oclock", "percent", "day", "time", "of"}
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
+_UNIT_BREAK = STOP | {"to", "for", "in", "on", "at", "with", "of", "a", "an", "the", "every", "each", "per",
+                      "times", "time", "by", "my", "our", "this", "next", "or", "and"}  # fmt: skip
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the given spans blanked out, offsets unchanged."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _rate(text: str) -> tuple[str, int, int] | None:
+    found = RATE.search(text)
+    if not found:
+        return None
+    if found["adverb"]:
+        return _RATE_ADVERBS[found["adverb"].lower()], found.start(), found.end()
+    if found["days"]:
+        return found["days"].lower().rstrip("s"), found.start(), found.end()
+    unit = " ".join(found["unit"].lower().split())
+    every = (found["every_n"] or "").strip()
+    step = found.group().lower().split()[1] if found.group().lower().startswith("every ") else ""
+    if step in ("other", "second"):
+        unit = f"2 {unit}s"
+    elif step == "third":
+        unit = f"3 {unit}s"
+    elif every and number_value(every) not in (None, 1.0):
+        unit = f"{every} {unit}s"
+    return unit, found.start(), found.end()
+
+
+def _unit_after(text: str, end: int) -> tuple[str | None, int]:
+    """The noun phrase after a number: "client reports" of "five client reports per week"."""
+    words: list[str] = []
+    position = end
+    for match in re.finditer(r"[A-Za-z][\w'’&-]*", text[end:]):
+        if text[position : end + match.start()].strip() or len(words) >= 4:
+            break  # punctuation or another number ends the phrase
+        word = match.group()
+        if word.lower() in _UNIT_BREAK:
+            break
+        words.append(word)
+        position = end + match.end()
+    return (" ".join(words) or None), position
+
+
+def extract_metric(text: str, *, skip: list[tuple[int, int]] | None = None) -> Metric | None:
+    """The measure a goal sentence names, if any; spans in ``skip`` (the deadline) are ignored."""
+    masked = _mask(text, skip or [])
+    masked = _TIME_OF_DAY.sub(lambda m: " " * len(m.group()), masked)
+    rate = _rate(masked)
+    rate_unit = rate[0] if rate else None
+
+    change = _CHANGE.search(masked)
+    if change:
+        unit = change["unit_b"] or change["unit_a"]
+        if unit and unit.lower() in _UNIT_BREAK:
+            unit = None
+        return Metric(
+            float(change["b"].replace(",", "")), unit, rate_unit, change.group().strip(), change.start(), change.end(),
+            "change", baseline=float(change["a"].replace(",", "")),
+        )  # fmt: skip
+    percent = _PERCENT.search(masked)
+    if percent:
+        return Metric(float(percent["n"]), "%", rate_unit, percent.group(), percent.start(), percent.end(), "percent")
+    money = _MONEY.search(masked)
+    if money:
+        digits = (money["n"] or money["n2"] or money["n3"]).replace(",", "")
+        multiplier = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9}.get(
+            (money["mult"] or money["mult2"] or money["mult3"] or "").lower(), 1
+        )
+        currency = money["cur"] or (money["cur2"] or "").lower() or "$"
+        return Metric(float(digits) * multiplier, currency, rate_unit, money.group().strip(), money.start(), money.end(), "money")
+    for found in _COUNT.finditer(masked):
+        word = found["n"]
+        if word.lower() in ("a", "an") or (rate and rate[1] <= found.start() < rate[2]):
+            continue  # "a", or the "two" of "every two weeks"
+        amount = number_value(word)
+        if amount is None:
+            continue
+        times = re.match(r"\s+times?\b", masked[found.end() :], re.IGNORECASE)
+        if times:  # "three times a week"
+            unit, unit_end = "times", found.end() + times.end()
+        else:
+            unit, unit_end = _unit_after(masked, found.end())
+        if unit and unit.split()[0].lower() in _NOT_UNITS:
+            continue
+        if word.lower() == "one" and not unit:
+            continue
+        if re.fullmatch(r"(?:19|20|21)\d\d", word) and (not unit or unit[0].isupper()):
+            continue  # a year ("the 2027 HR Tech conference"), not an amount
+        if unit is None and not re.search(
+            r"\b(?:score|reach|hit|rank|rate|rating|level|at\s+least|under|below|over|above|to)\s*$",
+            masked[: found.start()], re.IGNORECASE,
+        ):  # fmt: skip
+            continue  # a bare number ("Python 3", "top 10") measures nothing by itself
+        end = unit_end
+        if rate and rate[1] >= unit_end and not masked[unit_end : rate[1]].strip():
+            end = rate[2]
+        return Metric(amount, unit, rate_unit, text[found.start() : end].strip(), found.start(), end, "count")
+    level = _LEVEL.search(masked)
+    if level:
+        return Metric(None, level["level"] or level["fluent"], rate_unit, level.group().strip(), level.start(), level.end(), "level")
+    multiply = _MULTIPLY.search(masked)
+    if multiply:
+        return Metric(None, None, rate_unit, multiply.group(), multiply.start(), multiply.end(), "change")
+    if rate:
+        return Metric(None, None, rate_unit, text[rate[1] : rate[2]], rate[1], rate[2], "rate")
+    return None
+
+
+# -- the action a sentence names ------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Action:
+    """What the sentence says the person will do: a concrete action, an improvement of an area,
+    a vague wish, or nothing recognisable."""
+
+    kind: str  # action, improve, state, vague, none
+    lemma: str | None = None
+    phrase: str | None = None
+    vague: str | None = None
+
+
+def _tokens(text: str, start: int = 0) -> list[tuple[str, int, int]]:
+    return [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text, start)]
+
+
+def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None, str | None]:
+    """The index of the first content word after the verb at ``index`` (or the vague word met
+    first); an amount with nothing after it is an object too ("save $5,000")."""
+    amount = None
+    for position in range(index + 1, min(index + 8, len(tokens))):
+        word = tokens[position][0]
+        if word in VAGUE_WORDS:
+            return None, word
+        if re.fullmatch(r"[$€£]?\d[\w,.%$-]*", word):
+            amount = position
+            continue
+        if word in FILLER or number_value(word) is not None:
+            continue
+        if word in STOP:
+            return amount, None
+        return position, None
+    return amount, None
+
+
+_PHRASE_BREAK = STOP | {"by", "within", "per", "every", "each", "in", "at", "for", "to", "from", "on", "with", "of", "into"}
+
+
+def _quote(text: str, tokens: list[tuple[str, int, int]], verb: int, obj: int, stop_at: int) -> str:
+    """The verb and its object as written: "earning the PMP certification"."""
+    end = tokens[obj][2]
+    for word, start, word_end in tokens[obj + 1 : obj + 5]:
+        if word in _PHRASE_BREAK or start >= stop_at or text[end:start].strip():
+            break
+        end = word_end
+    return text[tokens[verb][1] : end]
+
+
+def _find_action(text: str, stop_at: int) -> _Action:
+    tokens = _tokens(text, PREFIX.match(text).end())  # type: ignore[union-attr]
+    if not tokens:
+        return _Action("none")
+    candidates = [0] + [i + 1 for i, (word, _, _) in enumerate(tokens[:-1]) if word in ("by", "through", "and", "then", "via", "while")]
+    improve: _Action | None = None
+    vague: str | None = None
+    state: _Action | None = None
+    for index in candidates:
+        word, start, _ = tokens[index]
+        rest = text[start:]
+        phrase = IMPROVE_PHRASE.match(rest)
+        if phrase:
+            after = len(_tokens(rest[: phrase.end()]))
+            obj, vague_word = _object(tokens, index + after - 1)
+            if obj is not None and improve is None:
+                improve = _Action("improve", "improve", _quote(text, tokens, index + after, obj, stop_at) if obj >= index + after else tokens[obj][0])
+            vague = vague or vague_word
+            continue
+        if PROMOTED.match(rest) or (word in ("be", "get", "getting", "got", "being") and index + 1 < len(tokens) and tokens[index + 1][0] == "promoted"):
+            end = index + 1
+            return _Action("action", "promote", _quote(text, tokens, index, end, stop_at))
+        if word == "get" and index + 2 < len(tokens) and tokens[index + 1][0] == "to" and tokens[index + 2][0] == "know":
+            index += 2  # "get to know more people" is about knowing
+            word = "know"
+        lemma = _ACTION_FORMS.get(word)
+        if word in _IMPROVE_FORMS:
+            obj, vague_word = _object(tokens, index)
+            if obj is not None and tokens[obj][0] not in ("as",) and improve is None:
+                improve = _Action("improve", _IMPROVE_FORMS[word], _quote(text, tokens, index + 1, obj, stop_at))
+            vague = vague or vague_word
+            continue
+        is_state = word in STATE_VERBS
+        if lemma is None and not is_state:
+            if index != 0 or word in FILLER or word in STOP or word in VAGUE_WORDS or not word.isalpha():
+                if index == 0 and word in VAGUE_WORDS:
+                    vague = vague or word
+                continue
+            lemma = word  # the sentence's first word, in the imperative: "Audit two lectures"
+        obj, vague_word = _object(tokens, index)
+        if obj is None:
+            vague = vague or vague_word
+            continue
+        if is_state and tokens[obj][0] not in ROLES:
+            state = state or _Action("state", word, _quote(text, tokens, index, obj, stop_at))
+            continue
+        return _Action("action", lemma or word, _quote(text, tokens, index, obj, stop_at))
+    if improve is not None:
+        return improve
+    if vague is not None:
+        return _Action("vague", vague=vague)
+    if state is not None:
+        return state
+    return _Action("none")
+
+
+# -- the five criteria ----------------------------------------------------------------------
+
+
+def _specific(action: _Action, metric: Metric | None) -> Verdict:
+    if action.kind == "action":
+        return Verdict(True, f"names what you will do: {action.phrase}")
+    if action.kind == "improve":
+        if metric is not None and metric.kind in ("percent", "money", "change", "count", "level"):
+            return Verdict(True, f"names what will change and by how much: {action.phrase}, {metric.describe()}")
+        return Verdict(
+            None,
+            f"names the area ({action.phrase}) but not what you will do",
+            f"say what you will do about {action.phrase}: a course, a talk, a project, a result others can see",
+        )
+    if action.kind == "state":
+        return Verdict(None, f"names a state ({action.phrase}), not what you will do", "say what you will do to get there")
+    if action.kind == "vague":
+        return Verdict(
+            False,
+            f"'{action.vague}' is vague: it names no result you could point to",
+            "say what you will do and for whom: 'connect with five HR leaders', not 'network more'",
+        )
+    return Verdict(False, "names no action or result", "start with what you will do: complete, earn, give, connect with ...")
+
+
+def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalFields | None, event: str | None) -> Verdict:
+    if fields is not None and fields.target is not None:
+        unit = f" {fields.unit}" if fields.unit else (f" {fields.metric}" if fields.metric else "")
+        start = f"from {format_number(fields.baseline)} to " if fields.baseline is not None else ""
+        return Verdict(True, f"target {start}{format_number(fields.target)}{unit}")
+    if metric is not None:
+        return Verdict(True, metric.describe())
+    if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote"}:
+        return Verdict(True, f"done or not done: {action.phrase}")
+    if action.kind in ("action", "state"):
+        outcome = OUTCOME.search(text)
+        if outcome and "more" not in outcome.group().lower().split():
+            return Verdict(True, f"done or not done: {outcome.group().strip()}")
+        if event and action.kind == "action":
+            return Verdict(True, f"checkable each time: {action.phrase} {event}")
+    suggestion = "add a number: how many, how much, by how much?"
+    if fields is not None:
+        suggestion += " Or fill in Target."
+    return Verdict(False, "no number or checkable result", suggestion)
+
+
+def _when(day: date, today: date) -> str:
+    days = (day - today).days
+    if days == 0:
+        return "today"
+    if days < 0:
+        return f"{-days} day{'s' if days != -1 else ''} ago"
+    if days < 120:
+        return f"in {days} day{'s' if days != 1 else ''}"
+    if days < 730:
+        return f"in {days} days, about {round(days / 30.44)} months"
+    return f"in about {round(days / 365.25)} years"
+
+
+def _time_bound(
+    text: str, today: date, deadline: date | None, match: DeadlineMatch | None, fields: GoalFields | None, rate: bool
+) -> Verdict:
+    if deadline is not None:
+        source = ""
+        if match is not None:
+            source = f"'{match.phrase}' → "
+        elif fields is not None and fields.deadline_phrase:
+            source = f"'{fields.deadline_phrase}' → "
+        when = f"{source}{deadline:%a %d %b %Y}, {_when(deadline, today)}"
+        if deadline < today:
+            return Verdict(False, f"the deadline {deadline:%d %b %Y} has passed", "pick a new deadline, and note why it moved")
+        return Verdict(True, when)
+    vague = vague_time(text)
+    if vague:
+        return Verdict(False, f"'{vague}' is not a date", f"replace '{vague}' with a deadline: by when?")
+    event = event_time(text)
+    if event:
+        return Verdict(
+            None,
+            f"'{event}' is tied to an event, not a date",
+            "add an end date too: 'for the next three months', 'by March 31'",
+        )
+    if rate:
+        return Verdict(False, "says how often, not until when", "add a deadline or a review date: 'for the next three months'")
+    return Verdict(False, "no deadline", "add a deadline: by when? ('within three months', 'by March 31', 'by the end of Q2')")
+
+
+# Roughly the most a person keeps up for each kind of target: (amount, per days).
+PACE_LIMITS = {
+    "book": (1, 7), "books": (1, 7), "course": (1, 14), "courses": (1, 14), "certification": (1, 21),
+    "certifications": (1, 21), "kg": (1, 7), "kilos": (1, 7), "pounds": (2, 7), "lbs": (2, 7),
+    "talks": (1, 7), "presentations": (1, 7), "articles": (2, 7), "posts": (3, 7), "modules": (3, 7),
+    "languages": (1, 180), "marathons": (1, 28), "hours": (40, 7), "study hours": (30, 7),
+    "events": (3, 7), "people": (10, 7), "contacts": (10, 7), "interviews": (5, 7), "chapters": (7, 7),
+}  # fmt: skip
+# How long some outcomes take at the least, in days.
+MIN_DAYS = (
+    (re.compile(r"\b(?:degree|master'?s|mba|phd|doctorate|bachelor'?s)\b", re.I), 180, "a degree"),
+    (re.compile(r"\b(?:fluent|fluency)\b", re.I), 180, "fluency in a language"),
+    (re.compile(
+        r"\b(?:(?:be|get|getting|got)\s+promoted|(?:become|attain|reach|land|secure|get)\s+(?:a\s+|an\s+|the\s+)?"
+        r"(?:[\w-]+\s+)?(?:manager|managerial|director|senior|lead|head|vp)\b)", re.I), 45, "a promotion"),
+    (re.compile(r"\bmarathon\b", re.I), 42, "a marathon"),
+    (re.compile(r"\b(?:certification|certified|certificate|pmp|cpa|cfa|aws)\b", re.I), 14, "a certification"),
+)
+
+
+def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days: int) -> str | None:
+    """Why the deadline is too near for the size of the target, if it is."""
+    target = fields.target if fields is not None and fields.target is not None else (metric.amount if metric else None)
+    baseline = fields.baseline if fields is not None and fields.baseline is not None else (metric.baseline if metric else None)
+    unit = (fields.unit if fields is not None and fields.unit else None) or (metric.unit if metric else None)
+    per = metric.rate if metric else None
+    if target is not None and unit and not per:
+        head = unit.lower().split()[-1]
+        limit = PACE_LIMITS.get(unit.lower()) or PACE_LIMITS.get(head)
+        if limit:
+            needed = abs(target - (baseline or 0))
+            possible = limit[0] * max(days, 1) / limit[1]
+            if needed > possible * 1.5:
+                return f"{format_number(needed)} {unit} in {days} day{'s' if days != 1 else ''} is a lot"
+    for pattern, minimum, what in MIN_DAYS:
+        if days < minimum and pattern.search(text):
+            return f"{days} day{'s' if days != 1 else ''} is very little time for {what}"
+    if metric and metric.kind == "change" and metric.amount is None and days < 60:
+        return f"'{metric.phrase}' in {days} days is a big jump"
+    return None
+
+
+def _achievable(
+    text: str, today: date, deadline: date | None, metric: Metric | None, fields: GoalFields | None, stop_at: int
+) -> Verdict:
+    if deadline is not None and deadline >= today:
+        too_soon = _too_soon(text, metric, fields, (deadline - today).days)
+        if too_soon:
+            return Verdict(False, too_soon, "give it more time, or make the target smaller")
+    confidence = fields.confidence if fields is not None else None
+    if confidence is not None and confidence <= 2:
+        return Verdict(False, f"you rate your confidence {confidence}/5", "make the target smaller, move the deadline, or line up help")
+    active = fields.active_goals if fields is not None else None
+    if active is not None and active >= ACTIVE_GOAL_LIMIT:
+        return Verdict(
+            False,
+            f"{active} active goals already compete for your time",
+            "pause or finish one first, or keep this one as a draft",
+        )
+    if confidence is not None:
+        load = f", {active} other active goal{'s' if active != 1 else ''}" if active is not None else ""
+        return Verdict(True, f"confidence {confidence}/5{load}")
+    path = PATH.search(text, 0, stop_at)
+    known = "not rated yet" if fields is not None else "cannot tell from the text alone"
+    if path:
+        words = path.group().split()
+        shown = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+        return Verdict(None, f"{known}; it names a path ({shown})", "rate how sure you are, from 1 to 5")
+    return Verdict(None, f"{known}: how sure are you? (1–5)", "rate how sure you are, from 1 to 5")
+
+
+def _relevant(text: str, fields: GoalFields | None) -> Verdict:
+    if fields is not None:
+        if fields.why and len(fields.why.split()) >= 2:
+            return Verdict(True, f"why: {one_line(fields.why, 60)}")
+        if fields.assessment_item is not None:
+            item = f": {one_line(fields.assessment_item, 60)}" if fields.assessment_item.strip() else ""
+            return Verdict(True, f"answers an assessment item{item}")
+        if fields.parent_title:
+            return Verdict(True, f"a step towards: {one_line(fields.parent_title, 60)}")
+    reason = RELEVANCE.search(text)
+    if reason:
+        return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
+    if fields is not None:
+        return Verdict(
+            False,
+            "no reason given",
+            "say why it matters, or link it to an assessment item or a longer-term goal",
+        )
+    return Verdict(
+        None,
+        "cannot tell from the text alone",
+        "say why it matters, or link it to an assessment item or a longer-term goal",
+    )
+
+
+def smart_report(text: str, today: date, *, fields: GoalFields | None = None) -> SmartReport:
+    """Judge a goal sentence (and, when given, its structured fields) against SMART.
+
+    ``today`` anchors every relative date. Without ``fields`` only the sentence is known, so
+    Achievable and Relevant are mostly "cannot tell" (None), and the reason says so.
+    """
+    text = " ".join(text.split())
+    match = find_deadline(text, today)
+    if fields is not None and fields.deadline is not None:
+        deadline: date | None = fields.deadline
+        if match is not None and match.day != fields.deadline:
+            match = None  # the Deadline field wins over the sentence
+    else:
+        deadline = match.day if match else None
+    skip = [(match.start, match.end)] if match else []
+    event = event_time(text)
+    if event:
+        start = text.find(event)
+        skip.append((start, start + len(event)))
+    metric = extract_metric(text, skip=skip)
+    action = _find_action(text, match.start if match else len(text))
+    if not text:
+        empty = Verdict(False, "the goal is empty", "write the goal as one sentence: what, how much, by when")
+        specific = measurable = empty
+    else:
+        specific = _specific(action, metric)
+        measurable = _measurable(text, action, metric, fields, event)
+    return SmartReport(
+        text=text,
+        today=today,
+        specific=specific,
+        measurable=measurable,
+        achievable=_achievable(text, today, deadline, metric, fields, match.start if match else len(text)),
+        relevant=_relevant(text, fields),
+        time_bound=_time_bound(text, today, deadline, match, fields, bool(metric and metric.rate)),
+        deadline=deadline,
+        deadline_match=match,
+        metric=metric,
+    )

@@ -1,0 +1,155 @@
+"""The entry editor: multi-line text with `@tag` completion, kind, star and links to goals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Label, Select, SelectionList, Static, TextArea
+from textual.widgets.selection_list import Selection
+
+from goaljournal.core.models import ENTRY_KINDS
+from goaljournal.ui.text import user_content
+from goaljournal.ui.widgets.tags import TagTextArea, tag_candidates
+
+
+@dataclass(frozen=True)
+class EntryDraft:
+    """What the editor hands back: everything about an entry the user can write."""
+
+    text: str
+    kind: str = "reflection"
+    starred: bool = False
+    goal_ids: tuple[int, ...] = field(default=())
+
+
+class EntryEditor(ModalScreen[EntryDraft | None]):
+    """Write or edit an entry. Dismisses with an ``EntryDraft``, or None when cancelled.
+
+    `ctrl+s` saves; `escape` cancels, and asks for a second `escape` if something was changed, so
+    one stray key never throws away what was written. `tab` moves on to the kind, the star and the
+    goals (or completes the `@tag` being typed).
+    """
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(
+        self,
+        draft: EntryDraft | None = None,
+        *,
+        title: str = "New entry",
+        tags: Sequence[str] = (),
+        goals: Sequence[tuple[int, str]] = (),
+    ) -> None:
+        super().__init__()
+        self.draft = draft or EntryDraft("")
+        self.editor_title = title
+        self.tags = list(tags)
+        self.goals = list(goals)
+        self._discard_armed = False
+        self._loaded_text = self.draft.text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="editor-dialog") as dialog:
+            dialog.border_title = self.editor_title
+            dialog.border_subtitle = "ctrl+s save · escape cancel"
+            yield TagTextArea(self.draft.text, tags=self.tags, id="editor", soft_wrap=True, show_line_numbers=False)
+            yield Static(id="editor-warning")
+            yield Static(id="editor-tags")
+            with Horizontal(id="editor-options"):
+                yield Select(
+                    [(kind, kind) for kind in ENTRY_KINDS],
+                    allow_blank=False,
+                    value=self.draft.kind,
+                    compact=True,
+                    id="editor-kind",
+                )
+                yield Checkbox("★ starred", self.draft.starred, compact=True, id="editor-star")
+            if self.goals:
+                goals = SelectionList[int](
+                    *(
+                        Selection(user_content(title, single_line=True, width=70), goal_id, goal_id in self.draft.goal_ids)
+                        for goal_id, title in self.goals
+                    ),
+                    id="editor-goals",
+                )
+                goals.border_title = "Linked goals (space toggles)"
+                yield goals
+            yield Label(
+                Content("@word makes a tag: tab or → completes one you have used · tab moves on to kind, star, goals"),
+                classes="hint",
+            )
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TagTextArea)
+        # TextArea turns every kind of line break (\r\n, \r, U+2028, \x0b, ...) into \n. The text
+        # as loaded stands for the entry's own text until the user changes it, so an entry opened
+        # and saved unchanged keeps every byte; the user is told if an edit will change them.
+        self._loaded_text = editor.text
+        if self._loaded_text != self.draft.text:
+            warning = self.query_one("#editor-warning", Static)
+            warning.update(
+                Content.styled(
+                    "This entry has line breaks of other kinds (\\r, U+2028, ...): shown as plain line "
+                    "breaks, and saved so if you change the text.",
+                    "$warning",
+                )
+            )
+            warning.display = True
+        editor.move_cursor(editor.document.end)
+        editor.focus()
+        self._show_candidates()
+
+    @property
+    def current(self) -> EntryDraft:
+        """The draft as the fields hold it now."""
+        kind = self.query_one("#editor-kind", Select).value
+        goal_ids = tuple(self.query_one("#editor-goals", SelectionList).selected) if self.goals else ()
+        text = self.query_one(TagTextArea).text
+        return EntryDraft(
+            text=self.draft.text if text == self._loaded_text else text,
+            kind=kind if isinstance(kind, str) else "reflection",
+            starred=self.query_one("#editor-star", Checkbox).value,
+            goal_ids=goal_ids,
+        )
+
+    @on(TextArea.Changed)
+    @on(TextArea.SelectionChanged)
+    def _show_candidates(self) -> None:
+        self._discard_armed = False
+        editor = self.query_one(TagTextArea)
+        hint = self.query_one("#editor-tags", Static)
+        candidates = tag_candidates(editor.typed_before_cursor(), self.tags)
+        hint.display = bool(candidates)
+        if candidates:
+            hint.update(
+                Content.assemble(
+                    ("tab completes ", "$text-muted"),
+                    user_content(f"@{candidates[0]}", style="bold $accent"),
+                    ("   also: " if len(candidates) > 1 else "", "$text-muted"),
+                    user_content("  ".join(f"@{tag}" for tag in candidates[1:]), style="$accent"),
+                )
+            )
+
+    def action_save(self) -> None:
+        draft = self.current
+        if not draft.text.strip():
+            self.app.notify("The entry is empty: write something, or press escape.", severity="warning", markup=False)
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        if self.current != self.draft and not self._discard_armed:
+            self._discard_armed = True
+            self.app.notify("Unsaved changes: escape again discards them, ctrl+s saves.", severity="warning", markup=False)
+            return
+        self.dismiss(None)
