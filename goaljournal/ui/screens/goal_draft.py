@@ -284,8 +284,10 @@ class MilestoneList(OptionList):
     def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
         overdue = item.done_on is None and item.due is not None and item.due < self.today
         mark = ("✓", "$success") if item.done_on else (("!", "bold $error") if overdue else ("○", "$text-muted"))
-        width = self.scrollable_content_region.width or 60
-        room = max(width - 6 - date_width - 3, 10)
+        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
+        # height right; the resize that follows fits them to the real width.
+        width = self.scrollable_content_region.width or 34
+        room = max(width - 6 - date_width - 3, 8)
         title = user_content(item.title, single_line=True, width=room)
         gap = " " * (room - title.cell_length + 2 + date_width - len(when[0]))
         return Content.assemble(mark, f" {number:>2}. ", title, gap, when)
