@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from goaljournal import __version__
-from goaljournal.core.dates import BadDate, format_day, format_moment, parse_day, parse_moment
+from goaljournal.core.dates import BadDate, format_day, parse_day, parse_moment
 from goaljournal.core.models import CATEGORIES, ENTRY_KINDS, GOAL_STATUSES, Entry, Goal
 from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
-from goaljournal.store import InvalidInput, JournalError, Store
+from goaljournal.store import JournalError, Store
 from goaljournal.store.location import resolve_journal_path
 
 PROG = "goaljournal"

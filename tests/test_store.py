@@ -715,3 +715,10 @@ def test_true_is_not_a_confidence(store: Store) -> None:
     with pytest.raises(InvalidInput):
         store.add_checkin(goal_id, 3, confidence=True)  # type: ignore[arg-type]
     assert store.checkins(goal_id) == []
+
+
+def test_counts_cover_every_exported_table(store: Store) -> None:
+    """doctor prints these counts: a table added to the journal must be counted too."""
+    from goaljournal.store.transfer import TABLES
+
+    assert set(store.counts()) == {table for table, _ in TABLES}

@@ -1280,7 +1280,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many rows each part of the journal holds, trash included."""
         tables = ("goals", "milestones", "revisions", "checkins", "entries", "tags",
-                  "assessments", "assessment_items", "skills", "ratings")  # fmt: skip
+                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
     def backup(self, dest: str | os.PathLike[str]) -> Path:

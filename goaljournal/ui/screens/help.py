@@ -22,17 +22,29 @@ HELP = """\
 | `ctrl+p` | anywhere | Command palette |
 | `q` | anywhere | Quit |
 | `tab` / `shift+tab` | anywhere | Move between fields |
-| `enter` | lists | Open, or mark a due milestone done |
-| `/` | reflections | Search the log |
-| `n` | reflections | New entry (`ctrl+s` saves, `escape` cancels) |
-| `e` / `s` | reflections | Edit / star the entry |
+| `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |
+| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in |
+| `1`–`5` / `0` | today | Mood and energy for the day / clear |
+| `ctrl+r` | today | Jump to the reflection box; `→` completes a `@tag` |
+| `/` / `f` | reflections | Search the log / filter by tag, kind, star, goal and dates |
+| `n` / `e` / `s` | reflections | New entry (`ctrl+s` saves, `escape` cancels) / edit / star |
+| `d` / `u` / `T` | reflections | Delete (to the trash) / undo / show the trash (`enter` restores) |
 | `n` / `b` | goals | Draft a new goal / a stepping stone under the selected one |
 | `e` / `S` | goals | Edit the goal / change its status (asks why) |
 | `s` / `c` / `h` | goals | Cycle the status, category and horizon filters |
 | `enter` | goals | Open the goal: detail, milestones, check-ins, revisions |
 | `m` | a goal | Go to its milestones: `n` add, `enter` edit, `space` done, `shift+↑↓` move, `d` remove, `u` undo |
 | `ctrl+s` / `ctrl+n` | drafting | Save the goal / add a milestone |
-| `[` / `]` / `.` | timeline | Older / newer months / back to today |
+| `n` | assess | Start a session, or resume the one in progress |
+| `space` then `c` | assess | Mark two sessions and compare them side by side |
+| `←` / `→` | a session | Previous / next step; every answer is kept as you go |
+| `n` / `e` / `d` / `u` | a session | Add / edit / delete / undo an answer |
+| `1`–`5` / `f2` / `x` | a session | Rate the skill / rename it / retire it |
+| `G` | a session | Turn the weakness or low-rated skill into a goal |
+| `ctrl+s` / `f` | a session | Save and finish later / finish |
+| `1`–`4` / `-` `+` | timeline | Zoom: week, month, quarter, year / out, in |
+| `[` `]` / `.` / `:` | timeline | Older / newer period / today / jump to a date ("March 2025") |
+| `f` / `s` / `o` | timeline | Filter by goal, tag, kind / one goal's story / flip the order |
 
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
 value, `+1` adds one to the latest. A line in the reflection box becomes an entry;
