@@ -205,3 +205,22 @@ async def test_hostile_goals_milestones_and_pastes_on_today(store: Store, screen
         await pilot.pause()
         assert app.is_running
     assert [e.text for e in store.entries()] == ["first line\nsecond line [/]\n", HOSTILE["escapes"]]
+
+
+async def test_escape_codes_typed_into_a_goal_draft_are_drawn_visibly(store: Store, screen_text) -> None:
+    """Regression: the drafting form's fields drew a pasted ESC sequence raw."""
+    from textual.widgets import Input
+
+    from goaljournal.ui.app import GoalJournalApp
+
+    app = GoalJournalApp(store, today=date(2026, 11, 25))
+    async with app.run_test(size=(130, 40)) as pilot:
+        await pilot.press("g", "n")
+        await pilot.pause()
+        title = app.screen.query_one("#draft-title", Input)
+        title.value = "Give \x1b[31mthree talks\x1b[0m by March 31"
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Give ␛[31mthree talks" in text
+        assert "\x1b" not in text
+        assert title.value == "Give \x1b[31mthree talks\x1b[0m by March 31"

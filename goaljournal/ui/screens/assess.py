@@ -16,7 +16,15 @@ from goaljournal.core.assessment import STEP_COUNT, Trajectory
 from goaljournal.core.models import Assessment
 from goaljournal.store import Store
 from goaljournal.ui.screens.assess_compare import CompareScreen
-from goaljournal.ui.screens.assess_session import AssessmentSession, attempt, change_text, day_label, item_prompt, outcome, padded
+from goaljournal.ui.screens.assess_session import (
+    AssessmentSession,
+    attempt,
+    change_text,
+    day_label,
+    item_prompt,
+    outcome,
+    padded,
+)
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import user_content
 

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, TextArea
 
 from goaljournal.core.models import FEEDBACK_SOURCES
+from goaljournal.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +90,9 @@ class FieldForm(ModalScreen[dict[str, str] | None]):
                         allow_blank=False, id=f"field-{field.name}",
                     )  # fmt: skip
                 elif field.multiline:
-                    yield TextArea(value, id=f"field-{field.name}", soft_wrap=True, classes="assess-field-area")
+                    yield SafeTextArea(value, id=f"field-{field.name}", soft_wrap=True, classes="assess-field-area")
                 else:
-                    yield Input(value, placeholder=field.placeholder, id=f"field-{field.name}")
+                    yield SafeInput(value, placeholder=field.placeholder, id=f"field-{field.name}")
             yield Label(Content("enter next field · ctrl+s save · escape cancel"), classes="assess-hint")
 
     def on_mount(self) -> None:

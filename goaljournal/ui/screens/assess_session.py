@@ -22,10 +22,21 @@ from textual.widgets.option_list import Option
 from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
-from goaljournal.core.models import CATEGORIES, Assessment, AssessmentItem, Rating, Skill
+from goaljournal.core.models import (
+    CATEGORIES,
+    Assessment,
+    AssessmentItem,
+    Rating,
+    Skill,
+)
 from goaljournal.core.text import one_line
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.screens.assess_forms import item_form, rating_note_form, skill_name_form, summary_form
+from goaljournal.ui.screens.assess_forms import (
+    item_form,
+    rating_note_form,
+    skill_name_form,
+    summary_form,
+)
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.screens.goal_draft import GoalDraftScreen
 from goaljournal.ui.text import compose_line, user_content

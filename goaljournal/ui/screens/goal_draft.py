@@ -30,10 +30,18 @@ from textual.widgets.option_list import Option
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
 from goaljournal.core.models import CATEGORIES, GOAL_STATUSES, Goal
 from goaljournal.core.progress import derived_horizon, format_number
-from goaljournal.core.smart import LABELS, GoalFields, Metric, SmartReport, Verdict, smart_report
+from goaljournal.core.smart import (
+    LABELS,
+    GoalFields,
+    Metric,
+    SmartReport,
+    Verdict,
+    smart_report,
+)
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import user_content
+from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.scale import ScalePicker
 
 T = TypeVar("T")
@@ -170,10 +178,10 @@ class MilestoneDialog(ModalScreen[DraftMilestone | None]):
         with Vertical(id="milestone-dialog", classes="goal-dialog") as dialog:
             dialog.border_title = "Edit milestone" if self.milestone.title else "New milestone"
             yield Label(Content("Step"))
-            yield Input(self.milestone.title, placeholder="e.g. Join the regional SHRM chapter", id="milestone-title")
+            yield SafeInput(self.milestone.title, placeholder="e.g. Join the regional SHRM chapter", id="milestone-title")
             yield Label(Content("Due (optional)"))
             due = self.milestone.due.isoformat() if self.milestone.due else ""
-            yield Input(due, placeholder="a date or a phrase: Dec 15, in two weeks, end of Q1", id="milestone-due")
+            yield SafeInput(due, placeholder="a date or a phrase: Dec 15, in two weeks, end of Q1", id="milestone-due")
             yield Static(id="milestone-due-shown", classes="hint")
             yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
 
@@ -398,7 +406,7 @@ class ReasonDialog(ModalScreen[str | None]):
             for change in self.changes:
                 yield Static(user_content(f"• {change}"))
             yield Label(Content("Why? A few words, kept with the revision"))
-            yield Input(placeholder="e.g. exam slots moved to June", id="reason")
+            yield SafeInput(placeholder="e.g. exam slots moved to June", id="reason")
             yield Label(Content("enter save · escape back to editing"), classes="hint")
 
     def on_mount(self) -> None:
@@ -437,7 +445,7 @@ class StatusDialog(ModalScreen[tuple[str, str] | None]):
             ]
             yield OptionList(*options, id="status-choice")
             yield Label(Content("Why? A few words, kept with the revision"))
-            yield Input(placeholder="e.g. passed the exam on 3 June", id="status-reason")
+            yield SafeInput(placeholder="e.g. passed the exam on 3 June", id="status-reason")
             yield Label(Content("↑↓ pick · enter next · enter save · escape cancel"), classes="hint")
 
     def on_mount(self) -> None:
@@ -544,7 +552,7 @@ class GoalDraftScreen(JournalScreen):
                 form.border_title = "Edit goal" if goal else "New goal"
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Goal"), classes="draft-label")
-                    yield Input(
+                    yield SafeInput(
                         goal.title if goal else self.initial_title,
                         placeholder="one sentence: what, how much, by when",
                         id="draft-title",
@@ -570,23 +578,23 @@ class GoalDraftScreen(JournalScreen):
                     )
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Metric"), classes="draft-label")
-                    yield Input(_text(goal, "metric"), placeholder="what you count", id="draft-metric", compact=True)
-                    yield Input(_text(goal, "unit"), placeholder="unit", id="draft-unit", compact=True)
+                    yield SafeInput(_text(goal, "metric"), placeholder="what you count", id="draft-metric", compact=True)
+                    yield SafeInput(_text(goal, "unit"), placeholder="unit", id="draft-unit", compact=True)
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Baseline"), classes="draft-label")
-                    yield Input(
+                    yield SafeInput(
                         format_number(goal.baseline) if goal and goal.baseline is not None else "",
                         placeholder="now", id="draft-baseline", restrict=NUMBER_PATTERN, compact=True,
                     )  # fmt: skip
                     yield Label(Content("Target"), classes="draft-label-short")
-                    yield Input(
+                    yield SafeInput(
                         format_number(goal.target) if goal and goal.target is not None else "",
                         placeholder="goal", id="draft-target", restrict=NUMBER_PATTERN, compact=True,
                     )  # fmt: skip
                 yield Static(id="draft-metric-hint", classes="draft-hint")
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Deadline"), classes="draft-label")
-                    yield Input(
+                    yield SafeInput(
                         _text(goal, "deadline"),
                         placeholder="a date or a phrase: over the next quarter, by March 31",
                         id="draft-deadline",
@@ -595,7 +603,7 @@ class GoalDraftScreen(JournalScreen):
                 yield Static(id="draft-deadline-shown", classes="draft-hint")
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Why"), classes="draft-label")
-                    yield Input(_text(goal, "why"), placeholder="why it matters to you", id="draft-why", compact=True)
+                    yield SafeInput(_text(goal, "why"), placeholder="why it matters to you", id="draft-why", compact=True)
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Confidence"), classes="draft-label")
                     yield ScalePicker("", goal.confidence if goal else None, id="draft-confidence")

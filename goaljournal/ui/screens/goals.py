@@ -17,7 +17,13 @@ from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.models import CATEGORIES, HORIZONS, Goal
-from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction, sparkline
+from goaljournal.core.progress import (
+    format_number,
+    goal_horizon,
+    pace_status,
+    progress_fraction,
+    sparkline,
+)
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen

@@ -25,7 +25,11 @@ from goaljournal.store import Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import user_content
 from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
-from goaljournal.ui.widgets.entry_reader import KIND_MARKS, EntryReader, highlighted_line
+from goaljournal.ui.widgets.entry_reader import (
+    KIND_MARKS,
+    EntryReader,
+    highlighted_line,
+)
 from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.tags import TagSuggester
 from goaljournal.ui.widgets.virtual_list import VirtualList

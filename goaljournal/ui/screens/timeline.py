@@ -27,7 +27,15 @@ from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Markdown, OptionList, SelectionList, Static
+from textual.widgets import (
+    Footer,
+    Input,
+    Label,
+    Markdown,
+    OptionList,
+    SelectionList,
+    Static,
+)
 from textual.widgets.option_list import Option
 
 from goaljournal.core.models import Goal
@@ -46,12 +54,18 @@ from goaljournal.core.periods import (
     zoom_in,
     zoom_out,
 )
-from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
+from goaljournal.core.progress import (
+    format_number,
+    goal_horizon,
+    pace_status,
+    progress_fraction,
+)
 from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.screens.goals import goal_detail
 from goaljournal.ui.text import progress_bar, user_content
+from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.virtual_list import VirtualList
 
 # Every kind has its own mark and word, so the timeline reads without colour too.
@@ -628,7 +642,7 @@ class InfoLine(Widget):
         return self.text
 
 
-class JumpInput(Input):
+class JumpInput(SafeInput):
     """Where the user types a date to jump to; escape puts it away."""
 
     BINDINGS = [Binding("escape", "close", "Cancel", show=False)]
@@ -1177,7 +1191,7 @@ class TimelineFilterDialog(ModalScreen[TimelineFilter | None]):
             yield Label(Content.styled("Goal — enter picks one", "bold"))
             yield OptionList(Option(Content("All goals"), id="all"), *goal_options(self.goals), id="timeline-filter-goal")
             yield Label(Content.styled("Tag — only entries carry tags", "bold"))
-            yield Input(
+            yield SafeInput(
                 self.current.tag or "", placeholder="any tag, e.g. networking",
                 suggester=SuggestFromList(self.tags, case_sensitive=False), id="timeline-filter-tag",
             )  # fmt: skip

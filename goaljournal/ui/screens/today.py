@@ -21,7 +21,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.models import Goal, Milestone
-from goaljournal.core.progress import format_number, pace_status, progress_fraction, streak
+from goaljournal.core.progress import (
+    format_number,
+    pace_status,
+    progress_fraction,
+    streak,
+)
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import progress_bar, user_content
 from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor

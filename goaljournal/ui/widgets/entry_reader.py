@@ -14,10 +14,10 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 
+from rich.markdown import Markdown
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from rich.markdown import Markdown
 from textual.widgets import Static
 
 from goaljournal.core.models import Entry

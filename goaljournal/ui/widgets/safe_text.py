@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from goaljournal.core.text import printable
 
@@ -36,6 +36,13 @@ def visible_controls(strip: Strip) -> Strip:
 
 class SafeInput(Input):
     """An Input whose value is drawn with control characters made visible."""
+
+    def render_line(self, y: int) -> Strip:
+        return visible_controls(super().render_line(y))
+
+
+class SafeTextArea(TextArea):
+    """A TextArea whose text is drawn with control characters made visible."""
 
     def render_line(self, y: int) -> Strip:
         return visible_controls(super().render_line(y))

@@ -11,11 +11,9 @@ import re
 from collections.abc import Callable, Sequence
 
 from textual import events
-from textual.strip import Strip
 from textual.suggester import Suggester
-from textual.widgets import TextArea
 
-from goaljournal.ui.widgets.safe_text import visible_controls
+from goaljournal.ui.widgets.safe_text import SafeTextArea
 
 # The `@word` being typed at the end of the text before the cursor; the same rule as
 # core.tags.TAG_PATTERN: a tag starts a word, so "me@example" is not one.
@@ -59,7 +57,7 @@ class TagSuggester(Suggester):
         return value + rest if rest else None
 
 
-class TagTextArea(TextArea):
+class TagTextArea(SafeTextArea):
     """A TextArea that completes `@tags`: `tab` or `right` accepts the greyed suggestion.
 
     Without a suggestion, `tab` moves to the next field as usual. Control characters in the text
@@ -79,9 +77,6 @@ class TagTextArea(TextArea):
             self.suggestion = ""
             return
         self.suggestion = tag_completion(self.typed_before_cursor(), self.tags)
-
-    def render_line(self, y: int) -> Strip:
-        return visible_controls(super().render_line(y))
 
     def watch_selection(self) -> None:
         # The suggestion is drawn at the cursor: when the cursor moves, it must follow the text.
