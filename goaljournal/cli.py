@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -22,7 +23,7 @@ from goaljournal.core.dates import BadDate, format_day, parse_day, parse_moment
 from goaljournal.core.models import CATEGORIES, ENTRY_KINDS, GOAL_STATUSES, Entry, Goal
 from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
-from goaljournal.store import JournalError, Store
+from goaljournal.store import CorruptJournal, JournalError, Store
 from goaljournal.store.location import resolve_journal_path
 
 PROG = "goaljournal"
@@ -40,6 +41,16 @@ def _json_text(data: Any) -> str:
     # through to the terminal, so they are escaped too. The output stays valid JSON.
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return "".join(f"\\u{ord(ch):04x}" if "\x7f" <= ch <= "\x9f" else ch for ch in text)
+
+
+# Control characters but tab, newline and a CRLF's carriage return (ICS lines end in CRLF).
+_UNSAFE_CONTROLS = re.compile(r"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _terminal_safe(text: str) -> str:
+    """Text for standard output, which may be a terminal: an escape code stored in an entry is
+    shown (as ␛, ...) rather than obeyed. ``-o FILE`` keeps the bytes as they are."""
+    return _UNSAFE_CONTROLS.sub(lambda match: printable(match.group()), text)
 
 
 def print_json(data: Any) -> None:
@@ -325,6 +336,8 @@ def cmd_tags(store: Store, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return _export_other(store, args)
     from goaljournal.store.transfer import export_data
 
     text = _json_text(export_data(store)) + "\n"
@@ -342,7 +355,134 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_other(store: Store, args: argparse.Namespace) -> int:
+    """markdown, csv, ics and jrnl (issue 8): private entries only with --include-private."""
+    from goaljournal import exports
+
+    if args.time_format is not None and args.format != "jrnl":
+        raise UserError("--time-format is for --format jrnl")
+    if args.table is not None and args.format != "csv":
+        raise UserError("--table is for --format csv")
+    if (args.checkins or args.entries) and args.format != "ics":
+        raise UserError("--checkins and --entries are for --format ics")
+    if args.time_format is not None:
+        try:
+            datetime(2026, 1, 2, 13, 4, 5).strftime(args.time_format)
+        except ValueError:
+            raise UserError(f"--time-format '{args.time_format}' is not a strftime format") from None
+    out = None if args.output in (None, "-") else Path(args.output).expanduser()
+    try:
+        if args.format == "csv" and args.table is None:
+            if out is None:
+                raise UserError("csv writes three files (goals, checkins, entries): give -o FOLDER, or --table to pick one")
+            if out.exists() and not out.is_dir():
+                raise UserError(f"{out} is a file: -o names a folder for the three CSV files (or use --table)")
+            written = exports.export_csv_files(store, out, include_private=args.include_private)
+            print(f"exported {', '.join(p.name for p in written)} to {out}", file=sys.stderr)
+            return 0
+        pieces = exports.export_text(
+            store, args.format, include_private=args.include_private, time_format=args.time_format,
+            table=args.table, checkins=args.checkins, entries=args.entries,
+        )  # fmt: skip
+        if out is None:
+            for piece in pieces:
+                sys.stdout.write(_terminal_safe(piece))
+            return 0
+        exports.write_private(out, pieces)
+    except BrokenPipeError:
+        raise
+    except OSError as err:
+        raise UserError(f"cannot write {err.filename or out}: {err.strerror}") from None
+    print(f"exported the journal as {args.format} to {out}", file=sys.stderr)
+    return 0
+
+
+def _progress_bar(label: str) -> Callable[[int, int], None] | None:
+    """A progress bar on stderr, only when stderr is a terminal (scripts and logs stay clean)."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width if total == 0 else width * done // total
+        share = 1.0 if total == 0 else done / total
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {share:4.0%}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def _import_entries(store: Store, args: argparse.Namespace) -> int:
+    """jrnl and Day One (issue 8): entries only, matched so that a second import adds nothing."""
+    source = Path(args.file).expanduser()
+    try:
+        if args.file == "-":
+            data = sys.stdin.buffer.read()
+        elif args.format == "jrnl" and source.is_dir():
+            # A jrnl "folder" journal: one file a day, YYYY/MM/DD.txt, each in the same format.
+            data = b"\n".join(path.read_bytes() for path in sorted(source.glob("*/*/*.txt")))
+        else:
+            data = source.read_bytes()
+    except OSError as err:
+        raise UserError(f"cannot read {err.filename or source}: {err.strerror}") from None
+    if args.format == "jrnl":
+        from goaljournal.core.jrnl import parse_jrnl
+
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UserError(f"cannot read {source}: it is not UTF-8 text (an encrypted jrnl journal? decrypt it first)") from None
+        entries = list(parse_jrnl(text))
+        if not entries and text.strip():
+            raise UserError(
+                f"{source} holds no jrnl entries (lines like '[2026-11-24 09:00] Title'; an encrypted journal "
+                "must be decrypted first with jrnl --decrypt); nothing was imported"
+            )
+    else:
+        from goaljournal.core.dayone import NotDayOne, parse_dayone
+
+        try:
+            entries = list(parse_dayone(data))
+        except NotDayOne as err:
+            raise UserError(f"{source}: {err}; nothing was imported") from None
+    added, present = store.import_entries(entries, progress=_progress_bar("importing"))
+    if args.json:
+        print_json({"entries": added, "already_present": present})
+    elif added:
+        print(f"imported {added:,} entries" + (f" ({present:,} already in the journal)" if present else ""))
+    else:
+        print("nothing new to import: every entry is already in the journal")
+    return 0
+
+
+def cmd_report(store: Store, args: argparse.Namespace) -> int:
+    """The review packet (issue 8): Markdown for the month, quarter or year holding --at."""
+    from goaljournal import exports
+
+    at = store.today()
+    if args.at is not None:
+        try:
+            at = parse_day(args.at, at)
+        except BadDate as err:
+            raise UserError(f"--at: {err}") from None
+    text = exports.report_markdown(store, args.period, at, include_private=args.include_private)
+    if args.output in (None, "-"):
+        sys.stdout.write(printable(text))
+        return 0
+    out = Path(args.output).expanduser()
+    try:
+        exports.write_private(out, [text])
+    except OSError as err:
+        raise UserError(f"cannot write {out}: {err.strerror}") from None
+    print(f"wrote the {args.period} report to {out}", file=sys.stderr)
+    return 0
+
+
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
+    if args.format != "json":
+        return _import_entries(store, args)
     from goaljournal.store.transfer import import_data, read_json
 
     source = Path(args.file).expanduser()
@@ -393,10 +533,14 @@ def cmd_backup(store: Store, args: argparse.Namespace) -> int:
 
 def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
     problems = store.check()
+    try:
+        counts = store.counts()
+    except CorruptJournal:  # a damaged table cannot be counted; check() has said what is wrong
+        counts = {}
     report = {
         "path": str(store.path), "ok": not problems, "problems": problems,
         "schema_version": store.schema_version(), "read_only": store.read_only,
-        "journal_mode": store.pragma("journal_mode"), "counts": store.counts(),
+        "journal_mode": store.pragma("journal_mode"), "counts": counts,
     }  # fmt: skip
     if args.json:
         print_json(report)
@@ -405,8 +549,31 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
         print("contents: " + ", ".join(f"{n} {table}" for table, n in report["counts"].items()))
         for problem in problems:
             print(f"problem: {problem}")
-        print("verdict: healthy" if not problems else f"verdict: {len(problems)} problem(s) found; restore from a backup or export what is readable")
+        print("verdict: healthy" if not problems else f"verdict: {len(problems)} problem(s) found")
+        if problems:
+            print(_recovery_advice(store.path))
     return 0 if not problems else 1
+
+
+def _recovery_advice(path: Path) -> str:
+    """How to get a damaged journal's writing back: the newest backup, else SQLite's .recover."""
+    backups = sorted((path.parent / "backups").glob("journal-*.db"), key=lambda p: p.stat().st_mtime)
+    shown = printable(str(path))
+    salvage = f"salvage what is readable with `sqlite3 {shown} .recover | sqlite3 recovered.db`"
+    if backups:
+        newest = printable(str(backups[-1]))
+        return f"to recover: keep a copy of {shown}, then copy the newest backup {newest} over it; or {salvage}"
+    return f"to recover: keep a copy of {shown}, then {salvage} and open it with --db recovered.db"
+
+
+def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:
+    """``doctor`` on a file SQLite cannot even open: the verdict, and how to recover."""
+    problem = str(err).split("; run `")[0]
+    if as_json:
+        print_json({"path": str(path), "ok": False, "problems": [problem], "recovery": _recovery_advice(path)})
+        return 1
+    # Like every refusal, one line on stderr: the verdict and the way back.
+    return _fail(f"{problem}; it cannot be opened; {_recovery_advice(path)}")
 
 
 # -- parser ---------------------------------------------------------------------------------
@@ -488,12 +655,23 @@ def build_parser() -> argparse.ArgumentParser:
     command("tags", cmd_tags, "each tag with its count, most used first")
 
     export = command("export", cmd_export, "export the journal")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    export.add_argument("--format", choices=["json", "markdown", "csv", "ics", "jrnl"], default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (a folder for csv)")
+    export.add_argument("--include-private", action="store_true", help="include entries marked private (json always does)")
+    export.add_argument("--table", choices=["goals", "checkins", "entries"], help="csv: only this table, as one file")
+    export.add_argument("--time-format", metavar="FMT", help="jrnl: the timeformat of your jrnl config (default '%%Y-%%m-%%d %%H:%%M')")
+    export.add_argument("--checkins", action="store_true", help="ics: check-in days as all-day events")
+    export.add_argument("--entries", action="store_true", help="ics: entries as VJOURNAL")
 
     imp = command("import", cmd_import, "import a journal export (rows already present are skipped)")
-    imp.add_argument("--format", choices=["json"], default="json")
+    imp.add_argument("--format", choices=["json", "jrnl", "dayone"], default="json")
     imp.add_argument("file", metavar="FILE", help="the file ('-' reads standard input)")
+
+    report = command("report", cmd_report, "a Markdown progress report for a month, quarter or year")
+    report.add_argument("--period", choices=["month", "quarter", "year"], default="month")
+    report.add_argument("--at", metavar="DATE", help="a day in the period (default: today)")
+    report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    report.add_argument("--include-private", action="store_true", help="include entries marked private")
 
     backup = command("backup", cmd_backup, "copy the journal to a new private file")
     backup.add_argument("dest", nargs="?", metavar="DEST", help="file or folder (default: backups/ beside the journal)")
@@ -525,7 +703,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if getattr(args, "without_journal", False):
             return int(args.handler(None, args))
         path = resolve_journal_path(getattr(args, "db", None))
-        with Store.open(path) as store:
+        try:
+            store = Store.open(path)
+        except CorruptJournal as err:
+            if args.handler is not cmd_doctor:
+                raise
+            return doctor_unopenable(path, err, args.json)
+        with store:
             return int(args.handler(store, args))
     except (UserError, JournalError) as err:
         return _fail(str(err))
@@ -549,6 +733,7 @@ def run_app(args: argparse.Namespace) -> int:
             fill_demo_journal(store, today=store.today())
             return _run_tui(store)
     store = Store.open(resolve_journal_path(args.db))
+    store.start_rolling_backup()  # daily, the last 7, in backups/ beside the journal
     return _run_tui(store)
 
 

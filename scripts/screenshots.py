@@ -52,6 +52,10 @@ SHOTS = [
         "ctrl+n", *"Join the regional SHRM chapter", "enter", *"Dec 15", "enter",
         "ctrl+n", *"Meet the first two leaders", "enter", *"end of January", "enter",
     )),  # fmt: skip
+    # The exports and reports in the command palette (the draft above cancelled first).
+    ("palette-exports", ("escape", "escape", "ctrl+p", *"export")),
+    # An entry moved to the trash, and the trash asking before P deletes it for good.
+    ("reflections-trash", ("escape", "escape", "r", "escape", "d", "T", "P")),
 ]
 
 

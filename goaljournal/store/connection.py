@@ -133,6 +133,11 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
     conn.execute("PRAGMA trusted_schema = OFF")
     conn.execute("PRAGMA synchronous = FULL")
     if not read_only:
+        # SQLite 3.7.0-3.51.2 can corrupt a WAL journal when a checkpoint runs while another
+        # connection writes or checkpoints (the WAL-reset bug). Writers here are already one at a
+        # time (BEGIN IMMEDIATE); the automatic checkpoint is PASSIVE and runs outside that lock,
+        # so it is off, and ``checkpoint`` runs only modes that take the write lock themselves.
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
         deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
         while mode != "wal":
@@ -150,10 +155,35 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
             raise JournalUnavailable(f"could not switch the journal to WAL mode (got {mode})")
 
 
+# A WAL beyond this is folded back into the journal after a commit (SQLite's default is ~4 MB).
+CHECKPOINT_WAL_BYTES = 4 * 1024 * 1024
+
+
+def checkpoint(conn: sqlite3.Connection, mode: str = "RESTART", *, wait_ms: int = 200) -> bool:
+    """Copy the WAL into the journal file; True when all of it was copied.
+
+    RESTART and TRUNCATE take SQLite's write lock for the whole checkpoint, so no other
+    connection can write or checkpoint meanwhile (see ``_configure``). A busy journal is left for
+    the next time rather than holding the caller up for the whole busy timeout.
+    """
+    if mode not in ("RESTART", "TRUNCATE"):
+        raise ValueError(mode)
+    conn.execute(f"PRAGMA busy_timeout = {wait_ms:d}")
+    try:
+        busy = conn.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()[0]
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+    return not busy
+
+
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
     if version > 0:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        backup_to(conn, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
+        dest, number = path.with_name(f"{path.name}.v{version}-{stamp}.bak"), 1
+        while dest.exists():  # a second try within the same second (a retry, another process)
+            number += 1
+            dest = path.with_name(f"{path.name}.v{version}-{stamp}-{number}.bak")
+        backup_to(conn, dest)
     from goaljournal.store import schema  # imports sqlite_utils: only on create or upgrade
 
     conn.execute("BEGIN IMMEDIATE")
@@ -162,8 +192,15 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
         if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
             schema.migrate(conn)
         conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as err:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if isinstance(err, sqlite3.DatabaseError) and not any(n in str(err).lower() for n, _, _ in _MESSAGES):
+            # A step that fails on this file (a table it did not expect): one line, not a traceback.
+            raise JournalUnavailable(
+                f"{path} could not be upgraded to journal format {SCHEMA_VERSION} ({err}); "
+                "it was left as it was"
+            ) from None
         raise
 
 

@@ -12,7 +12,8 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from goaljournal.core.assessment import SessionRef, Trajectory, trajectories
 from goaljournal.core.dates import format_day, format_moment
@@ -36,8 +37,24 @@ from goaljournal.core.models import (
     Skill,
 )
 from goaljournal.core.tags import extract_tags
-from goaljournal.store.connection import backup_to, open_journal, translate_errors
-from goaljournal.store.errors import InvalidInput, NotFound, ReadOnlyJournal
+from goaljournal.store.connection import (
+    CHECKPOINT_WAL_BYTES,
+    backup_to,
+    checkpoint,
+    make_private_dir,
+    open_journal,
+    translate_errors,
+)
+from goaljournal.store.errors import (
+    InvalidInput,
+    JournalError,
+    NotFound,
+    ReadOnlyJournal,
+)
+
+if TYPE_CHECKING:  # issue 8: only its import and report commands need these
+    from goaljournal.core.jrnl import ImportedEntry
+    from goaljournal.core.report import ReportData
 
 GOAL_FIELDS = (
     "title", "category", "horizon", "metric", "unit", "baseline", "target", "start_date",
@@ -189,7 +206,15 @@ class Store:
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                # A commit that fails (disk full, I/O error) may leave the transaction open:
+                # roll it back so the next write does not join a half-written one.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self._checkpoint_if_large()
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -1275,6 +1300,161 @@ class Store:
         )
         return int(row[0]) if row else 0
 
+    # -- interoperability and reports (issue 8): bulk import, export and report reads -------
+
+    def import_entries(
+        self, entries: Iterable[ImportedEntry], *, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
+        """Add entries read from another journal app, all in one transaction; returns
+        ``(added, already there)``.
+
+        An entry is already there when its uuid is (a second import of the same file), or when
+        an entry has the same moment and text (a goaljournal journal exported and read back).
+        ``progress(done, total)`` is called as the work goes on (``done == total`` at the end). Tags are the text's ``@tags``
+        plus each entry's own ``tags``."""
+        rows = list(entries)
+        for entry in rows:
+            _check_text(entry.text, "an entry's text", required=True)
+            for tag in entry.tags:
+                _check_text(tag, "a tag", required=True)
+        total = len(rows)
+        stamp = utc_stamp()
+        with self.transaction() as conn:
+            if rows:
+                lo, hi = min(e.at for e in rows), max(e.at for e in rows)
+                present = set(conn.execute("SELECT at, text FROM entries WHERE at BETWEEN ? AND ?", (lo, hi)).fetchall())
+                present = {(row[0], row[1]) for row in present}
+                rows_new = [e for e in rows if (e.at, e.text) not in present]
+            else:
+                rows_new = []
+            first_new = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+            # Progress in steps of work: the rows (n), then the search index and the tags (n/2 each).
+            steps = 2 * len(rows_new)
+            chunk = 5000
+            for start in range(0, len(rows_new), chunk):
+                conn.executemany(
+                    "INSERT OR IGNORE INTO entries (uuid, at, text, kind, starred, private, created_at, updated_at) "
+                    "VALUES (?, ?, ?, 'reflection', ?, 0, ?, ?)",
+                    [(e.uuid or new_uuid(), e.at, e.text, int(e.starred), stamp, stamp) for e in rows_new[start : start + chunk]],
+                )
+                if progress:
+                    progress(min(start + chunk, len(rows_new)), steps)
+            # New rows get ids above every old one (rowid is max + 1), so they are found by id.
+            conn.execute("INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE id > ?", (first_new,))
+            if progress and rows_new:
+                progress(len(rows_new) * 3 // 2, steps)
+            ids = dict(conn.execute("SELECT uuid, id FROM entries WHERE id > ?", (first_new,)).fetchall())
+            links: list[tuple[int, str]] = []
+            for entry in rows_new:
+                entry_id = ids.get(entry.uuid)
+                if entry_id is not None:
+                    ids.pop(entry.uuid)  # a uuid twice in the file: its first entry only
+                    names = {name.casefold(): name for name in reversed([*extract_tags(entry.text), *entry.tags])}
+                    links.extend((entry_id, name) for name in names.values())
+            conn.executemany(
+                "INSERT OR IGNORE INTO tags (uuid, name) VALUES (?, ?)", [(new_uuid(), name) for name in {n for _, n in links}]
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT ?, id FROM tags WHERE name = ?", links
+            )
+            added = conn.execute("SELECT count(*) FROM entries WHERE id > ?", (first_new,)).fetchone()[0]
+        if progress:
+            progress(steps, steps)
+        return int(added), total - int(added)
+
+    def entries_for_export(
+        self, *, include_private: bool = False, date_from: date | str | None = None, date_to: date | str | None = None
+    ) -> list[Entry]:
+        """Live entries, oldest first, with their tags and goal links, for the export formats;
+        private entries only when asked for."""
+        clauses, params = ["e.deleted_at IS NULL"], []
+        if not include_private:
+            clauses.append("e.private = 0")
+        if date_from is not None:
+            clauses.append("e.at >= ?")
+            params.append(_day(date_from))
+        if date_to is not None:
+            clauses.append("e.at < date(?, '+1 day')")
+            params.append(_day(date_to))
+        rows = self._rows(
+            "SELECT e.*, (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+            "WHERE et.entry_id = e.id) AS tag_names, "
+            "(SELECT group_concat(goal_id) FROM entry_goals eg WHERE eg.entry_id = e.id) AS goal_list "
+            f"FROM entries e WHERE {' AND '.join(clauses)} ORDER BY e.at, e.id",
+            params,
+        )
+        entries = []
+        for row in rows:
+            entry = Entry.from_row(row)
+            entry.tags = sorted(row["tag_names"].split("\x1f"), key=str.casefold) if row["tag_names"] else []
+            entry.goal_ids = sorted(int(n) for n in row["goal_list"].split(",")) if row["goal_list"] else []
+            entries.append(entry)
+        return entries
+
+    def all_checkins(self) -> list[CheckIn]:
+        """Every live check-in of every live goal, oldest first."""
+        rows = self._rows(
+            "SELECT c.* FROM checkins c JOIN goals g ON g.id = c.goal_id "
+            "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL ORDER BY c.at, c.id"
+        )
+        return [CheckIn.from_row(row) for row in rows]
+
+    def all_milestones(self) -> list[Milestone]:
+        """Every live milestone of every live goal, by goal and position."""
+        rows = self._rows(f"{self._MILESTONE_SELECT} ORDER BY m.goal_id, m.position, m.id")
+        return [Milestone.from_row(row) for row in rows]
+
+    def report_data(self, first: date, last: date, *, include_private: bool = False) -> ReportData:
+        """What a review packet for the days ``first`` to ``last`` needs (see core/report.py).
+
+        Goals: not drafts, started by ``last``, and still pursued or due, changed or checked in
+        on within the period. Entries: the period's wins, lessons, feedback and starred ones."""
+        from goaljournal.core.report import GoalReport, ReportData, SessionData
+
+        lo, hi = format_day(first), format_day(last)
+        with self.snapshot():
+            goal_rows = self._rows(
+                f"{self._GOAL_SELECT} WHERE g.deleted_at IS NULL AND g.status <> 'draft' "
+                "AND coalesce(g.start_date, substr(g.created_at, 1, 10)) <= :hi AND ("
+                "g.status IN ('active', 'paused') OR coalesce(g.deadline, '9999') >= :lo "
+                "OR EXISTS (SELECT 1 FROM checkins c WHERE c.goal_id = g.id AND c.at BETWEEN :lo AND :hi) "
+                "OR EXISTS (SELECT 1 FROM revisions r WHERE r.goal_id = g.id AND r.at >= :lo AND r.at < :hi_end)) "
+                "ORDER BY g.deadline IS NULL, g.deadline, g.id",
+                {"lo": lo, "hi": hi, "hi_end": f"{hi}~"},
+            )
+            goals = [Goal.from_row(row) for row in goal_rows]
+            reports = []
+            for goal in goals:
+                checkins = [c for c in self.checkins(goal.id) if c.at <= hi]
+                revisions = [r for r in self.revisions(goal.id) if lo <= r.at[:10] <= hi]
+                reports.append(GoalReport(goal, checkins, self.milestones(goal.id), revisions))
+            private = "" if include_private else " AND private = 0"
+            entry_rows = self._rows(
+                "SELECT * FROM entries WHERE deleted_at IS NULL AND at >= ? AND at < ? "
+                f"AND (kind IN ('win', 'lesson', 'feedback') OR starred = 1){private} ORDER BY at, id",
+                (lo, f"{hi}~"),
+            )
+            entry_count = self._one(
+                f"SELECT count(*) FROM entries WHERE deleted_at IS NULL AND at >= ? AND at < ?{private}", (lo, f"{hi}~")
+            )[0]  # type: ignore[index]
+            checkin_days = self._one(
+                "SELECT count(*) FROM (SELECT c.at FROM checkins c JOIN goals g ON g.id = c.goal_id "
+                "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? "
+                "UNION SELECT day FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?)",
+                (lo, hi, lo, hi),
+            )[0]  # type: ignore[index]
+            sessions = [a for a in self.assessments() if a.completed_at is not None and a.at <= hi][:2]
+            data = [SessionData(a.at, self.assessment_items(a.id), self.ratings(a.id)) for a in sessions]
+        return ReportData(
+            goals=reports,
+            entries=self._with_links(entry_rows),
+            entry_count=int(entry_count),
+            checkin_days=int(checkin_days),
+            latest_assessment=data[0] if data else None,
+            previous_assessment=data[1] if len(data) > 1 else None,
+            goal_titles={goal.id: goal.title for goal in goals},
+        )
+
     # -- whole journal ----------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
@@ -1292,11 +1472,14 @@ class Store:
         """Problems SQLite finds in the file, its links and its search index; empty when healthy."""
         problems: list[str] = []
         with self._lock, translate_errors(self.path):
-            verdicts = [row[0] for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
-            if verdicts != ["ok"]:
-                problems.extend(f"integrity: {verdict}" for verdict in verdicts)
-            for row in self.conn.execute("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"broken link: {row[0]} row {row[1]} points to a missing {row[2]} row")
+            try:
+                verdicts = [row[0] for row in self.conn.execute("PRAGMA integrity_check").fetchall()]
+                if verdicts != ["ok"]:
+                    problems.extend(f"integrity: {verdict}" for verdict in verdicts)
+                for row in self.conn.execute("PRAGMA foreign_key_check").fetchall():
+                    problems.append(f"broken link: {row[0]} row {row[1]} points to a missing {row[2]} row")
+            except sqlite3.DatabaseError as err:  # damage bad enough that the check cannot finish
+                return [f"integrity: {err}"]
             if not self.read_only:
                 try:
                     self.conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
@@ -1312,3 +1495,85 @@ class Store:
             raise ValueError(name)
         row = self._one(f"PRAGMA {name}")
         return row[0] if row else None
+
+    # -- reliability (issue 10): checkpoints under the write lock, purge, rolling backups ------
+
+    def _checkpoint_if_large(self) -> None:
+        """Fold a large WAL back into the journal (automatic checkpoints are off: see
+        ``connection._configure`` on the WAL-reset bug)."""
+        try:
+            size = os.stat(f"{self.path}-wal").st_size
+        except OSError:
+            return
+        if size > CHECKPOINT_WAL_BYTES:
+            checkpoint(self.conn, "RESTART")
+
+    def purge_entry(self, entry_id: int) -> bool:
+        """Delete an entry in the trash for good: its row, its links, its words in the search
+        index, and (with ``secure_delete``) the bytes they leave in the file; tags only it used
+        go too. Returns False when another program kept the WAL from being emptied, so older
+        copies of the text may remain in the -wal file until it is next checkpointed."""
+        row = self._require("entries", entry_id, "entry")
+        if row["deleted_at"] is None:
+            raise InvalidInput(f"entry {entry_id} is not in the trash; move it there first")
+        with self._lock, translate_errors(self.path):
+            self.conn.execute("PRAGMA secure_delete = ON")
+            try:
+                with self.transaction() as conn:
+                    tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (entry_id,))]
+                    conn.execute(
+                        "INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)",
+                        (entry_id, row["text"]),
+                    )
+                    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))  # links cascade
+                    conn.executemany(
+                        "DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?)",
+                        [(tag_id, tag_id) for tag_id in tag_ids],
+                    )
+                    # FTS5 keeps a deleted document's words in its old segments until they are
+                    # merged; 'optimize' merges them all, and secure_delete zeroes the freed pages.
+                    conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+            finally:
+                self.conn.execute("PRAGMA secure_delete = OFF")
+            # The -wal still holds the pages as they were before; TRUNCATE empties it.
+            return checkpoint(self.conn, "TRUNCATE", wait_ms=2000)
+
+    def rolling_backup(self, *, keep: int = 7) -> Path | None:
+        """Today's automatic backup, ``backups/journal-auto-YYYY-MM-DD.db`` beside the journal,
+        unless there is one already; only the newest ``keep`` automatic backups are kept.
+
+        It reads through a connection of its own, so the app's writes are not held up while it
+        copies; it writes a ``.partial`` file first, so a copy cut short is never taken for a
+        backup. Returns the new backup, or None when there was nothing to do."""
+        if self.read_only:
+            return None
+        folder = self.path.parent / "backups"
+        make_private_dir(folder)
+        dest = folder / f"journal-auto-{format_day(self.today())}.db"
+        made = None
+        if not dest.exists():
+            partial = dest.with_name(dest.name + ".partial")
+            partial.unlink(missing_ok=True)
+            source = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
+            try:
+                with translate_errors(self.path):
+                    backup_to(source, partial)
+            finally:
+                source.close()
+            os.replace(partial, dest)
+            made = dest
+        for old in sorted(folder.glob("journal-auto-*.db"))[:-keep]:
+            old.unlink(missing_ok=True)
+        return made
+
+    def start_rolling_backup(self, *, keep: int = 7) -> threading.Thread:
+        """``rolling_backup`` in a background thread: opening the app never waits for it. A
+        backup that fails is retried the next time the app opens."""
+
+        def run() -> None:
+            with contextlib.suppress(JournalError, OSError, sqlite3.Error):
+                self.rolling_backup(keep=keep)
+
+        thread = threading.Thread(target=run, name="goaljournal-rolling-backup", daemon=True)
+        thread.start()
+        return thread

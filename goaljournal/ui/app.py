@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from goaljournal.core.text import printable
-from goaljournal.store import Store
+from goaljournal.store import JournalError, Store
+from goaljournal.ui import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 from goaljournal.ui.screens.assess import AssessScreen
 from goaljournal.ui.screens.goals import GoalsScreen
 from goaljournal.ui.screens.help import HelpScreen
@@ -54,6 +56,11 @@ class GoalJournalApp(App[None]):
         """Notify without parsing markup: messages often quote the user's own text."""
         self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
 
+    def on_mount(self) -> None:
+        if self.store.read_only:  # say so up front, not only when a write is refused
+            self.sub_title = "read-only"
+            self.tell("Opened for reading only: the journal file is not writable, so nothing can be saved.", severity="warning")
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -64,6 +71,48 @@ class GoalJournalApp(App[None]):
             yield SystemCommand(f"Go to {label} ({key})", description, lambda name=name: self.switch_mode(name))
         yield SystemCommand("Help (?)", "Every key, and a guide to SMART goals", self.action_help)
         yield SystemCommand("New goal (n on Goals)", "Draft a goal with the live SMART coach", self.action_new_goal)
+        yield from self._export_commands()
+
+    # -- exports and reports (issue 8) -------------------------------------------------------
+
+    EXPORTS = (
+        ("markdown", "Markdown", "Goals with milestones and progress, and the journal by year and month"),
+        ("csv", "CSV", "Goals, check-ins and entries as three spreadsheet files"),
+        ("ics", "iCalendar", "Deadlines and milestones as to-dos with due dates, for any calendar"),
+        ("jrnl", "jrnl", "The entries as a jrnl plain-text journal"),
+        ("json", "JSON backup", "The complete, lossless backup (private entries and trash included)"),
+    )
+
+    def _export_commands(self) -> Iterable[SystemCommand]:
+        for fmt, label, description in self.EXPORTS:
+            yield SystemCommand(f"Export: {label}", f"{description}; into exports/ beside the journal",
+                                lambda fmt=fmt: self.export_journal(fmt))  # fmt: skip
+        for period in ("month", "quarter", "year"):
+            yield SystemCommand(f"Report: this {period}", f"A Markdown review packet for this {period}; into exports/",
+                                lambda period=period: self.write_report(period))  # fmt: skip
+
+    def export_journal(self, fmt: str) -> None:
+        """Export in a worker (a big journal takes a moment); a toast says where the file went."""
+        from goaljournal import exports
+
+        self._in_background(lambda: exports.export_to_folder(self.store, fmt, self.store.clock()), f"Exported {fmt} to")
+
+    def write_report(self, period: str) -> None:
+        from goaljournal import exports
+
+        self._in_background(lambda: [exports.report_to_folder(self.store, period, self.today)], f"The {period} report is in")
+
+    def _in_background(self, work: Callable[[], list[Path]], done: str) -> None:
+        def run() -> None:
+            try:
+                paths = work()
+            except (OSError, JournalError) as err:
+                self.call_from_thread(self.tell, f"Nothing was exported: {err}", severity="error")
+                return
+            where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent} ({', '.join(p.name for p in paths)})"
+            self.call_from_thread(self.tell, f"{done} {where}")
+
+        self.run_worker(run, thread=True, group="exports", exit_on_error=False)
 
     def action_new_goal(self) -> None:
         """The goal drafting form, over the Goals screen (which shows the goal once it is saved)."""

@@ -120,6 +120,7 @@ class ReflectionsScreen(JournalScreen):
         Binding("d,delete", "delete_entry", "Delete"),
         Binding("u", "undo", "Undo"),
         Binding("T", "toggle_trash", "Trash"),
+        Binding("P", "purge_entry", "Purge", show=False),
         Binding("escape", "back", "Back", show=False),
     ]
 
@@ -127,6 +128,7 @@ class ReflectionsScreen(JournalScreen):
         super().__init__()
         self.source = EntrySource(self.store)
         self.deleted: list[int] = []  # this session's deletes, newest last: what `u` undoes
+        self._purge_armed: int | None = None  # the trashed entry a first P asked to purge
         self._goal_titles: dict[int, str] = {}
         self._tags: list[str] = []
 
@@ -164,7 +166,7 @@ class ReflectionsScreen(JournalScreen):
     def title_status(self) -> str:
         total = self.entry_list.row_count
         if self.source.trash:
-            return f"trash · {total} {'entry' if total == 1 else 'entries'} · u restores · T leaves"
+            return f"trash · {total} {'entry' if total == 1 else 'entries'} · u restores · P purges · T leaves"
         if self.source.filters:
             return f"{total:,} {'match' if total == 1 else 'matches'}"
         return f"{total:,} {'entry' if total == 1 else 'entries'}"
@@ -388,7 +390,26 @@ class ReflectionsScreen(JournalScreen):
             self.journal_app.tell("Brought back from the trash.")
             self._reload(keep_cursor=True)
 
+    def action_purge_entry(self) -> None:
+        """In the trash, P twice deletes the highlighted entry for good (it cannot be undone)."""
+        entry = self.entry_list.highlighted_row
+        if not self.source.trash or entry is None:
+            if not self.source.trash:
+                self.journal_app.tell("P deletes for good from the trash only: T shows the trash.")
+            return
+        if self._purge_armed != entry.id:
+            self._purge_armed = entry.id
+            self.journal_app.tell("Press P again to delete this entry for good; it cannot be brought back.", severity="warning")
+            return
+        self._purge_armed = None
+        if self.attempt(self.store.purge_entry, entry.id):
+            if entry.id in self.deleted:
+                self.deleted.remove(entry.id)
+            self.journal_app.tell("Deleted for good.")
+            self._reload(keep_cursor=True)
+
     def action_toggle_trash(self) -> None:
+        self._purge_armed = None
         self.source.trash = not self.source.trash
         self.set_class(self.source.trash, "-trash")
         self._reload()

@@ -1,0 +1,76 @@
+"""The journal as one Markdown document: goals with their milestones and progress, then the
+entries by year and month, oldest first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from goaljournal.core.models import Entry, Goal, Milestone
+from goaljournal.core.periods import MONTH_NAMES, long_date
+from goaljournal.core.progress import format_number, progress_fraction
+
+
+def _day(text: str | None) -> str:
+    return long_date(date.fromisoformat(text[:10])) if text else "–"
+
+
+def _progress(goal: Goal) -> str:
+    share = progress_fraction(goal)
+    if goal.target is None:
+        return "no target"
+    current = goal.current if goal.current is not None else goal.baseline
+    unit = f" {goal.unit}" if goal.unit else ""
+    percent = f" ({share:.0%})" if share is not None else ""
+    return f"{format_number(current if current is not None else 0.0)} of {format_number(goal.target)}{unit}{percent}"
+
+
+def _quote_body(text: str) -> list[str]:
+    """An entry's text kept as the user wrote it (it is Markdown already), but with a heading
+    marker at a line start pushed down so it cannot break the document's outline."""
+    lines = []
+    for line in text.splitlines():
+        lines.append("\\" + line if line.lstrip().startswith("#") else line)
+    return lines
+
+
+def format_markdown(
+    goals: list[Goal], milestones: Iterable[Milestone], entries: Iterable[Entry], *, title: str = "goaljournal"
+) -> Iterator[str]:
+    """The document, piece by piece (lines ending in a newline)."""
+    by_goal: dict[int, list[Milestone]] = {}
+    for milestone in milestones:
+        by_goal.setdefault(milestone.goal_id, []).append(milestone)
+    yield f"# {title}\n\n## Goals\n\n"
+    if not goals:
+        yield "No goals yet.\n\n"
+    for goal in goals:
+        yield f"### {' '.join(goal.title.split())}\n\n"
+        facts = [goal.status]
+        if goal.category:
+            facts.append(goal.category)
+        if goal.deadline:
+            facts.append(f"by {_day(goal.deadline)}")
+        yield f"- {' · '.join(facts)}\n- Progress: {_progress(goal)}\n"
+        if goal.why:
+            yield f"- Why: {' '.join(goal.why.split())}\n"
+        for milestone in by_goal.get(goal.id, []):
+            mark = "x" if milestone.done_at else " "
+            due = f" (due {_day(milestone.due_date)})" if milestone.due_date else ""
+            done = f", done {_day(milestone.done_at)}" if milestone.done_at else ""
+            yield f"- [{mark}] {' '.join(milestone.title.split())}{due}{done}\n"
+        yield "\n"
+    yield "## Journal\n\n"
+    year = month = None
+    for entry in entries:
+        day = date.fromisoformat(entry.at[:10])
+        if day.year != year:
+            year, month = day.year, None
+            yield f"### {year}\n\n"
+        if day.month != month:
+            month = day.month
+            yield f"#### {MONTH_NAMES[month - 1]} {year}\n\n"
+        star = " ★" if entry.starred else ""
+        kind = "" if entry.kind == "reflection" else f" · {entry.kind}"
+        yield f"**{_day(entry.at)}, {entry.at[11:16]}**{kind}{star}\n\n"
+        yield "\n".join(_quote_body(entry.text)) + "\n\n"

@@ -1,0 +1,263 @@
+"""The review packet: a Markdown progress report for a month, quarter or year.
+
+Pure: the store gathers the rows (``Store.report_data``), this module works out the figures and
+writes the Markdown. Every figure in the report comes from ``ReportData``, so a test can check
+them against the journal.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from goaljournal.core.assessment import compare_sessions, delta_text
+from goaljournal.core.models import (
+    AssessmentItem,
+    CheckIn,
+    Entry,
+    Goal,
+    Milestone,
+    Rating,
+    Revision,
+)
+from goaljournal.core.periods import Period, long_date, period_of
+from goaljournal.core.progress import format_number, sparkline
+
+PERIODS = ("month", "quarter", "year")
+
+
+@dataclass(slots=True)
+class GoalReport:
+    goal: Goal
+    checkins: list[CheckIn]  # up to the period's last day, oldest first
+    milestones: list[Milestone]
+    revisions: list[Revision]  # made within the period
+
+
+@dataclass(slots=True)
+class SessionData:
+    at: str
+    items: list[AssessmentItem]
+    ratings: list[Rating]
+
+
+@dataclass(slots=True)
+class ReportData:
+    goals: list[GoalReport]
+    entries: list[Entry]  # wins, lessons, feedback and starred entries of the period
+    entry_count: int
+    checkin_days: int
+    latest_assessment: SessionData | None = None
+    previous_assessment: SessionData | None = None
+    goal_titles: dict[int, str] = field(default_factory=dict)
+
+
+def report_period(kind: str, at: date) -> Period:
+    if kind not in PERIODS:
+        raise ValueError(f"unknown period '{kind}': choose one of {', '.join(PERIODS)}")
+    return period_of(at, kind)
+
+
+def period_title(period: Period) -> str:
+    if period.zoom == "quarter":
+        return f"Q{(period.first.month - 1) // 3 + 1} {period.first.year}"
+    return period.label
+
+
+def value_on(checkins: list[CheckIn], day: date) -> float | None:
+    """The latest check-in value on or before ``day``."""
+    value = None
+    for checkin in checkins:
+        if checkin.at <= day.isoformat():
+            value = checkin.value
+    return value
+
+
+def progress_share(goal: Goal, value: float | None) -> float | None:
+    if goal.target is None:
+        return None
+    baseline = goal.baseline or 0.0
+    if goal.target == baseline:
+        return 1.0
+    current = baseline if value is None else value
+    return min(max((current - baseline) / (goal.target - baseline), 0.0), 1.0)
+
+
+def _md(text: str) -> str:
+    """User text on one Markdown line: line breaks folded, markup characters that would start a
+    heading, list or table at the line start kept literal."""
+    line = " ".join(text.split())
+    return line.replace("|", "\\|")
+
+
+def _day(text: str | None) -> str:
+    return long_date(date.fromisoformat(text[:10])) if text else "–"
+
+
+def _amount(value: float | None, unit: str | None) -> str:
+    return format_number(value) + (f" {unit}" if unit and value is not None else "")
+
+
+def build_report(data: ReportData, period: Period, *, today: date, include_private: bool = False) -> str:
+    """The review packet for ``period`` as Markdown."""
+    first, last = period.first, period.last
+    before = first - timedelta(days=1)
+    lines: list[str] = [f"# Progress report · {period_title(period)}", ""]
+    lines.append(f"{long_date(first)} – {long_date(last)} · written {long_date(today)}")
+    lines.append("")
+    done_in_period = [m for g in data.goals for m in g.milestones if m.done_at and first.isoformat() <= m.done_at <= last.isoformat()]
+    due_in_period = [m for g in data.goals for m in g.milestones if m.due_date and first.isoformat() <= m.due_date <= last.isoformat()]
+    # Missed: its due day has passed (within the period, by today) and it was not done by then.
+    passed = min(last, today).isoformat()
+    missed = [m for m in due_in_period if m.due_date <= passed and (not m.done_at or m.done_at > m.due_date)]  # type: ignore[operator]
+    missed = [m for m in missed if not m.done_at or m.done_at > last.isoformat()]
+    lines += [
+        "## Summary",
+        "",
+        f"- Goals: {len(data.goals)}",
+        f"- Milestones done: {len(done_in_period)}; due in the period: {len(due_in_period)}, missed: {len(missed)}",
+        f"- Check-in days: {data.checkin_days}",
+        f"- Journal entries: {data.entry_count}",
+        "",
+        "## Goals",
+        "",
+    ]
+    if not data.goals:
+        lines += ["No goals were being pursued in this period.", ""]
+    for report in data.goals:
+        lines += _goal_section(report, first, last, before)
+    lines += ["## Milestones", ""]
+    if done_in_period:
+        lines += ["Hit:", ""]
+        for m in sorted(done_in_period, key=lambda m: m.done_at or ""):
+            late = f" (late: due {_day(m.due_date)})" if m.due_date and m.done_at and m.done_at > m.due_date else ""
+            lines.append(f"- ✓ {_md(m.title)} — {_md(data.goal_titles.get(m.goal_id, ''))}, done {_day(m.done_at)}{late}")
+        lines.append("")
+    if missed:
+        lines += ["Missed:", ""]
+        for m in sorted(missed, key=lambda m: m.due_date or ""):
+            state = f"done after the period, {_day(m.done_at)}" if m.done_at else "still open"
+            lines.append(f"- ✗ {_md(m.title)} — {_md(data.goal_titles.get(m.goal_id, ''))}, due {_day(m.due_date)}, {state}")
+        lines.append("")
+    if not done_in_period and not missed:
+        lines += ["No milestone was due or done in this period.", ""]
+    lines += ["## Revisions", ""]
+    revisions = sorted((r for g in data.goals for r in g.revisions), key=lambda r: r.at)
+    for revision in revisions:
+        reason = f" — why: {_md(revision.reason)}" if revision.reason else " — no reason given"
+        lines.append(f"- {_day(revision.at)} · {_md(data.goal_titles.get(revision.goal_id, ''))}: {_changes(revision.changes)}{reason}")
+    if not revisions:
+        lines.append("No goal was revised in this period.")
+    lines.append("")
+    lines += _entries_section(data.entries)
+    lines += _assessment_section(data)
+    lines += _next_period_section(data, period, today)
+    if not include_private:
+        lines += ["", "_Entries marked private are left out of this report._"]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _goal_section(report: GoalReport, first: date, last: date, before: date) -> list[str]:
+    goal = report.goal
+    start_value = value_on(report.checkins, before)
+    end_value = value_on(report.checkins, last)
+    baseline = goal.baseline if goal.baseline is not None else (0.0 if goal.target is not None else None)
+    share = progress_share(goal, end_value)
+    lines = [f"### {_md(goal.title)}", ""]
+    facts = [f"status {goal.status}"]
+    if goal.category:
+        facts.append(goal.category)
+    if goal.deadline:
+        facts.append(f"deadline {_day(goal.deadline)}")
+    lines.append(f"- {' · '.join(facts)}")
+    if goal.target is not None:
+        now = end_value if end_value is not None else baseline
+        percent = f" ({share:.0%} of the way)" if share is not None else ""
+        lines.append(
+            f"- Progress: baseline {_amount(baseline, goal.unit)} → now {_amount(now, goal.unit)} "
+            f"of target {_amount(goal.target, goal.unit)}{percent}"
+        )
+        at_start = start_value if start_value is not None else baseline
+        gained = (now or 0.0) - (at_start or 0.0)
+        sign = "+" if gained >= 0 else "−"
+        lines.append(f"- This period: {_amount(at_start, goal.unit)} → {_amount(now, goal.unit)} ({sign}{format_number(abs(gained))})")
+    in_period = [c for c in report.checkins if first.isoformat() <= c.at <= last.isoformat()]
+    values = [c.value for c in report.checkins if c.at <= last.isoformat()]
+    if values:
+        lines.append(f"- Check-ins: {len(in_period)} this period · `{sparkline(values[-30:])}`")
+    else:
+        lines.append("- Check-ins: none yet")
+    done = sum(1 for m in report.milestones if m.done_at and m.done_at <= last.isoformat())
+    if report.milestones:
+        lines.append(f"- Milestones: {done} of {len(report.milestones)} done")
+    lines.append("")
+    return lines
+
+
+def _changes(changes: str) -> str:
+    try:
+        parsed = json.loads(changes)
+    except ValueError:
+        return _md(changes)
+    parts = []
+    for name, pair in parsed.items():
+        if isinstance(pair, list) and len(pair) == 2:
+            old, new = (format_number(v) if isinstance(v, float) else v for v in pair)
+            parts.append(f"{name} {_md(str(old))} → {_md(str(new))}")
+    return "; ".join(parts) or _md(changes)
+
+
+def _entries_section(entries: list[Entry]) -> list[str]:
+    wins = [e for e in entries if e.kind == "win"]
+    others = [e for e in entries if e.kind != "win"]
+    lines = ["## Wins", ""]
+    lines += [f"- {_day(e.at)} · {_md(e.text)}" for e in wins] or ["No wins were logged in this period."]
+    lines += ["", "## Selected reflections", ""]
+    lines += [f"- {_day(e.at)} · {e.kind}{' ★' if e.starred else ''} · {_md(e.text)}" for e in others] or [
+        "No starred reflections, lessons or feedback in this period."
+    ]
+    lines.append("")
+    return lines
+
+
+def _assessment_section(data: ReportData) -> list[str]:
+    lines = ["## Since the previous assessment", ""]
+    latest, previous = data.latest_assessment, data.previous_assessment
+    if latest is None:
+        return lines + ["No self-assessment yet.", ""]
+    if previous is None:
+        lines.append(f"One self-assessment so far ({_day(latest.at)}): nothing to compare it with yet.")
+        for rating in latest.ratings:
+            lines.append(f"- {_md(rating.skill_name or '')}: {rating.rating} of 5")
+        return lines + [""]
+    comparison = compare_sessions(previous.items, previous.ratings, latest.items, latest.ratings)
+    lines.append(f"{_day(previous.at)} → {_day(latest.at)}")
+    lines.append("")
+    for change in comparison.skills:
+        if change.direction in ("up", "down", "same"):
+            lines.append(f"- {_md(change.name)}: {change.before} → {change.after} {delta_text(change.delta)}")
+        elif change.direction == "new":
+            lines.append(f"- {_md(change.name)}: rated {change.after} (new)")
+    for label, items in (("Strengths added", comparison.strengths.added), ("Weaknesses added", comparison.weaknesses.added),
+                         ("Weaknesses no longer listed", comparison.weaknesses.dropped)):  # fmt: skip
+        if items:
+            lines.append(f"- {label}: {'; '.join(_md(item.text) for item in items)}")
+    return lines + [""]
+
+
+def _next_period_section(data: ReportData, period: Period, today: date) -> list[str]:
+    following = period.shifted(1)
+    lines = [f"## Next period · {period_title(following)}", ""]
+    upcoming = sorted(
+        (m for g in data.goals if g.goal.status in ("active", "draft") for m in g.milestones
+         if not m.done_at and (m.due_date is None or m.due_date <= following.last.isoformat())),
+        key=lambda m: (m.due_date is None, m.due_date or "", m.id),
+    )  # fmt: skip
+    for m in upcoming[:12]:
+        due = f"due {_day(m.due_date)}" if m.due_date else "no due date"
+        overdue = " (overdue)" if m.due_date and m.due_date < today.isoformat() else ""
+        lines.append(f"- [ ] {_md(m.title)} — {_md(data.goal_titles.get(m.goal_id, ''))}, {due}{overdue}")
+    if not upcoming:
+        lines.append("No open milestones: a good moment to plan the next steps.")
+    return lines

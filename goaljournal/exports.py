@@ -1,0 +1,124 @@
+"""Exports and the review packet, put together from the store's rows and core's formats.
+
+Shared by the command line (``export``, ``report``) and the app's command palette. Files are
+written private (0600); the app's go to an ``exports/`` folder beside the journal (0700).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+from goaljournal.store import Store
+
+FORMATS = ("json", "markdown", "csv", "ics", "jrnl")
+SUFFIXES = {"json": "json", "markdown": "md", "csv": "csv", "ics": "ics", "jrnl": "txt"}
+
+
+def export_text(
+    store: Store,
+    fmt: str,
+    *,
+    include_private: bool = False,
+    time_format: str | None = None,
+    table: str | None = None,
+    checkins: bool = False,
+    entries: bool = False,
+) -> Iterator[str]:
+    """One export as text, piece by piece. CSV gives one ``table`` (see ``export_csv_files``
+    for all three)."""
+    if fmt == "json":
+        import json
+
+        from goaljournal.store.transfer import export_data
+
+        yield json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jrnl":
+        from goaljournal.core.jrnl import MINUTES_FORMAT, format_jrnl
+
+        rows = ((e.at, e.text, bool(e.starred), e.tags) for e in store.entries_for_export(include_private=include_private))
+        yield from format_jrnl(rows, time_format or MINUTES_FORMAT)
+    elif fmt == "markdown":
+        from goaljournal.core.markdown_export import format_markdown
+
+        yield from format_markdown(store.goals(), store.all_milestones(), store.entries_for_export(include_private=include_private))
+    elif fmt == "csv":
+        yield from _csv_table(store, table or "entries", include_private)
+    elif fmt == "ics":
+        yield ics_bytes(store, include_private=include_private, checkins=checkins, entries=entries).decode("utf-8")
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def _csv_table(store: Store, table: str, include_private: bool) -> Iterator[str]:
+    from goaljournal.core import csv_export
+
+    if table == "goals":
+        return csv_export.goals_csv(store.goals())
+    if table == "checkins":
+        titles = {goal.id: goal.title for goal in store.goals()}
+        return csv_export.checkins_csv(store.all_checkins(), titles)
+    if table == "entries":
+        return csv_export.entries_csv(store.entries_for_export(include_private=include_private))
+    raise ValueError(f"unknown table {table!r}")
+
+
+def ics_bytes(store: Store, *, include_private: bool = False, checkins: bool = False, entries: bool = False) -> bytes:
+    from goaljournal.core.ics_export import build_calendar
+
+    return build_calendar(
+        store.goals(),
+        store.all_milestones(),
+        checkins=store.all_checkins() if checkins else (),
+        entries=store.entries_for_export(include_private=include_private) if entries else (),
+    )
+
+
+def write_private(path: Path, pieces: Iterable[str]) -> Path:
+    """Write ``pieces`` to a new or truncated file that only the user can read (0600)."""
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="") as handle:
+        handle.writelines(pieces)
+    os.chmod(path, 0o600)  # an existing file keeps its mode through O_TRUNC
+    return path
+
+
+def export_csv_files(store: Store, folder: Path, *, include_private: bool = False, stem: str = "") -> list[Path]:
+    """goals.csv, checkins.csv and entries.csv in ``folder`` (created private if missing)."""
+    from goaljournal.core.csv_export import TABLES
+
+    if not folder.exists():
+        folder.mkdir(mode=0o700, parents=True)
+    return [write_private(folder / f"{stem}{table}.csv", _csv_table(store, table, include_private)) for table in TABLES]
+
+
+def exports_folder(store: Store) -> Path:
+    """``exports/`` beside the journal, created private (0700) on first use."""
+    folder = store.path.parent / "exports"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    return folder
+
+
+def export_to_folder(store: Store, fmt: str, now: datetime) -> list[Path]:
+    """The app's exports: a dated file (three for CSV) in ``exports/``; private entries left out."""
+    folder = exports_folder(store)
+    stem = f"journal-{now:%Y%m%d-%H%M%S}"
+    if fmt == "csv":
+        return export_csv_files(store, folder, stem=f"{stem}-")
+    return [write_private(folder / f"{stem}.{SUFFIXES[fmt]}", export_text(store, fmt))]
+
+
+def report_markdown(store: Store, period: str, at: date, *, include_private: bool = False) -> str:
+    from goaljournal.core.report import build_report, report_period
+
+    span = report_period(period, at)
+    data = store.report_data(span.first, span.last, include_private=include_private)
+    return build_report(data, span, today=store.today(), include_private=include_private)
+
+
+def report_to_folder(store: Store, period: str, at: date) -> Path:
+    from goaljournal.core.report import period_title, report_period
+
+    name = "report-" + period_title(report_period(period, at)).replace(" ", "-").lower() + ".md"
+    return write_private(exports_folder(store) / name, [report_markdown(store, period, at)])

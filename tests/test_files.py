@@ -1,0 +1,151 @@
+"""Files the real world hands us: read-only, missing folders, not SQLite, too new, a full disk.
+
+Each gets one clear line and leaves the file as it was; every file goaljournal makes is private.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import sqlite3
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import NOW
+
+from goaljournal.store import Store
+from goaljournal.ui.app import GoalJournalApp
+
+
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None, **popen) -> subprocess.CompletedProcess[str]:  # type: ignore[no-untyped-def]
+    return subprocess.run(
+        [sys.executable, "-m", "goaljournal", *args], input=stdin, capture_output=True, text=True,
+        env={**os.environ, **(env or {})}, timeout=60, **popen,
+    )  # fmt: skip
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+def assert_one_clear_line(result: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("goaljournal: ")
+    for word in words:
+        assert word in result.stderr
+
+
+@pytest.fixture
+def journal(db_path: Path) -> Path:
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        store.add_entry("Kept safe through every refusal @safety")
+    return db_path
+
+
+def test_a_read_only_journal_reads_refuses_writes_and_stays_unchanged(journal: Path) -> None:
+    os.chmod(journal, 0o400)
+    before = digest(journal)
+    result = run("--db", str(journal), "log", "one more")
+    assert_one_clear_line(result, "read-only")
+    found = run("--db", str(journal), "search", "safe")
+    assert found.returncode == 0 and "Kept safe" in found.stdout
+    assert digest(journal) == before
+    assert not Path(f"{journal}-wal").exists()
+
+
+async def test_the_app_says_up_front_that_a_journal_is_read_only(journal: Path, screen_text) -> None:
+    os.chmod(journal, 0o400)
+    with Store.open(journal, clock=lambda: NOW) as store:
+        app = GoalJournalApp(store, today=NOW.date())
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.pause()
+            assert any("reading only" in str(n.message) for n in app._notifications)
+            assert app.sub_title == "read-only"
+
+
+def test_the_default_folder_is_created_private(tmp_path: Path) -> None:
+    result = run("log", "first words", env={"XDG_DATA_HOME": str(tmp_path / "xdg")})
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "xdg" / "goaljournal"
+    assert mode(folder) == 0o700 and mode(folder / "journal.db") == 0o600
+
+
+def test_a_missing_folder_named_by_the_user_is_refused_and_not_created(tmp_path: Path) -> None:
+    target = tmp_path / "no" / "such" / "journal.db"
+    assert_one_clear_line(run("--db", str(target), "log", "hello"), "does not exist")
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("content", [b"hello, I am a text file\n" * 50, b"SQLite format 3\x00" + bytes(4080), bytes(range(256)) * 32])
+def test_a_file_that_is_not_a_journal_is_refused_and_unchanged(db_path: Path, content: bytes) -> None:
+    db_path.write_bytes(content)
+    for args in (["log", "hello"], ["search", "hello"], ["doctor"]):
+        result = run("--db", str(db_path), *args)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert db_path.read_bytes() == content
+
+
+def test_a_journal_from_a_newer_version_is_refused_and_unchanged(journal: Path) -> None:
+    conn = sqlite3.connect(journal)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = digest(journal)
+    assert_one_clear_line(run("--db", str(journal), "log", "hello"), "newer goaljournal")
+    assert digest(journal) == before
+
+
+def _file_size_limit(limit: int):  # type: ignore[no-untyped-def]
+    def apply() -> None:
+        # Python ignores SIGXFSZ, so a write past the limit fails with EFBIG instead of killing.
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+def test_a_full_disk_gives_a_message_and_loses_nothing(journal: Path) -> None:
+    with Store.open(journal) as store:
+        store.add_entry("A second entry before the disk fills @safety")
+    before = digest(journal)
+    big = "a long entry that will not fit " * 40_000  # about 1.2 MB
+    result = run("--db", str(journal), "log", "-", stdin=big, preexec_fn=_file_size_limit(256 * 1024))
+    assert_one_clear_line(result)
+    assert "nothing was written" in result.stderr or "full" in result.stderr
+    assert digest(journal) == before
+    with Store.open(journal) as store:
+        assert store.check() == []
+        assert sorted(e.text[:20] for e in store.entries()) == ["A second entry befor", "Kept safe through ev"]
+
+
+def test_with_umask_022_every_file_and_folder_is_private(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        folder = tmp_path / "data"
+        result = run("log", "private words", env={"XDG_DATA_HOME": str(folder)})
+        assert result.returncode == 0, result.stderr
+        journal = folder / "goaljournal" / "journal.db"
+        with Store.open(journal, clock=lambda: NOW) as store:
+            store.add_entry("more private words")
+            assert mode(Path(f"{journal}-wal")) == 0o600 and mode(Path(f"{journal}-shm")) == 0o600
+            rolled = store.rolling_backup()
+        backup = run("--db", str(journal), "backup")
+        assert backup.returncode == 0, backup.stderr
+        exported = run("--db", str(journal), "export", "-o", str(tmp_path / "export.json"))
+        assert exported.returncode == 0
+    finally:
+        os.umask(old)
+    assert mode(journal) == 0o600 and mode(journal.parent) == 0o700
+    backups = journal.parent / "backups"
+    assert mode(backups) == 0o700
+    assert rolled is not None and rolled.parent == backups
+    made = sorted(backups.iterdir())
+    assert len(made) == 2 and all(mode(path) == 0o600 for path in made)
+    assert mode(tmp_path / "export.json") == 0o600

@@ -1,0 +1,95 @@
+"""Every earlier journal format upgrades to exactly the schema of a new journal, data intact, and
+a migration that fails leaves the journal as it was.
+
+The fixtures are made by ``tests/fixtures/make_v{1,2,3}_journal.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from goaljournal.store import JournalUnavailable, Store
+from goaljournal.store.connection import SCHEMA_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EARLIER = range(1, SCHEMA_VERSION)
+
+
+def schema_of(path: Path) -> list[tuple[str, str, str]]:
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(conn.execute("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%'"))
+    finally:
+        conn.close()
+
+
+def dump(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return list(conn.iterdump()) + [f"user_version {conn.execute('PRAGMA user_version').fetchone()[0]}"]
+    finally:
+        conn.close()
+
+
+def copy_of(version: int, tmp_path: Path) -> Path:
+    target = tmp_path / f"journal_v{version}.db"
+    shutil.copyfile(FIXTURES / f"journal_v{version}.db", target)
+    os.chmod(target, 0o600)
+    return target
+
+
+def test_there_is_a_fixture_for_every_earlier_version() -> None:
+    for version in EARLIER:
+        conn = sqlite3.connect(FIXTURES / f"journal_v{version}.db")
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == version
+        finally:
+            conn.close()
+
+
+@pytest.mark.parametrize("version", EARLIER)
+def test_each_earlier_version_migrates_to_the_schema_of_a_new_journal(version: int, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.db"
+    Store.open(fresh).close()
+    old = copy_of(version, tmp_path)
+    before = sqlite3.connect(old)
+    entries = before.execute("SELECT uuid, text FROM entries ORDER BY id").fetchall()
+    goals = before.execute("SELECT uuid, title FROM goals ORDER BY id").fetchall()
+    before.close()
+    with Store.open(old) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.check() == []  # integrity, foreign_key_check and the search index
+        assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert [(e.uuid, e.text) for e in store.entries()][::-1] == entries
+        assert sorted((g.uuid, g.title) for g in store.goals()) == sorted(goals)
+        assert [e.uuid for e in store.search("mentor")] == ["000000000000000000000000000000e1"]
+    assert schema_of(old) == schema_of(fresh)
+
+
+@pytest.mark.parametrize("version", EARLIER)
+def test_a_migration_that_fails_leaves_everything_as_it_was(version: int, tmp_path: Path) -> None:
+    old = copy_of(version, tmp_path)
+    # A table the last migration creates, already there: that step fails half-way through.
+    conn = sqlite3.connect(old)
+    conn.execute("CREATE TABLE daily_checkins (x)")
+    conn.execute("INSERT INTO daily_checkins VALUES ('in the way')")
+    conn.commit()
+    conn.close()
+    before = dump(old)
+    with pytest.raises(JournalUnavailable, match="could not be upgraded .* left as it was"):
+        Store.open(old)
+    assert dump(old) == before
+    result = subprocess.run(
+        [sys.executable, "-m", "goaljournal", "--db", str(old), "search", "mentor"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1 and "left as it was" in result.stderr
+    assert dump(old) == before

@@ -1,0 +1,109 @@
+"""A seeded monkey: 2,000 random key presses and pastes across every screen of the app on the demo
+journal. Nothing may crash, and the journal must pass its integrity check afterwards.
+
+``Pilot.press`` settles after every key (about 70 ms); the monkey instead queues a burst of keys
+the way a fast typist or a paste would (``send_keys``) and settles once per burst, so 2,000 keys
+take seconds, not minutes.
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from conftest import NOW
+from textual import events
+from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+from textual.pilot import Pilot
+
+from goaljournal.demo import fill_demo_journal
+from goaljournal.store import Store
+from goaljournal.ui.app import GoalJournalApp
+
+SEED = 20261125
+PRESSES = 2_000
+BURST = 50
+SCREEN_KEYS = ["t", "a", "g", "l", "r", "question_mark"]
+KEYS = [
+    *SCREEN_KEYS, "n", "e", "enter", "escape", "escape", "tab", "shift+tab", "up", "down", "left", "right",
+    "pageup", "pagedown", "home", "end", "space", "backspace", "delete", "d", "u", "s", "c", "h", "f", "o", "m",
+    "b", "x", "S", "G", "T", "P", "slash", "colon", "full_stop", "minus", "plus", "left_square_bracket",
+    "right_square_bracket", "0", "1", "2", "3", "4", "5", "ctrl+s", "ctrl+n", "ctrl+r", "f2", "shift+up",
+    "shift+down", "ctrl+p", "w", "y", "z", "@", "*",
+]  # fmt: skip
+PASTES = [
+    "[/]", "[/", "x [/ y", "[[nested] [brackets]]", "[$accent]x[/]", "[@click=app.quit]x[/]",
+    "\x1b]52;c;aGVsbG8=\x07", "\x1b]0;pwned\x07", "\x1b[31mred\x1b[0m", "\x07bell", "line one\nline two\r\nthree",
+    "@tag @other", "2025-03-14", "Q3 2025", "within three months", "\udc80"[:0] + "\u202eevil", "\U0001f600 " * 20,
+    "x" * 5000,
+]  # fmt: skip
+
+
+def key_event(key: str) -> events.Key:
+    """A key event built exactly as ``App._press_keys`` builds it."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    original = REPLACED_KEYS.get(key, key)
+    try:
+        char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+    except KeyError:
+        char = key if len(key) == 1 else None
+    return events.Key(key, char)
+
+
+async def send_keys(pilot: Pilot, keys: Iterable[str | events.Paste], *, settle: bool = True) -> None:
+    """Queue key presses (or pastes) without waiting after each one; settle once at the end."""
+    app = pilot.app
+    assert app._driver is not None
+    for key in keys:
+        event = key if isinstance(key, events.Paste) else key_event(key)
+        event.set_sender(app)
+        app._driver.send_message(event)
+    if settle:
+        await pilot.pause()
+
+
+async def test_two_thousand_random_keys_and_pastes_break_nothing(db_path: Path) -> None:
+    chance = random.Random(SEED)
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        fill_demo_journal(store, today=NOW.date())
+        before = store.counts()
+        app = GoalJournalApp(store, today=NOW.date())
+        seen: set[str] = set()
+        sent = 0
+        async with app.run_test(size=(120, 36)) as pilot:
+            while sent < PRESSES:
+                burst: list[str | events.Paste] = []
+                # Start most bursts on a screen key, so every screen gets its share.
+                if chance.random() < 0.6:
+                    burst += ["escape", "escape", chance.choice(SCREEN_KEYS)]
+                while len(burst) < BURST:
+                    if chance.random() < 0.05:
+                        burst.append(events.Paste(chance.choice(PASTES)))
+                    else:
+                        burst.append(chance.choice(KEYS))
+                await send_keys(pilot, burst)
+                sent += len(burst)
+                seen.add(type(app.screen).__name__)
+                assert app.is_running
+            await pilot.pause()
+        assert app.return_code in (None, 0)
+        assert store.check() == []
+        after = store.counts()
+    assert {"TodayScreen", "AssessScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen"} <= seen
+    # Goals may be added or trashed, never lost outright: deletes are soft. (Entries could be
+    # purged on purpose, P twice in the trash, so only goals are counted.)
+    assert after["goals"] >= before["goals"] and after["assessments"] >= before["assessments"]
+    assert sent >= PRESSES
+
+
+async def test_page_keys_in_a_command_palette_just_opened_do_not_crash(store: Store) -> None:
+    """Regression: Textual's OptionList paged through a list not yet laid out (KeyError)."""
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await send_keys(pilot, ["ctrl+p", "pagedown", "pageup", "pagedown"])
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("escape")

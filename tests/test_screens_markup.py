@@ -1,0 +1,135 @@
+"""Markup and control characters in every place the app shows user text, and on the command line.
+
+Every kind of user text (goal title, why, unit, milestone, check-in note, revision reason, entry,
+tag, assessment item, skill, summary) holds a string from the corpus. Each screen is visited by
+keys: nothing raises, the text shown is the text stored (with control characters drawn as
+visible stand-ins), clicking it fires no action, and no escape sequence from the data reaches the
+terminal's output stream.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from conftest import NOW
+from rich.console import Console
+
+from goaljournal import cli
+from goaljournal.core.text import printable
+from goaljournal.store import Store
+from goaljournal.ui.app import GoalJournalApp
+
+MARKUP = ["[/]", "[/", "x [/ y", "[[a] [b [c]]]", "[$accent]x[/]", "[@click=app.quit]quitme[/]", "[bold]b[/bold]"]
+CONTROLS = ["\x1b]52;c;c2VjcmV0\x07clip", "\x1b]0;pwned title\x07", "\x1b[31mred\x1b[0m", "ring\x07bell", "\x9b31mcsi"]
+# Raw bytes that must never come from the data: OSC (clipboard, title), BEL, a C1 CSI.
+FORBIDDEN = re.compile(r"\x1b\]|\x07|\x9b|pwned title\x07")
+
+
+def corpus_journal(store: Store) -> dict[str, int]:
+    texts = MARKUP + CONTROLS
+    goal = store.add_goal(
+        "Goal " + MARKUP[5], why="why " + MARKUP[3], unit="u[/]", metric="m " + CONTROLS[2], target=10, baseline=0,
+        deadline="2027-05-25", start_date="2026-06-01", status="active", category="skill",
+    )  # fmt: skip
+    other = store.add_goal("Second " + CONTROLS[1], status="active", target=5, deadline="2027-01-31")
+    for number, text in enumerate(texts):
+        store.add_milestone(goal, f"step {number} {text}", due=f"2026-11-{20 + number % 8:02d}")
+        store.add_entry(f"entry {number} {text} @tag{number}", at=f"2026-11-{10 + number:02d} 09:00:00", goal_ids=[goal])
+        store.add_checkin(goal, number, at=f"2026-11-{10 + number:02d}", note=f"note {text}")
+    store.update_goal(other, target=6, reason="reason " + MARKUP[0])
+    session = store.add_assessment("2026-11-01", summary="summary " + MARKUP[4])
+    for kind, text in zip(("strength", "weakness", "success", "failure", "feedback"), texts, strict=False):
+        store.add_assessment_item(session, kind, f"{kind} {text}", evidence="ev " + CONTROLS[0])
+    store.rate_skill(session, store.skill_id("Skill " + MARKUP[2]), 3, note="n " + CONTROLS[3])
+    store.update_assessment(session, step=7, completed_at="2026-11-01")
+    return {"goal": goal, "other": other, "session": session}
+
+
+def terminal_output(app: GoalJournalApp) -> str:
+    """What the screen sends to a real terminal: rendered with colours, as bytes would go out."""
+    width, height = app.size
+    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor")
+    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
+    return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+VISITS = [
+    ("today", ["t"]),
+    ("goals", ["g"]),
+    ("goal detail", ["g", "enter"]),
+    ("timeline", ["l"]),
+    ("timeline week", ["l", "1"]),
+    ("reflections", ["r"]),
+    ("reader", ["r", "enter"]),
+    ("assess", ["a"]),
+    ("assess session", ["a", "enter"]),
+    ("help", ["question_mark"]),
+]
+
+
+async def test_every_screen_shows_markup_and_controls_literally(store: Store, screen_text) -> None:
+    corpus_journal(store)
+    app = GoalJournalApp(store, today=NOW.date())
+    seen = set()
+    async with app.run_test(size=(160, 50)) as pilot:
+        for name, keys in VISITS:
+            await pilot.press("escape", "escape", *keys)
+            await pilot.pause()
+            seen.add(type(app.screen).__name__)
+            shown = screen_text(app)
+            assert not FORBIDDEN.search(terminal_output(app)), name
+            assert "\x1b" not in shown, name
+            if name in ("reflections", "timeline", "timeline week"):
+                literal = [printable(text) for text in MARKUP + CONTROLS]
+                assert sum(text in shown for text in literal) >= 6, (name, shown)
+            if name == "today":
+                assert "Goal [@click=app.quit]quitme[/]" in shown
+            if name == "goal detail":  # whichever goal is highlighted, its title as typed
+                assert printable("Second " + CONTROLS[1]) in shown or "Goal [@click=app.quit]quitme[/]" in shown
+            # Click on each markup string shown: it is text, never a link to an action.
+            for row, line in enumerate(shown.splitlines()):
+                column = line.find("quitme")
+                if column >= 0:
+                    await pilot.click(offset=(column, row))
+                    await pilot.pause()
+                    assert app.is_running, name
+            assert app.is_running and app.return_code is None, name
+    assert {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "AssessScreen", "HelpScreen"} <= seen, seen
+
+
+async def test_the_entry_editor_and_notifications_keep_hostile_text_literal(store: Store, screen_text) -> None:
+    corpus_journal(store)
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.press("r", "e")
+        await pilot.pause()
+        assert not FORBIDDEN.search(terminal_output(app))
+        await pilot.press("escape", "d")  # the notification quotes the entry
+        await pilot.pause()
+        assert not FORBIDDEN.search(terminal_output(app))
+        assert app.is_running
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["search", "entry"], ["search", "entry", "--json"], ["tags"], ["goals"], ["goals", "--json"], ["export"],
+     ["export", "--format", "markdown"], ["export", "--format", "csv", "--table", "entries"], ["export", "--format", "ics"],
+     ["export", "--format", "jrnl"], ["doctor"], ["report", "--at", "2026-11-25"]],
+    ids=lambda argv: " ".join(argv),
+)  # fmt: skip
+def test_the_command_line_never_prints_raw_control_characters(
+    db_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        corpus_journal(store)
+    try:
+        code = cli.main(["--db", str(db_path), *argv])
+    except SystemExit as exit:  # a format not built yet: bad usage
+        pytest.skip(f"not available: {exit}")
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    for stream in (out, err):
+        assert not re.search(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]", stream.replace("\r\n", "\n")), argv
