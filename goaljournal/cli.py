@@ -261,7 +261,7 @@ def cmd_smart(store: Store | None, args: argparse.Namespace) -> int:
     print(one_line(report.text))
     for name, verdict in report.criteria:
         print(f"  {verdict.mark} {LABELS[name]:<11} {one_line(verdict.why)}")
-    if report.deadline:
+    if report.deadline and report.deadline >= report.today:
         print(f"deadline: {report.deadline.isoformat()}")
     if report.suggestions:
         print("suggestions:")

@@ -210,3 +210,14 @@ def test_time_words_that_name_no_date() -> None:
 )
 def test_number_words(words: str, value: float | None) -> None:
     assert number_value(words) == value
+
+
+def test_a_year_that_is_over_is_never_a_deadline_but_the_coach_says_it_passed() -> None:
+    """Issue 10: the extractor and the SMART analysis never return a past deadline."""
+    from goaljournal.core.smart import smart_report
+
+    assert deadline_from("Read 12 books in 2025", TODAY) is None
+    assert deadline_from("Read 12 books by 2026-06-30", TODAY) is None
+    report = smart_report("Read 12 books by 2026-06-30", TODAY)
+    assert report.as_json()["deadline"] is None
+    assert report.time_bound.ok is False and "has passed" in report.time_bound.why

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from goaljournal import cli
-from goaljournal.core.deadlines import deadline_from_field, find_deadline
+from goaljournal.core.deadlines import deadline_from, deadline_from_field, find_deadline
 from goaljournal.core.smart import smart_report
 from goaljournal.store import Store
 
@@ -131,9 +131,13 @@ def test_deadlines_and_smart_never_raise_and_never_lie_in_the_past(text: str, to
     for found in (find_deadline(text, today), deadline_from_field(text, today)):
         if found is not None and found.day < today:
             assert re.search(r"\d{4}", found.phrase), (text, today, found)
+    deadline = deadline_from(text, today)
+    assert deadline is None or deadline >= today, (text, today, deadline)
     report = smart_report(text, today)
     if report.deadline is not None and report.deadline < today:
         assert report.time_bound.ok is False and "passed" in report.time_bound.why
+    shown = report.as_json()["deadline"]
+    assert shown is None or shown >= today.isoformat(), (text, today, shown)
     json.dumps(report.as_json())
 
 

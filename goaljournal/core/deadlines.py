@@ -432,9 +432,13 @@ def find_deadline(text: str, today: date) -> DeadlineMatch | None:
 
 
 def deadline_from(text: str, today: date) -> date | None:
-    """The deadline a goal sentence names, relative to ``today``; None if it names none."""
+    """The deadline a goal sentence names, relative to ``today``; None if it names none.
+
+    Never a past day: a phrase naming a year that is over ("in 2025") gives None here, while
+    ``find_deadline`` still reports it so the SMART coach can say the deadline has passed.
+    """
     found = find_deadline(text, today)
-    return found.day if found else None
+    return found.day if found and found.day >= today else None
 
 
 def deadline_from_field(text: str, today: date) -> DeadlineMatch | None:

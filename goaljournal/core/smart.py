@@ -147,7 +147,8 @@ class SmartReport:
         data: dict[str, Any] = {
             "text": self.text,
             "today": self.today.isoformat(),
-            "deadline": self.deadline.isoformat() if self.deadline else None,
+            # A deadline already past is no deadline to plan by; time_bound says it has passed.
+            "deadline": self.deadline.isoformat() if self.deadline and self.deadline >= self.today else None,
         }
         for name, verdict in self.criteria:
             data[name] = {"ok": verdict.ok, "why": verdict.why}
