@@ -253,8 +253,8 @@ class TodayScreen(JournalScreen):
             panel.mount(
                 Static(
                     Content.styled(
-                        "No active goals yet. Add one from the shell:\n"
-                        'goaljournal goal add "Pass the PMP exam" --target 100 --unit hours --deadline 2027-05-24',
+                        "No active goals yet. Press g, then n, to draft one\n"
+                        "(the SMART coach helps as you type).",
                         "$text-muted italic",
                     )
                 )
