@@ -1273,11 +1273,24 @@ class GoalPicker(ModalScreen[int | None]):
 # -- the screens ------------------------------------------------------------------------------
 
 
-class TimelineScreen(JournalScreen):
+class _AxisScreen(JournalScreen):
+    """A screen built around one TimelineView, its axis focused when it opens."""
+
+    CSS_PATH = "timeline.tcss"
+
+    @property
+    def view(self) -> TimelineView:
+        return self.query_one(TimelineView)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.view.axis.focus()
+
+
+class TimelineScreen(_AxisScreen):
     """Everything on one axis, newest first, from today."""
 
     SCREEN_NAME = "Timeline"
-    CSS_PATH = "timeline.tcss"
     BINDINGS = [
         Binding("f", "filter", "Filter"),
         Binding("s", "story", "Story"),
@@ -1288,14 +1301,6 @@ class TimelineScreen(JournalScreen):
         yield from self.compose_title()
         yield TimelineView(id="timeline")
         yield Footer()
-
-    @property
-    def view(self) -> TimelineView:
-        return self.query_one(TimelineView)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.view.axis.focus()
 
     def refresh_data(self) -> None:
         self.view.refresh_if_changed()
@@ -1358,12 +1363,11 @@ class TimelineScreen(JournalScreen):
         self.app.push_screen(GoalPicker(goals), chosen)
 
 
-class GoalStoryScreen(JournalScreen):
+class GoalStoryScreen(_AxisScreen):
     """One goal's story, oldest first: how it was first written, its revisions, check-ins,
     milestones and entries, to its deadline."""
 
     SCREEN_NAME = "Goal story"
-    CSS_PATH = "timeline.tcss"
     BINDINGS = [Binding("escape", "back", "Back to the timeline")]
 
     def __init__(self, goal_id: int, title: str) -> None:
@@ -1382,14 +1386,6 @@ class GoalStoryScreen(JournalScreen):
             id="story",
         )
         yield Footer()
-
-    @property
-    def view(self) -> TimelineView:
-        return self.query_one(TimelineView)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.view.axis.focus()
 
     def refresh_data(self) -> None:
         try:
