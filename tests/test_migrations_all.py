@@ -1,7 +1,7 @@
 """Every earlier journal format upgrades to exactly the schema of a new journal, data intact, and
 a migration that fails leaves the journal as it was.
 
-The fixtures are made by ``tests/fixtures/make_v{1,2,3}_journal.py``.
+The fixtures are made by ``tests/fixtures/make_v{1,2,3,4}_journal.py``.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def test_a_migration_that_fails_leaves_everything_as_it_was(version: int, tmp_pa
     old = copy_of(version, tmp_path)
     # A table the last migration creates, already there: that step fails half-way through.
     conn = sqlite3.connect(old)
-    conn.execute("CREATE TABLE daily_checkins (x)")
-    conn.execute("INSERT INTO daily_checkins VALUES ('in the way')")
+    conn.execute("CREATE TABLE people (x)")
+    conn.execute("INSERT INTO people VALUES ('in the way')")
     conn.commit()
     conn.close()
     before = dump(old)

@@ -96,6 +96,26 @@ def fill(store: Store) -> None:
     oops = store.add_entry("Deleted thought @mentoring", at="2026-11-07 09:00:00", kind="lesson")
     store.trash("entries", oops)
 
+    # People (issue 11): a mentor, tags, conversations with goals and a follow-up, feedback filed
+    # into an assessment, a goal counting new people, and trash.
+    hr_goal = store.add_goal(
+        "Connect with five HR leaders this quarter", category="networking", baseline=0, target=5,
+        start_date="2026-10-01", deadline="2026-12-31", progress_from="people", progress_tag="hr",
+    )  # fmt: skip
+    priya = store.add_person("Priya [b]Shah[/b]", role="HR Director", organisation="Acme", relationship="mentor",
+                             how_met="Conference 2025", notes="Prefers mornings", tags=["hr", "mentoring"], private=False)  # fmt: skip
+    sam = store.add_person("Sam", tags=["hr"])
+    gone = store.add_person("Wrong person")
+    store.trash_person(gone)
+    coffee = store.add_interaction(priya, "coffee", at="2026-11-03", notes="Talked about talks",
+                                   learned="Start with a story", follow_up="Send the outline", goal_ids=[talks, hr_goal])  # fmt: skip
+    store.set_follow_up_done(coffee, "2026-11-08")
+    store.update_interaction(coffee, outcome="Outline sent; she liked it")
+    store.file_feedback(coffee)
+    store.add_interaction(sam, "event", at="2026-11-10", follow_up_due="2026-11-17")
+    mistake = store.add_interaction(sam, "call", at="2026-11-11")
+    store.trash_interaction(mistake)
+
 
 def through_json(store: Store) -> dict[str, Any]:
     out = io.StringIO()
@@ -110,7 +130,7 @@ def test_fill_covers_every_table(open_journal: Callable[[str], Store]) -> None:
     assert (data["format"], data["version"], data["schema"]) == (FORMAT_NAME, FORMAT_VERSION, SCHEMA_VERSION)
     for table in ALL_TABLES:
         assert data[table], table
-    for table in ("goals", "milestones", "checkins", "entries", "assessments"):
+    for table in ("goals", "milestones", "checkins", "entries", "assessments", "people", "interactions"):
         assert any(row["deleted_at"] for row in data[table]), table
 
 

@@ -20,6 +20,21 @@ HORIZONS = ("short", "medium", "long")
 ENTRY_KINDS = ("reflection", "win", "lesson", "feedback", "note")
 ITEM_KINDS = ("strength", "weakness", "success", "failure", "feedback")
 FEEDBACK_SOURCES = ("self", "peer", "supervisor", "mentor", "formal test")
+RELATIONSHIPS = ("mentor", "mentee", "peer", "manager", "contact")
+INTERACTION_KINDS = ("coffee", "meeting", "event", "call", "message", "feedback")
+# What a goal may count instead of typed check-ins (goals.progress_from), and how it reads.
+PROGRESS_SOURCES = {
+    "people": "new people met",
+    "interactions": "conversations",
+    "coffee": "coffees",
+    "meeting": "meetings",
+    "event": "events attended",
+    "call": "calls",
+    "message": "messages",
+    "feedback": "feedback sessions",
+}
+# Who gave feedback, as the self-assessment's feedback step names it.
+FEEDBACK_SOURCE_OF = {"mentor": "mentor", "manager": "supervisor", "peer": "peer", "mentee": "peer", "contact": "peer"}
 # Changes to these fields are the goal's substance: each is kept as a revision with its reason.
 REVISED_FIELDS = ("title", "target", "deadline", "status")
 
@@ -59,6 +74,8 @@ class Goal(_FromRow):
     confidence: int | None = None
     parent_id: int | None = None
     assessment_item_id: int | None = None
+    progress_from: str | None = None
+    progress_tag: str | None = None
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -107,6 +124,8 @@ class CheckIn(_FromRow):
     confidence: int | None = None
     created_at: str = ""
     deleted_at: str | None = None
+    # "interactions" when the store wrote it from logged conversations (Goal.progress_from).
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -188,3 +207,51 @@ class DailyCheckin(_FromRow):
     energy: int | None = None
     created_at: str = ""
     updated_at: str = ""
+
+
+@dataclass(slots=True)
+class Person(_FromRow):
+    id: int
+    uuid: str
+    name: str
+    role: str | None = None
+    organisation: str | None = None
+    how_met: str | None = None
+    relationship: str = "contact"
+    notes: str | None = None
+    private: int = 1
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    tags: list[str] = field(default_factory=list)
+    # Derived by the store's people queries.
+    first_met: str | None = None
+    last_met: str | None = None
+    interaction_count: int = 0
+    open_follow_ups: int = 0
+
+
+@dataclass(slots=True)
+class Interaction(_FromRow):
+    id: int
+    uuid: str
+    person_id: int
+    at: str
+    kind: str
+    notes: str | None = None
+    learned: str | None = None
+    outcome: str | None = None
+    follow_up: str | None = None
+    follow_up_due: str | None = None
+    follow_up_done: str | None = None
+    assessment_item_id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+    person_name: str | None = None
+    relationship: str | None = None
+    goal_ids: list[int] = field(default_factory=list)
+
+    @property
+    def follow_up_open(self) -> bool:
+        return self.follow_up_due is not None and self.follow_up_done is None

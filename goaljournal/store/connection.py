@@ -26,7 +26,7 @@ from goaljournal.store.errors import (
     ReadOnlyJournal,
 )
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 BUSY_TIMEOUT_MS = 5000
 
 

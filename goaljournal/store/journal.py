@@ -8,9 +8,8 @@ import os
 import re
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -24,6 +23,7 @@ from goaljournal.core.models import (
     GOAL_STATUSES,
     HORIZONS,
     ITEM_KINDS,
+    PROGRESS_SOURCES,
     REVISED_FIELDS,
     Assessment,
     AssessmentItem,
@@ -51,6 +51,16 @@ from goaljournal.store.errors import (
     NotFound,
     ReadOnlyJournal,
 )
+from goaljournal.store.people import COUNT_FIELDS, PeopleMixin
+from goaljournal.store.values import (
+    _check_choice,
+    _check_scale,
+    _check_text,
+    _day,
+    _moment,
+    new_uuid,
+    utc_stamp,
+)
 
 if TYPE_CHECKING:  # issue 8: only its import and report commands need these
     from goaljournal.core.jrnl import ImportedEntry
@@ -58,19 +68,12 @@ if TYPE_CHECKING:  # issue 8: only its import and report commands need these
 
 GOAL_FIELDS = (
     "title", "category", "horizon", "metric", "unit", "baseline", "target", "start_date",
-    "deadline", "why", "confidence", "status", "parent_id", "assessment_item_id",
+    "deadline", "why", "confidence", "status", "parent_id", "assessment_item_id", "progress_from",
+    "progress_tag",
 )  # fmt: skip
 ITEM_FIELDS = ("evidence", "cost", "learned", "source", "action")
 # Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
-TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments")
-
-
-def new_uuid() -> str:
-    return uuid.uuid4().hex
-
-
-def utc_stamp() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
 
 
 def quote_fts(query: str) -> str:
@@ -94,60 +97,7 @@ def index_entry(conn: sqlite3.Connection, entry_id: int, text: str, *, old_text:
     conn.execute("INSERT INTO entries_fts (rowid, text) VALUES (?, ?)", (entry_id, text))
 
 
-def _check_text(value: str | None, what: str, *, required: bool = False) -> str | None:
-    if value is None:
-        if required:
-            raise InvalidInput(f"{what} is empty; nothing was saved")
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"{what} must be text")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InvalidInput(
-            f"{what} contains characters that are not valid Unicode (a lone surrogate); nothing was saved"
-        ) from None
-    if required and not value.strip():
-        raise InvalidInput(f"{what} is empty; nothing was saved")
-    return value
-
-
-def _check_choice(value: str | None, choices: Sequence[str], what: str) -> str | None:
-    if value is not None and value not in choices:
-        raise InvalidInput(f"unknown {what} '{value}': choose one of {', '.join(choices)}")
-    return value
-
-
-def _check_scale(value: int | None, what: str) -> int | None:
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5):
-        raise InvalidInput(f"{what} must be a whole number from 1 to 5")
-    return value
-
-
-def _moment(value: datetime | str | None) -> str | None:
-    """A moment as stored (YYYY-MM-DD HH:MM:SS); text must already be an ISO date-time."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        try:
-            return format_moment(datetime.fromisoformat(value))
-        except ValueError:
-            raise InvalidInput(f"'{value}' is not a date and time (YYYY-MM-DD HH:MM:SS)") from None
-    return format_moment(value)
-
-
-def _day(value: date | str | None) -> str | None:
-    if value is None or isinstance(value, str):
-        if isinstance(value, str):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise InvalidInput(f"'{value}' is not a date (YYYY-MM-DD)") from None
-        return value
-    return format_day(value)
-
-
-class Store:
+class Store(PeopleMixin):
     """One open journal file.
 
     The connection is shared by the TUI's main thread and its workers (``check_same_thread`` is
@@ -445,9 +395,11 @@ class Store:
     def _set_deleted(self, table: str, row_id: int, stamp: str | None) -> None:
         if table not in TRASHABLE:
             raise ValueError(f"{table} has no trash")
-        self._require(table, row_id, table.rstrip("s"))
+        self._require(table, row_id, {"people": "person", "interactions": "conversation"}.get(table, table.rstrip("s")))
         with self.transaction() as conn:
             conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", (stamp, row_id))
+            if table in ("people", "interactions"):
+                self._recount_goals(conn)
 
     # -- goals ------------------------------------------------------------------------------
 
@@ -463,6 +415,10 @@ class Store:
         _check_choice(fields.get("horizon"), HORIZONS, "horizon")
         _check_choice(fields.get("status"), GOAL_STATUSES, "status")
         _check_scale(fields.get("confidence"), "confidence")
+        _check_choice(fields.get("progress_from"), tuple(PROGRESS_SOURCES), "progress source")
+        if "progress_tag" in fields:
+            tag = _check_text(fields["progress_tag"], "the tag")
+            fields["progress_tag"] = (tag.strip().lstrip("@").strip() or None) if tag else None
         for name in ("start_date", "deadline"):
             if name in fields:
                 fields[name] = _day(fields[name])
@@ -484,7 +440,10 @@ class Store:
         fields.setdefault("status", "active")
         stamp = utc_stamp()
         with self.transaction() as conn:
-            return self._insert(conn, "goals", {**fields, "created_at": stamp, "updated_at": stamp})
+            goal_id = self._insert(conn, "goals", {**fields, "created_at": stamp, "updated_at": stamp})
+            if fields.get("progress_from"):
+                self._recount_goals(conn, [goal_id])
+            return goal_id
 
     _GOAL_SELECT = (
         "SELECT g.*, "
@@ -540,6 +499,10 @@ class Store:
                 f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",
                 [*changed.values(), stamp, goal_id],
             )
+            if "progress_from" in changed and changed["progress_from"] is None:
+                self._release_counted_checkins(conn, goal_id)
+            elif any(name in changed for name in COUNT_FIELDS):
+                self._recount_goals(conn, [goal_id])
             if not revised:
                 return None
             return self._insert(conn, "revisions", {
@@ -622,7 +585,12 @@ class Store:
         note: str | None = None,
         confidence: int | None = None,
     ) -> int:
-        self._require("goals", goal_id, "goal")
+        goal = self._require("goals", goal_id, "goal")
+        if goal["progress_from"] is not None:
+            raise InvalidInput(
+                f"goal #{goal_id} counts {PROGRESS_SOURCES[goal['progress_from']]} from the people log; "
+                "log a conversation instead (goaljournal met NAME)"
+            )
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
             raise InvalidInput("a check-in value must be a number")
         _check_text(note, "the note")
@@ -1460,7 +1428,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         """How many rows each part of the journal holds, trash included."""
         tables = ("goals", "milestones", "revisions", "checkins", "entries", "tags",
-                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins")  # fmt: skip
+                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
     def backup(self, dest: str | os.PathLike[str]) -> Path:
@@ -1527,8 +1495,9 @@ class Store:
                     )
                     conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))  # links cascade
                     conn.executemany(
-                        "DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?)",
-                        [(tag_id, tag_id) for tag_id in tag_ids],
+                        "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?1) "
+                        "AND NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = ?1)",
+                        [(tag_id,) for tag_id in tag_ids],
                     )
                     # FTS5 keeps a deleted document's words in its old segments until they are
                     # merged; 'optimize' merges them all, and secure_delete zeroes the freed pages.

@@ -217,6 +217,74 @@ def _daily_checkins(db: Database) -> None:
     )
 
 
+
+@migrations(name="005_people")
+def _people(db: Database) -> None:
+    # People and the conversations held with them (issue 11). A goal may count its progress from
+    # these conversations: the store then writes its check-ins itself (checkins.source), so every
+    # view of progress (Today, timeline, reports) reads them like typed ones.
+    _run(
+        db,
+        [
+            """CREATE TABLE people (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL CHECK (trim(name) <> ''),
+                role TEXT,
+                organisation TEXT,
+                how_met TEXT,
+                relationship TEXT NOT NULL DEFAULT 'contact'
+                    CHECK (relationship IN ('mentor', 'mentee', 'peer', 'manager', 'contact')),
+                notes TEXT,
+                private INTEGER NOT NULL DEFAULT 1 CHECK (private IN (0, 1)),
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX people_name ON people(name COLLATE NOCASE)",
+            """CREATE TABLE person_tags (
+                person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+                tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+                PRIMARY KEY (person_id, tag_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX person_tags_tag ON person_tags(tag_id)",
+            """CREATE TABLE interactions (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL
+                    CHECK (kind IN ('coffee', 'meeting', 'event', 'call', 'message', 'feedback')),
+                notes TEXT,
+                learned TEXT,
+                outcome TEXT,
+                follow_up TEXT,
+                follow_up_due TEXT,
+                follow_up_done TEXT,
+                assessment_item_id INTEGER REFERENCES assessment_items(id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX interactions_person ON interactions(person_id, at)",
+            "CREATE INDEX interactions_at ON interactions(at)",
+            """CREATE INDEX interactions_follow_up ON interactions(follow_up_due)
+                WHERE follow_up_due IS NOT NULL AND follow_up_done IS NULL""",
+            """CREATE TABLE interaction_goals (
+                interaction_id INTEGER NOT NULL REFERENCES interactions(id) ON DELETE CASCADE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+                PRIMARY KEY (interaction_id, goal_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX interaction_goals_goal ON interaction_goals(goal_id)",
+            # What a goal counts instead of typed check-ins: new people met, every conversation,
+            # or conversations of one kind; progress_tag narrows it to people with that tag.
+            """ALTER TABLE goals ADD COLUMN progress_from TEXT CHECK (progress_from IN
+                ('people', 'interactions', 'coffee', 'meeting', 'event', 'call', 'message', 'feedback'))""",
+            "ALTER TABLE goals ADD COLUMN progress_tag TEXT",
+            "ALTER TABLE checkins ADD COLUMN source TEXT CHECK (source IN ('interactions'))",
+        ],
+    )
+
 # connection.py keeps the number without importing this module; they must agree.
 assert len(migrations._migrations) == SCHEMA_VERSION, "update SCHEMA_VERSION"
 

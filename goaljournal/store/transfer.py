@@ -32,6 +32,8 @@ TABLES: tuple[tuple[str, dict[str, str]], ...] = (
     ("tags", {}),
     ("entries", {}),
     ("daily_checkins", {}),
+    ("people", {}),
+    ("interactions", {"person_id": "people", "assessment_item_id": "assessment_items"}),
 )
 # Columns that are unique within a journal besides the uuid: a row of the file that matches one
 # already present is the same row (a tag or skill of that name, the record of that day).
@@ -39,6 +41,8 @@ NATURAL_KEYS = {"tags": "name", "skills": "name", "daily_checkins": "day"}
 LINK_TABLES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
     ("entry_tags", ("entry_id", "entries"), ("tag_id", "tags")),
     ("entry_goals", ("entry_id", "entries"), ("goal_id", "goals")),
+    ("person_tags", ("person_id", "people"), ("tag_id", "tags")),
+    ("interaction_goals", ("interaction_id", "interactions"), ("goal_id", "goals")),
 )
 
 
