@@ -20,7 +20,19 @@ from typing import Any
 
 from goaljournal import __version__
 from goaljournal.core.dates import BadDate, format_day, parse_day, parse_moment
-from goaljournal.core.models import CATEGORIES, ENTRY_KINDS, GOAL_STATUSES, Entry, Goal
+from goaljournal.core.models import (
+    CATEGORIES,
+    ENTRY_KINDS,
+    GOAL_STATUSES,
+    INTERACTION_KINDS,
+    PROGRESS_SOURCES,
+    RELATIONSHIPS,
+    Entry,
+    Goal,
+    Interaction,
+    Person,
+)
+from goaljournal.core.periods import long_date
 from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
 from goaljournal.store import CorruptJournal, JournalError, Store
@@ -39,8 +51,12 @@ class UserError(Exception):
 def _json_text(data: Any) -> str:
     # json escapes C0 controls itself; C1 controls (a one-byte CSI is 0x9b) would otherwise pass
     # through to the terminal, so they are escaped too. The output stays valid JSON.
+    # One regex pass, not a generator over every character (4 s of a 100,000-entry export).
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return "".join(f"\\u{ord(ch):04x}" if "\x7f" <= ch <= "\x9f" else ch for ch in text)
+    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+_C1_CONTROLS = re.compile("[\x7f-\x9f]")
 
 
 # Control characters but tab, newline and a CRLF's carriage return (ICS lines end in CRLF).
@@ -73,7 +89,26 @@ def goal_json(goal: Goal) -> dict[str, Any]:
         "unit": goal.unit, "baseline": goal.baseline, "target": goal.target, "current": goal.current,
         "progress": None if progress is None else round(progress, 4), "start_date": goal.start_date,
         "deadline": goal.deadline, "why": goal.why, "confidence": goal.confidence,
-        "parent_id": goal.parent_id,
+        "parent_id": goal.parent_id, "progress_from": goal.progress_from, "progress_tag": goal.progress_tag,
+    }  # fmt: skip
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id, "uuid": person.uuid, "name": person.name, "relationship": person.relationship,
+        "role": person.role, "organisation": person.organisation, "how_met": person.how_met,
+        "notes": person.notes, "private": bool(person.private), "tags": person.tags,
+        "first_met": person.first_met, "last_met": person.last_met,
+        "conversations": person.interaction_count, "open_follow_ups": person.open_follow_ups,
+    }  # fmt: skip
+
+
+def interaction_json(item: Interaction) -> dict[str, Any]:
+    return {
+        "id": item.id, "uuid": item.uuid, "person_id": item.person_id, "person": item.person_name,
+        "at": item.at, "kind": item.kind, "notes": item.notes, "learned": item.learned, "outcome": item.outcome,
+        "follow_up": item.follow_up, "follow_up_due": item.follow_up_due, "follow_up_done": item.follow_up_done,
+        "goal_ids": item.goal_ids,
     }  # fmt: skip
 
 
@@ -191,6 +226,9 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
         fields["target"] = _number(args.target, "the target")
     if args.baseline is not None:
         fields["baseline"] = _number(args.baseline, "the baseline")
+    if args.progress_tag is not None and args.progress_from is None:
+        raise UserError("--progress-tag needs --progress-from (what the goal counts)")
+    fields["progress_from"], fields["progress_tag"] = args.progress_from, args.progress_tag
     today = _now().date()
     if args.deadline is not None:
         fields["deadline"] = format_day(_deadline_option(args.deadline, today))
@@ -207,6 +245,9 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
         print_json(goal_json(goal))
     else:
         found = f" · deadline {goal.deadline} (from '{one_line(from_sentence.phrase)}')" if from_sentence else ""
+        if goal.progress_from:
+            tag = f" with @{one_line(goal.progress_tag)}" if goal.progress_tag else ""
+            found += f" · counts {PROGRESS_SOURCES[goal.progress_from]}{tag} from the people log"
         print(f"added goal {goal.id}: {one_line(goal.title, 70)}{found}")
     _smart_gaps(goal, today)
     return 0
@@ -335,6 +376,115 @@ def cmd_tags(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def _day_text(text: str | None) -> str:
+    return long_date(date.fromisoformat(text)) if text else "–"
+
+
+def check_met_usage(args: argparse.Namespace) -> None:
+    """Before the journal is opened: a name or --person, not both."""
+    if not args.name and args.person is None:
+        args.parser.error("give the person's NAME, or --person ID")
+    if args.name and args.person is not None:
+        args.parser.error("give NAME or --person ID, not both")
+
+
+def _follow_up_day(phrase: str, today: date) -> date:
+    """A --follow-up phrase read with the deadline rules of goals ("in a week", "by Friday",
+    a date), counted from today. Plain dates skip the phrase reader (and pendulum)."""
+    try:
+        return parse_day(phrase, today)
+    except BadDate:
+        pass
+    from goaljournal.core.deadlines import deadline_from_field
+
+    found = deadline_from_field(phrase, today)
+    if found is None:
+        example = date.fromordinal(today.toordinal() + 7).isoformat()
+        raise UserError(f"cannot read '{phrase}' as a date; try 'in a week', 'by Friday' or {example}; nothing was saved")
+    return found.day
+
+
+def _met_person(store: Store, args: argparse.Namespace) -> tuple[Person | None, str]:
+    """The person the conversation was with, and their name; None when the name is new."""
+    if args.person is not None:
+        person = store.get_person(args.person)
+        if person.deleted_at is not None:
+            raise UserError(f"person {person.id} is in the trash; restore them first")
+        return person, person.name
+    name = " ".join(" ".join(args.name).split())
+    if not name:
+        raise UserError("the name is empty; nothing was saved")
+    found = store.people_named(name)
+    if len(found) > 1:
+        ids = ", ".join(str(person.id) for person in found)
+        raise UserError(f"{len(found)} people are named {name} (ids {ids}); say which with --person ID; nothing was saved")
+    return (found[0], found[0].name) if found else (None, name)
+
+
+def cmd_met(store: Store, args: argparse.Namespace) -> int:
+    """Quick capture of a conversation (issue 11): the person is found by name or added."""
+    today = store.today()
+    person, name = _met_person(store, args)
+    # Everything is checked before anything is written: a bad phrase saves no new person.
+    at = _day_option(args.at, "--at") or today.isoformat()
+    fields: dict[str, Any] = {"notes": args.note, "learned": args.learned, "follow_up": args.follow_up_text}
+    if args.follow_up is not None:
+        due = _follow_up_day(args.follow_up, today)
+        if due.isoformat() < at:
+            raise UserError(f"the follow-up ({due.isoformat()}) is before the conversation ({at}); nothing was saved")
+        fields["follow_up_due"] = due.isoformat()
+    for goal_id in args.goal or ():
+        _live_goal(store, goal_id)
+    with store.transaction():
+        person_id = person.id if person else store.add_person(name)
+        interaction_id = store.add_interaction(
+            person_id, args.kind, at=at, goal_ids=args.goal or (), **{k: v for k, v in fields.items() if v is not None}
+        )
+    item = store.get_interaction(interaction_id)
+    if person is None:
+        sys.stderr.write(f"added {one_line(name)} to your people (person {person_id}, a private contact)\n")
+    if args.json:
+        print_json({**interaction_json(item), "person": person_json(store.get_person(person_id)), "person_added": person is None})
+        return 0
+    follow = f"; follow up by {_day_text(item.follow_up_due)}" if item.follow_up_due else ""
+    print(f"logged {item.kind} with {one_line(name)} on {_day_text(item.at)} (conversation {item.id}){follow}")
+    return 0
+
+
+def person_line(person: Person) -> str:
+    where = ", ".join(part for part in (person.role, person.organisation) if part)
+    last = f"last met {person.last_met}" if person.last_met else "not met yet"
+    follow = f"  {person.open_follow_ups} open follow-up{'s' if person.open_follow_ups != 1 else ''}" if person.open_follow_ups else ""
+    tags = " ".join("@" + tag for tag in person.tags)
+    return (f"{person.id:>4}  {one_line(person.name, 28):<28}  {person.relationship:<8}  {one_line(where, 40):<40}  "
+            f"{last}{follow}{'  ' + one_line(tags, 40) if tags else ''}")  # fmt: skip
+
+
+def cmd_people(store: Store, args: argparse.Namespace) -> int:
+    people = store.people(query=" ".join(args.query) or None, relationship=args.relationship, tag=args.tag)
+    if args.json:
+        print_json([person_json(person) for person in people])
+    else:
+        for person in people:
+            print(person_line(person))
+    return 0
+
+
+def cmd_followups(store: Store, args: argparse.Namespace) -> int:
+    if args.within < 0:
+        raise UserError("--within must be 0 or more days")
+    today = store.today()
+    due = store.follow_ups_due(date.fromordinal(today.toordinal() + args.within))
+    if args.json:
+        print_json([{**interaction_json(item), "overdue": item.follow_up_due < today.isoformat()} for item in due])  # type: ignore[operator]
+        return 0
+    for item in due:
+        when = "overdue" if item.follow_up_due < today.isoformat() else "due"  # type: ignore[operator]
+        print(f"{item.id:>6}  {when:<7}  {_day_text(item.follow_up_due)}  {one_line(item.follow_up or '', 60)}  "
+              f"({item.kind} with {one_line(item.person_name or '', 30)} on {_day_text(item.at)})")  # fmt: skip
+    return 0
+
+
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.format != "json":
         return _export_other(store, args)
@@ -374,9 +524,9 @@ def _export_other(store: Store, args: argparse.Namespace) -> int:
     try:
         if args.format == "csv" and args.table is None:
             if out is None:
-                raise UserError("csv writes three files (goals, checkins, entries): give -o FOLDER, or --table to pick one")
+                raise UserError("csv writes one file per table (goals, checkins, entries, people, interactions): give -o FOLDER, or --table to pick one")
             if out.exists() and not out.is_dir():
-                raise UserError(f"{out} is a file: -o names a folder for the three CSV files (or use --table)")
+                raise UserError(f"{out} is a file: -o names a folder for the CSV files (or use --table)")
             written = exports.export_csv_files(store, out, include_private=args.include_private)
             print(f"exported {', '.join(p.name for p in written)} to {out}", file=sys.stderr)
             return 0
@@ -587,6 +737,13 @@ def _goal_id(text: str) -> int:
     return value
 
 
+def _person_id(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a person id is a whole number, not '{text}'") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     # SUPPRESS keeps a subcommand from resetting options given before the command.
@@ -637,6 +794,9 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--why", metavar="TEXT", help="why it matters")
     add.add_argument("--status", choices=GOAL_STATUSES)
     add.add_argument("--parent", type=_goal_id, metavar="ID", help="the longer-term goal this one serves")
+    add.add_argument("--progress-from", choices=tuple(PROGRESS_SOURCES), metavar="SOURCE",
+                     help=f"count progress from logged conversations: {', '.join(PROGRESS_SOURCES)}")
+    add.add_argument("--progress-tag", metavar="TAG", help="with --progress-from: count only people with this tag")
 
     goals = command("goals", cmd_goals, "list goals")
     goals.add_argument("--status", choices=GOAL_STATUSES)
@@ -654,11 +814,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("tags", cmd_tags, "each tag with its count, most used first")
 
+    met = command("met", cmd_met, "log a conversation with someone; a new name adds the person")
+    met.add_argument("name", nargs="*", metavar="NAME", help="who, by name (case ignored)")
+    met.add_argument("--person", type=_person_id, metavar="ID", help="who, by id (when two people share a name)")
+    met.add_argument("--kind", choices=INTERACTION_KINDS, default="coffee", help="what it was (default: coffee)")
+    met.add_argument("--note", metavar="TEXT", help="what you talked about")
+    met.add_argument("--learned", metavar="TEXT", help="advice given, or what you learned")
+    met.add_argument("--at", metavar="DATE", help="the day (default: today)")
+    met.add_argument("--follow-up", metavar="PHRASE", help="follow up by then: 'in a week', 'by Friday', YYYY-MM-DD")
+    met.add_argument("--follow-up-text", metavar="TEXT", help="what the follow-up is (default: 'Follow up with NAME')")
+    met.add_argument("--goal", type=_goal_id, action="append", metavar="ID", help="a goal you discussed (repeatable)")
+    met.set_defaults(parser=met, check_usage=check_met_usage)
+
+    people = command("people", cmd_people, "list people, by name; QUERY words must all match")
+    people.add_argument("query", nargs="*", metavar="QUERY", help="words in the name, role, organisation, notes or tags")
+    people.add_argument("--relationship", choices=RELATIONSHIPS)
+    people.add_argument("--tag", metavar="TAG", help="only people with this tag")
+
+    followups = command("followups", cmd_followups, "open follow-ups: overdue and due within a week")
+    followups.add_argument("--within", type=int, default=7, metavar="DAYS", help="how far ahead to look (default: 7)")
+
     export = command("export", cmd_export, "export the journal")
     export.add_argument("--format", choices=["json", "markdown", "csv", "ics", "jrnl"], default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output (a folder for csv)")
-    export.add_argument("--include-private", action="store_true", help="include entries marked private (json always does)")
-    export.add_argument("--table", choices=["goals", "checkins", "entries"], help="csv: only this table, as one file")
+    export.add_argument("--include-private", action="store_true", help="include entries and people marked private (json always does)")
+    export.add_argument("--table", choices=["goals", "checkins", "entries", "people", "interactions"],
+                        help="csv: only this table, as one file")
     export.add_argument("--time-format", metavar="FMT", help="jrnl: the timeformat of your jrnl config (default '%%Y-%%m-%%d %%H:%%M')")
     export.add_argument("--checkins", action="store_true", help="ics: check-in days as all-day events")
     export.add_argument("--entries", action="store_true", help="ics: entries as VJOURNAL")
@@ -704,7 +885,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(args.handler(None, args))
         path = resolve_journal_path(getattr(args, "db", None))
         try:
-            store = Store.open(path)
+            # The command line's clock is _now, so "today" is one thing for every command.
+            store = Store.open(path, clock=lambda: _now())
         except CorruptJournal as err:
             if args.handler is not cmd_doctor:
                 raise

@@ -3,8 +3,9 @@
 The journal belongs to an HR / people analyst working toward a senior people analytics role: a
 long-term career goal with short-term stepping stones (the PMP, presenting to leadership), a
 networking push, an automation win, a course running late, a paused work-life goal and one vague
-draft; milestones, check-ins, revisions, two completed self-assessments and a few hundred
-reflections.
+draft; milestones, check-ins, revisions, two completed self-assessments, a few hundred
+reflections, and a people log: a mentor, a manager, a mentee, peers and a dozen contacts, whose
+conversations fill the two networking goals.
 
 Everything is deterministic: a fixed random seed, and every date is computed from ``today`` (the
 real clock is never read here). All writes go through the public methods of
@@ -195,6 +196,7 @@ class _DemoBuilder:
             self.goals(first, second)
             self.milestones()
             self.checkins()
+            self.people_log()  # before the entries: the streak one of them quotes counts its check-ins
             self.story_entries()
             self.filler_entries()
             self.revisions()
@@ -370,8 +372,20 @@ class _DemoBuilder:
             start_date=d(-60), deadline=network_deadline,
             why="Grow my network outside the company before I go for a senior role",
             confidence=3, status="active", assessment_item_id=second["network"],
+            progress_from="people", progress_tag="hr",
         )  # fmt: skip
         self.window["network"] = _Window(d(-60), d(-1))
+
+        # Counts the events logged in the people log (see people_log), like the goal above.
+        events_deadline = d(36)
+        self.goal["events"] = s.add_goal(
+            f"Attend two industry events a month until {_day_text(events_deadline)}",
+            category="networking", metric="events attended", unit="events", baseline=0, target=8,
+            start_date=d(-90), deadline=events_deadline,
+            why="Events are where I meet the HR leaders I would never meet at work",
+            confidence=3, status="active", progress_from="event",
+        )  # fmt: skip
+        self.window["events"] = _Window(d(-90), d(-1))
 
         course_deadline = d(-4)
         self.goal["course"] = s.add_goal(
@@ -437,6 +451,11 @@ class _DemoBuilder:
                 ("Meet the third HR leader", 2, None),
                 ("Meet leaders four and five", 33, None),
             ],
+            "events": [
+                ("Pick the chapter and meetup events for the quarter", -88, -86),
+                ("Go to the People Analytics meetup", -62, -62),
+                ("Give a five-minute talk at a chapter breakfast", 30, None),
+            ],
             "course": [
                 ("Modules 1-4", -90, -88),
                 ("Modules 5-8", -30, -24),
@@ -501,11 +520,12 @@ class _DemoBuilder:
         for talk in talks:
             s.add_checkin(self.goal["present"], talks.index(talk) + 1, at=talk, note="Presented!", confidence=4)
 
-        # Networking: behind, with falling confidence.
-        met = [d(-41), d(-20)]
-        for day in weekly(d(-56), d(-1)):
-            count = sum(1 for when in met if when <= day)
-            s.add_checkin(self.goal["network"], count, at=day, note=note("network", 0.5), confidence=rng.choice((2, 2, 3)))
+        # Networking counts the people log (people_log): the store writes its check-ins. The
+        # random draws its typed weekly check-ins once made are still made, so every later
+        # choice (the rest of the demo, and so its screenshots) stays as it was.
+        for _day in weekly(d(-56), d(-1)):
+            note("network", 0.5)
+            rng.choice((2, 2, 3))
 
         # The course: steady, then slipping behind its deadline.
         done_days = [d(-112), d(-103), d(-95), d(-88), d(-60), d(-45), d(-32), d(-24)]
@@ -783,6 +803,117 @@ class _DemoBuilder:
             reason="Year-end reporting crunch; restarting in January",
             at=datetime.combine(d(-12), time(21, 10)),
         )
+
+
+    def people_log(self) -> None:
+        """A mentor, a manager, a mentee, peers and contacts met at events, with a year of
+        conversations of every kind: advice and what came of it, goals discussed, follow-ups
+        done, one overdue and two due this week, and a feedback session filed into the latest
+        self-assessment. The networking goals count from here."""
+        s, d, goal = self.store, self.d, self.goal
+        who: dict[str, int] = {}
+        for key, name, relationship, role, organisation, how_met, tags, notes, private in (
+            ("priya", "Priya Raman", "mentor", "HR Director", "Northwind Health", "The company mentoring scheme",
+             ("hr", "mentoring"), "Monthly sessions; send a one-page agenda the day before", False),
+            ("daniel", "Daniel Okafor", "manager", "Head of People Analytics", None, "My manager since I joined",
+             ("analytics",), "Weekly 1:1 on Tuesdays", False),
+            ("aisha", "Aisha Khan", "mentee", "Junior HR analyst", None, "Joined the team in spring; I am her buddy",
+             ("analytics", "mentoring"), None, True),
+            ("lena", "Lena Fischer", "peer", "HR business partner, operations", None, "Same floor", ("presenting",),
+             "Best rehearsal audience: asks the CFO's questions", True),
+            ("jordan", "Jordan Blake", "peer", "HR business partner", None, "Brings me most of the analysis requests",
+             ("analytics",), None, True),
+            ("sam", "Sam Patel", "peer", "Reporting analyst", None, "Runs the dashboard refresh", ("analytics",), None, True),
+            ("omar", "Omar Haddad", "peer", "Finance business partner", None, "Headcount reconciliations", (), None, True),
+            ("hannah", "Hannah Moore", "contact", "Compensation analyst", "Castle Insurance", "An old classmate", ("hr",),
+             None, True),
+            ("ben", "Ben Carter", "contact", "Data engineer", "Our IT team", "The ATS access request", ("analytics",), None, True),
+            ("kofi", "Kofi Mensah", "contact", "Organiser, People Analytics meetup", None, "HR Tech webinar",
+             ("analytics", "events"), None, True),
+            ("marcus", "Marcus Webb", "contact", "HR Director", "Atlas Logistics", "Introduced by Priya", ("hr",),
+             "Runs quarterly pulse surveys with a 70% response rate", True),
+            ("elena", "Elena Sorensen", "contact", "Recruiter", "Harbor Talent", "Regional SHRM chapter breakfast",
+             ("events",), None, True),
+            ("grace", "Grace Liu", "contact", "Head of People Operations", "Brightpay", "The analytics roundtable",
+             ("hr", "events"), "Building a people analytics team at a fintech", True),
+            ("ravi", "Ravi Desai", "contact", "Chair, CIPD branch", None, "CIPD branch evening", ("events",), None, True),
+        ):  # fmt: skip
+            who[key] = s.add_person(name, relationship=relationship, role=role, organisation=organisation,
+                                    how_met=how_met, tags=tags, notes=notes, private=private)  # fmt: skip
+
+        def talk(offset: int, key: str, kind: str, notes: str | None = None, *, learned: str | None = None,
+                 outcome: str | None = None, goals: tuple[str, ...] = (), follow_up: str | None = None,
+                 due: int | None = None, done: int | None = None) -> int:  # fmt: skip
+            fields = {"notes": notes, "learned": learned, "outcome": outcome, "follow_up": follow_up,
+                      "follow_up_due": d(due) if due is not None else None,
+                      "follow_up_done": d(done) if done is not None else None}  # fmt: skip
+            return s.add_interaction(
+                who[key], kind, at=d(offset), goal_ids=[goal[g] for g in goals],
+                **{name: value for name, value in fields.items() if value is not None},
+            )
+
+        # The mentor: about one conversation every six weeks, advice and what was done about it.
+        talk(-330, "priya", "meeting", "First session: where I want to be in five years",
+             learned="Write the five-year goal down and make it specific", outcome="Wrote the senior people analytics lead goal",
+             goals=("career",))
+        talk(-280, "priya", "coffee", "How to get visible work", learned="Ask for the stretch project instead of waiting to be offered it",
+             outcome="Asked Daniel for the pay equity review; he said yes", goals=("career",))
+        talk(-205, "priya", "meeting", "Went through my first self-assessment",
+             learned="Say the recommendation first, then the evidence", outcome="Opened the attrition deck with one recommendation slide",
+             goals=("present",))
+        talk(-150, "priya", "call", "Called her after the attrition presentation", learned="Write down three wins every Friday",
+             outcome="Keeping a brag document for my review", goals=("present", "career"))
+        talk(-120, "priya", "coffee", "Promotion criteria", learned="Find a sponsor, not just a mentor",
+             outcome="Asked Daniel to sponsor me for the cross-team project", goals=("career",))
+        feedback = talk(-84, "priya", "feedback", "Feedback on my monthly updates",
+                        learned="Your updates are thorough but long: one paragraph, with the ask in the first line",
+                        outcome="Rewrote my monthly update to Daniel as five lines")
+        s.file_feedback(feedback)
+        talk(-58, "priya", "meeting", "Planning the networking goal", learned="Treat networking as giving, not asking",
+             outcome="She introduced me to Marcus and Grace", goals=("network",),
+             follow_up="Send Priya the list of HR leaders to approach", due=-51, done=-52)
+        talk(-2, "priya", "coffee", "She offered to review my talk outline",
+             learned="Prepare the three hardest questions before every review", goals=("present", "network"),
+             follow_up="Send Priya the talk outline", due=3)
+
+        # The manager, the mentee and peers at work.
+        talk(-296, "daniel", "meeting", "Development plan for a senior role", outcome="Plan agreed: lead a project, mentor someone, present more",
+             goals=("career",))
+        talk(-95, "daniel", "meeting", "Moving the PMP exam", learned="Better a later exam than cramming through the reorg",
+             outcome="Booked the later exam window", goals=("pmp",))
+        talk(-40, "daniel", "feedback", "After the pay equity review", learned="Slowing down on the numbers slide worked; keep the pauses",
+             goals=("present",))
+        talk(-9, "daniel", "message", "Asked to lead the workforce plan project", goals=("career",))
+        talk(-200, "aisha", "meeting", "First buddy session: pivot tables")
+        talk(-70, "aisha", "meeting", "Reviewed her survey summary", learned="Teaching the method shows me the gaps in my own",
+             goals=("career",))
+        talk(-16, "aisha", "call", "She built the weekly absence report alone")
+        talk(-97, "lena", "meeting", "Rehearsed the engagement readout", goals=("present",))
+        talk(-12, "lena", "meeting", "Rehearsed the workforce plan deck", learned="Cut the methods slide; keep it for questions",
+             goals=("present",))
+        talk(-230, "jordan", "meeting", "Agreed the engagement survey questions up front")
+        talk(-33, "jordan", "message", "Sent the cleaned turnover file")
+        talk(-50, "sam", "meeting", "Handed over the refresh runbook", goals=("dashboard",))
+        talk(-180, "omar", "coffee", "Reconciled headcount against payroll", learned="Finance counts contractors; we do not")
+        talk(-210, "hannah", "call", "Catching up; she moved into compensation", learned="Their pay bands are public to every employee")
+        talk(-140, "ben", "message", "Asked for read access to the ATS tables", follow_up="Check the ATS access request",
+             due=-133, done=-130)
+
+        # Contacts met at events: the two networking goals fill up from these.
+        talk(-75, "kofi", "event", "HR Tech webinar on skills-based hiring", goals=("events",))
+        talk(-62, "kofi", "event", "People Analytics meetup: a talk on survival curves",
+             learned="Tenure cliffs show up better in survival curves than in averages", goals=("events",))
+        talk(-41, "marcus", "coffee", "Pulse surveys at a logistics firm", learned="Short quarterly pulses beat one annual survey",
+             outcome="Proposed a quarterly pulse to Jordan", goals=("network",),
+             follow_up="Send Marcus the attrition article", due=-34, done=-21)
+        talk(-21, "elena", "event", "Regional SHRM chapter breakfast", goals=("events", "network"))
+        talk(-20, "grace", "event", "The analytics roundtable", goals=("events", "network"),
+             follow_up="Follow up with Grace about the analytics roundtable", due=-13)
+        talk(-14, "marcus", "event", "Workforce planning roundtable; he introduced me to two HR directors",
+             goals=("events", "network"))
+        talk(-6, "ravi", "event", "CIPD branch evening on hybrid work policies", goals=("events",),
+             follow_up="Send Ravi the hybrid work survey questions", due=1)
+        talk(-5, "kofi", "message", "Asked whether the meetup wants a talk on our attrition model")
 
 
 def fill_demo_journal(store: Store, today: date) -> None:

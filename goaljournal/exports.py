@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from goaljournal.core.models import Person
 from goaljournal.store import Store
 
 FORMATS = ("json", "markdown", "csv", "ics", "jrnl")
@@ -28,7 +29,7 @@ def export_text(
     entries: bool = False,
 ) -> Iterator[str]:
     """One export as text, piece by piece. CSV gives one ``table`` (see ``export_csv_files``
-    for all three)."""
+    for all of them)."""
     if fmt == "json":
         import json
 
@@ -43,7 +44,10 @@ def export_text(
     elif fmt == "markdown":
         from goaljournal.core.markdown_export import format_markdown
 
-        yield from format_markdown(store.goals(), store.all_milestones(), store.entries_for_export(include_private=include_private))
+        yield from format_markdown(
+            store.goals(), store.all_milestones(), store.entries_for_export(include_private=include_private),
+            people=shareable_people(store, include_private), interactions=store.interactions_for_export(include_private=include_private),
+        )  # fmt: skip
     elif fmt == "csv":
         yield from _csv_table(store, table or "entries", include_private)
     elif fmt == "ics":
@@ -62,18 +66,30 @@ def _csv_table(store: Store, table: str, include_private: bool) -> Iterator[str]
         return csv_export.checkins_csv(store.all_checkins(), titles)
     if table == "entries":
         return csv_export.entries_csv(store.entries_for_export(include_private=include_private))
+    if table == "people":
+        return csv_export.people_csv(shareable_people(store, include_private))
+    if table == "interactions":
+        return csv_export.interactions_csv(store.interactions_for_export(include_private=include_private))
     raise ValueError(f"unknown table {table!r}")
 
 
 def ics_bytes(store: Store, *, include_private: bool = False, checkins: bool = False, entries: bool = False) -> bytes:
     from goaljournal.core.ics_export import build_calendar
 
+    private = frozenset() if include_private else frozenset(p.id for p in store.people() if p.private)
     return build_calendar(
         store.goals(),
         store.all_milestones(),
         checkins=store.all_checkins() if checkins else (),
         entries=store.entries_for_export(include_private=include_private) if entries else (),
+        follow_ups=store.interactions_for_export(include_private=True),
+        private_people=private,
     )
+
+
+def shareable_people(store: Store, include_private: bool) -> list[Person]:
+    """Live people an export may name: those not marked private, or everyone when asked."""
+    return [person for person in store.people() if include_private or not person.private]
 
 
 def write_private(path: Path, pieces: Iterable[str]) -> Path:
@@ -85,7 +101,8 @@ def write_private(path: Path, pieces: Iterable[str]) -> Path:
 
 
 def export_csv_files(store: Store, folder: Path, *, include_private: bool = False, stem: str = "") -> list[Path]:
-    """goals.csv, checkins.csv and entries.csv in ``folder`` (created private if missing)."""
+    """goals.csv, checkins.csv, entries.csv, people.csv and interactions.csv in ``folder``
+    (created private if missing)."""
     from goaljournal.core.csv_export import TABLES
 
     if not folder.exists():
@@ -101,7 +118,8 @@ def exports_folder(store: Store) -> Path:
 
 
 def export_to_folder(store: Store, fmt: str, now: datetime) -> list[Path]:
-    """The app's exports: a dated file (three for CSV) in ``exports/``; private entries left out."""
+    """The app's exports: a dated file (one per table for CSV) in ``exports/``; private entries
+    and people left out."""
     folder = exports_folder(store)
     stem = f"journal-{now:%Y%m%d-%H%M%S}"
     if fmt == "csv":
@@ -114,7 +132,8 @@ def report_markdown(store: Store, period: str, at: date, *, include_private: boo
 
     span = report_period(period, at)
     data = store.report_data(span.first, span.last, include_private=include_private)
-    return build_report(data, span, today=store.today(), include_private=include_private)
+    people = store.people_activity(span.first, span.last, open_until=span.shifted(1).last)
+    return build_report(data, span, today=store.today(), include_private=include_private, people=people)
 
 
 def report_to_folder(store: Store, period: str, at: date) -> Path:

@@ -115,7 +115,7 @@ def journal(gj: Cli, db_path: Path) -> Path:
 ENTRY_KEYS = {"id", "uuid", "at", "text", "kind", "starred", "private", "tags", "goal_ids"}
 GOAL_KEYS = {
     "id", "uuid", "title", "status", "category", "horizon", "metric", "unit", "baseline", "target",
-    "current", "progress", "start_date", "deadline", "why", "confidence", "parent_id",
+    "current", "progress", "start_date", "deadline", "why", "confidence", "parent_id", "progress_from", "progress_tag",
 }  # fmt: skip
 
 

@@ -86,7 +86,8 @@ def test_checkins_make_a_streak_and_revisions_have_reasons(demo: Store) -> None:
     assert max(days) <= TODAY
     assert streak(days, TODAY) >= 10
     for goal in demo.goals(status="active"):
-        assert len(demo.checkins(goal.id)) >= 5
+        if goal.progress_from is None:  # a counted goal has one check-in per day its count moved
+            assert len(demo.checkins(goal.id)) >= 5
     revisions = demo.revisions()
     assert revisions and all(revision.reason for revision in revisions)
 
@@ -145,3 +146,35 @@ def test_fill_is_deterministic(tmp_path: Path) -> None:
     assert max(checkin[0] for checkin in checkins) < other.isoformat()
     assert all(done is None or done <= other.isoformat() for _, _, done in milestones)
     assert goals != first[0]
+
+
+def test_people_log_has_a_mentor_a_dozen_contacts_and_counted_goals(demo: Store) -> None:
+    people = demo.people()
+    mentors = [person for person in people if person.relationship == "mentor"]
+    assert len(mentors) == 1 and len(people) - 1 >= 12
+    assert {"manager", "mentee", "peer", "contact"} <= {person.relationship for person in people}
+    mentor_talks = demo.interactions(mentors[0].id)
+    assert len(mentor_talks) >= 8
+    assert sum(1 for talk in mentor_talks if talk.learned) >= 7 and sum(1 for talk in mentor_talks if talk.outcome) >= 5
+    assert any(talk.goal_ids for talk in mentor_talks)
+    filed = [talk for talk in mentor_talks if talk.assessment_item_id is not None]
+    assert len(filed) == 1
+    item = demo.get_assessment_item(filed[0].assessment_item_id)  # type: ignore[arg-type]
+    assert item.kind == "feedback" and item.source == "mentor" and item.text == filed[0].learned
+    assert {talk.kind for talk in demo.interactions()} == {"coffee", "meeting", "event", "call", "message", "feedback"}
+    assert max(talk.at for talk in demo.interactions()) < TODAY.isoformat()
+
+    # Open follow-ups: one overdue, two due this week.
+    due = demo.follow_ups_due(TODAY + timedelta(days=7))
+    assert sum(1 for talk in due if talk.follow_up_due < TODAY.isoformat()) == 1  # type: ignore[operator]
+    assert sum(1 for talk in due if talk.follow_up_due >= TODAY.isoformat()) == 2  # type: ignore[operator]
+
+    counted = {goal.progress_from: goal for goal in demo.goals(status="active") if goal.progress_from}
+    assert counted.keys() == {"people", "event"} and counted["people"].progress_tag == "hr"
+    for goal in counted.values():
+        count = demo.count_for_goal(goal.id)
+        assert count >= 2 and goal.current == (goal.baseline or 0) + count and goal.target and goal.current < goal.target
+    # The HR goal counts people tagged hr first met in its window: checked here without the store's counter.
+    start, end = counted["people"].start_date, counted["people"].deadline
+    hr_new = [p for p in people if "hr" in p.tags and p.first_met and start <= p.first_met <= end]  # type: ignore[operator]
+    assert demo.count_for_goal(counted["people"].id) == len(hr_new) == 2

@@ -164,6 +164,7 @@ async def test_every_export_and_report_from_the_palette_lands_in_exports(journal
     names = sorted(p.name for p in folder.iterdir())
     stamp = "journal-20261125-093000"
     assert names == sorted([f"{stamp}.md", f"{stamp}-goals.csv", f"{stamp}-checkins.csv", f"{stamp}-entries.csv",
+                            f"{stamp}-people.csv", f"{stamp}-interactions.csv",
                             f"{stamp}.ics", f"{stamp}.txt", f"{stamp}.json", "report-q4-2026.md"])  # fmt: skip
     assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
     assert f"Exported markdown to {folder / (stamp + '.md')}" in toasts

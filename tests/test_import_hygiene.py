@@ -98,6 +98,10 @@ QUICK_COMMANDS = [
     ["tags", "--json"],
     ["goal", "add", "Another goal", "--deadline", "2027-01-31"],
     ["doctor"],
+    ["met", "Priya Shah", "--note", "coffee chat", "--at", "2026-11-20"],
+    ["met", "priya shah", "--kind", "call", "--follow-up", "2026-12-02", "--json"],
+    ["people"],
+    ["followups", "--json"],
 ]
 
 

@@ -7,16 +7,24 @@ import io
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from goaljournal.core.models import CheckIn, Entry, Goal
+from goaljournal.core.models import CheckIn, Entry, Goal, Interaction, Person
 from goaljournal.core.progress import progress_fraction
 
-TABLES = ("goals", "checkins", "entries")
+TABLES = ("goals", "checkins", "entries", "people", "interactions")
 GOAL_COLUMNS = (
     "id", "uuid", "title", "status", "category", "horizon", "metric", "unit", "baseline", "target",
     "current", "progress", "start_date", "deadline", "why", "confidence", "parent_id",
 )  # fmt: skip
 CHECKIN_COLUMNS = ("id", "uuid", "goal_id", "goal", "at", "value", "note", "confidence")
 ENTRY_COLUMNS = ("id", "uuid", "at", "kind", "starred", "private", "tags", "goal_ids", "text")
+PERSON_COLUMNS = (
+    "id", "uuid", "name", "relationship", "role", "organisation", "how_met", "tags", "notes", "private",
+    "first_met", "last_met", "conversations", "open_follow_ups",
+)  # fmt: skip
+INTERACTION_COLUMNS = (
+    "id", "uuid", "at", "person_id", "person", "kind", "notes", "learned", "outcome", "follow_up",
+    "follow_up_due", "follow_up_done", "goal_ids",
+)  # fmt: skip
 
 
 def _cell(value: Any) -> Any:
@@ -62,4 +70,24 @@ def entries_csv(entries: Iterable[Entry]) -> Iterator[str]:
          "private": int(e.private), "tags": " ".join(e.tags), "goal_ids": " ".join(map(str, e.goal_ids)),
          "text": e.text}
         for e in entries
+    ))  # fmt: skip
+
+
+def people_csv(people: Iterable[Person]) -> Iterator[str]:
+    return _rows(PERSON_COLUMNS, (
+        {"id": p.id, "uuid": p.uuid, "name": p.name, "relationship": p.relationship, "role": p.role,
+         "organisation": p.organisation, "how_met": p.how_met, "tags": " ".join(p.tags), "notes": p.notes,
+         "private": int(p.private), "first_met": p.first_met, "last_met": p.last_met,
+         "conversations": p.interaction_count, "open_follow_ups": p.open_follow_ups}
+        for p in people
+    ))  # fmt: skip
+
+
+def interactions_csv(interactions: Iterable[Interaction]) -> Iterator[str]:
+    return _rows(INTERACTION_COLUMNS, (
+        {"id": i.id, "uuid": i.uuid, "at": i.at, "person_id": i.person_id, "person": i.person_name, "kind": i.kind,
+         "notes": i.notes, "learned": i.learned, "outcome": i.outcome, "follow_up": i.follow_up,
+         "follow_up_due": i.follow_up_due, "follow_up_done": i.follow_up_done,
+         "goal_ids": " ".join(map(str, i.goal_ids))}
+        for i in interactions
     ))  # fmt: skip

@@ -1,4 +1,4 @@
-"""Deadlines and milestones as an iCalendar file (VTODO with a due date), check-in days as
+"""Deadlines, milestones and follow-ups as an iCalendar file (VTODO with a due date), check-in days as
 all-day events and entries as VJOURNAL when asked for. Built with the icalendar package, which
 only ``export --format ics`` imports."""
 
@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar, Event, Journal, Todo
 
-from goaljournal.core.models import CheckIn, Entry, Goal, Milestone
+from goaljournal.core.models import CheckIn, Entry, Goal, Interaction, Milestone
 from goaljournal.core.progress import format_number
 
 PRODID = "-//goaljournal//goaljournal//EN"
@@ -32,8 +32,11 @@ def build_calendar(
     *,
     checkins: Iterable[CheckIn] = (),
     entries: Iterable[Entry] = (),
+    follow_ups: Iterable[Interaction] = (),
+    private_people: frozenset[int] = frozenset(),
 ) -> bytes:
-    """The calendar as bytes (RFC 5545: CRLF lines, folded at 75 octets)."""
+    """The calendar as bytes (RFC 5545: CRLF lines, folded at 75 octets). A follow-up with
+    someone in ``private_people`` is a to-do that names nobody and says nothing of the talk."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -71,6 +74,25 @@ def build_calendar(
         if milestone.done_at:
             todo.add("status", "COMPLETED")
             todo.add("completed", datetime.combine(date.fromisoformat(milestone.done_at[:10]), datetime.min.time(), UTC))
+        else:
+            todo.add("status", "NEEDS-ACTION")
+        calendar.add_component(todo)
+    for item in follow_ups:
+        if not item.follow_up_due:
+            continue
+        todo = Todo()
+        todo.add("uid", f"follow-up-{item.uuid}@{UID_DOMAIN}")
+        todo.add("dtstamp", _stamp(item.updated_at))
+        todo.add("due", date.fromisoformat(item.follow_up_due))
+        todo.add("categories", ["follow-up"])
+        if item.person_id in private_people:
+            todo.add("summary", "Follow up with a private contact")
+        else:
+            todo.add("summary", item.follow_up or f"Follow up with {item.person_name}")
+            todo.add("description", f"After a {item.kind} with {item.person_name} on {item.at}")
+        if item.follow_up_done:
+            todo.add("status", "COMPLETED")
+            todo.add("completed", datetime.combine(date.fromisoformat(item.follow_up_done), datetime.min.time(), UTC))
         else:
             todo.add("status", "NEEDS-ACTION")
         calendar.add_component(todo)

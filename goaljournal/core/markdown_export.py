@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from goaljournal.core.models import Entry, Goal, Milestone
+from goaljournal.core.models import Entry, Goal, Interaction, Milestone, Person
 from goaljournal.core.periods import MONTH_NAMES, long_date
 from goaljournal.core.progress import format_number, progress_fraction
 
@@ -34,8 +34,53 @@ def _quote_body(text: str) -> list[str]:
     return lines
 
 
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def format_people(people: Iterable[Person], interactions: Iterable[Interaction]) -> Iterator[str]:
+    """The people section: each person with their conversations, oldest first. The caller
+    passes only the people it may show (private ones are left out unless asked for)."""
+    by_person: dict[int, list[Interaction]] = {}
+    for item in interactions:
+        by_person.setdefault(item.person_id, []).append(item)
+    people = list(people)
+    if not people:
+        return
+    yield "## People\n\n"
+    for person in people:
+        yield f"### {_flat(person.name)}\n\n"
+        facts = [person.relationship] + [_flat(part) for part in (person.role, person.organisation) if part]
+        if person.tags:
+            facts.append(" ".join("@" + tag for tag in person.tags))
+        yield f"- {' · '.join(facts)}\n"
+        if person.how_met:
+            yield f"- How we met: {_flat(person.how_met)}\n"
+        if person.notes:
+            yield f"- Notes: {_flat(person.notes)}\n"
+        for item in by_person.get(person.id, []):
+            parts = [f"{_day(item.at)} · {item.kind}"]
+            if item.notes:
+                parts.append(_flat(item.notes))
+            if item.learned:
+                parts.append(f"learned: {_flat(item.learned)}")
+            if item.outcome:
+                parts.append(f"done about it: {_flat(item.outcome)}")
+            if item.follow_up_due:
+                state = f"done {_day(item.follow_up_done)}" if item.follow_up_done else f"due {_day(item.follow_up_due)}"
+                parts.append(f"follow-up: {_flat(item.follow_up or '')} ({state})")
+            yield f"- {' — '.join(parts)}\n"
+        yield "\n"
+
+
 def format_markdown(
-    goals: list[Goal], milestones: Iterable[Milestone], entries: Iterable[Entry], *, title: str = "goaljournal"
+    goals: list[Goal],
+    milestones: Iterable[Milestone],
+    entries: Iterable[Entry],
+    *,
+    title: str = "goaljournal",
+    people: Iterable[Person] = (),
+    interactions: Iterable[Interaction] = (),
 ) -> Iterator[str]:
     """The document, piece by piece (lines ending in a newline)."""
     by_goal: dict[int, list[Milestone]] = {}
@@ -60,6 +105,7 @@ def format_markdown(
             done = f", done {_day(milestone.done_at)}" if milestone.done_at else ""
             yield f"- [{mark}] {' '.join(milestone.title.split())}{due}{done}\n"
         yield "\n"
+    yield from format_people(people, interactions)
     yield "## Journal\n\n"
     year = month = None
     for entry in entries:

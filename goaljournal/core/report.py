@@ -13,11 +13,14 @@ from datetime import date, timedelta
 
 from goaljournal.core.assessment import compare_sessions, delta_text
 from goaljournal.core.models import (
+    PROGRESS_SOURCES,
     AssessmentItem,
     CheckIn,
     Entry,
     Goal,
+    Interaction,
     Milestone,
+    Person,
     Rating,
     Revision,
 )
@@ -51,6 +54,29 @@ class ReportData:
     latest_assessment: SessionData | None = None
     previous_assessment: SessionData | None = None
     goal_titles: dict[int, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PeopleActivity:
+    """The period's conversations, for the "People and conversations" section."""
+
+    interactions: list[Interaction]  # held in the period, oldest first
+    people: dict[int, Person]  # every live person, by id
+    new_people: list[int]  # ids of the people first met in the period, in that order
+    follow_ups_done: list[Interaction]  # done within the period
+    follow_ups_open: list[Interaction]  # still open, due by the end of the next period
+
+
+# "2 coffees", "1 feedback session": how a count of each kind of conversation reads.
+KIND_WORDS = {
+    "coffee": ("coffee", "coffees"), "meeting": ("meeting", "meetings"), "event": ("event", "events"),
+    "call": ("call", "calls"), "message": ("message", "messages"), "feedback": ("feedback session", "feedback sessions"),
+}  # fmt: skip
+
+
+def count_words(count: int, kind: str) -> str:
+    one, many = KIND_WORDS.get(kind, (kind, kind))
+    return f"{count} {one if count == 1 else many}"
 
 
 def report_period(kind: str, at: date) -> Period:
@@ -99,7 +125,9 @@ def _amount(value: float | None, unit: str | None) -> str:
     return format_number(value) + (f" {unit}" if unit and value is not None else "")
 
 
-def build_report(data: ReportData, period: Period, *, today: date, include_private: bool = False) -> str:
+def build_report(
+    data: ReportData, period: Period, *, today: date, include_private: bool = False, people: PeopleActivity | None = None
+) -> str:
     """The review packet for ``period`` as Markdown."""
     first, last = period.first, period.last
     before = first - timedelta(days=1)
@@ -151,10 +179,12 @@ def build_report(data: ReportData, period: Period, *, today: date, include_priva
         lines.append("No goal was revised in this period.")
     lines.append("")
     lines += _entries_section(data.entries)
+    if people is not None:
+        lines += people_section(people, data, first, last, today=today, include_private=include_private)
     lines += _assessment_section(data)
     lines += _next_period_section(data, period, today)
     if not include_private:
-        lines += ["", "_Entries marked private are left out of this report._"]
+        lines += ["", "_Entries and people marked private are left out of this report._"]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -260,4 +290,78 @@ def _next_period_section(data: ReportData, period: Period, today: date) -> list[
         lines.append(f"- [ ] {_md(m.title)} — {_md(data.goal_titles.get(m.goal_id, ''))}, {due}{overdue}")
     if not upcoming:
         lines.append("No open milestones: a good moment to plan the next steps.")
+    return lines
+
+
+def _shareable(person: Person | None, include_private: bool) -> bool:
+    return person is not None and (include_private or not person.private)
+
+
+def _private_count(count: int, what: str = "private contact") -> str:
+    return f"{count} {what}{'' if count == 1 else 's'}"
+
+
+def people_section(
+    activity: PeopleActivity, data: ReportData, first: date, last: date, *, today: date, include_private: bool = False
+) -> list[str]:
+    """Conversations held, new people met, follow-ups and counted goals. A private person is
+    counted but never named, and what was said with them stays out."""
+    counted = [g for g in data.goals if g.goal.progress_from]
+    if not activity.people and not counted:
+        return []  # a journal that keeps no people: no empty section
+    people = activity.people
+    lines = ["## People and conversations", ""]
+    held = activity.interactions
+    kinds = [kind for kind in KIND_WORDS if any(i.kind == kind for i in held)]
+    by_kind = ", ".join(count_words(sum(1 for i in held if i.kind == kind), kind) for kind in kinds)
+    lines.append(f"- Conversations: {len(held)}" + (f" ({by_kind})" if by_kind else ""))
+    named = [people[pid].name for pid in activity.new_people if _shareable(people.get(pid), include_private)]
+    hidden = len(activity.new_people) - len(named)
+    who = [_md(name) for name in named] + ([_private_count(hidden)] if hidden else [])
+    lines.append(f"- New people met: {len(activity.new_people)}" + (f" ({', '.join(who)})" if who else ""))
+    still_open = activity.follow_ups_open
+    overdue = [i for i in still_open if (i.follow_up_due or "") < today.isoformat()]
+    lines.append(f"- Follow-ups: {len(activity.follow_ups_done)} done in the period; {len(still_open)} open, {len(overdue)} overdue")
+    for report in counted:
+        goal = report.goal
+        before = value_on(report.checkins, first - timedelta(days=1))
+        now = value_on(report.checkins, last)
+        base = goal.baseline or 0.0
+        gained = (now if now is not None else base) - (before if before is not None else base)
+        label = PROGRESS_SOURCES.get(goal.progress_from or "", "conversations")
+        tag = f" (@{_md(goal.progress_tag)})" if goal.progress_tag else ""
+        target = f" of {format_number(goal.target)}" if goal.target is not None else ""
+        lines.append(
+            f"- Counted goal · {_md(goal.title)}: {label}{tag} +{format_number(gained)} this period, "
+            f"{format_number(now if now is not None else base)}{target} in all"
+        )
+    lines.append("")
+    shown = [i for i in held if _shareable(people.get(i.person_id), include_private)]
+    if shown:
+        lines += ["Conversations:", ""]
+        for item in shown:
+            person = people[item.person_id]
+            said = []
+            if item.learned:
+                said.append(f"learned: {_md(item.learned)}")
+            elif item.notes:
+                said.append(_md(item.notes))
+            if item.outcome:
+                said.append(f"done about it: {_md(item.outcome)}")
+            tail = f" — {'; '.join(said)}" if said else ""
+            lines.append(f"- {_day(item.at)} · {item.kind} with {_md(person.name)} ({person.relationship}){tail}")
+        lines.append("")
+    private_held = len(held) - len(shown)
+    if private_held:
+        shown_ids = {i.id for i in shown}
+        contacts = len({i.person_id for i in held if i.id not in shown_ids})
+        lines += [f"{_private_count(private_held, 'conversation')} with {_private_count(contacts)} not shown.", ""]
+    if still_open:
+        lines += ["Open follow-ups:", ""]
+        for item in still_open:
+            person = people.get(item.person_id)
+            what = _md(item.follow_up or "") if _shareable(person, include_private) else "a follow-up with a private contact"
+            late = " (overdue)" if item in overdue else ""
+            lines.append(f"- [ ] {what}, due {_day(item.follow_up_due)}{late}")
+        lines.append("")
     return lines
