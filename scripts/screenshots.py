@@ -56,6 +56,9 @@ SHOTS = [
     ("palette-exports", ("escape", "escape", "ctrl+p", *"export")),
     # An entry moved to the trash, and the trash asking before P deletes it for good.
     ("reflections-trash", ("escape", "escape", "r", "escape", "d", "T", "P")),
+    # The people list, then the mentor's page (f filters the list to mentors; enter opens the first).
+    ("people", ("escape", "escape", "p")),
+    ("person-mentor", ("f", "enter")),
 ]
 
 

@@ -25,7 +25,7 @@ from goaljournal.ui.app import GoalJournalApp
 SEED = 20261125
 PRESSES = 2_000
 BURST = 50
-SCREEN_KEYS = ["t", "a", "g", "l", "r", "question_mark"]
+SCREEN_KEYS = ["t", "a", "g", "l", "r", "p", "question_mark"]
 KEYS = [
     *SCREEN_KEYS, "n", "e", "enter", "escape", "escape", "tab", "shift+tab", "up", "down", "left", "right",
     "pageup", "pagedown", "home", "end", "space", "backspace", "delete", "d", "u", "s", "c", "h", "f", "o", "m",
@@ -92,7 +92,7 @@ async def test_two_thousand_random_keys_and_pastes_break_nothing(db_path: Path) 
         assert app.return_code in (None, 0)
         assert store.check() == []
         after = store.counts()
-    assert {"TodayScreen", "AssessScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen"} <= seen
+    assert {"TodayScreen", "AssessScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "PeopleScreen"} <= seen
     # Goals may be added or trashed, never lost outright: deletes are soft. (Entries could be
     # purged on purpose, P twice in the trash, so only goals are counted.)
     assert after["goals"] >= before["goals"] and after["assessments"] >= before["assessments"]
@@ -107,3 +107,39 @@ async def test_page_keys_in_a_command_palette_just_opened_do_not_crash(store: St
         await pilot.pause()
         assert app.is_running
         await pilot.press("escape")
+
+
+async def test_a_screen_told_to_close_twice_closes_only_itself(store: Store) -> None:
+    """Regression: Screen.dismiss popped whatever was on top, so a second dismiss (fast keys)
+    popped the screen underneath, or raised ScreenStackError on a mode's last screen."""
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert type(help_screen).__name__ == "HelpScreen"
+        help_screen.dismiss()
+        help_screen.dismiss()
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "TodayScreen"
+        assert len(app.screen_stack) == 1
+
+
+async def test_command_palette_results_arriving_after_it_closed_are_dropped(store: Store) -> None:
+    """Regression: the palette's search worker delivered results after the palette was closed,
+    and its query for the (removed) command list raised NoMatches, closing the app."""
+    from textual.command import CommandList, CommandPalette
+
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        command_list = palette.query_one(CommandList)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not palette.is_attached
+        palette._refresh_command_list(command_list, [], True)
+        palette._watch__list_visible()
+        await pilot.pause()
+        assert app.is_running and type(app.screen).__name__ == "TodayScreen"

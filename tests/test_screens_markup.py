@@ -45,6 +45,9 @@ def corpus_journal(store: Store) -> dict[str, int]:
         store.add_assessment_item(session, kind, f"{kind} {text}", evidence="ev " + CONTROLS[0])
     store.rate_skill(session, store.skill_id("Skill " + MARKUP[2]), 3, note="n " + CONTROLS[3])
     store.update_assessment(session, step=7, completed_at="2026-11-01")
+    person = store.add_person("Person " + MARKUP[5], role="role " + MARKUP[0], notes="notes " + CONTROLS[1], tags=["tag0"])
+    store.add_interaction(person, "coffee", at="2026-11-20", notes="talk " + CONTROLS[2], learned="learned " + MARKUP[3],
+                          follow_up="follow " + MARKUP[6], goal_ids=[goal])  # fmt: skip
     return {"goal": goal, "other": other, "session": session}
 
 
@@ -67,6 +70,8 @@ VISITS = [
     ("assess", ["a"]),
     ("assess session", ["a", "enter"]),
     ("help", ["question_mark"]),
+    ("people", ["p"]),
+    ("person", ["p", "enter"]),
 ]
 
 
@@ -85,6 +90,8 @@ async def test_every_screen_shows_markup_and_controls_literally(store: Store, sc
             if name in ("reflections", "timeline", "timeline week"):
                 literal = [printable(text) for text in MARKUP + CONTROLS]
                 assert sum(text in shown for text in literal) >= 6, (name, shown)
+            if name in ("people", "person"):
+                assert "Person [@click=app.quit]quitme[/]" in shown, name
             if name == "today":
                 assert "Goal [@click=app.quit]quitme[/]" in shown
             if name == "goal detail":  # whichever goal is highlighted, its title as typed
@@ -97,7 +104,7 @@ async def test_every_screen_shows_markup_and_controls_literally(store: Store, sc
                     await pilot.pause()
                     assert app.is_running, name
             assert app.is_running and app.return_code is None, name
-    assert {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "AssessScreen", "HelpScreen"} <= seen, seen
+    assert {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "AssessScreen", "HelpScreen", "PeopleScreen", "PersonScreen"} <= seen, seen
 
 
 async def test_the_entry_editor_and_notifications_keep_hostile_text_literal(store: Store, screen_text) -> None:

@@ -16,6 +16,7 @@ from goaljournal.ui import textual_fixes  # noqa: F401  (guards around Textual b
 from goaljournal.ui.screens.assess import AssessScreen
 from goaljournal.ui.screens.goals import GoalsScreen
 from goaljournal.ui.screens.help import HelpScreen
+from goaljournal.ui.screens.people import PeopleScreen
 from goaljournal.ui.screens.reflections import ReflectionsScreen
 from goaljournal.ui.screens.timeline import TimelineScreen
 from goaljournal.ui.screens.today import TodayScreen
@@ -26,6 +27,7 @@ SCREENS = (
     ("goals", "g", "Goals", GoalsScreen, "Goals with their milestones, check-ins and revisions"),
     ("timeline", "l", "Timeline", TimelineScreen, "Everything on one time axis"),
     ("reflections", "r", "Reflect", ReflectionsScreen, "The reflection log: search, read, write"),
+    ("people", "p", "People", PeopleScreen, "Mentors and contacts, the conversations held and the follow-ups"),
 )
 
 
@@ -71,6 +73,9 @@ class GoalJournalApp(App[None]):
             yield SystemCommand(f"Go to {label} ({key})", description, lambda name=name: self.switch_mode(name))
         yield SystemCommand("Help (?)", "Every key, and a guide to SMART goals", self.action_help)
         yield SystemCommand("New goal (n on Goals)", "Draft a goal with the live SMART coach", self.action_new_goal)
+        yield SystemCommand("New person (n on People)", "Someone you met: role, organisation, how you met", self.action_new_person)
+        yield SystemCommand("Log a conversation (c on People)", "A coffee, meeting, event, call, message or feedback session, "
+                            "with what you learned and a follow-up", self.action_log_conversation)  # fmt: skip
         yield from self._export_commands()
 
     # -- exports and reports (issue 8) -------------------------------------------------------
@@ -122,3 +127,13 @@ class GoalJournalApp(App[None]):
             return
         self.switch_mode("goals")
         self.call_after_refresh(self.push_screen, GoalDraftScreen())
+
+    def action_new_person(self) -> None:
+        from goaljournal.ui.screens.people import new_person
+
+        new_person(self)
+
+    def action_log_conversation(self) -> None:
+        from goaljournal.ui.screens.people import new_conversation
+
+        new_conversation(self)

@@ -18,6 +18,7 @@ HELP = """\
 | `g` | anywhere | Goals and their detail |
 | `l` | anywhere | Timeline |
 | `r` | anywhere | Reflections log |
+| `p` | anywhere | People: mentors and contacts, conversations, follow-ups |
 | `?` | anywhere | This help |
 | `ctrl+p` | anywhere | Command palette |
 | `q` | anywhere | Quit |
@@ -46,6 +47,13 @@ HELP = """\
 | `1`–`4` / `-` `+` | timeline | Zoom: week, month, quarter, year / out, in |
 | `[` `]` / `.` / `:` | timeline | Older / newer period / today / jump to a date ("March 2025") |
 | `f` / `s` / `o` | timeline | Filter by goal, tag, kind / one goal's story / flip the order |
+| `/` / `f` | people | Search name, role, organisation, notes and `@tags` / cycle the relationship filter |
+| `n` / `e` / `c` | people | Add a person (private unless shared) / edit / log a conversation with them |
+| `d` / `u` / `enter` | people | Delete (to the trash) / undo / open the person's page |
+| `c` / `e` / `E` | a person | Log a conversation (follow-up "in a week", "by Friday") / edit it / edit the person |
+| `x` or `space` | a person | Mark the conversation's follow-up done, or open again |
+| `F` | a person | File the conversation as feedback in the current self-assessment |
+| `d` / `u` | a person | Delete the conversation (to the trash) / undo |
 
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
 value, `+1` adds one to the latest. A line in the reflection box becomes an entry;
