@@ -136,6 +136,9 @@ def test_counts_for_a_range(store: Store, small: dict[str, int]) -> None:
         "milestones_done": 1,
         "checkin_days": 1,
         "entries": 2,
+        "conversations": 0,
+        "follow_ups_due": 0,
+        "follow_ups_done": 0,
     }
     assert store.timeline_counts("2026-10-01", "2026-10-31", goal_id=small["books"])["goals_active"] == 0
     assert store.timeline_counts("2026-10-01", "2026-11-30", tag="speaking")["entries"] == 2

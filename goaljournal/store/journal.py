@@ -868,7 +868,7 @@ class Store(PeopleMixin):
     # screen (timeline_items with a day range, an offset into the first day and a limit).
 
     # What the timeline can show, as its filter names them: "goal" is a goal's start and deadline.
-    TIMELINE_KINDS = ("goal", "milestone", "checkin", "revision", "assessment", *ENTRY_KINDS)
+    TIMELINE_KINDS = ("goal", "milestone", "checkin", "revision", "assessment", *ENTRY_KINDS, "conversation", "follow-up")
     TIMELINE_COLUMNS = (
         "day", "kind", "id", "goal_id", "title", "text", "note", "value", "target", "unit", "done",
         "status", "due", "entry_kind", "starred", "sort_at",
@@ -923,6 +923,27 @@ class Store(PeopleMixin):
                 "e.at >= :lo AND e.at < :hi_end")  # fmt: skip
         if tag:  # only entries carry tags
             return arms, params
+
+        # Conversations on their day, follow-ups on their due day (done or not). A journal holds
+        # a few thousand conversations at most: reading them for a page is cheap without an index
+        # on done follow-ups (interactions_follow_up covers the open ones only).
+        talked = "i.deleted_at IS NULL AND p.deleted_at IS NULL" + (
+            " AND i.id IN (SELECT interaction_id FROM interaction_goals WHERE goal_id = :goal)" if goal_id is not None else ""
+        )
+        discussed = ":goal" if goal_id is not None else "(SELECT min(ig.goal_id) FROM interaction_goals ig WHERE ig.interaction_id = i.id)"
+        if "conversation" in chosen:
+            arm("i.at",
+                ("'conversation'", "i.id", discussed, "p.name", "i.notes", "i.learned", "NULL", "NULL", "NULL",
+                 "NULL", "p.relationship", "i.follow_up_due", "i.kind", "0", "i.at || ' 12:00:01'"),
+                f"interactions i JOIN people p ON p.id = i.person_id WHERE {talked}",
+                "i.at BETWEEN :lo AND :hi")  # fmt: skip
+        if "follow-up" in chosen:
+            arm("i.follow_up_due",
+                ("'follow-up'", "i.id", discussed, "p.name", "i.follow_up", "i.follow_up_done", "NULL", "NULL", "NULL",
+                 "i.follow_up_done IS NOT NULL", "p.relationship", "i.follow_up_due", "i.kind", "0",
+                 "i.follow_up_due || ' 23:59:57'"),
+                f"interactions i JOIN people p ON p.id = i.person_id WHERE {talked} AND i.follow_up_due IS NOT NULL",
+                "i.follow_up_due BETWEEN :lo AND :hi")  # fmt: skip
 
         live = "g.deleted_at IS NULL" + (" AND g.id = :goal" if goal_id is not None else "")
         if "checkin" in chosen:
@@ -1027,8 +1048,10 @@ class Store(PeopleMixin):
     ) -> dict[str, int]:
         """What the days ``start`` to ``end`` (inclusive) held: ``goals_active`` (goals, drafts
         aside, whose start-to-deadline span meets the range), ``milestones_due`` and, of those,
-        ``milestones_done``, ``checkin_days`` and ``entries``. ``goal_id`` narrows everything
-        to one goal; ``tag`` counts only the entries with that tag (nothing else has tags)."""
+        ``milestones_done``, ``checkin_days``, ``entries``, ``conversations`` and
+        ``follow_ups_due`` and, of those, ``follow_ups_done``. ``goal_id`` narrows everything to
+        one goal (conversations: those that discussed it); ``tag`` counts only the entries with
+        that tag (nothing else has tags)."""
         _check_text(tag, "the tag")
         lo, hi = _day(start), _day(end)
         params: dict[str, Any] = {"lo": lo, "hi": hi, "hi_end": f"{hi}~", "goal": goal_id, "tag": tag.lstrip("@") if tag else None}
@@ -1042,6 +1065,10 @@ class Store(PeopleMixin):
             "FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE m.deleted_at IS NULL AND g.deleted_at IS NULL "
             f"AND m.due_date BETWEEN :lo AND :hi{one_goal}"
         )
+        talked = (
+            "FROM interactions i JOIN people p ON p.id = i.person_id WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL"
+            + (" AND i.id IN (SELECT interaction_id FROM interaction_goals WHERE goal_id = :goal)" if goal_id is not None else "")
+        )
         row = self._one(
             f"""SELECT
             (SELECT count(*) FROM goals g WHERE g.deleted_at IS NULL AND g.status <> 'draft'
@@ -1051,7 +1078,10 @@ class Store(PeopleMixin):
             (SELECT count(*) {due} AND m.done_at IS NOT NULL) AS milestones_done,
             (SELECT count(DISTINCT c.at) FROM checkins c JOIN goals g ON g.id = c.goal_id
               WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN :lo AND :hi{one_goal}) AS checkin_days,
-            (SELECT count(*) FROM entries e WHERE e.deleted_at IS NULL AND e.at >= :lo AND e.at < :hi_end{entry_where}) AS entries
+            (SELECT count(*) FROM entries e WHERE e.deleted_at IS NULL AND e.at >= :lo AND e.at < :hi_end{entry_where}) AS entries,
+            (SELECT count(*) {talked} AND i.at BETWEEN :lo AND :hi) AS conversations,
+            (SELECT count(*) {talked} AND i.follow_up_due BETWEEN :lo AND :hi) AS follow_ups_due,
+            (SELECT count(*) {talked} AND i.follow_up_due BETWEEN :lo AND :hi AND i.follow_up_done IS NOT NULL) AS follow_ups_done
             """,
             params,  # type: ignore[arg-type]
         )

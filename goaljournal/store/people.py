@@ -559,3 +559,46 @@ class PeopleMixin:
                 "UPDATE checkins SET source = NULL, uuid = ? WHERE id = ?",
                 (new_uuid(), checkin_id),
             )
+
+    # -- added for Today and the timeline (follow-ups) --
+
+    def follow_ups_for_today(self, today: date, *, until: date) -> list[Interaction]:
+        """Open follow-ups due by ``until`` (overdue ones included) and those done ``today``,
+        soonest first: like the milestones on Today, one ticked by mistake can be unticked."""
+        rows = self._rows(
+            f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.follow_up_due IS NOT NULL "
+            "AND ((i.follow_up_done IS NULL AND i.follow_up_due <= ?) OR i.follow_up_done = ?) "
+            "ORDER BY i.follow_up_due, i.id",
+            (format_day(until), format_day(today)),
+        )
+        return [Interaction.from_row(row) for row in rows]
+
+    # -- added for the command line, exports and the report --
+
+    def people_activity(self, first: date, last: date, *, open_until: date) -> Any:
+        """What the report's "People and conversations" needs for ``first``..``last``: the
+        conversations held, the people first met, the follow-ups done in the period and those
+        still open and due by ``open_until`` (see core.report.PeopleActivity)."""
+        from goaljournal.core.report import PeopleActivity
+
+        lo, hi = format_day(first), format_day(last)
+        with self.snapshot():
+            people = {person.id: person for person in self.people()}
+            held = list(reversed(self.interactions(since=lo, until=hi)))
+            done = self._with_goals(self._rows(
+                f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL "
+                "AND i.follow_up_done BETWEEN ? AND ? ORDER BY i.follow_up_done, i.id",
+                (lo, hi),
+            ))  # fmt: skip
+            still_open = self.follow_ups_due(open_until)
+        new = sorted((p for p in people.values() if p.first_met and lo <= p.first_met <= hi), key=lambda p: (p.first_met, p.id))
+        return PeopleActivity(held, people, [p.id for p in new], done, still_open)
+
+    def interactions_for_export(self, *, include_private: bool = False) -> list[Interaction]:
+        """Live conversations of live people, oldest first; those with private people only
+        when asked for."""
+        private = "" if include_private else " AND p.private = 0"
+        rows = self._rows(
+            f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL{private} ORDER BY i.at, i.id"
+        )
+        return self._with_goals(rows)

@@ -28,7 +28,8 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
-from goaljournal.core.models import CATEGORIES, GOAL_STATUSES, Goal
+from goaljournal.core.models import CATEGORIES, GOAL_STATUSES, PROGRESS_SOURCES, Goal
+from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import derived_horizon, format_number
 from goaljournal.core.smart import (
     LABELS,
@@ -48,6 +49,9 @@ T = TypeVar("T")
 MARK_STYLES = {True: "bold $success", False: "bold $error", None: "bold $warning"}
 NUMBER_PATTERN = r"-?[0-9]*[.]?[0-9]*"
 # What a status change is called on the keys and in the dialog.
+# Where a goal's progress comes from: typed check-ins, or a count from the people log.
+TYPED = "typed"
+PROGRESS_CHOICES = [("typed check-ins", TYPED), *((label, source) for source, label in PROGRESS_SOURCES.items())]
 STATUS_ACTIONS = {"active": "Activate", "paused": "Pause", "achieved": "Achieve", "abandoned": "Abandon", "draft": "Back to draft"}
 
 
@@ -529,6 +533,10 @@ class GoalDraftScreen(JournalScreen):
         self.discard_armed = False
         self.report: SmartReport | None = None
         self.missing = False
+        # The sentence may suggest where progress comes from; once the user picks (or the goal
+        # already has a choice) the suggestion is only shown, never applied over it.
+        self.progress_chosen = goal_id is not None
+        self.progress_auto = TYPED
         if goal_id is not None:
             self.SCREEN_NAME = "Edit goal"
 
@@ -617,6 +625,20 @@ class GoalDraftScreen(JournalScreen):
                         id="draft-parent",
                         compact=True,
                     )
+                with Horizontal(classes="draft-row"):
+                    yield Label(Content("Progress"), classes="draft-label")
+                    yield Select(
+                        PROGRESS_CHOICES,
+                        allow_blank=False,
+                        value=(goal.progress_from if goal and goal.progress_from in PROGRESS_SOURCES else TYPED),
+                        id="draft-progress",
+                        compact=True,
+                    )
+                    yield Label(Content("tagged"), classes="draft-label-short")
+                    yield SafeInput(
+                        _text(goal, "progress_tag"), placeholder="only people tagged… (optional)", id="draft-progress-tag", compact=True
+                    )
+                yield Static(id="draft-progress-hint", classes="draft-hint")
                 yield Static(self._assessment_line(), id="draft-assessment", classes="draft-hint")
                 yield Label(Content.styled("Milestones", "bold"), id="draft-milestones-label")
                 yield MilestoneList(
@@ -760,6 +782,9 @@ class GoalDraftScreen(JournalScreen):
         hint = self._metric_hint(report.metric, fields)
         self._set("#draft-metric-hint", hint)
         self.query_one("#draft-metric-hint").display = bool(hint.plain)
+        progress = self._progress_hint(title, fields)
+        self._set("#draft-progress-hint", progress)
+        self.query_one("#draft-progress-hint").display = bool(progress.plain)
         subtitle = "SMART" if report.is_smart else f"{report.met}/5"
         panel = self.query_one("#draft-smart")
         if panel.border_subtitle != subtitle:
@@ -797,6 +822,30 @@ class GoalDraftScreen(JournalScreen):
         return Content.assemble(
             source or "", ("→ ", "$accent"), (f"{day:%a %d %b %Y}", "bold"), f" · {when} · {horizon} horizon"
         )
+
+    def _progress_hint(self, title: str, fields: GoalFields) -> Content:
+        """Say where progress will come from; for a networking goal whose sentence says what it
+        counts, choose that for the user until they choose themselves."""
+        select = self.query_one("#draft-progress", Select)
+        if select.value != self.progress_auto or select.has_focus_within:  # only the user sets anything else
+            self.progress_chosen = True
+        suggestion = suggest_progress_from(title, fields.metric, fields.unit, fields.category) if fields.category == "networking" else None
+        if not self.progress_chosen and select.value != (suggestion or TYPED):
+            self.progress_auto = suggestion or TYPED
+            select.value = self.progress_auto
+        chosen = select.value
+        tag = self._value("#draft-progress-tag").strip().lstrip("@")
+        if chosen in PROGRESS_SOURCES:
+            who = f" @{tag}" if tag else ""
+            why = " · suggested by the goal" if not self.progress_chosen and chosen == suggestion else ""
+            return Content.assemble(
+                user_content(f"counts {PROGRESS_SOURCES[chosen]}{who}", single_line=True, width=40),
+                (why, "$text-muted"),
+                ("\nfilled by conversations you log: p, or goaljournal met", "$text-muted"),
+            )
+        if suggestion:
+            return Content.styled(f"reads like it counts {PROGRESS_SOURCES[suggestion]}: choose it to count them", "$text-muted")
+        return Content("")
 
     def _sentence_metric(self, metric: Metric | None) -> dict[str, Any]:
         """What the sentence's measure fills in when the fields are left empty."""
@@ -863,7 +912,16 @@ class GoalDraftScreen(JournalScreen):
             "why": self._value("#draft-why").strip() or None,
             "confidence": self.query_one("#draft-confidence", ScalePicker).value,
             "parent_id": self._select("#draft-parent"),
+            "progress_from": None if self._select("#draft-progress") in (None, TYPED) else self._select("#draft-progress"),
+            "progress_tag": None,
         }
+        tag = self._value("#draft-progress-tag").strip().lstrip("@").strip()
+        if values["progress_from"] is not None and tag:
+            if any(ch.isspace() for ch in tag):
+                self.journal_app.tell(f"'{tag}' is not a tag: one word, like hr.", severity="warning")
+                self.query_one("#draft-progress-tag", Input).focus()
+                return None
+            values["progress_tag"] = tag
         for name, value in self._sentence_metric(report.metric).items():
             if values[name] is None:
                 values[name] = value

@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from goaljournal.core.models import CATEGORIES, HORIZONS, Goal
+from goaljournal.core.models import CATEGORIES, HORIZONS, PROGRESS_SOURCES, Goal
 from goaljournal.core.progress import (
     format_number,
     goal_horizon,
@@ -79,6 +79,8 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         )
     if goal.metric:
         lines.append(user_content(f"Measured by: {goal.metric}", single_line=True))
+    if goal.progress_from:
+        lines.append(counted_text(store, goal))
     span = f"From {_day(goal.start_date)} to {_day(goal.deadline) if goal.deadline else 'no deadline'}"
     if goal.deadline and goal.status in ("active", "draft", "paused"):
         left = (date.fromisoformat(goal.deadline) - today).days
@@ -140,6 +142,18 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
                     user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
                 )  # fmt: skip
             )
+    talks = store.interactions(goal_id=goal.id, limit=RECENT_CHECKINS)
+    if talks:
+        lines += [Content(""), Content.styled("Recent conversations about this goal", "bold")]
+        for talk in talks:
+            said = talk.learned or talk.notes
+            lines.append(
+                Content.assemble(
+                    (f"  {_day(talk.at)}  {talk.kind} with ", "$text-muted"),
+                    user_content(talk.person_name or "", single_line=True, width=30),
+                    *((": ", user_content(said, style="$text-muted", single_line=True, width=50)) if said else ()),
+                )
+            )
     revisions = store.revisions(goal.id)
     if revisions:
         lines += [Content(""), Content.styled("Revisions", "bold")]
@@ -150,6 +164,22 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
     return Content("\n").join(lines)
+
+
+def counted_text(store: Store, goal: Goal) -> Content:
+    """``Counts new people met @hr: 2 of 5``, and below, ``2 counted so far``: where a counted
+    goal's progress comes from, and how much of it the people log has given."""
+    label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
+    current = goal.current if goal.current is not None else (goal.baseline or 0.0)
+    amount = f": {format_number(current)} of {format_number(goal.target)}" if goal.target is not None else ""
+    try:
+        counted = store.count_for_goal(goal.id)
+    except JournalError:
+        counted = 0
+    return Content.assemble(
+        user_content(f"Counts {label}{f' @{goal.progress_tag}' if goal.progress_tag else ''}{amount}", single_line=True),
+        (f"\n  {counted} counted so far · log with goaljournal met", "$text-muted"),
+    )
 
 
 def _plain(value: object) -> str:

@@ -1,5 +1,6 @@
-"""Timeline: years of goals, milestones, check-ins, entries, revisions and assessments on one
-keyboard-driven time axis, grouped by week, month, quarter or year.
+"""Timeline: years of goals, milestones, check-ins, entries, revisions, assessments,
+conversations with people and their follow-ups on one keyboard-driven time axis, grouped by
+week, month, quarter or year.
 
 Only what is on screen is read. The axis is laid out from one count per day (``AxisLayout``:
 no row is read to build it); a page of rows reads just the days it covers
@@ -18,12 +19,13 @@ from typing import Any, NamedTuple
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.strip import Strip
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -84,6 +86,10 @@ MARKS: dict[str, tuple[str, str]] = {
     "lesson": ("◇", "$secondary"),
     "feedback": ("❝", "$primary"),
     "note": ("·", "$text-muted"),
+    "conversation": ("⇄", "$primary"),
+    "follow-up": ("↪", "$secondary"),
+    "follow-up-done": ("↪", "$success"),
+    "follow-up-overdue": ("↪", "bold $error"),
 }
 KIND_LABELS = {
     "goal": "goals (start and deadline)",
@@ -96,6 +102,8 @@ KIND_LABELS = {
     "lesson": "lessons",
     "feedback": "feedback",
     "note": "notes",
+    "conversation": "conversations with people",
+    "follow-up": "follow-ups (on their due day)",
 }
 ENTRY_WORDS = {"win": "win", "lesson": "lesson", "feedback": "feedback", "note": "note"}
 INDENT = "   "
@@ -213,8 +221,14 @@ class AxisLayout:
         counts.setdefault(today, 0)  # the "today" line is always on the axis
         self.counts = counts
         by_period: dict[Period, list[date]] = {}
+        period: Period | None = None
         for day in sorted(counts, reverse=newest_first):
-            by_period.setdefault(period_of(day, zoom), []).append(day)
+            # Sorted days come period by period: one period_of per period, not per day (100,000
+            # days a year apart from the next period took 0.3 s of the first frame).
+            if period is None or not period.first <= day <= period.last:
+                period = period_of(day, zoom)
+                in_period = by_period.setdefault(period, [])
+            in_period.append(day)
         self.periods: list[Period] = list(by_period)
         self.days: list[list[date]] = list(by_period.values())
         spans = [(goal, *goal_dates(goal, today)) for goal in goals]
@@ -394,7 +408,8 @@ class TimelineSource:
 
     def _header(self, row: AxisRow, width: int) -> Content:
         label = Content.styled(f" ── {row.period.label} ", "bold $accent")
-        stats = Content.styled(f" {counts_text(row.counts)} ──", "$text-muted") if row.counts else Content("")
+        room = width - label.cell_length - 8  # a rule of a few dashes stays between them
+        stats = Content.styled(f" {counts_text(row.counts, room)} ──", "$text-muted") if row.counts else Content("")
         rule = max(1, width - label.cell_length - stats.cell_length - 1)
         return Content.assemble(label, ("─" * rule, "$accent"), stats)
 
@@ -426,8 +441,9 @@ def date_range_text(first: date, last: date) -> str:
     return f"{short_date(first)} – {short_date(last)}"
 
 
-def counts_text(counts: dict[str, int]) -> str:
-    """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries``."""
+def counts_text(counts: dict[str, int], width: int | None = None) -> str:
+    """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations
+    · follow-ups 1/2 done``; the people's part is left out where ``width`` has no room for it."""
     goals = counts["goals_active"]
     parts = [f"{goals} {'goal' if goals == 1 else 'goals'} active"]
     if counts["milestones_due"]:
@@ -435,7 +451,16 @@ def counts_text(counts: dict[str, int]) -> str:
     days, entries = counts["checkin_days"], counts["entries"]
     parts.append(f"{days} check-in {'day' if days == 1 else 'days'}")
     parts.append(f"{entries} {'entry' if entries == 1 else 'entries'}")
-    return " · ".join(parts)
+    # Counts from an older store have no conversations: .get keeps the strip drawing.
+    talks = counts.get("conversations", 0)
+    if talks:
+        parts.append(f"{talks} {'conversation' if talks == 1 else 'conversations'}")
+    if counts.get("follow_ups_due"):
+        parts.append(f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done")
+    kept = len(parts)
+    while width is not None and kept > 4 and len(" · ".join(parts[:kept])) > width:
+        kept -= 1
+    return " · ".join(parts[:kept])
 
 
 def fit(left: Content, right: Content, width: int) -> Content:
@@ -572,6 +597,27 @@ def item_parts(
             text.append(shown(item["text"] or "no summary yet"))
         state = "done" if item["done"] else "in progress"
         right = (f"{item['value']} items · {item['target']} skills · {state}", "$text-muted")
+    elif kind == "conversation":
+        mark = MARKS["conversation"]
+        # "coffee with Priya Shah: notes…", or what was learned when there are no notes.
+        text = ["conversation · ", f"{item['entry_kind']} with ", shown(item["title"] or "", "bold")]
+        said = item["text"] or item["note"]
+        if said:
+            text += [": ", shown(said)]
+        if item["status"] and item["status"] != "contact":
+            right = (item["status"], "$text-muted")
+    elif kind == "follow-up":
+        text = ["follow-up: ", shown(item["text"] or ""), ("  (", "$text-muted"), shown(item["title"] or "", "$text-muted"),
+                (")", "$text-muted")]  # fmt: skip
+        if item["done"]:
+            mark = MARKS["follow-up-done"]
+            done_on = item["note"] or ""
+            right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$success")
+        elif day < today:
+            mark, right = MARKS["follow-up-overdue"], (f"overdue · {_days_word((today - day).days)}", "bold $error")
+        else:
+            mark = MARKS["follow-up"]
+            right = ("due today" if day == today else f"due in {_days_word((day - today).days)}", "$secondary")
     else:  # a kind from a newer version of the store: show it plainly rather than fail
         mark = ("?", "")
         text = [user_content(str(item.get("text") or item.get("title") or kind), single_line=True)]
@@ -854,7 +900,8 @@ class TimelineView(Vertical):
         self._shown_range = (first, last)
         counts = self.store.timeline_counts(first, last, goal_id=self.filter.goal_id, tag=self.filter.tag)
         span = date_range_text(first, last)
-        strip.update(Content.assemble(("On screen ", "bold"), (span, "bold $accent"), "  ", counts_text(counts)))
+        room = strip.size.width - len(f"On screen {span}  ") - 2
+        strip.update(Content.assemble(("On screen ", "bold"), (span, "bold $accent"), "  ", counts_text(counts, room)))
 
     # -- moving through time ----------------------------------------------------------------
 
@@ -988,7 +1035,18 @@ def _is_day(text: str | None) -> bool:
 # -- opening what a row shows -------------------------------------------------------------------
 
 
-class GoalDetailDialog(ModalScreen[str | None]):
+class DismissOnce:
+    """For the dialogs over the timeline: keys that arrive faster than the screen changes (a
+    burst, a paste) can ask a dialog to close twice, or after the user moved to another screen;
+    only the first, while the dialog is on top, closes it (a second would pop the screen below)."""
+
+    def dismiss(self, result: Any = None) -> AwaitComplete:
+        if not self.is_active:  # type: ignore[attr-defined]
+            return AwaitComplete()
+        return super().dismiss(result)  # type: ignore[misc,no-any-return]
+
+
+class GoalDetailDialog(DismissOnce, ModalScreen[str | None]):
     """A goal's detail (the Goals screen's), over the timeline; ``s`` opens its story."""
 
     CSS_PATH = "timeline.tcss"
@@ -1016,7 +1074,7 @@ class GoalDetailDialog(ModalScreen[str | None]):
         return self.with_story or not (action == "dismiss" and parameters == ("story",))
 
 
-class EntryReader(ModalScreen[None]):
+class EntryReader(DismissOnce, ModalScreen[None]):
     """One entry, its text rendered as Markdown."""
 
     CSS_PATH = "timeline.tcss"
@@ -1038,7 +1096,7 @@ class EntryReader(ModalScreen[None]):
         self.query_one("#timeline-entry-dialog").focus()
 
 
-class AssessmentSummary(ModalScreen[None]):
+class AssessmentSummary(DismissOnce, ModalScreen[None]):
     """A self-assessment at a glance: its summary, skill ratings and items."""
 
     CSS_PATH = "timeline.tcss"
@@ -1056,6 +1114,80 @@ class AssessmentSummary(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#timeline-assessment-dialog").focus()
+
+
+class ConversationReader(DismissOnce, ModalScreen[str | None]):
+    """One conversation, read-only: who, when, notes, what was learned and done, the follow-up
+    and the goals discussed; ``p`` opens the person's page, where it can be changed."""
+
+    CSS_PATH = "timeline.tcss"
+    BINDINGS = [
+        Binding("escape,q", "dismiss(None)", "Back"),
+        Binding("p", "dismiss('person')", "Person"),
+    ]
+
+    def __init__(self, detail: Content, *, with_person: bool = True) -> None:
+        super().__init__()
+        self.detail = detail
+        self.with_person = with_person
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="timeline-conversation-dialog", classes="timeline-dialog") as dialog:
+            dialog.border_title = "Conversation"
+            yield Static(self.detail)
+        hint = "escape back · p this person's page" if self.with_person else "escape back"
+        yield Label(Content(hint), classes="timeline-dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline-conversation-dialog").focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.with_person or not (action == "dismiss" and parameters == ("person",))
+
+
+def conversation_detail(store: Store, interaction_id: int, today: date) -> Content:
+    """A conversation as the reader shows it. Every field is the user's text, shown literally."""
+    talk = store.get_interaction(interaction_id)
+    lines = [
+        Content.assemble(
+            (f"{talk.kind} with ", "bold"), user_content(talk.person_name or "", style="bold", single_line=True),
+            (f" · {talk.relationship}" if talk.relationship else "", "$text-muted"),
+        ),
+        Content.styled(long_date(date.fromisoformat(talk.at)), "$text-muted"),
+    ]  # fmt: skip
+    for heading, value in (("Notes", talk.notes), ("Learned / advice", talk.learned), ("What was done about it", talk.outcome)):
+        if value:
+            lines += [Content(""), Content.styled(heading, "bold"), user_content(value)]
+    if talk.follow_up_due:
+        due = date.fromisoformat(talk.follow_up_due)
+        if talk.follow_up_done:
+            state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$success")
+        elif due < today:
+            state = (f"overdue since {short_date(due)}", "bold $error")
+        else:
+            state = (f"due {short_date(due)}", "$secondary")
+        lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]
+    titles = []
+    for goal_id in talk.goal_ids:
+        try:
+            titles.append(store.get_goal(goal_id).title)
+        except JournalError:
+            continue
+    if titles:
+        lines += [Content(""), Content.styled("Goals discussed", "bold")]
+        lines += [user_content(f"  • {title}", single_line=True) for title in titles]
+    if talk.assessment_item_id is not None:
+        lines += [Content(""), Content.styled("Filed as feedback in a self-assessment.", "$text-muted")]
+    return Content("\n").join(lines)
+
+
+def person_page() -> type[Screen[Any]] | None:
+    """The people screen's page for a person (PersonScreen(person_id)), if the app has one."""
+    try:
+        from goaljournal.ui.screens import people
+    except ImportError:
+        return None
+    return getattr(people, "PersonScreen", None)
 
 
 ITEM_SECTIONS = (
@@ -1116,8 +1248,8 @@ def entry_heading(store: Store, entry_id: int) -> tuple[Content, str]:
 
 
 def open_row(screen: JournalScreen, row: AxisRow, *, story: bool = True) -> None:
-    """Enter on a row: a goal's detail, an entry's reader, an assessment's summary; on a period
-    header, that period one zoom closer."""
+    """Enter on a row: a goal's detail, an entry's reader, an assessment's summary, a
+    conversation (or its follow-up) read-only; on a period header, that period one zoom closer."""
     store, view = screen.store, screen.query_one(TimelineView)
     if row.kind == "period":
         view.zoom_into(row)
@@ -1125,7 +1257,17 @@ def open_row(screen: JournalScreen, row: AxisRow, *, story: bool = True) -> None
     if row.kind == "today":
         return
     try:
-        if row.item is not None and row.item["kind"] == "entry":
+        if row.item is not None and row.item["kind"] in ("conversation", "follow-up"):
+            talk = store.get_interaction(row.item["id"])
+            detail = conversation_detail(store, talk.id, screen.today)
+            page = person_page()
+
+            def then_person(choice: str | None) -> None:
+                if choice == "person" and page is not None:
+                    screen.app.push_screen(page(talk.person_id))  # type: ignore[call-arg]
+
+            screen.app.push_screen(ConversationReader(detail, with_person=page is not None), then_person)
+        elif row.item is not None and row.item["kind"] == "entry":
             heading, markdown = entry_heading(store, row.item["id"])
             screen.app.push_screen(EntryReader(heading, markdown))
         elif row.item is not None and row.item["kind"] == "assessment":
@@ -1166,7 +1308,7 @@ def goal_options(goals: Sequence[Goal]) -> list[Option]:
     ]
 
 
-class TimelineFilterDialog(ModalScreen[TimelineFilter | None]):
+class TimelineFilterDialog(DismissOnce, ModalScreen[TimelineFilter | None]):
     """Which goal, tag and kinds the timeline shows."""
 
     CSS_PATH = "timeline.tcss"
@@ -1246,7 +1388,7 @@ class TimelineFilterDialog(ModalScreen[TimelineFilter | None]):
         self.dismiss(TimelineFilter())
 
 
-class GoalPicker(ModalScreen[int | None]):
+class GoalPicker(DismissOnce, ModalScreen[int | None]):
     """Which goal's story to tell, when the row under the cursor belongs to none."""
 
     CSS_PATH = "timeline.tcss"

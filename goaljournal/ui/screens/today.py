@@ -1,9 +1,10 @@
 """Today, the home screen: the daily check-in in under thirty seconds, by keys alone.
 
-What is due (Enter ticks a milestone done, or unticks one ticked today), each active goal with its
-progress, pace and a check-in field (`33` sets the value, `+1` adds one; Enter saves and moves
-on), a reflection line with `@tag` completion, the day's mood and energy, and the streak of days
-with a check-in. Tab, shift+tab, up and down move from field to field.
+What is due (Enter ticks a milestone or a follow-up with a person done, or unticks one ticked
+today), each active goal with its progress, pace and a check-in field (`33` sets the value, `+1`
+adds one; Enter saves and moves on; a goal that counts conversations says so instead), a
+reflection line with `@tag` completion, the day's mood and energy, and the streak of days with a
+check-in. Tab, shift+tab, up and down move from field to field.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.models import Goal, Milestone
+from goaljournal.core.models import PROGRESS_SOURCES, Goal, Interaction, Milestone
 from goaljournal.core.progress import (
     format_number,
     pace_status,
@@ -58,6 +59,39 @@ def due_label(milestone: Milestone, today: date) -> Content:
     return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), title, "\n" + " " * 20, goal)
 
 
+def follow_up_label(follow_up: Interaction, today: date) -> Content:
+    """Like a milestone's: a box, when it is due and what to do; then, below, with whom."""
+    if follow_up.follow_up_done:
+        box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
+        title = user_content(follow_up.follow_up or "", style="strike $text-muted", single_line=True, width=34)
+    else:
+        due = date.fromisoformat(follow_up.follow_up_due or today.isoformat())
+        if due < today:
+            when = Content.styled(f"! overdue {(today - due).days} d", "bold $error")
+        elif due == today:
+            when = Content.styled("due today", "bold $warning")
+        else:
+            when = Content(f"due {due:%a %d}")
+        box, title = Content("☐ "), user_content(follow_up.follow_up or "", single_line=True, width=34)
+    who = Content.assemble(
+        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
+    )
+    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), title, "\n" + " " * 20, who)
+
+
+def counted_amount(goal: Goal) -> str:
+    """``counts new people met (@hr): 2 of 5``: where a counted goal's progress comes from."""
+    label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
+    tag = f" (@{goal.progress_tag})" if goal.progress_tag else ""
+    current = goal.current if goal.current is not None else (goal.baseline or 0.0)
+    amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
+    return f"counts {label}{tag}: {amount}"
+
+
+# Where a counted goal has no check-in field, it says how its progress is logged instead.
+COUNTED_HINT = Content.styled("log a conversation: p, or goaljournal met NAME", "$text-muted")
+
+
 def milestone_progress(goal: Goal, milestones: list[Milestone]) -> Goal:
     """A goal without a numeric target, measured by its milestones done out of all of them, so
     that its bar and pace read like any other goal's."""
@@ -82,11 +116,15 @@ class GoalRow(Horizontal):
     """One active goal: title, progress bar and pace, numbers, and its check-in field."""
 
     def __init__(self, goal: Goal) -> None:
-        super().__init__(classes="goal-row")
+        # A goal that counts conversations has no field: the store refuses a typed check-in.
+        self.counted = goal.progress_from is not None
+        super().__init__(classes="goal-row counted" if self.counted else "goal-row")
         self.goal = goal
 
     def compose(self) -> ComposeResult:
         yield Static(classes="goal-summary")
+        if self.counted:
+            return
         yield Input(
             placeholder="33 or +1",
             classes="checkin",
@@ -115,6 +153,8 @@ class GoalRow(Horizontal):
             measured = goal
             current = goal.current if goal.current is not None else goal.baseline
             amount = f"{format_number(current)} / {format_number(goal.target)} {unit}".rstrip()
+        if self.counted:
+            amount = counted_amount(goal)
         fraction = progress_fraction(measured)
         pace = pace_status(measured, today)
         percent = f"{fraction:4.0%}" if fraction is not None else "   –"
@@ -139,6 +179,7 @@ class GoalRow(Horizontal):
                 " · ",
                 deadline,
                 checked,
+                *(("\n", COUNTED_HINT.truncate(width, ellipsis=True)) if self.counted else ()),
             )
         )
 
@@ -230,21 +271,36 @@ class TodayScreen(JournalScreen):
     def _show_due(self) -> None:
         due_list = self.query_one("#due-list", OptionList)
         keep = due_list.highlighted
-        milestones = self.store.milestones_for_today(self.today, until=self.today + timedelta(days=DUE_WITHIN_DAYS))
+        until = self.today + timedelta(days=DUE_WITHIN_DAYS)
+        milestones = self.store.milestones_for_today(self.today, until=until)
+        follow_ups = self.store.follow_ups_for_today(self.today, until=until)
         due_list.clear_options()
-        if not milestones:
+        if not milestones and not follow_ups:
             due_list.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
             return
         due_list.add_options(
             Option(due_label(m, self.today), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones
         )
-        due_list.highlighted = min(keep or 0, len(milestones) - 1)
+        if follow_ups:
+            # One list, so the daily keys stay as they were: the follow-ups come after the
+            # milestones, under a heading the cursor steps over.
+            due_list.add_option(Option(Content.styled("Follow-ups with people", "bold $accent"), id="follow-ups", disabled=True))
+            due_list.add_options(
+                Option(follow_up_label(f, self.today), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
+                for f in follow_ups
+            )
+        chosen = min(keep or 0, due_list.option_count - 1)
+        if due_list.get_option_at_index(chosen).disabled:  # the heading: the first follow-up below it
+            chosen = min(chosen + 1, due_list.option_count - 1)
+        due_list.highlighted = chosen
 
     def _show_goals(self) -> None:
         panel = self.query_one("#goals-panel", GoalsPanel)
         goals = self.store.goals(status="active")
         rows = {row.goal.id: row for row in panel.query(GoalRow)}
-        if rows and set(rows) == {goal.id for goal in goals}:
+        # A goal that started or stopped counting conversations needs its row built anew.
+        shown = {(row.goal.id, row.counted) for row in rows.values()}
+        if rows and shown == {(goal.id, goal.progress_from is not None) for goal in goals}:
             for goal in goals:
                 rows[goal.id].show(goal)
             return
@@ -276,12 +332,22 @@ class TodayScreen(JournalScreen):
     def toggle_milestone(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id:
             return
+        if event.option.id.startswith("follow-up-"):
+            self.toggle_follow_up(event.option.id)
+            return
         done = event.option.id.endswith("-done")
         milestone_id = int(event.option.id.removeprefix("milestone-").removesuffix("-done"))
         if self.attempt(self.store.set_milestone_done, milestone_id, None if done else self.today):
             self.journal_app.tell("Milestone reopened." if done else "Milestone done. Well done!")
         self._show_due()
         self._show_goals()
+
+    def toggle_follow_up(self, option_id: str) -> None:
+        done = option_id.endswith("-done")
+        interaction_id = int(option_id.removeprefix("follow-up-").removesuffix("-done"))
+        if self.attempt(self.store.set_follow_up_done, interaction_id, None if done else self.today):
+            self.journal_app.tell("Follow-up open again." if done else "Follow-up done.")
+        self._show_due()
 
     @on(Input.Submitted, ".checkin")
     def check_in(self, event: Input.Submitted) -> None:
