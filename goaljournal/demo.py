@@ -908,7 +908,7 @@ class _DemoBuilder:
              follow_up="Send Marcus the attrition article", due=-34, done=-21)
         talk(-21, "elena", "event", "Regional SHRM chapter breakfast", goals=("events", "network"))
         talk(-20, "grace", "event", "The analytics roundtable", goals=("events", "network"),
-             follow_up="Follow up with Grace about the analytics roundtable", due=-13)
+             follow_up="Send Grace the roundtable slides and ask to meet her HR team", due=-13)
         talk(-14, "marcus", "event", "Workforce planning roundtable; he introduced me to two HR directors",
              goals=("events", "network"))
         talk(-6, "ravi", "event", "CIPD branch evening on hybrid work policies", goals=("events",),

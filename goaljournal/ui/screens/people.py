@@ -149,19 +149,22 @@ class PeopleScreen(JournalScreen):
         self.listed = {person.id: person for person in people}
         overdue = Counter(talk.person_id for talk in self.store.follow_ups_due(self.today) if talk.follow_up_due < self.today.isoformat())
         table.clear()
-        # The name and role columns share what the fixed ones leave (about 70 cells with padding).
-        room = max(30, (table.size.width or 110) - 70)
+        # The name and role columns share what the fixed ones leave (about 80 cells with padding),
+        # so the table fits its width without a horizontal scrollbar.
+        room = max(30, (table.size.width or 110) - 80)
         for person in people:
             follow_ups = Text("")
             if person.open_follow_ups:
                 late = overdue.get(person.id, 0)
-                follow_ups = Text(f"{person.open_follow_ups} open" + (f", {late} overdue" if late else ""), style=theme_style(self.app, "$error" if late else "$warning"))
+                more = person.open_follow_ups - late
+                words = f"{late} overdue" + (f", {more} open" if more else "") if late else f"{more} open"
+                follow_ups = Text(words, style=theme_style(self.app, "$error" if late else "$warning"))
             last = Text(f"{_day(person.last_met)} · {how_long_ago(person.last_met, self.today)}") if person.last_met else Text("never", style="dim")
             table.add_row(
                 user_cell(person.name, style="bold", width=room // 2),
                 Text(person.relationship),
                 user_cell(role_line(person), width=room - room // 2),
-                user_cell(" ".join(f"@{tag}" for tag in person.tags), width=16),
+                user_cell(" ".join(f"@{tag}" for tag in person.tags), width=14),
                 last,
                 follow_ups,
                 key=str(person.id),
