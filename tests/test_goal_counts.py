@@ -106,11 +106,11 @@ async def test_draft_a_goal_that_counts_people_met_by_keys_then_log_meetings(sto
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
         text = screen_text(app)
-        assert "counts new people met (@hr): 2 of 5" in text and "40%" in text
+        assert "2 of 5 new people met (@hr)" in text and "40%" in text
         meet(store, "Lena Park", "2026-11-25")
         app.screen.refresh_data()
         await pilot.pause()
-        assert "counts new people met (@hr): 3 of 5" in screen_text(app) and "60%" in screen_text(app)
+        assert "3 of 5 new people met (@hr)" in screen_text(app) and "60%" in screen_text(app)
 
 
 async def test_a_networking_sentence_preselects_what_it_counts_until_the_user_chooses(store: Store, screen_text) -> None:

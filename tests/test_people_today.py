@@ -118,8 +118,8 @@ async def test_a_networking_goal_fills_up_as_people_are_met(store: Store, screen
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
-        assert "counts new people met (@hr): 0 of 5 · by 31 Mar 2027" in text
-        assert "log a conversation: p, or goaljournal met NAME" in text
+        assert "0 of 5 new people met (@hr) · by 31 Mar 2027" in text
+        assert "from conversations · log one: p, or goaljournal met NAME" in text
         # No check-in field for it: the store would refuse a typed value.
         assert not app.screen.query(f"#checkin-{goal_id}")
         with pytest.raises(InvalidInput):
@@ -136,7 +136,7 @@ async def test_a_networking_goal_fills_up_as_people_are_met(store: Store, screen
         app.screen.refresh_data()
         await pilot.pause()
         text = screen_text(app)
-        assert "counts new people met (@hr): 2 of 5" in text and "40%" in text
+        assert "2 of 5 new people met (@hr)" in text and "40%" in text
         assert store.get_goal(goal_id).current == 2
 
 

@@ -80,16 +80,16 @@ def follow_up_label(follow_up: Interaction, today: date) -> Content:
 
 
 def counted_amount(goal: Goal) -> str:
-    """``counts new people met (@hr): 2 of 5``: where a counted goal's progress comes from."""
+    """``2 of 5 new people met (@hr)``: the count first, so a narrow panel cuts the label."""
     label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
     tag = f" (@{goal.progress_tag})" if goal.progress_tag else ""
     current = goal.current if goal.current is not None else (goal.baseline or 0.0)
     amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
-    return f"counts {label}{tag}: {amount}"
+    return f"{amount} {label}{tag}"
 
 
 # Where a counted goal has no check-in field, it says how its progress is logged instead.
-COUNTED_HINT = Content.styled("log a conversation: p, or goaljournal met NAME", "$text-muted")
+COUNTED_HINT = Content.styled("from conversations · log one: p, or goaljournal met NAME", "$text-muted")
 
 
 def milestone_progress(goal: Goal, milestones: list[Milestone]) -> Goal:
@@ -164,7 +164,8 @@ class GoalRow(Horizontal):
             deadline = (f"was due {date.fromisoformat(goal.deadline):%d %b %Y}", "$error")
         else:
             deadline = (f"by {date.fromisoformat(goal.deadline):%d %b %Y}", "$text-muted")
-        checked = ("  ✓ today", "$success") if goal.current_at == today.isoformat() else ""
+        # "✓ today" is for a typed check-in; a counted goal's come from conversations.
+        checked = ("  ✓ today", "$success") if goal.current_at == today.isoformat() and not self.counted else ""
         summary = self.query_one(".goal-summary", Static)
         width = summary.content_size.width or 40
         summary.update(
