@@ -53,10 +53,14 @@ def _json_text(data: Any) -> str:
     # through to the terminal, so they are escaped too. The output stays valid JSON.
     # One regex pass, not a generator over every character (4 s of a 100,000-entry export).
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _C1_CONTROLS.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _C1_CONTROLS.sub(_escape_c1, text)
 
 
 _C1_CONTROLS = re.compile("[\x7f-\x9f]")
+
+
+def _escape_c1(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 # Control characters but tab, newline and a CRLF's carriage return (ICS lines end in CRLF).
@@ -354,15 +358,15 @@ def cmd_search(store: Store, args: argparse.Namespace) -> int:
         raise UserError(f"--from {filters['date_from']} is after --to {filters['date_to']}")
     if args.goal is not None:
         store.get_goal(args.goal)  # an unknown goal is a mistake, not an empty result
+    # Lines show no tags or goals: only --json needs them looked up.
     if args.query:
-        entries = store.search(" ".join(args.query), limit=args.limit, **filters)
+        entries = store.search(" ".join(args.query), limit=args.limit, links=args.json, **filters)
     else:
-        entries = store.entries(limit=args.limit, **filters)
+        entries = store.entries(limit=args.limit, links=args.json, **filters)
     if args.json:
         print_json([entry_json(entry) for entry in entries])
-    else:
-        for entry in entries:
-            print(entry_line(entry))
+    elif entries:
+        sys.stdout.write("\n".join(map(entry_line, entries)) + "\n")
     return 0
 
 
@@ -488,17 +492,18 @@ def cmd_followups(store: Store, args: argparse.Namespace) -> int:
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.format != "json":
         return _export_other(store, args)
-    from goaljournal.store.transfer import export_data
+    from goaljournal.store.transfer import json_chunks
 
-    text = _json_text(export_data(store)) + "\n"
+    # C1 controls escaped as in every --json output (see _json_text); json escapes the C0 ones.
+    chunks = (_C1_CONTROLS.sub(_escape_c1, chunk) for chunk in json_chunks(store))
     if args.output in (None, "-"):
-        sys.stdout.write(text)
+        sys.stdout.writelines(chunks)
         return 0
     out = Path(args.output).expanduser()
     try:
         # The export holds the whole journal: keep a new file private (0600), like the journal.
         with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.writelines(chunks)
     except OSError as err:
         raise UserError(f"cannot write {out}: {err.strerror}") from None
     print(f"exported the journal to {out}", file=sys.stderr)

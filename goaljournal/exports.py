@@ -31,11 +31,9 @@ def export_text(
     """One export as text, piece by piece. CSV gives one ``table`` (see ``export_csv_files``
     for all of them)."""
     if fmt == "json":
-        import json
+        from goaljournal.store.transfer import json_chunks
 
-        from goaljournal.store.transfer import export_data
-
-        yield json.dumps(export_data(store), ensure_ascii=False, indent=2) + "\n"
+        yield from json_chunks(store)
     elif fmt == "jrnl":
         from goaljournal.core.jrnl import MINUTES_FORMAT, format_jrnl
 

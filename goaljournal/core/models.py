@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Self
 
@@ -46,6 +47,27 @@ class _FromRow:
         values = {key: row[key] for key in row.keys() if key in names}
         values.update(extra)
         return cls(**values)
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Any]) -> list[Self]:
+        """Many rows of one query: the columns are matched to fields once, not per row (a
+        search printing 15,000 entries spent a third of its time here)."""
+        if not rows:
+            return []
+        keys = tuple(rows[0].keys())
+        if keys == cls._field_order()[: len(keys)]:  # SELECT * of a table laid out like the class
+            return [cls(*row) for row in rows]
+        names = cls._field_names()
+        picked = [(index, key) for index, key in enumerate(rows[0].keys()) if key in names]
+        return [cls(**{key: row[index] for index, key in picked}) for row in rows]
+
+    @classmethod
+    def _field_order(cls) -> tuple[str, ...]:
+        cached = cls.__dict__.get("_order")
+        if cached is None:
+            cached = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+            setattr(cls, "_order", cached)
+        return cached
 
     @classmethod
     def _field_names(cls) -> frozenset[str]:
