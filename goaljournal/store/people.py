@@ -24,6 +24,7 @@ from goaljournal.core.models import (
     Interaction,
     Person,
 )
+from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput, NotFound
 from goaljournal.store.values import (
     _check_choice,
@@ -34,29 +35,10 @@ from goaljournal.store.values import (
 )
 
 if TYPE_CHECKING:
-    import contextlib
-    from collections.abc import Callable
-    from datetime import datetime
+    from goaljournal.core.models import Assessment
 
-PERSON_FIELDS = (
-    "name",
-    "role",
-    "organisation",
-    "how_met",
-    "relationship",
-    "notes",
-    "private",
-)
-INTERACTION_FIELDS = (
-    "at",
-    "kind",
-    "notes",
-    "learned",
-    "outcome",
-    "follow_up",
-    "follow_up_due",
-    "follow_up_done",
-)
+PERSON_FIELDS = ("name", "role", "organisation", "how_met", "relationship", "notes", "private")
+INTERACTION_FIELDS = ("at", "kind", "notes", "learned", "outcome", "follow_up", "follow_up_due", "follow_up_done")
 # Fields of a goal that change what it counts: a change to any of them recounts it.
 COUNT_FIELDS = ("progress_from", "progress_tag", "start_date", "deadline", "baseline")
 DERIVED_CHECKINS = uuid.UUID("5b0c1f7e-9d1a-4e7b-8c55-6f1d2a3b4c5d")
@@ -93,27 +75,17 @@ def _tag_names(tags: Iterable[str]) -> list[str]:
     return list(names.values())
 
 
-class PeopleMixin:
+class PeopleMixin(StoreBase):
     """People, interactions, follow-ups, counted goals and feedback filed into an assessment."""
 
-    if TYPE_CHECKING:
-        clock: Callable[[], datetime]
+    if TYPE_CHECKING:  # other parts of the Store, used here
 
-        def today(self) -> date: ...
-        def transaction(
-            self,
-        ) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
-        def snapshot(self) -> contextlib.AbstractContextManager[sqlite3.Connection]: ...
-        def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]: ...
-        def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None: ...
-        def _insert(self, conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int: ...
-        def _require(self, table: str, row_id: int, what: str) -> sqlite3.Row: ...
-        def assessment_in_progress(self) -> Any: ...
-        def add_assessment(self, at: Any = None, *, summary: str | None = None) -> int: ...
         def trash(self, table: str, row_id: int) -> None: ...
         def restore(self, table: str, row_id: int) -> None: ...
+        def assessment_in_progress(self) -> Assessment | None: ...
+        def add_assessment(self, at: date | str | None = None, *, summary: str | None = None) -> int: ...
 
-    # -- people -----------------------------------------------------------------------------
+    # -- people -------------------------------------------------------------------------------
 
     def _check_person_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
         unknown = set(fields) - set(PERSON_FIELDS) - {"tags"}
@@ -162,26 +134,16 @@ class PeopleMixin:
 
     def _set_person_tags(self, conn: sqlite3.Connection, person_id: int, names: Sequence[str]) -> None:
         for name in names:
-            conn.execute(
-                "INSERT OR IGNORE INTO tags (uuid, name) VALUES (?, ?)",
-                (new_uuid(), name),
-            )
+            conn.execute("INSERT OR IGNORE INTO tags (uuid, name) VALUES (?, ?)", (new_uuid(), name))
             conn.execute(
                 "INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT ?, id FROM tags WHERE name = ?",
                 (person_id, name),
             )
 
     def _with_tags(self, rows: Sequence[sqlite3.Row]) -> list[Person]:
-        people = [Person.from_row(row) for row in rows]
-        if people:
-            by_id = {person.id: person for person in people}
-            marks = ", ".join("?" for _ in by_id)
-            for person_id, name in self._rows(
-                f"SELECT pt.person_id, t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
-                f"WHERE pt.person_id IN ({marks}) ORDER BY t.name COLLATE NOCASE",
-                list(by_id),
-            ):
-                by_id[person_id].tags.append(name)
+        people = Person.from_rows(rows)
+        self._attach(people, "tags", "SELECT pt.person_id, t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
+                                     "WHERE pt.person_id IN ({ids}) ORDER BY t.name COLLATE NOCASE")  # fmt: skip
         return people
 
     def get_person(self, person_id: int) -> Person:
@@ -222,16 +184,14 @@ class PeopleMixin:
             )
             params.extend([word.lower().lstrip("@"), word.lower().lstrip("@")])
         rows = self._rows(
-            f"{_PERSON_SELECT} WHERE {' AND '.join(clauses)} ORDER BY p.name COLLATE NOCASE, p.id",
-            params,
+            f"{_PERSON_SELECT} WHERE {' AND '.join(clauses)} ORDER BY p.name COLLATE NOCASE, p.id", params
         )
         return self._with_tags(rows)
 
     def people_named(self, name: str) -> list[Person]:
         """Live people whose name is ``name``, case ignored (for quick capture by name)."""
         rows = self._rows(
-            f"{_PERSON_SELECT} WHERE p.deleted_at IS NULL AND p.name = ? COLLATE NOCASE ORDER BY p.id",
-            (name.strip(),),
+            f"{_PERSON_SELECT} WHERE p.deleted_at IS NULL AND p.name = ? COLLATE NOCASE ORDER BY p.id", (name.strip(),)
         )
         return self._with_tags(rows)
 
@@ -249,7 +209,7 @@ class PeopleMixin:
         )
         return [row[0] for row in rows]
 
-    # -- interactions -----------------------------------------------------------------------
+    # -- interactions -------------------------------------------------------------------------
 
     def _check_interaction_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
         unknown = set(fields) - set(INTERACTION_FIELDS)
@@ -300,13 +260,7 @@ class PeopleMixin:
             self._recount_goals(conn)
         return interaction_id
 
-    def update_interaction(
-        self,
-        interaction_id: int,
-        *,
-        goal_ids: Iterable[int] | None = None,
-        **changes: Any,
-    ) -> None:
+    def update_interaction(self, interaction_id: int, *, goal_ids: Iterable[int] | None = None, **changes: Any) -> None:
         """Change a conversation; ``goal_ids`` replaces the goals it discussed."""
         self._require("interactions", interaction_id, "conversation")
         changes = self._check_interaction_fields(dict(changes))
@@ -321,10 +275,7 @@ class PeopleMixin:
                     [*changes.values(), utc_stamp(), interaction_id],
                 )
             if goals is not None:
-                conn.execute(
-                    "DELETE FROM interaction_goals WHERE interaction_id = ?",
-                    (interaction_id,),
-                )
+                conn.execute("DELETE FROM interaction_goals WHERE interaction_id = ?", (interaction_id,))
                 conn.executemany(
                     "INSERT INTO interaction_goals (interaction_id, goal_id) VALUES (?, ?)",
                     [(interaction_id, goal_id) for goal_id in goals],
@@ -338,16 +289,9 @@ class PeopleMixin:
         self.restore("interactions", interaction_id)
 
     def _with_goals(self, rows: Sequence[sqlite3.Row]) -> list[Interaction]:
-        interactions = [Interaction.from_row(row) for row in rows]
-        if interactions:
-            by_id = {item.id: item for item in interactions}
-            marks = ", ".join("?" for _ in by_id)
-            for interaction_id, goal_id in self._rows(
-                f"SELECT interaction_id, goal_id FROM interaction_goals WHERE interaction_id IN ({marks}) "
-                "ORDER BY goal_id",
-                list(by_id),
-            ):
-                by_id[interaction_id].goal_ids.append(goal_id)
+        interactions = Interaction.from_rows(rows)
+        self._attach(interactions, "goal_ids", "SELECT interaction_id, goal_id FROM interaction_goals "
+                                               "WHERE interaction_id IN ({ids}) ORDER BY goal_id")  # fmt: skip
         return interactions
 
     def get_interaction(self, interaction_id: int) -> Interaction:
@@ -412,7 +356,7 @@ class PeopleMixin:
                 (_day(done_on), utc_stamp(), interaction_id),
             )
 
-    # -- feedback into the self-assessment --------------------------------------------------
+    # -- feedback into the self-assessment ----------------------------------------------------
 
     def file_feedback(self, interaction_id: int) -> tuple[int, int]:
         """File a conversation as a feedback item of the current self-assessment: the session in
@@ -421,8 +365,7 @@ class PeopleMixin:
         interaction = self.get_interaction(interaction_id)
         if interaction.assessment_item_id is not None:
             row = self._one(
-                "SELECT assessment_id FROM assessment_items WHERE id = ?",
-                (interaction.assessment_item_id,),
+                "SELECT assessment_id FROM assessment_items WHERE id = ?", (interaction.assessment_item_id,)
             )
             if row is not None:
                 return row[0], interaction.assessment_item_id
@@ -439,8 +382,7 @@ class PeopleMixin:
                 ).fetchone()
                 assessment_id = row[0] if row else self.add_assessment(self.today())
             position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM assessment_items WHERE assessment_id = ?",
-                (assessment_id,),
+                "SELECT coalesce(max(position), 0) + 1 FROM assessment_items WHERE assessment_id = ?", (assessment_id,)
             ).fetchone()[0]
             action = interaction.outcome or (interaction.follow_up if interaction.follow_up_done else None)
             item_id = self._insert(conn, "assessment_items", {
@@ -455,7 +397,7 @@ class PeopleMixin:
             )
         return assessment_id, item_id
 
-    # -- goals that count conversations -----------------------------------------------------
+    # -- goals that count conversations -------------------------------------------------------
 
     def count_for_goal(self, goal_id: int, *, until: date | str | None = None) -> int:
         """What a counted goal has counted so far (up to ``until``, default everything)."""
@@ -544,23 +486,18 @@ class PeopleMixin:
                 )
             elif row["value"] != value or row["deleted_at"] is not None:
                 conn.execute(
-                    "UPDATE checkins SET value = ?, note = ?, deleted_at = NULL WHERE id = ?",
-                    (value, note, row["id"]),
+                    "UPDATE checkins SET value = ?, note = ?, deleted_at = NULL WHERE id = ?", (value, note, row["id"])
                 )
 
     def _release_counted_checkins(self, conn: sqlite3.Connection, goal_id: int) -> None:
         """A goal that stops counting keeps its history as ordinary check-ins (with fresh uuids:
         the derived ones are reserved for the goal's counted days, should it count again)."""
         for (checkin_id,) in conn.execute(
-            "SELECT id FROM checkins WHERE goal_id = ? AND source = 'interactions'",
-            (goal_id,),
+            "SELECT id FROM checkins WHERE goal_id = ? AND source = 'interactions'", (goal_id,)
         ).fetchall():
-            conn.execute(
-                "UPDATE checkins SET source = NULL, uuid = ? WHERE id = ?",
-                (new_uuid(), checkin_id),
-            )
+            conn.execute("UPDATE checkins SET source = NULL, uuid = ? WHERE id = ?", (new_uuid(), checkin_id))
 
-    # -- added for Today and the timeline (follow-ups) --
+    # -- follow-ups on Today ------------------------------------------------------------------
 
     def follow_ups_for_today(self, today: date, *, until: date) -> list[Interaction]:
         """Open follow-ups due by ``until`` (overdue ones included) and those done ``today``,
@@ -573,7 +510,7 @@ class PeopleMixin:
         )
         return [Interaction.from_row(row) for row in rows]
 
-    # -- added for the command line, exports and the report --
+    # -- people in exports and the report -----------------------------------------------------
 
     def people_activity(self, first: date, last: date, *, open_until: date) -> Any:
         """What the report's "People and conversations" needs for ``first``..``last``: the
@@ -591,7 +528,9 @@ class PeopleMixin:
                 (lo, hi),
             ))  # fmt: skip
             still_open = self.follow_ups_due(open_until)
-        new = sorted((p for p in people.values() if p.first_met and lo <= p.first_met <= hi), key=lambda p: (p.first_met, p.id))
+        new = sorted(
+            (p for p in people.values() if p.first_met and lo <= p.first_met <= hi), key=lambda p: (p.first_met, p.id)
+        )
         return PeopleActivity(held, people, [p.id for p in new], done, still_open)
 
     def interactions_for_export(self, *, include_private: bool = False) -> list[Interaction]:

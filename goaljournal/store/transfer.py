@@ -12,8 +12,9 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from goaljournal.store.entries import index_entry
 from goaljournal.store.errors import InvalidInput
-from goaljournal.store.journal import Store, index_entry
+from goaljournal.store.journal import Store
 
 FORMAT_NAME = "goaljournal"
 FORMAT_VERSION = 1

@@ -41,42 +41,38 @@ DUE_WITHIN_DAYS = 7
 STREAK_WINDOW_DAYS = 3660
 
 
-def due_label(milestone: Milestone, today: date) -> Content:
-    """Two lines: a box, when it is due and the milestone; then, below, its goal."""
-    if milestone.done:
+def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, *, overdue: str, on_today: str, ahead: str) -> Content:
+    """Two lines on the due list: a box, when it is due and what to do; then, below, what it is
+    for. ``overdue`` and ``ahead`` are formats for the due date (``{days}`` is the days late)."""
+    if done:
         box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
-        title = user_content(milestone.title, style="strike $text-muted", single_line=True, width=34)
+        shown = user_content(title, style="strike $text-muted", single_line=True, width=34)
     else:
-        due = date.fromisoformat(milestone.due_date or today.isoformat())
+        due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
-            when = Content.styled(f"! overdue {due:%d %b}", "bold $error")
+            when = Content.styled(overdue.format(due, days=(today - due).days), "bold $error")
         elif due == today:
-            when = Content.styled("today", "bold $warning")
+            when = Content.styled(on_today, "bold $warning")
         else:
-            when = Content(f"{due:%a %d %b}")
-        box, title = Content("☐ "), user_content(milestone.title, single_line=True, width=34)
+            when = Content(ahead.format(due))
+        box, shown = Content("☐ "), user_content(title, single_line=True, width=34)
+    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), shown, "\n" + " " * 20, below)
+
+
+def due_label(milestone: Milestone, today: date) -> Content:
+    """A milestone: when it is due, and below, its goal."""
     goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=34)
-    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), title, "\n" + " " * 20, goal)
+    return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today,
+                     overdue="! overdue {0:%d %b}", on_today="today", ahead="{0:%a %d %b}")  # fmt: skip
 
 
 def follow_up_label(follow_up: Interaction, today: date) -> Content:
-    """Like a milestone's: a box, when it is due and what to do; then, below, with whom."""
-    if follow_up.follow_up_done:
-        box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
-        title = user_content(follow_up.follow_up or "", style="strike $text-muted", single_line=True, width=34)
-    else:
-        due = date.fromisoformat(follow_up.follow_up_due or today.isoformat())
-        if due < today:
-            when = Content.styled(f"! overdue {(today - due).days} d", "bold $error")
-        elif due == today:
-            when = Content.styled("due today", "bold $warning")
-        else:
-            when = Content(f"due {due:%a %d}")
-        box, title = Content("☐ "), user_content(follow_up.follow_up or "", single_line=True, width=34)
+    """A follow-up, like a milestone: when it is due, and below, with whom."""
     who = Content.assemble(
         (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
     )
-    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), title, "\n" + " " * 20, who)
+    return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today,
+                     overdue="! overdue {days} d", on_today="due today", ahead="due {0:%a %d}")  # fmt: skip
 
 
 def counted_amount(goal: Goal) -> str:

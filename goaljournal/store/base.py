@@ -1,0 +1,147 @@
+"""The journal store's plumbing: the connection, its lock, transactions and the small helpers
+every part of :class:`~goaljournal.store.journal.Store` uses."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from goaljournal.store.connection import (
+    CHECKPOINT_WAL_BYTES,
+    checkpoint,
+    open_journal,
+    translate_errors,
+)
+from goaljournal.store.errors import NotFound, ReadOnlyJournal
+from goaljournal.store.values import new_uuid
+
+
+class StoreBase:
+    """One open journal file.
+
+    The connection is shared by the TUI's main thread and its workers (``check_same_thread`` is
+    off), so every use of it holds ``self._lock``. Writes run in ``BEGIN IMMEDIATE`` transactions:
+    the write lock is taken up front, and a busy journal waits for the busy timeout instead of
+    failing half-way.
+    """
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        conn.row_factory = sqlite3.Row
+        self.conn = conn
+        self.path = Path(path)
+        self.read_only = read_only
+        self.clock = clock
+        self._lock = threading.RLock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime] = datetime.now) -> Self:
+        conn, read_only = open_journal(Path(path))
+        return cls(conn, Path(path), read_only=read_only, clock=clock)
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def today(self) -> date:
+        return self.clock().date()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: everything inside commits together or not at all."""
+        if self.read_only:
+            raise ReadOnlyJournal(f"{self.path} is read-only; nothing was written")
+        with self._lock, translate_errors(self.path):
+            if self.conn.in_transaction:  # nested: join the outer transaction
+                yield self.conn
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                # A commit that fails (disk full, I/O error) may leave the transaction open:
+                # roll it back so the next write does not join a half-written one.
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+            self._checkpoint_if_large()
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One read transaction: everything read inside sees the same state of the journal."""
+        with self._lock, translate_errors(self.path):
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        with self._lock, translate_errors(self.path):
+            return self.conn.execute(sql, params).fetchall()
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        with self._lock, translate_errors(self.path):
+            return self.conn.execute(sql, params).fetchone()
+
+    def _insert(self, conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> int:
+        values.setdefault("uuid", new_uuid())
+        names = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = conn.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values()))
+        return int(cursor.lastrowid or 0)
+
+    def _attach(self, items: Sequence[Any], attribute: str, sql: str) -> None:
+        """Fill each item's list ``attribute`` from ``sql``'s (item id, value) rows; ``{ids}`` in
+        ``sql`` stands for the items' ids, so one query serves a whole page of items."""
+        by_id = {item.id: item for item in items}
+        if by_id:
+            marks = ", ".join("?" for _ in by_id)
+            for item_id, value in self._rows(sql.format(ids=marks), list(by_id)):
+                getattr(by_id[item_id], attribute).append(value)
+
+    def _require(self, table: str, row_id: int, what: str) -> sqlite3.Row:
+        row = self._one(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
+        if row is None:
+            raise NotFound(f"no {what} with id {row_id}")
+        return row
+
+    def _checkpoint_if_large(self) -> None:
+        """Fold a large WAL back into the journal (automatic checkpoints are off: see
+        ``connection._configure`` on the WAL-reset bug)."""
+        try:
+            size = os.stat(f"{self.path}-wal").st_size
+        except OSError:
+            return
+        if size > CHECKPOINT_WAL_BYTES:
+            checkpoint(self.conn, "RESTART")
+
+    def change_token(self) -> tuple[int, int]:
+        """A value that changes whenever the journal does, by this connection or another
+        process: a view can skip re-reading when it is the same as at its last read."""
+        with self._lock, translate_errors(self.path):
+            data_version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return int(data_version), self.conn.total_changes

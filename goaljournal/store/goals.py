@@ -1,0 +1,371 @@
+"""Goals, their milestones and check-ins, and the day's mood and energy."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from goaljournal.core.dates import format_day, format_moment
+from goaljournal.core.models import (
+    CATEGORIES,
+    GOAL_STATUSES,
+    HORIZONS,
+    PROGRESS_SOURCES,
+    REVISED_FIELDS,
+    CheckIn,
+    DailyCheckin,
+    Goal,
+    Milestone,
+    Revision,
+)
+from goaljournal.store.base import StoreBase
+from goaljournal.store.errors import InvalidInput, NotFound
+from goaljournal.store.people import COUNT_FIELDS
+from goaljournal.store.values import (
+    _check_choice,
+    _check_scale,
+    _check_text,
+    _day,
+    _moment,
+    utc_stamp,
+)
+
+GOAL_FIELDS = (
+    "title", "category", "horizon", "metric", "unit", "baseline", "target", "start_date",
+    "deadline", "why", "confidence", "status", "parent_id", "assessment_item_id", "progress_from",
+    "progress_tag",
+)  # fmt: skip
+
+
+class GoalsMixin(StoreBase):
+    """Goals with revisions kept for every change of substance, milestones and check-ins."""
+
+    # -- goals --------------------------------------------------------------------------------
+
+    def _check_goal_fields(self, fields: dict[str, Any]) -> dict[str, Any]:
+        unknown = set(fields) - set(GOAL_FIELDS)
+        if unknown:
+            raise ValueError(f"not goal fields: {', '.join(sorted(unknown))}")
+        if "title" in fields:
+            _check_text(fields["title"], "the goal", required=True)
+        for name in ("metric", "unit", "why"):
+            _check_text(fields.get(name), f"the {name}")
+        _check_choice(fields.get("category"), CATEGORIES, "category")
+        _check_choice(fields.get("horizon"), HORIZONS, "horizon")
+        _check_choice(fields.get("status"), GOAL_STATUSES, "status")
+        _check_scale(fields.get("confidence"), "confidence")
+        _check_choice(fields.get("progress_from"), tuple(PROGRESS_SOURCES), "progress source")
+        if "progress_tag" in fields:
+            tag = _check_text(fields["progress_tag"], "the tag")
+            fields["progress_tag"] = (tag.strip().lstrip("@").strip() or None) if tag else None
+        for name in ("start_date", "deadline"):
+            if name in fields:
+                fields[name] = _day(fields[name])
+        for name in ("baseline", "target"):
+            value = fields.get(name)
+            if value is not None:
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+                    raise InvalidInput(f"the {name} must be a number")
+                fields[name] = float(value)
+        for name, table, what in (("parent_id", "goals", "goal"), ("assessment_item_id", "assessment_items", "assessment item")):
+            if fields.get(name) is not None:
+                self._require(table, fields[name], what)
+        return fields
+
+    def add_goal(self, title: str, **fields: Any) -> int:
+        """Add a goal; it starts today unless ``start_date`` says otherwise."""
+        fields = self._check_goal_fields({"title": title, **fields})
+        fields.setdefault("start_date", format_day(self.today()))
+        fields.setdefault("status", "active")
+        stamp = utc_stamp()
+        with self.transaction() as conn:
+            goal_id = self._insert(conn, "goals", {**fields, "created_at": stamp, "updated_at": stamp})
+            if fields.get("progress_from"):
+                self._recount_goals(conn, [goal_id])
+            return goal_id
+
+    _GOAL_SELECT = (
+        "SELECT g.*, "
+        "(SELECT value FROM checkins c WHERE c.goal_id = g.id AND c.deleted_at IS NULL "
+        " ORDER BY c.at DESC, c.id DESC LIMIT 1) AS current, "
+        "(SELECT at FROM checkins c WHERE c.goal_id = g.id AND c.deleted_at IS NULL "
+        " ORDER BY c.at DESC, c.id DESC LIMIT 1) AS current_at "
+        "FROM goals g"
+    )
+
+    def get_goal(self, goal_id: int) -> Goal:
+        row = self._one(f"{self._GOAL_SELECT} WHERE g.id = ?", (goal_id,))
+        if row is None:
+            raise NotFound(f"no goal with id {goal_id}")
+        return Goal.from_row(row)
+
+    def goals(self, *, status: str | Sequence[str] | None = None, trashed: bool = False) -> list[Goal]:
+        """Goals, soonest deadline first (goals without one last)."""
+        clauses = ["g.deleted_at IS NOT NULL" if trashed else "g.deleted_at IS NULL"]
+        params: list[Any] = []
+        if status is not None:
+            statuses = [status] if isinstance(status, str) else list(status)
+            for value in statuses:
+                _check_choice(value, GOAL_STATUSES, "status")
+            clauses.append(f"g.status IN ({', '.join('?' for _ in statuses)})")
+            params.extend(statuses)
+        rows = self._rows(
+            f"{self._GOAL_SELECT} WHERE {' AND '.join(clauses)} "
+            "ORDER BY g.deadline IS NULL, g.deadline, g.id",
+            params,
+        )
+        return [Goal.from_row(row) for row in rows]
+
+    def update_goal(
+        self, goal_id: int, *, reason: str | None = None, at: datetime | str | None = None, **changes: Any
+    ) -> int | None:
+        """Change a goal. A change to its title, target, deadline or status is kept as a
+        revision with ``reason``, dated ``at`` (default now); returns that revision's id, if one
+        was made."""
+        current = self._require("goals", goal_id, "goal")
+        changes = self._check_goal_fields(dict(changes))
+        _check_text(reason, "the reason")
+        if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
+            raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
+        changed = {name: value for name, value in changes.items() if current[name] != value}
+        if not changed:
+            return None
+        revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
+        stamp = utc_stamp()
+        with self.transaction() as conn:
+            assignments = ", ".join(f"{name} = ?" for name in changed)
+            conn.execute(
+                f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",
+                [*changed.values(), stamp, goal_id],
+            )
+            if "progress_from" in changed and changed["progress_from"] is None:
+                self._release_counted_checkins(conn, goal_id)
+            elif any(name in changed for name in COUNT_FIELDS):
+                self._recount_goals(conn, [goal_id])
+            if not revised:
+                return None
+            return self._insert(conn, "revisions", {
+                "goal_id": goal_id, "at": _moment(at) or format_moment(self.clock()),
+                "changes": json.dumps(revised, ensure_ascii=False), "reason": reason,
+            })  # fmt: skip
+
+    def _ancestors(self, goal_id: int) -> set[int]:
+        """The goal and every goal above it through parent links."""
+        rows = self._rows(
+            "WITH RECURSIVE up(id) AS (SELECT ? UNION SELECT g.parent_id FROM goals g JOIN up ON g.id = up.id "
+            "WHERE g.parent_id IS NOT NULL) SELECT id FROM up",
+            (goal_id,),
+        )
+        return {row[0] for row in rows}
+
+    def revisions(self, goal_id: int | None = None) -> list[Revision]:
+        if goal_id is None:
+            rows = self._rows("SELECT * FROM revisions ORDER BY at, id")
+        else:
+            rows = self._rows("SELECT * FROM revisions WHERE goal_id = ? ORDER BY at, id", (goal_id,))
+        return [Revision.from_row(row) for row in rows]
+
+    def child_goals(self, goal_id: int) -> list[Goal]:
+        rows = self._rows(f"{self._GOAL_SELECT} WHERE g.parent_id = ? AND g.deleted_at IS NULL ORDER BY g.id", (goal_id,))
+        return [Goal.from_row(row) for row in rows]
+
+    def count_active_goals(self, *, besides: int | None = None) -> int:
+        """How many goals are active (leaving out ``besides``): the load a new goal joins."""
+        row = self._one(
+            "SELECT count(*) FROM goals WHERE status = 'active' AND deleted_at IS NULL AND id IS NOT ?",
+            (besides,),
+        )
+        return int(row[0]) if row else 0
+
+    # -- milestones ---------------------------------------------------------------------------
+
+    def add_milestone(self, goal_id: int, title: str, *, due: date | str | None = None) -> int:
+        _check_text(title, "the milestone", required=True)
+        self._require("goals", goal_id, "goal")
+        stamp = utc_stamp()
+        with self.transaction() as conn:
+            position = conn.execute(
+                "SELECT coalesce(max(position), 0) + 1 FROM milestones WHERE goal_id = ?", (goal_id,)
+            ).fetchone()[0]
+            return self._insert(conn, "milestones", {
+                "goal_id": goal_id, "title": title, "due_date": _day(due), "position": position,
+                "created_at": stamp, "updated_at": stamp,
+            })  # fmt: skip
+
+    def set_milestone_done(self, milestone_id: int, done_on: date | str | None) -> None:
+        """Mark a milestone done on ``done_on``, or not done with None."""
+        self._require("milestones", milestone_id, "milestone")
+        with self.transaction() as conn:
+            conn.execute(
+                "UPDATE milestones SET done_at = ?, updated_at = ? WHERE id = ?",
+                (_day(done_on), utc_stamp(), milestone_id),
+            )
+
+    _MILESTONE_SELECT = (
+        "SELECT m.*, g.title AS goal_title FROM milestones m JOIN goals g ON g.id = m.goal_id "
+        "WHERE m.deleted_at IS NULL AND g.deleted_at IS NULL"
+    )
+
+    def milestones(self, goal_id: int) -> list[Milestone]:
+        rows = self._rows(
+            f"{self._MILESTONE_SELECT} AND m.goal_id = ? ORDER BY m.position, m.id", (goal_id,)
+        )
+        return [Milestone.from_row(row) for row in rows]
+
+    def open_milestones_due(self, until: date) -> list[Milestone]:
+        """Milestones not done, of goals still being pursued, due on or before ``until``."""
+        rows = self._rows(
+            f"{self._MILESTONE_SELECT} AND m.done_at IS NULL AND m.due_date IS NOT NULL "
+            "AND m.due_date <= ? AND g.status IN ('draft', 'active') ORDER BY m.due_date, m.id",
+            (format_day(until),),
+        )
+        return [Milestone.from_row(row) for row in rows]
+
+    def milestones_for_today(self, today: date, *, until: date) -> list[Milestone]:
+        """Open milestones due by ``until`` (overdue ones included) and those done ``today``, of
+        goals still being pursued, soonest first: a milestone ticked by mistake can be unticked."""
+        rows = self._rows(
+            f"{self._MILESTONE_SELECT} AND g.status IN ('draft', 'active') AND ("
+            "(m.done_at IS NULL AND m.due_date IS NOT NULL AND m.due_date <= ?) OR m.done_at = ?) "
+            "ORDER BY m.due_date IS NULL, m.due_date, m.id",
+            (format_day(until), format_day(today)),
+        )
+        return [Milestone.from_row(row) for row in rows]
+
+    def get_milestone(self, milestone_id: int) -> Milestone:
+        row = self._one(
+            "SELECT m.*, g.title AS goal_title FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE m.id = ?",
+            (milestone_id,),
+        )
+        if row is None:
+            raise NotFound(f"no milestone with id {milestone_id}")
+        return Milestone.from_row(row)
+
+    def update_milestone(
+        self, milestone_id: int, *, title: str | None = None, due: date | str | None = None, clear_due: bool = False
+    ) -> None:
+        """Rename a milestone, or move its due day (``clear_due`` leaves it undated)."""
+        self._require("milestones", milestone_id, "milestone")
+        changes: dict[str, Any] = {}
+        if title is not None:
+            changes["title"] = _check_text(title, "the milestone", required=True)
+        if due is not None or clear_due:
+            changes["due_date"] = None if clear_due else _day(due)
+        if not changes:
+            return
+        with self.transaction() as conn:
+            assignments = ", ".join(f"{name} = ?" for name in changes)
+            conn.execute(
+                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
+                [*changes.values(), utc_stamp(), milestone_id],
+            )
+
+    def order_milestones(self, goal_id: int, milestone_ids: Sequence[int]) -> None:
+        """Put a goal's milestones in the order given; milestones not named keep their order after them."""
+        self._require("goals", goal_id, "goal")
+        with self.transaction() as conn:
+            current = [row[0] for row in conn.execute(
+                "SELECT id FROM milestones WHERE goal_id = ? ORDER BY position, id", (goal_id,)
+            )]  # fmt: skip
+            unknown = set(milestone_ids) - set(current)
+            if unknown:
+                raise InvalidInput(f"milestone {min(unknown)} is not a step of goal {goal_id}")
+            ordered = list(dict.fromkeys(milestone_ids)) + [m for m in current if m not in milestone_ids]
+            stamp = utc_stamp()
+            conn.executemany(
+                "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
+                [(position, stamp, milestone_id) for position, milestone_id in enumerate(ordered, start=1)],
+            )
+
+    def move_milestone(self, milestone_id: int, steps: int) -> None:
+        """Move a milestone up (negative ``steps``) or down among its goal's live milestones."""
+        milestone = self.get_milestone(milestone_id)
+        order = [m.id for m in self.milestones(milestone.goal_id)]
+        if milestone_id not in order:
+            return
+        index = order.index(milestone_id)
+        target = max(0, min(len(order) - 1, index + steps))
+        order.insert(target, order.pop(index))
+        self.order_milestones(milestone.goal_id, order)
+
+    # -- check-ins and the day's mood and energy ----------------------------------------------
+
+    def add_checkin(
+        self,
+        goal_id: int,
+        value: float,
+        *,
+        at: date | str | None = None,
+        note: str | None = None,
+        confidence: int | None = None,
+    ) -> int:
+        goal = self._require("goals", goal_id, "goal")
+        if goal["progress_from"] is not None:
+            raise InvalidInput(
+                f"goal #{goal_id} counts {PROGRESS_SOURCES[goal['progress_from']]} from the people log; "
+                "log a conversation instead (goaljournal met NAME)"
+            )
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
+            raise InvalidInput("a check-in value must be a number")
+        _check_text(note, "the note")
+        _check_scale(confidence, "confidence")
+        with self.transaction() as conn:
+            return self._insert(conn, "checkins", {
+                "goal_id": goal_id, "at": _day(at) or format_day(self.today()), "value": float(value),
+                "note": note, "confidence": confidence, "created_at": utc_stamp(),
+            })  # fmt: skip
+
+    def checkins(self, goal_id: int) -> list[CheckIn]:
+        rows = self._rows(
+            "SELECT * FROM checkins WHERE goal_id = ? AND deleted_at IS NULL ORDER BY at, id", (goal_id,)
+        )
+        return [CheckIn.from_row(row) for row in rows]
+
+    def checkin_days(self, *, since: date | None = None) -> list[date]:
+        """Days with at least one check-in, newest first."""
+        rows = self._rows(
+            "SELECT DISTINCT at FROM checkins WHERE deleted_at IS NULL AND at >= ? ORDER BY at DESC",
+            (format_day(since) if since else "",),
+        )
+        return [date.fromisoformat(row[0]) for row in rows]
+
+    _KEEP: Any = object()  # "leave this score as it is" in set_day_scores
+
+    def day_scores(self, day: date | str) -> DailyCheckin | None:
+        """The mood and energy recorded for ``day``, if any."""
+        row = self._one("SELECT * FROM daily_checkins WHERE day = ?", (_day(day),))
+        return DailyCheckin.from_row(row) if row else None
+
+    def set_day_scores(self, day: date | str, *, mood: int | None = _KEEP, energy: int | None = _KEEP) -> None:
+        """Record a day's mood and/or energy, 1–5 (None clears it); a score not given is kept."""
+        if mood is not self._KEEP:
+            _check_scale(mood, "mood")
+        if energy is not self._KEEP:
+            _check_scale(energy, "energy")
+        day_text, stamp = _day(day), utc_stamp()
+        with self.transaction() as conn:
+            row = conn.execute("SELECT mood, energy FROM daily_checkins WHERE day = ?", (day_text,)).fetchone()
+            mood = (row["mood"] if row else None) if mood is self._KEEP else mood
+            energy = (row["energy"] if row else None) if energy is self._KEEP else energy
+            if row is None:
+                self._insert(conn, "daily_checkins", {
+                    "day": day_text, "mood": mood, "energy": energy, "created_at": stamp, "updated_at": stamp,
+                })  # fmt: skip
+            else:
+                conn.execute(
+                    "UPDATE daily_checkins SET mood = ?, energy = ?, updated_at = ? WHERE day = ?",
+                    (mood, energy, stamp, day_text),
+                )
+
+    def active_days(self, *, since: date | None = None) -> list[date]:
+        """Days with a check-in, newest first: a goal's progress, or the day's mood or energy."""
+        lo = format_day(since) if since else ""
+        rows = self._rows(
+            "SELECT at FROM checkins WHERE deleted_at IS NULL AND at >= ? "
+            "UNION SELECT day FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day >= ? "
+            "ORDER BY 1 DESC",
+            (lo, lo),
+        )
+        return [date.fromisoformat(row[0]) for row in rows]

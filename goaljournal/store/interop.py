@@ -1,0 +1,174 @@
+"""Reads and writes for interoperability and reports: bulk import, export and the review report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING
+
+from goaljournal.core.dates import format_day
+from goaljournal.core.models import CheckIn, Entry, Goal, Milestone
+from goaljournal.core.tags import extract_tags
+from goaljournal.store.values import _check_text, _day, new_uuid, utc_stamp
+
+if TYPE_CHECKING:  # issue 8: only its import and report commands need these
+    from goaljournal.core.jrnl import ImportedEntry
+    from goaljournal.core.report import ReportData
+from goaljournal.store.base import StoreBase
+
+
+class InteropMixin(StoreBase):
+    """Bulk import of entries, the rows exports need, and the report's data."""
+
+    def import_entries(
+        self, entries: Iterable[ImportedEntry], *, progress: Callable[[int, int], None] | None = None
+    ) -> tuple[int, int]:
+        """Add entries read from another journal app, all in one transaction; returns
+        ``(added, already there)``.
+
+        An entry is already there when its uuid is (a second import of the same file), or when
+        an entry has the same moment and text (a goaljournal journal exported and read back).
+        ``progress(done, total)`` is called as the work goes on (``done == total`` at the end). Tags are the text's ``@tags``
+        plus each entry's own ``tags``."""
+        rows = list(entries)
+        for entry in rows:
+            _check_text(entry.text, "an entry's text", required=True)
+            for tag in entry.tags:
+                _check_text(tag, "a tag", required=True)
+        total = len(rows)
+        stamp = utc_stamp()
+        with self.transaction() as conn:
+            if rows:
+                lo, hi = min(e.at for e in rows), max(e.at for e in rows)
+                present = set(conn.execute("SELECT at, text FROM entries WHERE at BETWEEN ? AND ?", (lo, hi)).fetchall())
+                present = {(row[0], row[1]) for row in present}
+                rows_new = [e for e in rows if (e.at, e.text) not in present]
+            else:
+                rows_new = []
+            first_new = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
+            # Progress in steps of work: the rows (n), then the search index and the tags (n/2 each).
+            steps = 2 * len(rows_new)
+            chunk = 5000
+            for start in range(0, len(rows_new), chunk):
+                conn.executemany(
+                    "INSERT OR IGNORE INTO entries (uuid, at, text, kind, starred, private, created_at, updated_at) "
+                    "VALUES (?, ?, ?, 'reflection', ?, 0, ?, ?)",
+                    [(e.uuid or new_uuid(), e.at, e.text, int(e.starred), stamp, stamp) for e in rows_new[start : start + chunk]],
+                )
+                if progress:
+                    progress(min(start + chunk, len(rows_new)), steps)
+            # New rows get ids above every old one (rowid is max + 1), so they are found by id.
+            conn.execute("INSERT INTO entries_fts (rowid, text) SELECT id, text FROM entries WHERE id > ?", (first_new,))
+            if progress and rows_new:
+                progress(len(rows_new) * 3 // 2, steps)
+            ids = dict(conn.execute("SELECT uuid, id FROM entries WHERE id > ?", (first_new,)).fetchall())
+            links: list[tuple[int, str]] = []
+            for entry in rows_new:
+                entry_id = ids.get(entry.uuid)
+                if entry_id is not None:
+                    ids.pop(entry.uuid)  # a uuid twice in the file: its first entry only
+                    names = {name.casefold(): name for name in reversed([*extract_tags(entry.text), *entry.tags])}
+                    links.extend((entry_id, name) for name in names.values())
+            conn.executemany(
+                "INSERT OR IGNORE INTO tags (uuid, name) VALUES (?, ?)", [(new_uuid(), name) for name in {n for _, n in links}]
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO entry_tags (entry_id, tag_id) SELECT ?, id FROM tags WHERE name = ?", links
+            )
+            added = conn.execute("SELECT count(*) FROM entries WHERE id > ?", (first_new,)).fetchone()[0]
+        if progress:
+            progress(steps, steps)
+        return int(added), total - int(added)
+
+    def entries_for_export(
+        self, *, include_private: bool = False, date_from: date | str | None = None, date_to: date | str | None = None
+    ) -> list[Entry]:
+        """Live entries, oldest first, with their tags and goal links, for the export formats;
+        private entries only when asked for."""
+        clauses, params = ["e.deleted_at IS NULL"], []
+        if not include_private:
+            clauses.append("e.private = 0")
+        if date_from is not None:
+            clauses.append("e.at >= ?")
+            params.append(_day(date_from))
+        if date_to is not None:
+            clauses.append("e.at < date(?, '+1 day')")
+            params.append(_day(date_to))
+        rows = self._rows(
+            "SELECT e.*, (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+            "WHERE et.entry_id = e.id) AS tag_names, "
+            "(SELECT group_concat(goal_id) FROM entry_goals eg WHERE eg.entry_id = e.id) AS goal_list "
+            f"FROM entries e WHERE {' AND '.join(clauses)} ORDER BY e.at, e.id",
+            params,
+        )
+        entries = []
+        for row in rows:
+            entry = Entry.from_row(row)
+            entry.tags = sorted(row["tag_names"].split("\x1f"), key=str.casefold) if row["tag_names"] else []
+            entry.goal_ids = sorted(int(n) for n in row["goal_list"].split(",")) if row["goal_list"] else []
+            entries.append(entry)
+        return entries
+
+    def all_checkins(self) -> list[CheckIn]:
+        """Every live check-in of every live goal, oldest first."""
+        rows = self._rows(
+            "SELECT c.* FROM checkins c JOIN goals g ON g.id = c.goal_id "
+            "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL ORDER BY c.at, c.id"
+        )
+        return [CheckIn.from_row(row) for row in rows]
+
+    def all_milestones(self) -> list[Milestone]:
+        """Every live milestone of every live goal, by goal and position."""
+        rows = self._rows(f"{self._MILESTONE_SELECT} ORDER BY m.goal_id, m.position, m.id")
+        return [Milestone.from_row(row) for row in rows]
+
+    def report_data(self, first: date, last: date, *, include_private: bool = False) -> ReportData:
+        """What a review packet for the days ``first`` to ``last`` needs (see core/report.py).
+
+        Goals: not drafts, started by ``last``, and still pursued or due, changed or checked in
+        on within the period. Entries: the period's wins, lessons, feedback and starred ones."""
+        from goaljournal.core.report import GoalReport, ReportData, SessionData
+
+        lo, hi = format_day(first), format_day(last)
+        with self.snapshot():
+            goal_rows = self._rows(
+                f"{self._GOAL_SELECT} WHERE g.deleted_at IS NULL AND g.status <> 'draft' "
+                "AND coalesce(g.start_date, substr(g.created_at, 1, 10)) <= :hi AND ("
+                "g.status IN ('active', 'paused') OR coalesce(g.deadline, '9999') >= :lo "
+                "OR EXISTS (SELECT 1 FROM checkins c WHERE c.goal_id = g.id AND c.at BETWEEN :lo AND :hi) "
+                "OR EXISTS (SELECT 1 FROM revisions r WHERE r.goal_id = g.id AND r.at >= :lo AND r.at < :hi_end)) "
+                "ORDER BY g.deadline IS NULL, g.deadline, g.id",
+                {"lo": lo, "hi": hi, "hi_end": f"{hi}~"},
+            )
+            goals = [Goal.from_row(row) for row in goal_rows]
+            reports = []
+            for goal in goals:
+                checkins = [c for c in self.checkins(goal.id) if c.at <= hi]
+                revisions = [r for r in self.revisions(goal.id) if lo <= r.at[:10] <= hi]
+                reports.append(GoalReport(goal, checkins, self.milestones(goal.id), revisions))
+            private = "" if include_private else " AND private = 0"
+            entry_rows = self._rows(
+                "SELECT * FROM entries WHERE deleted_at IS NULL AND at >= ? AND at < ? "
+                f"AND (kind IN ('win', 'lesson', 'feedback') OR starred = 1){private} ORDER BY at, id",
+                (lo, f"{hi}~"),
+            )
+            entry_count = self._one(
+                f"SELECT count(*) FROM entries WHERE deleted_at IS NULL AND at >= ? AND at < ?{private}", (lo, f"{hi}~")
+            )[0]  # type: ignore[index]
+            checkin_days = self._one(
+                "SELECT count(*) FROM (SELECT c.at FROM checkins c JOIN goals g ON g.id = c.goal_id "
+                "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? "
+                "UNION SELECT day FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?)",
+                (lo, hi, lo, hi),
+            )[0]  # type: ignore[index]
+            sessions = [a for a in self.assessments() if a.completed_at is not None and a.at <= hi][:2]
+            data = [SessionData(a.at, self.assessment_items(a.id), self.ratings(a.id)) for a in sessions]
+        return ReportData(
+            goals=reports,
+            entries=self._with_links(entry_rows),
+            entry_count=int(entry_count),
+            checkin_days=int(checkin_days),
+            latest_assessment=data[0] if data else None,
+            previous_assessment=data[1] if len(data) > 1 else None,
+            goal_titles={goal.id: goal.title for goal in goals},
+        )
