@@ -32,7 +32,6 @@ from goaljournal.core.models import (
     Interaction,
     Person,
 )
-from goaljournal.core.periods import long_date
 from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
 from goaljournal.store import CorruptJournal, JournalError, Store
@@ -381,6 +380,9 @@ def cmd_tags(store: Store, args: argparse.Namespace) -> int:
 
 
 def _day_text(text: str | None) -> str:
+    # Imported here: only met and followups print dates this way, and it is 1 ms to import.
+    from goaljournal.core.periods import long_date
+
     return long_date(date.fromisoformat(text)) if text else "–"
 
 

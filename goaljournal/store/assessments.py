@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from goaljournal.core.assessment import SessionRef, Trajectory, trajectories
 from goaljournal.core.dates import format_day
 from goaljournal.core.models import (
     FEEDBACK_SOURCES,
@@ -26,6 +25,9 @@ from goaljournal.store.values import (
     new_uuid,
     utc_stamp,
 )
+
+if TYPE_CHECKING:  # the command line never needs the assessment maths: imported when used
+    from goaljournal.core.assessment import Trajectory
 
 ITEM_FIELDS = ("evidence", "cost", "learned", "source", "action")
 
@@ -245,6 +247,8 @@ class AssessmentsMixin(StoreBase):
 
         The timeline's data for skills: a trajectory as of any day it shows."""
         limit = _day(until) or "9999-12-31"
+        from goaljournal.core.assessment import SessionRef, trajectories
+
         sessions = [SessionRef(a.id, a.at) for a in reversed(self.assessments()) if a.at <= limit]
         retired = [row[0] for row in self._rows("SELECT id FROM skills WHERE retired_at IS NOT NULL")]
         return trajectories(sessions, self.all_ratings(until=until), retired=retired)

@@ -10,7 +10,6 @@ other check-in. Every change that can move a count recounts, inside the same tra
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -41,7 +40,8 @@ PERSON_FIELDS = ("name", "role", "organisation", "how_met", "relationship", "not
 INTERACTION_FIELDS = ("at", "kind", "notes", "learned", "outcome", "follow_up", "follow_up_due", "follow_up_done")
 # Fields of a goal that change what it counts: a change to any of them recounts it.
 COUNT_FIELDS = ("progress_from", "progress_tag", "start_date", "deadline", "baseline")
-DERIVED_CHECKINS = uuid.UUID("5b0c1f7e-9d1a-4e7b-8c55-6f1d2a3b4c5d")
+# The namespace of the derived check-ins' uuid5s (imported when a count is written: see new_uuid).
+DERIVED_CHECKINS = "5b0c1f7e-9d1a-4e7b-8c55-6f1d2a3b4c5d"
 
 _PERSON_SELECT = (
     "SELECT p.*, "
@@ -453,6 +453,8 @@ class PeopleMixin(StoreBase):
             self._recount_goal(conn, goal)
 
     def _recount_goal(self, conn: sqlite3.Connection, goal: sqlite3.Row) -> None:
+        from uuid import UUID, uuid5
+
         baseline = goal["baseline"] or 0.0
         label = PROGRESS_SOURCES[goal["progress_from"]]
         wanted: dict[str, float] = {}
@@ -476,7 +478,7 @@ class PeopleMixin(StoreBase):
                     "INSERT INTO checkins (uuid, goal_id, at, value, note, created_at, source) "
                     "VALUES (?, ?, ?, ?, ?, ?, 'interactions')",
                     (
-                        uuid.uuid5(DERIVED_CHECKINS, f"{goal['uuid']}:{day}").hex,
+                        uuid5(UUID(DERIVED_CHECKINS), f"{goal['uuid']}:{day}").hex,
                         goal["id"],
                         day,
                         value,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
@@ -11,7 +11,12 @@ from goaljournal.store.errors import InvalidInput
 
 
 def new_uuid() -> str:
-    return uuid.uuid4().hex
+    """A random (version 4) UUID as 32 hex digits; built by hand because importing ``uuid``
+    (which imports ``platform``) costs 2 ms of every command's start."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = raw[6] & 0x0F | 0x40  # version 4
+    raw[8] = raw[8] & 0x3F | 0x80  # the RFC 4122 variant
+    return raw.hex()
 
 
 def utc_stamp() -> str:
