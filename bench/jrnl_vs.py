@@ -580,7 +580,7 @@ def main() -> int:
     loads.append(load())
     command = "python bench/jrnl_vs.py" + (" --quick" if args.quick else "")
     if args.sizes or args.runs != 5 or args.pages or args.tui_runs:
-        command = "/work/venv/bin/python bench/jrnl_vs.py " + " ".join(a for a in sys.argv[1:] if not a.startswith("--note"))
+        command = "python bench/jrnl_vs.py " + " ".join(a for a in sys.argv[1:] if not a.startswith("--note"))
     text, verdicts = report(results, floor, meta, command, started, (time.perf_counter() - clock) / 60, (loads[0], loads[1]), args.quick or set(sizes) == {3650}, args.note)
     text += "\n" + HOW
     print(text)
