@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from goaljournal import __version__
-from goaljournal.core.dates import BadDate, format_day, parse_day, parse_moment
+from goaljournal.core.dates import BadDate, day_or_phrase, format_day, parse_day, parse_moment
 from goaljournal.core.models import (
     CATEGORIES,
     ENTRY_KINDS,
@@ -257,20 +257,14 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
 
 
 def _deadline_option(text: str, today: date) -> date:
-    """A --deadline: a date (YYYY-MM-DD, tomorrow, ...) or a phrase ("within three months")."""
-    try:
-        return parse_day(text, today)
-    except BadDate:
-        pass
-    from goaljournal.core.deadlines import deadline_from_field
-
-    found = deadline_from_field(text, today)
-    if found is None:
+    """A --deadline: a date or a phrase."""
+    day = day_or_phrase(text, today)
+    if day is None:
         raise UserError(
             f"deadline: '{text}' is not a date: use YYYY-MM-DD or a phrase like 'within three months', "
             "'by March 31', 'end of Q2'"
         )
-    return found.day
+    return day
 
 
 def _smart_gaps(goal: Goal, today: date) -> None:
@@ -395,19 +389,12 @@ def check_met_usage(args: argparse.Namespace) -> None:
 
 
 def _follow_up_day(phrase: str, today: date) -> date:
-    """A --follow-up phrase read with the deadline rules of goals ("in a week", "by Friday",
-    a date), counted from today. Plain dates skip the phrase reader (and pendulum)."""
-    try:
-        return parse_day(phrase, today)
-    except BadDate:
-        pass
-    from goaljournal.core.deadlines import deadline_from_field
-
-    found = deadline_from_field(phrase, today)
-    if found is None:
+    """A --follow-up: read with the deadline rules of goals ("in a week", "by Friday", a date)."""
+    day = day_or_phrase(phrase, today)
+    if day is None:
         example = date.fromordinal(today.toordinal() + 7).isoformat()
         raise UserError(f"cannot read '{phrase}' as a date; try 'in a week', 'by Friday' or {example}; nothing was saved")
-    return found.day
+    return day
 
 
 def _met_person(store: Store, args: argparse.Namespace) -> tuple[Person | None, str]:

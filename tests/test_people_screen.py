@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from textual.widgets import Input, Select, SelectionList
 
+from goaljournal.core.dates import day_or_phrase
 from goaljournal.core.models import Interaction
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
@@ -21,11 +22,12 @@ from goaljournal.ui.screens.people import (
 from goaljournal.ui.screens.person_forms import (
     ConversationForm,
     PersonForm,
-    read_day,
-    read_due,
     split_tags,
 )
 from goaljournal.ui.screens.today import TodayScreen
+
+# A conversation's day and a follow-up's due day are read alike: a date or a deadline phrase.
+read_day = read_due = day_or_phrase
 
 TODAY = date(2026, 11, 25)
 SIZE = (120, 40)

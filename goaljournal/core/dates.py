@@ -17,6 +17,20 @@ def parse_day(text: str, today: date) -> date:
     return parse_moment(text, datetime.combine(today, datetime.min.time())).date()
 
 
+def day_or_phrase(text: str, today: date) -> date | None:
+    """A day typed as a date (as :func:`parse_day` reads it) or as a deadline phrase ("in a
+    week", "by Friday", "within three months"), counted from ``today``; None if it is neither.
+    The phrase rules (and pendulum) are imported only when the text is not a plain date."""
+    try:
+        return parse_day(text, today)
+    except BadDate:
+        pass
+    from goaljournal.core.deadlines import deadline_from_field
+
+    found = deadline_from_field(text, today)
+    return None if found is None else found.day
+
+
 def parse_moment(text: str, now: datetime) -> datetime:
     """A moment: ``YYYY-MM-DD``, ``YYYY-MM-DD HH:MM[:SS]`` (or with ``T``), ``today``,
     ``yesterday``, ``tomorrow``, ``N days ago``. A bare day keeps the time of ``now``."""

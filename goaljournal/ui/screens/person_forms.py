@@ -29,8 +29,7 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from goaljournal.core.dates import BadDate, parse_day
-from goaljournal.core.deadlines import deadline_from_field
+from goaljournal.core.dates import day_or_phrase
 from goaljournal.core.models import (
     INTERACTION_KINDS,
     RELATIONSHIPS,
@@ -53,28 +52,6 @@ def split_tags(text: str) -> tuple[str, ...]:
         if name:
             names.setdefault(name.casefold(), name)  # the store ignores case too: the first spelling wins
     return tuple(names.values())
-
-
-def read_day(text: str, today: date) -> date | None:
-    """A conversation's day: YYYY-MM-DD, today, yesterday, "3 days ago", or a phrase such as
-    "Friday" or "tomorrow" (logged ahead). None when the text names no day."""
-    try:
-        return parse_day(text, today)
-    except BadDate:
-        found = deadline_from_field(text, today)
-        return found.day if found else None
-
-
-def read_due(text: str, today: date) -> date | None:
-    """A follow-up's due day, by the same rules as a goal's deadline ("in a week", "by Friday",
-    "2026-12-03"); "today" and "tomorrow" too. None when the text names no day."""
-    found = deadline_from_field(text, today)
-    if found is not None:
-        return found.day
-    try:
-        return parse_day(text, today)
-    except BadDate:
-        return None
 
 
 def form_row(label: str) -> Horizontal:
@@ -319,14 +296,14 @@ class ConversationForm(FormScreen):
         return widget.value.strip()  # type: ignore[attr-defined]
 
     def _day(self) -> date | None:
-        return read_day(self._text("talk-at"), self.today)
+        return day_or_phrase(self._text("talk-at"), self.today)
 
     def _due(self) -> tuple[bool, date | None]:
         """Whether the follow-up's "when" reads, and the day it means (a week after the
         conversation when only the follow-up's text is given)."""
         text = self._text("talk-follow-up-when")
         if text:
-            day = read_due(text, self.today)
+            day = day_or_phrase(text, self.today)
             return day is not None, day
         day = self._day()
         if self._text("talk-follow-up") and day is not None:
