@@ -98,13 +98,13 @@ async def test_markup_in_a_name_and_a_follow_up_shows_literally(store: Store, sc
 
 def test_follow_ups_for_today_holds_the_open_ones_due_and_those_done_today(store: Store, follow_ups) -> None:
     until = TODAY + timedelta(days=7)
-    assert [f.id for f in store.follow_ups_for_today(TODAY, until=until)] == [follow_ups["outline"], follow_ups["thanks"]]
+    assert [f.id for f in store.follow_ups_due(until, done_on=TODAY)] == [follow_ups["outline"], follow_ups["thanks"]]
     store.set_follow_up_done(follow_ups["outline"], TODAY)
     store.set_follow_up_done(follow_ups["thanks"], TODAY - timedelta(days=1))  # done yesterday: gone
-    found = store.follow_ups_for_today(TODAY, until=until)
+    found = store.follow_ups_due(until, done_on=TODAY)
     assert [(f.id, f.follow_up_done) for f in found] == [(follow_ups["outline"], TODAY.isoformat())]
     store.trash_person(follow_ups["priya"])
-    assert store.follow_ups_for_today(TODAY, until=until) == []
+    assert store.follow_ups_due(until, done_on=TODAY) == []
 
 
 # -- goals that count conversations ---------------------------------------------------------------

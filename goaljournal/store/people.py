@@ -335,13 +335,18 @@ class PeopleMixin(StoreBase):
             params.append(limit)
         return self._with_goals(self._rows(sql, params))
 
-    def follow_ups_due(self, until: date | str) -> list[Interaction]:
-        """Follow-ups not done, due on or before ``until``, soonest first."""
+    def follow_ups_due(self, until: date | str, *, done_on: date | str | None = None) -> list[Interaction]:
+        """Follow-ups not done, due on or before ``until``, soonest first; with ``done_on``, also
+        those done that day (Today keeps one ticked by mistake, to be unticked)."""
+        shown = "i.follow_up_done IS NULL AND i.follow_up_due <= ?"
+        params = [_day(until)]
+        if done_on is not None:
+            shown = f"({shown}) OR i.follow_up_done = ?"
+            params.append(_day(done_on))
         rows = self._rows(
             f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL "
-            "AND i.follow_up_due IS NOT NULL AND i.follow_up_done IS NULL AND i.follow_up_due <= ? "
-            "ORDER BY i.follow_up_due, i.id",
-            (_day(until),),
+            f"AND i.follow_up_due IS NOT NULL AND ({shown}) ORDER BY i.follow_up_due, i.id",
+            params,
         )
         return self._with_goals(rows)
 
@@ -498,19 +503,6 @@ class PeopleMixin(StoreBase):
             "SELECT id FROM checkins WHERE goal_id = ? AND source = 'interactions'", (goal_id,)
         ).fetchall():
             conn.execute("UPDATE checkins SET source = NULL, uuid = ? WHERE id = ?", (new_uuid(), checkin_id))
-
-    # -- follow-ups on Today ------------------------------------------------------------------
-
-    def follow_ups_for_today(self, today: date, *, until: date) -> list[Interaction]:
-        """Open follow-ups due by ``until`` (overdue ones included) and those done ``today``,
-        soonest first: like the milestones on Today, one ticked by mistake can be unticked."""
-        rows = self._rows(
-            f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL AND i.follow_up_due IS NOT NULL "
-            "AND ((i.follow_up_done IS NULL AND i.follow_up_due <= ?) OR i.follow_up_done = ?) "
-            "ORDER BY i.follow_up_due, i.id",
-            (format_day(until), format_day(today)),
-        )
-        return [Interaction.from_row(row) for row in rows]
 
     # -- people in exports and the report -----------------------------------------------------
 

@@ -270,7 +270,7 @@ class TodayScreen(JournalScreen):
         keep = due_list.highlighted
         until = self.today + timedelta(days=DUE_WITHIN_DAYS)
         milestones = self.store.milestones_for_today(self.today, until=until)
-        follow_ups = self.store.follow_ups_for_today(self.today, until=until)
+        follow_ups = self.store.follow_ups_due(until, done_on=self.today)
         due_list.clear_options()
         if not milestones and not follow_ups:
             due_list.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
