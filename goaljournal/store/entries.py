@@ -146,15 +146,18 @@ class EntriesMixin(StoreBase):
         date_from: date | str | None = None,
         date_to: date | str | None = None,
         trashed: bool = False,
+        fts_joined: bool = False,
     ) -> tuple[str, list[Any]] | None:
-        """The WHERE clause for a filtered view of entries, or None when nothing can match."""
+        """The WHERE clause for a filtered view of entries, or None when nothing can match.
+        ``fts_joined``: the query reads from entries_fts joined to entries (see entries)."""
         clauses = ["deleted_at IS NOT NULL" if trashed else "deleted_at IS NULL"]
         params: list[Any] = []
         if query is not None:
             match = quote_fts(query)
             if not match:
                 return None
-            clauses.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            in_index = "entries_fts MATCH ?"
+            clauses.append(in_index if fts_joined else f"id IN (SELECT rowid FROM entries_fts WHERE {in_index})")
             params.append(match)
         if tag:
             clauses.append(
@@ -185,10 +188,6 @@ class EntriesMixin(StoreBase):
     def entries(self, *, offset: int = 0, limit: int = 200, links: bool = True, **filters: Any) -> list[Entry]:
         """A page of entries, newest first, with their tags and goal links (unless ``links`` is
         False: a plain listing need not look them up)."""
-        where = self._entry_filter(**filters)
-        if where is None:
-            return []
-        sql, params = where
         source = "entries"
         if filters.get("query") is not None and not filters.get("trashed"):
             if offset + limit <= self.WHOLE_SEARCH_ROWS:
@@ -199,8 +198,11 @@ class EntriesMixin(StoreBase):
             else:
                 # Every match (15,000 at 100,000 entries): reading them from the full-text index
                 # and sorting them takes 29 ms; walking the date index takes 51 ms.
-                sql = sql.replace("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)", "entries_fts MATCH ?")
                 source = "entries_fts JOIN entries ON entries.id = entries_fts.rowid"
+        where = self._entry_filter(**filters, fts_joined=source.startswith("entries_fts"))
+        if where is None:
+            return []
+        sql, params = where
         rows = self._rows(
             f"SELECT entries.* FROM {source} WHERE {sql} ORDER BY at DESC, id DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
