@@ -84,6 +84,7 @@ class PeopleMixin(StoreBase):
         def restore(self, table: str, row_id: int) -> None: ...
         def assessment_in_progress(self) -> Assessment | None: ...
         def add_assessment(self, at: date | str | None = None, *, summary: str | None = None) -> int: ...
+        def add_assessment_item(self, assessment_id: int, kind: str, text: str, **fields: Any) -> int: ...
 
     # -- people -------------------------------------------------------------------------------
 
@@ -386,16 +387,12 @@ class PeopleMixin(StoreBase):
                     "SELECT id FROM assessments WHERE deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1"
                 ).fetchone()
                 assessment_id = row[0] if row else self.add_assessment(self.today())
-            position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM assessment_items WHERE assessment_id = ?", (assessment_id,)
-            ).fetchone()[0]
-            action = interaction.outcome or (interaction.follow_up if interaction.follow_up_done else None)
-            item_id = self._insert(conn, "assessment_items", {
-                "assessment_id": assessment_id, "kind": "feedback", "text": text,
-                "evidence": f"{interaction.kind} with {interaction.person_name} on {interaction.at}",
-                "source": FEEDBACK_SOURCE_OF.get(interaction.relationship or "contact", "peer"),
-                "action": action, "position": position, "created_at": utc_stamp(),
-            })  # fmt: skip
+            item_id = self.add_assessment_item(
+                assessment_id, "feedback", text,
+                evidence=f"{interaction.kind} with {interaction.person_name} on {interaction.at}",
+                source=FEEDBACK_SOURCE_OF.get(interaction.relationship or "contact", "peer"),
+                action=interaction.outcome or (interaction.follow_up if interaction.follow_up_done else None),
+            )  # fmt: skip
             conn.execute(
                 "UPDATE interactions SET assessment_item_id = ?, updated_at = ? WHERE id = ?",
                 (item_id, utc_stamp(), interaction_id),
