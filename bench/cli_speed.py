@@ -137,7 +137,7 @@ def build_journal(path: Path, count: int) -> float:
     partial = path.with_name(path.name + ".partial")
     for stale in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
         stale.unlink(missing_ok=True)
-    with Store.open(partial) as store:
+    with Store.open(partial, clock=datetime.now) as store:
         started = time.perf_counter()
         with store.transaction():
             for at in moments:

@@ -102,7 +102,7 @@ async def measure(journal: Path, pages: int, started: float) -> dict[str, object
                 settled.append((frames[-1] - pressed) * 1000)
         return shown, settled
 
-    store = Store.open(journal)
+    store = Store.open(journal, clock=datetime.now)
     app = BenchApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -146,7 +146,7 @@ def prepared_journal(count: int, rebuild: bool) -> tuple[Path, str]:
     from goaljournal.store import Store
 
     journal, how = journal_for(count, rebuild)
-    Store.open(journal).close()
+    Store.open(journal, clock=datetime.now).close()
     for backup in journal.parent.glob(f"{journal.name}.v*.bak"):
         backup.unlink()  # the upgrade's safety copy of a throwaway copy
     return journal, how

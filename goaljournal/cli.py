@@ -135,8 +135,27 @@ def goal_line(goal: Goal) -> str:
 # -- helpers --------------------------------------------------------------------------------
 
 
+# The command line's "now": the real clock, or GOALJOURNAL_NOW (an ISO date-time) so scripts and
+# tests can run as of a fixed moment. Read once, in main().
+_clock: Callable[[], datetime] = datetime.now
+
+
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return _clock().replace(microsecond=0)
+
+
+def clock_from_environment() -> Callable[[], datetime]:
+    """The real clock, unless GOALJOURNAL_NOW fixes the moment (``2027-01-31T09:00``)."""
+    fixed = os.environ.get("GOALJOURNAL_NOW")
+    if not fixed:
+        return datetime.now
+    try:
+        moment = datetime.fromisoformat(fixed)
+    except ValueError:
+        raise UserError(f"GOALJOURNAL_NOW must be a date and time like 2027-01-31T09:00, not '{fixed}'") from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return lambda: moment
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -866,13 +885,17 @@ def _fail(message: str) -> int:
     return 1
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | None = None) -> int:
+    """Run one command. ``clock`` (default: the real one, or GOALJOURNAL_NOW) is the moment
+    every date the command reads or writes is relative to."""
+    global _clock
     parser = build_parser()
     args = parser.parse_args(argv)
     args.json = getattr(args, "json", False)
     if getattr(args, "check_usage", None):
         args.check_usage(args)  # exits 2 on bad usage, before any journal is opened
     try:
+        _clock = clock or clock_from_environment()
         if args.command is None:
             return run_app(args)
         if getattr(args, "without_journal", False):
@@ -880,7 +903,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         path = resolve_journal_path(getattr(args, "db", None))
         try:
             # The command line's clock is _now, so "today" is one thing for every command.
-            store = Store.open(path, clock=lambda: _now())
+            store = Store.open(path, clock=_now)
         except CorruptJournal as err:
             if args.handler is not cmd_doctor:
                 raise
@@ -905,10 +928,10 @@ def run_app(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="goaljournal-demo-") as folder:
             from goaljournal.demo import fill_demo_journal
 
-            store = Store.open(Path(folder) / "demo.db")
+            store = Store.open(Path(folder) / "demo.db", clock=_now)
             fill_demo_journal(store, today=store.today())
             return _run_tui(store)
-    store = Store.open(resolve_journal_path(args.db))
+    store = Store.open(resolve_journal_path(args.db), clock=_now)
     store.start_rolling_backup()  # daily, the last 7, in backups/ beside the journal
     return _run_tui(store)
 

@@ -32,6 +32,8 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("GOALJOURNAL_DB", raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # The command line, in this process or a child, runs as of NOW: no test reads the real clock.
+    monkeypatch.setenv("GOALJOURNAL_NOW", NOW.isoformat())
 
 
 @pytest.fixture

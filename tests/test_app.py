@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from textual.widgets import Input, TextArea
 
+from conftest import NOW
+
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.screens.assess import AssessScreen
@@ -194,7 +196,7 @@ async def test_goals_screen_lists_goals_with_detail_and_filter(store: Store, pmp
 async def test_a_read_only_journal_opens_and_a_write_gives_a_message(db_path, pmp_goal: int, store: Store) -> None:
     store.close()
     db_path.chmod(0o444)
-    with Store.open(db_path) as read_only:
+    with Store.open(db_path, clock=lambda: NOW) as read_only:
         app = app_for(read_only)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("ctrl+r", *"lost?", "enter")

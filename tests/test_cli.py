@@ -23,6 +23,8 @@ from typing import Any
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal import __version__
 from goaljournal.cli import main
 from goaljournal.store import Store
@@ -94,7 +96,7 @@ def assert_usage_error(code: int, err: str | bytes) -> None:
 
 def journal_state(path: Path) -> dict[str, Any]:
     """Every row of the journal (the lossless export): to prove an error changed nothing."""
-    with Store.open(path) as store:
+    with Store.open(path, clock=lambda: NOW) as store:
         return export_data(store)
 
 
@@ -141,7 +143,7 @@ def test_log_human_output_and_defaults(gj: Cli, db_path: Path) -> None:
     result = gj("log", "several", "words @here", "--at", "2026-11-20 08:00")
     assert result.code == 0 and result.err == ""
     assert result.out == "logged entry 1 at 2026-11-20 08:00 with @here\n"
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         entry = store.get_entry(1)
     assert entry.text == "several words @here"
     assert entry.kind == "reflection" and not entry.starred
@@ -218,7 +220,7 @@ def test_checkin_absolute_then_relative(gj: Cli, journal: Path) -> None:
     assert second.code == 0 and second.err == ""
     assert second.out == "checked in 30 on goal 1: Run 100 km (22% of the way)\n"
 
-    with Store.open(journal) as store:
+    with Store.open(journal, clock=lambda: NOW) as store:
         checkins = store.checkins(1)
     assert [(c.at, c.value, c.note, c.confidence) for c in checkins] == [
         ("2026-11-02", 25.0, "long run", 4),
@@ -236,7 +238,7 @@ def test_checkin_relative_starts_from_baseline_or_zero(gj: Cli) -> None:
 
 def test_checkin_defaults_to_today(gj: Cli, journal: Path) -> None:
     assert gj("checkin", "1", "12").code == 0
-    with Store.open(journal) as store:
+    with Store.open(journal, clock=lambda: NOW) as store:
         (checkin,) = store.checkins(1)
         assert checkin.at == store.today().isoformat()
 

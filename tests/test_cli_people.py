@@ -50,7 +50,7 @@ def gj(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-un
 
 
 def state(path: Path) -> dict[str, Any]:
-    with Store.open(path) as store:
+    with Store.open(path, clock=lambda: NOW) as store:
         return export_data(store)
 
 
@@ -162,7 +162,7 @@ def test_markup_and_escape_codes_in_a_name_print_as_text(tmp_path: Path) -> None
     assert "[bold]Eve[/] ␛[31mRed␛[0m".encode() in done.stdout
     listed = subprocess.run([sys.executable, "-m", "goaljournal", "--db", str(db), "people"], capture_output=True, timeout=60, check=False)
     assert b"\x1b" not in listed.stdout and b"[bold]Eve[/]" in listed.stdout
-    with Store.open(db) as store:
+    with Store.open(db, clock=lambda: NOW) as store:
         assert store.people()[0].name == name  # stored as typed
 
 

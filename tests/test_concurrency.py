@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal.store import JournalBusy, Store
 from goaljournal.store import connection
 
@@ -18,11 +20,13 @@ from goaljournal.store import connection
 # entries one transaction each, as separate `goaljournal log` calls would.
 WRITER = """
 import sys
+from datetime import datetime
 from goaljournal.store import Store
+NOW = datetime(2026, 11, 25, 9, 30)
 path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
 sys.stdin.readline()
-with Store.open(path) as store:
+with Store.open(path, clock=lambda: NOW) as store:
     for number in range(count):
         store.add_entry(f"{name} wrote entry {number} @{name}")
 print("done", flush=True)
@@ -56,9 +60,9 @@ def run_writers(path: Path, names: list[str], count: int) -> None:
 
 
 def test_two_processes_write_at_once_and_nothing_is_lost(db_path: Path) -> None:
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     run_writers(db_path, ["alpha", "beta"], 100)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.count_entries() == 200
         assert store.count_entries(tag="alpha") == 100
         assert store.count_entries(tag="beta") == 100
@@ -72,7 +76,7 @@ def test_two_processes_write_at_once_and_nothing_is_lost(db_path: Path) -> None:
 def test_processes_can_create_the_same_new_journal_at_once(db_path: Path, attempt: int) -> None:
     # Racing to create, switch to WAL and migrate a new file: each attempt is a fresh race.
     run_writers(db_path, ["first", "second", "third", "fourth"], 5)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.count_entries() == 20
         assert store.schema_version() == connection.SCHEMA_VERSION
         assert store.check() == []
@@ -95,7 +99,7 @@ def test_command_line_logs_from_two_shells_at_once(db_path: Path) -> None:
         thread.join()
     for done in results.values():
         assert [(r.returncode, r.stderr) for r in done] == [(0, "")] * 8
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert (store.count_entries(tag="left"), store.count_entries(tag="right")) == (8, 8)
 
 
@@ -120,7 +124,7 @@ def test_a_short_lock_is_waited_out(store: Store) -> None:
 
 def test_a_lock_held_past_the_busy_timeout_raises_journal_busy(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         first = store.add_entry("Before the lock @kept")
         assert store.pragma("busy_timeout") == 300
         other = sqlite3.connect(db_path, isolation_level=None)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal.store import Store
 from goaljournal.store.connection import BUSY_TIMEOUT_MS
 
@@ -30,8 +32,10 @@ TAGS_PER_ENTRY = 3
 # Writes entries forever; prints "id" after add_entry (one transaction: entry, index, tags) returns.
 SAFE_WRITER = """
 import sys
+from datetime import datetime
 from goaljournal.store import Store
-store = Store.open(sys.argv[1])
+NOW = datetime(2026, 11, 25, 9, 30)
+store = Store.open(sys.argv[1], clock=lambda: NOW)
 print("ready", flush=True)
 number = 0
 while True:
@@ -43,8 +47,10 @@ while True:
 # The negative control: claims an entry is saved before its transaction commits.
 UNSAFE_WRITER = """
 import sys, time
+from datetime import datetime
 from goaljournal.store import Store
-store = Store.open(sys.argv[1])
+NOW = datetime(2026, 11, 25, 9, 30)
+store = Store.open(sys.argv[1], clock=lambda: NOW)
 print("ready", flush=True)
 number = 0
 while True:
@@ -112,7 +118,7 @@ def test_connection_settings(store: Store) -> None:
 
 
 def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(db_path: Path) -> None:
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     chance = random.Random(20261125)
     claimed_total = 0
     for _ in range(ROUNDS):
@@ -126,7 +132,7 @@ def test_a_writer_killed_at_random_moments_loses_nothing_it_reported(db_path: Pa
 
 def test_the_check_sees_a_loss_when_a_writer_reports_before_it_commits(db_path: Path) -> None:
     """Negative control: the same check, on a writer that lies, finds the entry missing."""
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     child = start(UNSAFE_WRITER, db_path)
     assert child.stdout is not None
     first = int(child.stdout.readline())  # printed, and the commit is still 0.2 s away
@@ -151,7 +157,7 @@ def export_of_entries(count: int) -> dict[str, object]:
 def test_an_import_killed_half_way_leaves_all_or_nothing(tmp_path: Path, db_path: Path, wal_bytes: int) -> None:
     source = tmp_path / "export.json"
     source.write_text(json.dumps(export_of_entries(10_000)), encoding="utf-8")
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     child = subprocess.Popen(
         [sys.executable, "-m", "goaljournal", "--db", str(db_path), "import", str(source)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -165,7 +171,7 @@ def test_an_import_killed_half_way_leaves_all_or_nothing(tmp_path: Path, db_path
     assert child.poll() is None, "the import finished before it could be killed half-way"
     os.kill(child.pid, signal.SIGKILL)
     child.communicate(timeout=30)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.check() == []
         # All or nothing; killed before its one commit, at its very end, it is nothing.
         assert store.count_entries() == 0
@@ -193,7 +199,7 @@ async def test_the_app_and_two_command_line_writers_at_once_lose_nothing(db_path
 
     from goaljournal.ui.app import GoalJournalApp
 
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", CLI_WRITER, str(db_path), name, str(WRITES)],
@@ -223,7 +229,7 @@ async def test_the_app_and_two_command_line_writers_at_once_lose_nothing(db_path
             if writer.poll() is None:
                 writer.kill()
                 writer.wait()
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.check() == []
         texts = {entry.text for entry in store.entries(limit=1000)}
     assert texts == (
@@ -238,7 +244,7 @@ def test_a_journal_locked_past_the_busy_timeout_says_busy_and_loses_nothing(
     from goaljournal import cli
     from goaljournal.store import connection
 
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         store.add_entry("already here")
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
     holder = sqlite3.connect(db_path, isolation_level=None)
@@ -251,7 +257,7 @@ def test_a_journal_locked_past_the_busy_timeout_says_busy_and_loses_nothing(
         holder.close()
     assert code == 1 and err.count("\n") == 1 and "the journal is busy" in err
     assert cli.main(["--db", str(db_path), "log", "waiting to be written"]) == 0  # once free, it works
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert sorted(e.text for e in store.entries()) == ["already here", "waiting to be written"]
 
 

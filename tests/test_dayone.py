@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal.cli import main
 from goaljournal.core.dayone import NotDayOne, parse_dayone
 from goaljournal.store import Store
@@ -50,7 +52,7 @@ def test_the_zip_reads_the_same_as_its_json() -> None:
 def test_import_from_the_zip_then_the_json_adds_each_entry_once(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", db_path, "import", "--format", "dayone", ZIP)[:2] == (0, "imported 3 entries\n")
     assert run(capsys, "--db", db_path, "import", "--format", "dayone", JSON)[1].startswith("nothing new to import")
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         entries = store.entries()
         assert len(entries) == 3
         assert {tag for e in entries for tag in e.tags} == {"mentoring", "career-growth", "pmp", "presenting"}

@@ -94,7 +94,7 @@ def test_doctor_points_at_the_newest_backup(journal: Path, tmp_path: Path) -> No
 def test_a_backup_taken_while_another_process_writes_passes_the_check(journal: Path, tmp_path: Path) -> None:
     writer = subprocess.Popen(
         [sys.executable, "-c",
-         "import sys\nfrom goaljournal.store import Store\ns = Store.open(sys.argv[1])\nprint('ready', flush=True)\n"
+         "import sys, datetime\nfrom goaljournal.store import Store\ns = Store.open(sys.argv[1], clock=lambda: datetime.datetime(2026, 11, 25, 9, 30))\nprint('ready', flush=True)\n"
          "for n in range(1500): s.add_entry(f'written during the backup {n} @busy')\n", str(journal)],
         stdout=subprocess.PIPE, text=True,
     )  # fmt: skip
@@ -107,12 +107,12 @@ def test_a_backup_taken_while_another_process_writes_passes_the_check(journal: P
         writer.wait(timeout=60)
     counts = []
     for backup in backups:
-        with Store.open(backup) as copy:
+        with Store.open(backup, clock=lambda: NOW) as copy:
             assert copy.check() == []
             counts.append(copy.count_entries())
         assert run("--db", str(backup), "doctor").returncode == 0
     assert counts == sorted(counts) and counts[0] >= 400
-    with Store.open(journal) as store:
+    with Store.open(journal, clock=lambda: NOW) as store:
         assert store.count_entries() == 1900
 
 
@@ -129,7 +129,7 @@ def test_rolling_backups_keep_one_a_day_and_the_last_seven(db_path: Path) -> Non
         kept = sorted(path.name for path in folder.iterdir())
         assert kept == [f"journal-auto-{(NOW + timedelta(days=n)).date()}.db" for n in range(3, 10)]
         assert all(path is not None for path in made)
-        with Store.open(folder / kept[-1]) as newest:
+        with Store.open(folder / kept[-1], clock=lambda: NOW) as newest:
             assert newest.check() == [] and newest.count_entries() == 1
 
 
@@ -155,7 +155,7 @@ def test_a_rolling_backup_cut_short_is_not_taken_for_a_backup(db_path: Path) -> 
 
 
 def test_a_read_only_journal_takes_no_rolling_backup(db_path: Path) -> None:
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     db_path.chmod(0o400)
     with Store.open(db_path, clock=lambda: datetime(2026, 11, 25)) as store:
         assert store.rolling_backup() is None

@@ -112,7 +112,7 @@ def _file_size_limit(limit: int):  # type: ignore[no-untyped-def]
 
 
 def test_a_full_disk_gives_a_message_and_loses_nothing(journal: Path) -> None:
-    with Store.open(journal) as store:
+    with Store.open(journal, clock=lambda: NOW) as store:
         store.add_entry("A second entry before the disk fills @safety")
     before = digest(journal)
     big = "a long entry that will not fit " * 40_000  # about 1.2 MB
@@ -120,7 +120,7 @@ def test_a_full_disk_gives_a_message_and_loses_nothing(journal: Path) -> None:
     assert_one_clear_line(result)
     assert "nothing was written" in result.stderr or "full" in result.stderr
     assert digest(journal) == before
-    with Store.open(journal) as store:
+    with Store.open(journal, clock=lambda: NOW) as store:
         assert store.check() == []
         assert sorted(e.text[:20] for e in store.entries()) == ["A second entry befor", "Kept safe through ev"]
 

@@ -16,6 +16,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import NOW
+
 from goaljournal import cli
 from goaljournal.core.deadlines import deadline_from, deadline_from_field, find_deadline
 from goaljournal.core.smart import smart_report
@@ -50,7 +52,7 @@ class Journal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.days = 0
-        Store.open(path).close()
+        Store.open(path, clock=lambda: NOW).close()
 
     def next_day(self) -> str:
         self.days += 1
@@ -87,7 +89,7 @@ def test_a_lone_surrogate_is_refused_with_a_message(journal: Journal, capsys: py
     for text in ("\udc80", "ok then \udc80", "\ud800 high"):
         code, _, err = run_cli(["--db", str(journal.path), "log", "--", text], capsys)
         assert code == 1 and "not valid Unicode" in err and err.count("\n") == 1
-    with Store.open(journal.path) as store:
+    with Store.open(journal.path, clock=lambda: NOW) as store:
         assert store.count_entries() == 0
 
 
@@ -162,16 +164,16 @@ EXPORTS = st.fixed_dictionaries(
 def assert_refused_or_added(journal: Journal, capsys: pytest.CaptureFixture[str], content: bytes, fmt: str) -> None:
     source = journal.path.parent / "import.txt"
     source.write_bytes(content)
-    with Store.open(journal.path) as store:
+    with Store.open(journal.path, clock=lambda: NOW) as store:
         before = store.counts()
     code, _, err = run_cli(["--db", str(journal.path), "import", "--format", fmt, str(source)], capsys)
     assert "Traceback" not in err
     assert code in (0, 1), err
     if code == 1:
         assert err.count("\n") == 1 and err.startswith("goaljournal: ")
-        with Store.open(journal.path) as store:
+        with Store.open(journal.path, clock=lambda: NOW) as store:
             assert store.counts() == before  # nothing imported
-    with Store.open(journal.path) as store:
+    with Store.open(journal.path, clock=lambda: NOW) as store:
         assert store.check() == []
 
 
@@ -194,7 +196,7 @@ def test_a_truncated_or_garbled_json_export_imports_nothing(
 @pytest.fixture
 def sample_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> bytes:
     source = tmp_path / "source.db"
-    with Store.open(source) as store:
+    with Store.open(source, clock=lambda: NOW) as store:
         goal = store.add_goal("Read 12 books in 2027", target=12, unit="books")
         store.add_milestone(goal, "First book", due="2027-01-31")
         store.add_checkin(goal, 2, at="2026-11-01")

@@ -11,6 +11,8 @@ import pytest
 from textual import events
 from textual.widgets import Input, TextArea
 
+from conftest import NOW
+
 from goaljournal.cli import main
 from goaljournal.core.text import printable
 from goaljournal.store import Store
@@ -58,7 +60,7 @@ def test_the_store_the_export_and_the_command_line_keep_every_byte(
     text = HOSTILE[name]
     entry_id = store.add_entry(text, at="2026-11-24 08:00:00")
     assert store.get_entry(entry_id).text == text
-    with Store.open(tmp_path / "copy.db") as copy:
+    with Store.open(tmp_path / "copy.db", clock=lambda: NOW) as copy:
         import_data(copy, json.loads(json.dumps(export_data(store), ensure_ascii=False)))
         assert [e.text for e in copy.entries()] == [text]
     store.close()

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NOW
+
 import goaljournal
 
 PACKAGE = Path(goaljournal.__file__).parent
@@ -82,7 +84,7 @@ def up_to_date_journal(tmp_path: Path) -> Path:
     from goaljournal.store import Store
 
     path = tmp_path / "journal.db"
-    with Store.open(path) as store:
+    with Store.open(path, clock=lambda: NOW) as store:
         goal_id = store.add_goal("Run 100 km", target=100.0, unit="km")
         store.add_entry("an entry about the standup @work", goal_ids=[goal_id])
     return path

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal.cli import _progress_bar, main
 from goaljournal.core.jrnl import format_jrnl, parse_jrnl
 from goaljournal.store import Store
@@ -79,7 +81,7 @@ def test_jrnl_to_goaljournal_to_jrnl_is_the_same_file(
 
 def test_tags_and_stars_land_in_the_journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", db_path, "import", "--format", "jrnl", MINUTES)[0] == 0
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         entries = list(reversed(store.entries(limit=50)))
         assert [(e.at, set(e.tags), bool(e.starred)) for e in entries] == [(at, tags, star) for at, _, star, tags in EXPECTED]
         assert store.search("Zürich")[0].at == "2026-11-20 21:05:00"  # in the full-text index

@@ -65,7 +65,7 @@ def test_fixture_is_a_version_1_journal() -> None:
 
 def test_fresh_journal_is_at_the_current_version(db_path: Path) -> None:
     assert SCHEMA_VERSION == schema.SCHEMA_VERSION == len(schema.migrations._migrations)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.counts() == dict.fromkeys(store.counts(), 0)
     applied = [name for (name,) in raw(db_path, "SELECT name FROM _sqlite_migrations ORDER BY id")]
@@ -114,7 +114,7 @@ def test_version_1_journal_is_upgraded_with_its_data_intact(v1_journal: Path) ->
 
 
 def test_upgrade_leaves_a_private_backup_of_the_old_file(v1_journal: Path) -> None:
-    Store.open(v1_journal).close()
+    Store.open(v1_journal, clock=lambda: NOW).close()
     backups = sorted(v1_journal.parent.glob("journal.db.v1-*.bak"))
     assert len(backups) == 1
     backup = backups[0]
@@ -126,12 +126,12 @@ def test_upgrade_leaves_a_private_backup_of_the_old_file(v1_journal: Path) -> No
     for table in ("goals", "entries", "tags", "entry_tags", "entry_goals", "milestones", "checkins", "revisions"):
         assert raw(backup, f"SELECT * FROM {table}") == raw(FIXTURE, f"SELECT * FROM {table}"), table
 
-    Store.open(v1_journal).close()  # already current: no second backup
+    Store.open(v1_journal, clock=lambda: NOW).close()  # already current: no second backup
     assert sorted(v1_journal.parent.glob("*.bak")) == backups
 
 
 def test_newer_journal_is_refused_and_left_untouched(db_path: Path) -> None:
-    Store.open(db_path).close()
+    Store.open(db_path, clock=lambda: NOW).close()
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -139,13 +139,13 @@ def test_newer_journal_is_refused_and_left_untouched(db_path: Path) -> None:
     before = fingerprint(db_path)
 
     with pytest.raises(NewerJournal, match="newer goaljournal"):
-        Store.open(db_path)
+        Store.open(db_path, clock=lambda: NOW)
     assert fingerprint(db_path) == before
     assert side_files(db_path) == []  # no -wal, no -shm, no backup
 
 
 def test_newer_journal_in_wal_mode_is_left_untouched(db_path: Path) -> None:
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         store.add_entry("Written by the future")
     conn = sqlite3.connect(db_path, isolation_level=None)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 7}")
@@ -153,7 +153,7 @@ def test_newer_journal_in_wal_mode_is_left_untouched(db_path: Path) -> None:
     before = fingerprint(db_path)
 
     with pytest.raises(NewerJournal):
-        Store.open(db_path)
+        Store.open(db_path, clock=lambda: NOW)
     assert fingerprint(db_path) == before
     assert side_files(db_path) == []
 
@@ -171,7 +171,7 @@ def test_non_sqlite_file_is_refused_and_left_untouched(db_path: Path, content: b
     db_path.write_bytes(content)
     before = fingerprint(db_path)
     with pytest.raises(CorruptJournal):
-        Store.open(db_path)
+        Store.open(db_path, clock=lambda: NOW)
     assert fingerprint(db_path) == before
     assert side_files(db_path) == []
 
@@ -185,7 +185,7 @@ def test_another_apps_database_is_refused(db_path: Path) -> None:
     before = fingerprint(db_path)
 
     with pytest.raises(JournalUnavailable, match="not a goaljournal journal") as raised:
-        Store.open(db_path)
+        Store.open(db_path, clock=lambda: NOW)
     assert not isinstance(raised.value, (NewerJournal, CorruptJournal))
     assert fingerprint(db_path) == before
     assert side_files(db_path) == []
@@ -193,9 +193,9 @@ def test_another_apps_database_is_refused(db_path: Path) -> None:
 
 def test_a_folder_or_a_missing_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(JournalUnavailable, match="folder"):
-        Store.open(tmp_path)
+        Store.open(tmp_path, clock=lambda: NOW)
     with pytest.raises(JournalUnavailable, match="does not exist"):
-        Store.open(tmp_path / "nowhere" / "journal.db")
+        Store.open(tmp_path / "nowhere" / "journal.db", clock=lambda: NOW)
     assert not (tmp_path / "nowhere").exists()
 
 
@@ -239,7 +239,7 @@ def test_read_only_journal_can_be_read_but_not_written(db_path: Path) -> None:
     assert side_files(db_path) == []
 
     os.chmod(db_path, 0o600)
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         assert not store.read_only
         store.add_entry("Writable again")
         assert store.count_entries() == 2
@@ -248,7 +248,7 @@ def test_read_only_journal_can_be_read_but_not_written(db_path: Path) -> None:
 def test_read_only_journal_shows_what_a_crashed_writer_left_in_its_wal(db_path: Path, tmp_path: Path) -> None:
     crashed = tmp_path / "crashed" / "journal.db"
     crashed.parent.mkdir()
-    with Store.open(db_path) as store:
+    with Store.open(db_path, clock=lambda: NOW) as store:
         store.add_entry("Checkpointed long ago")
         store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         store.add_entry("Only in the WAL so far")
@@ -256,7 +256,7 @@ def test_read_only_journal_shows_what_a_crashed_writer_left_in_its_wal(db_path: 
         for suffix in ("", "-wal", "-shm"):
             shutil.copyfile(f"{db_path}{suffix}", f"{crashed}{suffix}")
     os.chmod(crashed, 0o444)
-    with Store.open(crashed) as store:
+    with Store.open(crashed, clock=lambda: NOW) as store:
         assert store.read_only
         assert [e.text for e in store.entries()] == ["Only in the WAL so far", "Checkpointed long ago"]
         assert [e.text for e in store.search("wal")] == ["Only in the WAL so far"]
@@ -266,6 +266,6 @@ def test_read_only_old_journal_is_refused_without_change(v1_journal: Path) -> No
     os.chmod(v1_journal, 0o444)
     before = fingerprint(v1_journal)
     with pytest.raises(ReadOnlyJournal, match="read-only"):
-        Store.open(v1_journal)
+        Store.open(v1_journal, clock=lambda: NOW)
     assert fingerprint(v1_journal) == before
     assert side_files(v1_journal) == []

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import NOW
+
 from goaljournal.store import JournalUnavailable, Store
 from goaljournal.store.connection import SCHEMA_VERSION
 
@@ -57,13 +59,13 @@ def test_there_is_a_fixture_for_every_earlier_version() -> None:
 @pytest.mark.parametrize("version", EARLIER)
 def test_each_earlier_version_migrates_to_the_schema_of_a_new_journal(version: int, tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.db"
-    Store.open(fresh).close()
+    Store.open(fresh, clock=lambda: NOW).close()
     old = copy_of(version, tmp_path)
     before = sqlite3.connect(old)
     entries = before.execute("SELECT uuid, text FROM entries ORDER BY id").fetchall()
     goals = before.execute("SELECT uuid, title FROM goals ORDER BY id").fetchall()
     before.close()
-    with Store.open(old) as store:
+    with Store.open(old, clock=lambda: NOW) as store:
         assert store.schema_version() == SCHEMA_VERSION
         assert store.check() == []  # integrity, foreign_key_check and the search index
         assert store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -84,7 +86,7 @@ def test_a_migration_that_fails_leaves_everything_as_it_was(version: int, tmp_pa
     conn.close()
     before = dump(old)
     with pytest.raises(JournalUnavailable, match="could not be upgraded .* left as it was"):
-        Store.open(old)
+        Store.open(old, clock=lambda: NOW)
     assert dump(old) == before
     result = subprocess.run(
         [sys.executable, "-m", "goaljournal", "--db", str(old), "search", "mentor"],

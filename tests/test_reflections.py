@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, Select, TextArea
 
+from conftest import NOW
+
 from goaljournal.cli import main
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
@@ -384,7 +386,7 @@ def test_cli_log_and_checkin_refuse_a_goal_in_the_trash(store: Store, db_path: P
     for args in (["log", "x", "--goal", str(goal)], ["checkin", str(goal), "1"]):
         code, out, err = run_cli(capsys, db_path, *args)
         assert code == 1 and "in the trash" in err
-    with Store.open(db_path) as reopened:
+    with Store.open(db_path, clock=lambda: NOW) as reopened:
         assert reopened.count_entries() == 0 and reopened.checkins(goal) == []
     code, out, err = run_cli(capsys, db_path, "log", "Won the pitch", "--kind", "win", "--at", "2026-11-02 10:00", "--json")
     assert code == 0 and json.loads(out)["kind"] == "win" and json.loads(out)["at"] == "2026-11-02 10:00:00"

@@ -620,7 +620,7 @@ def test_default_location_is_created_private(tmp_path: Path, umask_zero: None) -
     path = resolve_journal_path(None)
     assert path == folder / "journal.db" == default_journal_path()
     assert folder.is_dir() and mode_of(folder) == 0o700
-    with Store.open(path) as store:
+    with Store.open(path, clock=lambda: NOW) as store:
         store.add_entry("First")
     assert mode_of(path) == 0o600
 
@@ -663,7 +663,7 @@ def test_backup_is_a_private_self_contained_copy(store: Store, tmp_path: Path, u
         assert raw_rows(dest, f"SELECT * FROM {table}") == raw_rows(store.path, f"SELECT * FROM {table}"), table
     assert raw_rows(dest, "PRAGMA user_version") == [(store.schema_version(),)]
 
-    with Store.open(dest) as copy:
+    with Store.open(dest, clock=lambda: NOW) as copy:
         assert [e.text for e in copy.search("backup")] == ["Saved in the backup @safe"]
 
 

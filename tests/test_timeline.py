@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Markdown
 
+from conftest import NOW
+
 from goaljournal.demo import fill_demo_journal
 from goaljournal.store import InvalidInput, Store
 from goaljournal.ui.app import GoalJournalApp
@@ -155,7 +157,7 @@ def test_the_change_token_moves_with_every_write_from_anywhere(store: Store, db_
     store.add_entry("mine")
     second = store.change_token()
     assert second != first
-    with Store.open(db_path) as other:
+    with Store.open(db_path, clock=lambda: NOW) as other:
         other.add_entry("from another process")
     assert store.change_token() != second
 

@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Input, OptionList
 
+from conftest import NOW
+
 from goaljournal.core.progress import streak
 from goaljournal.store import Store
 from goaljournal.store.transfer import export_data, import_data
@@ -210,7 +212,7 @@ async def test_a_reflection_from_today_keeps_the_text_and_an_empty_one_saves_not
 async def test_a_read_only_journal_keeps_what_was_typed_and_says_why(db_path, goals: dict[str, int], store: Store) -> None:
     store.close()
     db_path.chmod(0o444)
-    with Store.open(db_path) as read_only:
+    with Store.open(db_path, clock=lambda: NOW) as read_only:
         app = app_for(read_only)
         async with app.run_test(size=SIZE) as pilot:
             field = app.screen.query_one(f"#checkin-{goals['pmp']}", Input)
@@ -239,13 +241,13 @@ def test_day_scores_are_checked_and_travel_in_the_json_export(store: Store, tmp_
     data = export_data(store)
     assert [(r["day"], r["mood"], r["energy"]) for r in data["daily_checkins"]] == [(TODAY.isoformat(), 3, None)]
 
-    with Store.open(tmp_path / "other.db") as other:
+    with Store.open(tmp_path / "other.db", clock=lambda: NOW) as other:
         other.set_day_scores(TODAY, mood=1)  # the same day, written on another machine
         other.set_day_scores(YESTERDAY, mood=5)
         added = import_data(other, data)
         assert added["daily_checkins"] == 0  # matched by its day: the journal's own row is kept
         assert other.day_scores(TODAY).mood == 1
         assert import_data(other, data)["daily_checkins"] == 0
-    with Store.open(tmp_path / "empty.db") as empty:
+    with Store.open(tmp_path / "empty.db", clock=lambda: NOW) as empty:
         assert import_data(empty, data)["daily_checkins"] == 1
         assert export_data(empty)["daily_checkins"] == data["daily_checkins"]

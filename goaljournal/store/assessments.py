@@ -23,7 +23,6 @@ from goaljournal.store.values import (
     _day,
     _moment,
     new_uuid,
-    utc_stamp,
 )
 
 if TYPE_CHECKING:  # the command line never needs the assessment maths: imported when used
@@ -39,7 +38,7 @@ class AssessmentsMixin(StoreBase):
 
     def add_assessment(self, at: date | str | None = None, *, summary: str | None = None) -> int:
         _check_text(summary, "the summary")
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             return self._insert(conn, "assessments", {
                 "at": _day(at) or format_day(self.today()), "summary": summary,
@@ -60,7 +59,7 @@ class AssessmentsMixin(StoreBase):
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(
                 f"UPDATE assessments SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changes.values(), utc_stamp(), assessment_id],
+                [*changes.values(), self._stamp(), assessment_id],
             )
 
     def add_assessment_item(self, assessment_id: int, kind: str, text: str, **fields: Any) -> int:
@@ -81,7 +80,7 @@ class AssessmentsMixin(StoreBase):
             ).fetchone()[0]
             return self._insert(conn, "assessment_items", {
                 "assessment_id": assessment_id, "kind": kind, "text": text, **fields,
-                "position": position, "created_at": utc_stamp(),
+                "position": position, "created_at": self._stamp(),
             })  # fmt: skip
 
     def skill_id(self, name: str, *, category: str | None = None) -> int:
@@ -92,7 +91,7 @@ class AssessmentsMixin(StoreBase):
             row = conn.execute("SELECT id FROM skills WHERE name = ?", (name,)).fetchone()
             if row:
                 return int(row[0])
-            return self._insert(conn, "skills", {"name": name, "category": category, "created_at": utc_stamp()})
+            return self._insert(conn, "skills", {"name": name, "category": category, "created_at": self._stamp()})
 
     def rate_skill(self, assessment_id: int, skill_id: int, rating: int, *, note: str | None = None) -> None:
         """Set (or change) a skill's 1–5 rating in an assessment."""
@@ -229,7 +228,7 @@ class AssessmentsMixin(StoreBase):
         self._require("skills", skill_id, "skill")
         with self.transaction() as conn:
             conn.execute(
-                "UPDATE skills SET retired_at = ? WHERE id = ?", (utc_stamp() if retired else None, skill_id)
+                "UPDATE skills SET retired_at = ? WHERE id = ?", (self._stamp() if retired else None, skill_id)
             )
 
     def all_ratings(self, *, until: date | str | None = None) -> list[Rating]:

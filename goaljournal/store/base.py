@@ -19,7 +19,7 @@ from goaljournal.store.connection import (
     translate_errors,
 )
 from goaljournal.store.errors import NotFound, ReadOnlyJournal
-from goaljournal.store.values import new_uuid
+from goaljournal.store.values import new_uuid, utc_stamp
 
 
 class StoreBase:
@@ -36,8 +36,8 @@ class StoreBase:
         conn: sqlite3.Connection,
         path: Path,
         *,
+        clock: Callable[[], datetime],
         read_only: bool = False,
-        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         conn.row_factory = sqlite3.Row
         self.conn = conn
@@ -47,8 +47,10 @@ class StoreBase:
         self._lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime] = datetime.now) -> Self:
-        conn, read_only = open_journal(Path(path))
+    def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime]) -> Self:
+        """Open the journal at ``path``. ``clock`` is the store's "now" (naive, local time): it
+        dates new records and stamps changes; only entry points pass the real one."""
+        conn, read_only = open_journal(Path(path), clock)
         return cls(conn, Path(path), read_only=read_only, clock=clock)
 
     def close(self) -> None:
@@ -63,6 +65,10 @@ class StoreBase:
 
     def today(self) -> date:
         return self.clock().date()
+
+    def _stamp(self) -> str:
+        """Now, by the store's clock, as a created/updated stamp."""
+        return utc_stamp(self.clock())
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

@@ -11,7 +11,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -75,12 +75,12 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     )
 
 
-def open_journal(path: Path) -> tuple[sqlite3.Connection, bool]:
+def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Connection, bool]:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
     Returns the connection and whether it is read-only. Raises a ``JournalError`` subclass with a
     message for the user when the file cannot be used; a refused file is left byte for byte as
-    it was.
+    it was. ``clock`` names the backup an upgrade keeps of the old file.
     """
     path = Path(path).expanduser()
     if path.is_dir():
@@ -104,7 +104,7 @@ def open_journal(path: Path) -> tuple[sqlite3.Connection, bool]:
                         f"{path} is read-only and was made by an older goaljournal; "
                         "make it writable once so it can be upgraded"
                     )
-                _upgrade(conn, path, version)
+                _upgrade(conn, path, version, clock)
     except BaseException:
         conn.close()
         raise
@@ -176,9 +176,9 @@ def checkpoint(conn: sqlite3.Connection, mode: str = "RESTART", *, wait_ms: int 
     return not busy
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable[[], datetime]) -> None:
     if version > 0:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = clock().strftime("%Y%m%d-%H%M%S")
         dest, number = path.with_name(f"{path.name}.v{version}-{stamp}.bak"), 1
         while dest.exists():  # a second try within the same second (a retry, another process)
             number += 1

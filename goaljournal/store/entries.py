@@ -18,7 +18,6 @@ from goaljournal.store.values import (
     _day,
     _moment,
     new_uuid,
-    utc_stamp,
 )
 
 
@@ -61,7 +60,7 @@ class EntriesMixin(StoreBase):
         _check_text(text, "the entry text", required=True)
         _check_choice(kind, ENTRY_KINDS, "kind")
         moment = _moment(at) or format_moment(self.clock())
-        stamp = utc_stamp()
+        stamp = self._stamp()
         goal_ids = list(goal_ids)
         with self.transaction() as conn:
             for goal_id in goal_ids:
@@ -113,7 +112,7 @@ class EntriesMixin(StoreBase):
             changes["at"] = _moment(at)
         if not changes:
             return
-        changes["updated_at"] = utc_stamp()
+        changes["updated_at"] = self._stamp()
         with self.transaction() as conn:
             old_text = conn.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()[0]
             assignments = ", ".join(f"{name} = ?" for name in changes)

@@ -29,7 +29,6 @@ from goaljournal.store.values import (
     _check_text,
     _day,
     _moment,
-    utc_stamp,
 )
 
 GOAL_FIELDS = (
@@ -79,7 +78,7 @@ class GoalsMixin(StoreBase):
         fields = self._check_goal_fields({"title": title, **fields})
         fields.setdefault("start_date", format_day(self.today()))
         fields.setdefault("status", "active")
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             goal_id = self._insert(conn, "goals", {**fields, "created_at": stamp, "updated_at": stamp})
             if fields.get("progress_from"):
@@ -133,7 +132,7 @@ class GoalsMixin(StoreBase):
         if not changed:
             return None
         revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             assignments = ", ".join(f"{name} = ?" for name in changed)
             conn.execute(
@@ -184,7 +183,7 @@ class GoalsMixin(StoreBase):
     def add_milestone(self, goal_id: int, title: str, *, due: date | str | None = None) -> int:
         _check_text(title, "the milestone", required=True)
         self._require("goals", goal_id, "goal")
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             position = conn.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM milestones WHERE goal_id = ?", (goal_id,)
@@ -200,7 +199,7 @@ class GoalsMixin(StoreBase):
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE milestones SET done_at = ?, updated_at = ? WHERE id = ?",
-                (_day(done_on), utc_stamp(), milestone_id),
+                (_day(done_on), self._stamp(), milestone_id),
             )
 
     _MILESTONE_SELECT = (
@@ -259,7 +258,7 @@ class GoalsMixin(StoreBase):
             assignments = ", ".join(f"{name} = ?" for name in changes)
             conn.execute(
                 f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changes.values(), utc_stamp(), milestone_id],
+                [*changes.values(), self._stamp(), milestone_id],
             )
 
     def order_milestones(self, goal_id: int, milestone_ids: Sequence[int]) -> None:
@@ -273,7 +272,7 @@ class GoalsMixin(StoreBase):
             if unknown:
                 raise InvalidInput(f"milestone {min(unknown)} is not a step of goal {goal_id}")
             ordered = list(dict.fromkeys(milestone_ids)) + [m for m in current if m not in milestone_ids]
-            stamp = utc_stamp()
+            stamp = self._stamp()
             conn.executemany(
                 "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
                 [(position, stamp, milestone_id) for position, milestone_id in enumerate(ordered, start=1)],
@@ -314,7 +313,7 @@ class GoalsMixin(StoreBase):
         with self.transaction() as conn:
             return self._insert(conn, "checkins", {
                 "goal_id": goal_id, "at": _day(at) or format_day(self.today()), "value": float(value),
-                "note": note, "confidence": confidence, "created_at": utc_stamp(),
+                "note": note, "confidence": confidence, "created_at": self._stamp(),
             })  # fmt: skip
 
     def checkins(self, goal_id: int) -> list[CheckIn]:
@@ -344,7 +343,7 @@ class GoalsMixin(StoreBase):
             _check_scale(mood, "mood")
         if energy is not self._KEEP:
             _check_scale(energy, "energy")
-        day_text, stamp = _day(day), utc_stamp()
+        day_text, stamp = _day(day), self._stamp()
         with self.transaction() as conn:
             row = conn.execute("SELECT mood, energy FROM daily_checkins WHERE day = ?", (day_text,)).fetchone()
             mood = (row["mood"] if row else None) if mood is self._KEEP else mood

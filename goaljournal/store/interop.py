@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from goaljournal.core.dates import format_day
 from goaljournal.core.models import CheckIn, Entry, Goal, Milestone
 from goaljournal.core.tags import extract_tags
-from goaljournal.store.values import _check_text, _day, new_uuid, utc_stamp
+from goaljournal.store.values import _check_text, _day, new_uuid
 
 if TYPE_CHECKING:  # issue 8: only its import and report commands need these
     from goaljournal.core.jrnl import ImportedEntry
@@ -36,7 +36,7 @@ class InteropMixin(StoreBase):
             for tag in entry.tags:
                 _check_text(tag, "a tag", required=True)
         total = len(rows)
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             if rows:
                 lo, hi = min(e.at for e in rows), max(e.at for e in rows)

@@ -28,7 +28,6 @@ from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
 from goaljournal.store.timeline import TimelineMixin
-from goaljournal.store.values import utc_stamp
 
 # Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
 TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
@@ -42,7 +41,7 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     def trash(self, table: str, row_id: int) -> None:
         """Soft-delete a row: it leaves every view but the trash, and can be restored."""
-        self._set_deleted(table, row_id, utc_stamp())
+        self._set_deleted(table, row_id, self._stamp())
 
     def restore(self, table: str, row_id: int) -> None:
         self._set_deleted(table, row_id, None)

@@ -30,7 +30,6 @@ from goaljournal.store.values import (
     _check_text,
     _day,
     new_uuid,
-    utc_stamp,
 )
 
 if TYPE_CHECKING:
@@ -109,7 +108,7 @@ class PeopleMixin(StoreBase):
         fields = self._check_person_fields({"name": name, **fields})
         fields.setdefault("relationship", "contact")
         tag_names = _tag_names(tags)
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             person_id = self._insert(conn, "people", {**fields, "created_at": stamp, "updated_at": stamp})
             self._set_person_tags(conn, person_id, tag_names)
@@ -126,7 +125,7 @@ class PeopleMixin(StoreBase):
                 assignments = ", ".join(f"{name} = ?" for name in changes)
                 conn.execute(
                     f"UPDATE people SET {assignments}, updated_at = ? WHERE id = ?",
-                    [*changes.values(), utc_stamp(), person_id],
+                    [*changes.values(), self._stamp(), person_id],
                 )
             if tag_names is not None:
                 conn.execute("DELETE FROM person_tags WHERE person_id = ?", (person_id,))
@@ -249,7 +248,7 @@ class PeopleMixin(StoreBase):
         goal_ids = list(dict.fromkeys(goal_ids))
         for goal_id in goal_ids:
             self._require("goals", goal_id, "goal")
-        stamp = utc_stamp()
+        stamp = self._stamp()
         with self.transaction() as conn:
             interaction_id = self._insert(conn, "interactions", {
                 "person_id": person_id, **fields, "created_at": stamp, "updated_at": stamp,
@@ -273,7 +272,7 @@ class PeopleMixin(StoreBase):
                 assignments = ", ".join(f"{name} = ?" for name in changes)
                 conn.execute(
                     f"UPDATE interactions SET {assignments}, updated_at = ? WHERE id = ?",
-                    [*changes.values(), utc_stamp(), interaction_id],
+                    [*changes.values(), self._stamp(), interaction_id],
                 )
             if goals is not None:
                 conn.execute("DELETE FROM interaction_goals WHERE interaction_id = ?", (interaction_id,))
@@ -359,7 +358,7 @@ class PeopleMixin(StoreBase):
         with self.transaction() as conn:
             conn.execute(
                 "UPDATE interactions SET follow_up_done = ?, updated_at = ? WHERE id = ?",
-                (_day(done_on), utc_stamp(), interaction_id),
+                (_day(done_on), self._stamp(), interaction_id),
             )
 
     # -- feedback into the self-assessment ----------------------------------------------------
@@ -395,7 +394,7 @@ class PeopleMixin(StoreBase):
             )  # fmt: skip
             conn.execute(
                 "UPDATE interactions SET assessment_item_id = ?, updated_at = ? WHERE id = ?",
-                (item_id, utc_stamp(), interaction_id),
+                (item_id, self._stamp(), interaction_id),
             )
         return assessment_id, item_id
 
@@ -485,7 +484,7 @@ class PeopleMixin(StoreBase):
                         day,
                         value,
                         note,
-                        utc_stamp(),
+                        self._stamp(),
                     ),
                 )
             elif row["value"] != value or row["deleted_at"] is not None:

@@ -19,8 +19,9 @@ def new_uuid() -> str:
     return raw.hex()
 
 
-def utc_stamp() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+def utc_stamp(moment: datetime) -> str:
+    """A record's created/updated stamp: ``moment`` (naive means local time) in UTC."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _check_text(value: str | None, what: str, *, required: bool = False) -> str | None:
