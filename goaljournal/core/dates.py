@@ -2,14 +2,57 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 DATE_FORMAT = "%Y-%m-%d"
 DATETIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
+# The years a journal may hold. Four digits sort and compare as text (the store relies on it),
+# and a year short of 9999 leaves room for the periods, quarters and "next year" computed from
+# any stored day.
+MIN_YEAR = 1000
+MAX_YEAR = 9998
+FIRST_DAY = date(MIN_YEAR, 1, 1)
+LAST_DAY = date(MAX_YEAR, 12, 31)
+RANGE_TEXT = f"years {MIN_YEAR} to {MAX_YEAR}"
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_MOMENT = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?")
+
 
 class BadDate(ValueError):
     """Text that names no date we understand; the message says what we accept."""
+
+
+def check_range(day: date) -> date:
+    """``day``, refused (BadDate) outside the years a journal may hold."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadDate(f"{day.isoformat()} is outside the dates a journal holds ({RANGE_TEXT})")
+    return day
+
+
+def strict_day(text: object) -> date:
+    """A stored or imported day: exactly ``YYYY-MM-DD``, a real date, in range."""
+    if not isinstance(text, str) or not _ISO_DAY.fullmatch(text):
+        raise BadDate(f"{text!r} is not a date (YYYY-MM-DD)")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise BadDate(f"{text!r} is not a real date") from None
+    return check_range(day)
+
+
+def strict_moment(text: object) -> datetime:
+    """A stored or imported moment: ``YYYY-MM-DD HH:MM[:SS]`` (space or T), real and in range."""
+    if not isinstance(text, str) or not _ISO_MOMENT.fullmatch(text):
+        raise BadDate(f"{text!r} is not a date and time (YYYY-MM-DD HH:MM:SS)")
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadDate(f"{text!r} is not a real date and time") from None
+    check_range(moment.date())
+    return moment
 
 
 def parse_day(text: str, today: date) -> date:
@@ -55,8 +98,9 @@ def parse_moment(text: str, now: datetime) -> datetime:
 
 
 def format_day(day: date) -> str:
-    return day.strftime(DATE_FORMAT)
+    # isoformat, not strftime: strftime writes year 999 as "999", which sorts wrong as text.
+    return day.isoformat()
 
 
 def format_moment(moment: datetime) -> str:
-    return moment.strftime(DATETIME_FORMAT)
+    return moment.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
