@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -34,7 +35,9 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
+from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
+from goaljournal.store.connection import copy_problem, make_private_dir
 from goaljournal.store.location import resolve_journal_path
 
 PROG = "goaljournal"
@@ -507,13 +510,11 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.output in (None, "-"):
         sys.stdout.writelines(chunks)
         return 0
+    from goaljournal.exports import write_private
+
     out = Path(args.output).expanduser()
-    try:
-        # The export holds the whole journal: keep a new file private (0600), like the journal.
-        with open(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as handle:
-            handle.writelines(chunks)
-    except OSError as err:
-        raise UserError(f"cannot write {out}: {err.strerror}") from None
+    # The export holds the whole journal: written atomically and private (0600), like the journal.
+    write_private(out, chunks, journal=store.path)
     print(f"exported the journal to {out}", file=sys.stderr)
     return 0
 
@@ -534,28 +535,23 @@ def _export_other(store: Store, args: argparse.Namespace) -> int:
         except ValueError:
             raise UserError(f"--time-format '{args.time_format}' is not a strftime format") from None
     out = None if args.output in (None, "-") else Path(args.output).expanduser()
-    try:
-        if args.format == "csv" and args.table is None:
-            if out is None:
-                raise UserError("csv writes one file per table (goals, checkins, entries, people, interactions): give -o FOLDER, or --table to pick one")
-            if out.exists() and not out.is_dir():
-                raise UserError(f"{out} is a file: -o names a folder for the CSV files (or use --table)")
-            written = exports.export_csv_files(store, out, include_private=args.include_private)
-            print(f"exported {', '.join(p.name for p in written)} to {out}", file=sys.stderr)
-            return 0
-        pieces = exports.export_text(
-            store, args.format, include_private=args.include_private, time_format=args.time_format,
-            table=args.table, checkins=args.checkins, entries=args.entries,
-        )  # fmt: skip
+    if args.format == "csv" and args.table is None:
         if out is None:
-            for piece in pieces:
-                sys.stdout.write(_terminal_safe(piece))
-            return 0
-        exports.write_private(out, pieces)
-    except BrokenPipeError:
-        raise
-    except OSError as err:
-        raise UserError(f"cannot write {err.filename or out}: {err.strerror}") from None
+            raise UserError("csv writes one file per table (goals, checkins, entries, people, interactions): give -o FOLDER, or --table to pick one")
+        if out.exists() and not out.is_dir():
+            raise UserError(f"{out} is a file: -o names a folder for the CSV files (or use --table)")
+        written = exports.export_csv_files(store, out, include_private=args.include_private)
+        print(f"exported {', '.join(p.name for p in written)} to {out}", file=sys.stderr)
+        return 0
+    pieces = exports.export_text(
+        store, args.format, include_private=args.include_private, time_format=args.time_format,
+        table=args.table, checkins=args.checkins, entries=args.entries,
+    )  # fmt: skip
+    if out is None:
+        for piece in pieces:
+            sys.stdout.write(_terminal_safe(piece))
+        return 0
+    exports.write_private(out, pieces, journal=store.path)
     print(f"exported the journal as {args.format} to {out}", file=sys.stderr)
     return 0
 
@@ -635,10 +631,7 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
         sys.stdout.write(printable(text))
         return 0
     out = Path(args.output).expanduser()
-    try:
-        exports.write_private(out, [text])
-    except OSError as err:
-        raise UserError(f"cannot write {out}: {err.strerror}") from None
+    exports.write_private(out, [text], journal=store.path)
     print(f"wrote the {args.period} report to {out}", file=sys.stderr)
     return 0
 
@@ -675,18 +668,16 @@ def _backup_name(folder: Path) -> Path:
 
 
 def cmd_backup(store: Store, args: argparse.Namespace) -> int:
+    managed = not args.dest
     if args.dest:
         dest = Path(args.dest).expanduser()
-        if dest.is_dir():
+        if dest.is_dir() and not dest.is_symlink():
             dest = _backup_name(dest)
     else:
         folder = store.path.parent / "backups"
-        try:
-            folder.mkdir(mode=0o700, exist_ok=True)
-        except OSError as err:
-            raise UserError(f"cannot create the folder {folder}: {err.strerror}") from None
+        make_private_dir(folder)  # refused if it is a link, someone else's, or open to others
         dest = _backup_name(folder)
-    written = store.backup(dest)
+    written = store.backup(dest, managed=managed)
     if args.json:
         print_json({"backup": str(written)})
     else:
@@ -719,14 +710,36 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
 
 
 def _recovery_advice(path: Path) -> str:
-    """How to get a damaged journal's writing back: the newest backup, else SQLite's .recover."""
-    backups = sorted((path.parent / "backups").glob("journal-*.db"), key=lambda p: p.stat().st_mtime)
+    """How to get a damaged journal's writing back: the newest backup that passes SQLite's
+    integrity check (newest first), else SQLite's .recover. A backup is never recommended unchecked."""
     shown = printable(str(path))
     salvage = f"salvage what is readable with `sqlite3 {shown} .recover | sqlite3 recovered.db`"
-    if backups:
-        newest = printable(str(backups[-1]))
-        return f"to recover: keep a copy of {shown}, then copy the newest backup {newest} over it; or {salvage}"
-    return f"to recover: keep a copy of {shown}, then {salvage} and open it with --db recovered.db"
+    checked, skipped = 0, ""
+    try:
+        for backup in _backups_newest_first(path.parent / "backups"):
+            checked += 1
+            if copy_problem(backup) is None:
+                failed = f" ({checked - 1} newer one(s) failed the check)" if checked > 1 else ""
+                return (f"to recover: keep a copy of {shown}, then copy the newest backup that passes the integrity "
+                        f"check, {printable(str(backup))}, over it{failed}; or {salvage}")  # fmt: skip
+    except OutputError as err:
+        skipped = f" (backups/ was not used: {err})"
+    none_good = f"no backup passes the integrity check{skipped}; " if checked or skipped else ""
+    return f"to recover: {none_good}keep a copy of {shown}, then {salvage} and open it with --db recovered.db"
+
+
+def _backups_newest_first(folder: Path) -> list[Path]:
+    """The regular files ``journal-*.db`` in the backups folder, newest written first; the folder
+    is trusted only as a managed one (a real folder of the user's)."""
+    if not os.path.lexists(folder):
+        return []
+    os.close(open_folder(folder, managed=True))
+    found = []
+    for backup in folder.glob("journal-*.db"):
+        info = backup.lstat()
+        if stat.S_ISREG(info.st_mode):
+            found.append((info.st_mtime, backup.name, backup))
+    return [backup for _, _, backup in sorted(found, reverse=True)]
 
 
 def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:
@@ -910,7 +923,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
             return doctor_unopenable(path, err, args.json)
         with store:
             return int(args.handler(store, args))
-    except (UserError, JournalError) as err:
+    except (UserError, JournalError, OutputError) as err:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130

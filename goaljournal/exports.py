@@ -1,7 +1,8 @@
 """Exports and the review packet, put together from the store's rows and core's formats.
 
-Shared by the command line (``export``, ``report``) and the app's command palette. Files are
-written private (0600); the app's go to an ``exports/`` folder beside the journal (0700).
+Shared by the command line (``export``, ``report``) and the app's command palette. Every file is
+written through ``goaljournal.files``: atomically, private (0600), never over the journal or its
+backups nor through a symbolic link; the app's go to an ``exports/`` folder beside the journal (0700).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+from goaljournal import files
 from goaljournal.core.models import Person
 from goaljournal.store import Store
 
@@ -90,28 +92,39 @@ def shareable_people(store: Store, include_private: bool) -> list[Person]:
     return [person for person in store.people() if include_private or not person.private]
 
 
-def write_private(path: Path, pieces: Iterable[str]) -> Path:
-    """Write ``pieces`` to a new or truncated file that only the user can read (0600)."""
-    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8", newline="") as handle:
-        handle.writelines(pieces)
-    os.chmod(path, 0o600)  # an existing file keeps its mode through O_TRUNC
-    return path
+def write_private(path: Path, pieces: Iterable[str], *, journal: Path | None = None, managed: bool = False) -> Path:
+    """Write ``pieces`` to ``path`` atomically, private (0600) whether or not it existed; the
+    files of ``journal`` and symbolic links are refused (see ``goaljournal.files``)."""
+    return files.write_text(Path(path), pieces, journal=journal, managed=managed)
 
 
-def export_csv_files(store: Store, folder: Path, *, include_private: bool = False, stem: str = "") -> list[Path]:
+def export_csv_files(
+    store: Store, folder: Path, *, include_private: bool = False, stem: str = "", managed: bool = False
+) -> list[Path]:
     """goals.csv, checkins.csv, entries.csv, people.csv and interactions.csv in ``folder``
-    (created private if missing)."""
+    (created private if missing), each written atomically; every name is checked before the
+    first is written."""
     from goaljournal.core.csv_export import TABLES
 
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True)
-    return [write_private(folder / f"{stem}{table}.csv", _csv_table(store, table, include_private)) for table in TABLES]
+    targets = [Path(folder) / f"{stem}{table}.csv" for table in TABLES]
+    folder_fd = files.open_folder(Path(folder), managed=managed, create=True)
+    try:
+        protected = files.Protected.of(store.path)
+        for target in targets:
+            files.check_target(folder_fd, target.parent, target.name, protected)
+    finally:
+        os.close(folder_fd)
+    return [
+        write_private(target, _csv_table(store, table, include_private), journal=store.path, managed=managed)
+        for table, target in zip(TABLES, targets, strict=True)
+    ]
 
 
 def exports_folder(store: Store) -> Path:
-    """``exports/`` beside the journal, created private (0700) on first use."""
+    """``exports/`` beside the journal, created private (0700) on first use; refused if it is a
+    symbolic link, someone else's, or writable by others."""
     folder = store.path.parent / "exports"
-    folder.mkdir(mode=0o700, exist_ok=True)
+    files.make_private_dir(folder)
     return folder
 
 
@@ -121,8 +134,8 @@ def export_to_folder(store: Store, fmt: str, now: datetime) -> list[Path]:
     folder = exports_folder(store)
     stem = f"journal-{now:%Y%m%d-%H%M%S}"
     if fmt == "csv":
-        return export_csv_files(store, folder, stem=f"{stem}-")
-    return [write_private(folder / f"{stem}.{SUFFIXES[fmt]}", export_text(store, fmt))]
+        return export_csv_files(store, folder, stem=f"{stem}-", managed=True)
+    return [write_private(folder / f"{stem}.{SUFFIXES[fmt]}", export_text(store, fmt), journal=store.path, managed=True)]
 
 
 def report_markdown(store: Store, period: str, at: date, *, include_private: bool = False) -> str:
@@ -138,4 +151,5 @@ def report_to_folder(store: Store, period: str, at: date) -> Path:
     from goaljournal.core.report import period_title, report_period
 
     name = "report-" + period_title(report_period(period, at)).replace(" ", "-").lower() + ".md"
-    return write_private(exports_folder(store) / name, [report_markdown(store, period, at)])
+    text = report_markdown(store, period, at)
+    return write_private(exports_folder(store) / name, [text], journal=store.path, managed=True)

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from goaljournal import files
 from goaljournal.store.errors import (
     CorruptJournal,
     InvalidInput,
@@ -31,20 +32,27 @@ BUSY_TIMEOUT_MS = 5000
 
 
 def create_private_file(path: Path) -> None:
-    """Create an empty file readable by its owner only, before anything writes to it.
+    """Create an empty journal file readable by its owner only, before anything writes to it.
 
-    SQLite gives the -wal and -shm files the database file's mode, so this covers them too.
+    SQLite gives the -wal and -shm files the database file's mode, so this covers them too. A
+    symbolic link to a missing file is refused rather than followed.
     """
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     except FileExistsError:
+        if os.path.islink(path) and not os.path.exists(path):
+            raise JournalUnavailable(f"{path} is a symbolic link to a missing file; goaljournal does not create files through links") from None
         return
     os.close(fd)
 
 
 def make_private_dir(path: Path) -> None:
-    """Create a folder (and missing parents) that only its owner can enter."""
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Create a folder goaljournal manages (and missing parents): private (0700), never a symbolic
+    link, the user's own and writable by nobody else (see ``goaljournal.files``)."""
+    try:
+        files.make_private_dir(path)
+    except files.OutputError as err:
+        raise JournalUnavailable(str(err)) from None
 
 
 def _is_read_only(path: Path) -> bool:
@@ -183,7 +191,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable
         while dest.exists():  # a second try within the same second (a retry, another process)
             number += 1
             dest = path.with_name(f"{path.name}.v{version}-{stamp}-{number}.bak")
-        backup_to(conn, dest)
+        backup_to(conn, dest, journal=path)
     from goaljournal.store import schema  # imports sqlite_utils: only on create or upgrade
 
     conn.execute("BEGIN IMMEDIATE")
@@ -204,27 +212,53 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable
         raise
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path) -> Path:
-    """Copy the whole journal, consistently, to a new file ``dest`` readable by its owner only."""
+def backup_to(conn: sqlite3.Connection, dest: Path, *, journal: Path | None = None, managed: bool = False) -> Path:
+    """Copy the whole journal, consistently, to a new private file ``dest``.
+
+    The copy goes through ``goaljournal.files``: a temporary file, checked (``PRAGMA
+    integrity_check``) before it is linked in under its name, so a copy cut short or damaged is
+    never found under a backup's name. ``journal``'s own files are refused as ``dest``;
+    ``managed``: ``dest``'s folder is one goaljournal manages (``backups/``).
+    """
     dest = Path(dest).expanduser()
-    if dest.exists():
-        raise InvalidInput(f"{dest} already exists; choose another name")
-    if not dest.parent.is_dir():
-        raise InvalidInput(f"cannot write {dest}: the folder {dest.parent} does not exist")
-    try:
-        create_private_file(dest)
-        target = sqlite3.connect(dest)
+
+    def fill(part: files.Partial) -> None:
+        target = sqlite3.connect(part.path, isolation_level=None)
         try:
+            # No rollback journal: the temporary file is thrown away whole if the copy fails.
+            target.execute("PRAGMA journal_mode = OFF")
             conn.backup(target)
-            # A backup should be one self-contained file, not a WAL database with side files.
-            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        # SQLite's backup API writes 0644 when it creates a file; make sure ours stays private.
-        os.chmod(dest, 0o600)
-    except OSError as err:
-        raise JournalUnavailable(f"cannot write {dest}: {err.strerror}") from None
-    return dest
+        # The copy keeps the source's WAL flag (header bytes 18-19 = 2); 1 is the rollback-journal
+        # format, so the backup is one self-contained file, opened without -wal or -shm beside it.
+        if os.pread(part.fd, 2, 18) == b"\x02\x02":
+            os.pwrite(part.fd, b"\x01\x01", 18)
+        problem = copy_problem(part.path)
+        if problem:
+            raise files.OutputError(f"the copy of the journal failed its check ({problem}); nothing was written to {dest}")
+
+    return files.write_with(dest, fill, journal=journal, managed=managed, replace=False)
+
+
+def copy_problem(path: str | Path) -> str | None:
+    """What is wrong with a journal copy, read without changing it or making side files; None
+    when SQLite's integrity check says "ok" and it is a goaljournal journal."""
+    try:
+        conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as err:
+        return str(err)
+    try:
+        verdicts = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if verdicts != ["ok"]:
+            return verdicts[0]
+        if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
+            return "not a goaljournal journal"
+    except sqlite3.Error as err:
+        return str(err)
+    finally:
+        conn.close()
+    return None
 
 
 _MESSAGES = (

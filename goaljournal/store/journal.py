@@ -9,16 +9,19 @@ import os
 import re
 import sqlite3
 import threading
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from goaljournal.core.dates import format_day
+from goaljournal.files import OutputError
 from goaljournal.store.assessments import AssessmentsMixin
 from goaljournal.store.base import StoreBase
 from goaljournal.store.connection import (
     backup_to,
     checkpoint,
+    copy_problem,
     make_private_dir,
     translate_errors,
 )
@@ -63,10 +66,11 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                   "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
-    def backup(self, dest: str | os.PathLike[str]) -> Path:
-        """A consistent copy of the journal in a new private file."""
+    def backup(self, dest: str | os.PathLike[str], *, managed: bool = False) -> Path:
+        """A consistent, checked copy of the journal in a new private file (``managed``: in a
+        folder goaljournal manages, such as ``backups/``)."""
         with self._lock, translate_errors(self.path):
-            return backup_to(self.conn, Path(dest))
+            return backup_to(self.conn, Path(dest), journal=self.path, managed=managed)
 
     def check(self) -> list[str]:
         """Problems SQLite finds in the file, its links and its search index; empty when healthy."""
@@ -131,38 +135,54 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     def rolling_backup(self, *, keep: int = 7) -> Path | None:
         """Today's automatic backup, ``backups/journal-auto-YYYY-MM-DD.db`` beside the journal,
-        unless there is one already; only the newest ``keep`` automatic backups are kept.
+        unless there is one already; automatic backups dated more than ``keep`` days before today
+        are then removed, but never the one just made nor the newest one that passes the check.
 
-        It reads through a connection of its own, so the app's writes are not held up while it
-        copies; it writes a ``.partial`` file first, so a copy cut short is never taken for a
-        backup. Returns the new backup, or None when there was nothing to do."""
+        Age is the date in the name against the journal's today (one clock for both): backups
+        dated in the future, left by a clock that ran ahead, are kept until they age, rather than
+        crowding out each new day's backup. It reads through a connection of its own, so the
+        app's writes are not held up while it copies. Returns the new backup, or None when there
+        was nothing to do."""
         if self.read_only:
             return None
         folder = self.path.parent / "backups"
         make_private_dir(folder)
-        dest = folder / f"journal-auto-{format_day(self.today())}.db"
+        today = self.today()
+        dest = folder / f"journal-auto-{format_day(today)}.db"
         made = None
         if not dest.exists():
-            partial = dest.with_name(dest.name + ".partial")
-            partial.unlink(missing_ok=True)
             source = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
             try:
                 with translate_errors(self.path):
-                    backup_to(source, partial)
+                    made = backup_to(source, dest, journal=self.path, managed=True)
             finally:
                 source.close()
-            os.replace(partial, dest)
-            made = dest
-        for old in sorted(folder.glob("journal-auto-*.db"))[:-keep]:
-            old.unlink(missing_ok=True)
+        (folder / f"{dest.name}.partial").unlink(missing_ok=True)  # left by versions before the atomic write
+        self._prune_automatic(folder, today - timedelta(days=keep - 1), made)
         return made
+
+    def _prune_automatic(self, folder: Path, oldest_kept: date, made: Path | None) -> None:
+        dated = []
+        for path in folder.glob("journal-auto-*.db"):
+            match = re.fullmatch(r"journal-auto-(\d{4}-\d{2}-\d{2})\.db", path.name)
+            with contextlib.suppress(ValueError):
+                if match and not path.is_symlink():
+                    dated.append((date.fromisoformat(match[1]), path))
+        dated.sort(reverse=True)
+        old = [path for day, path in dated if day < oldest_kept and path != made]
+        if not old:
+            return
+        newest_good = made or next((path for _, path in dated if copy_problem(path) is None), None)
+        for path in old:
+            if path != newest_good:
+                path.unlink(missing_ok=True)
 
     def start_rolling_backup(self, *, keep: int = 7) -> threading.Thread:
         """``rolling_backup`` in a background thread: opening the app never waits for it. A
         backup that fails is retried the next time the app opens."""
 
         def run() -> None:
-            with contextlib.suppress(JournalError, OSError, sqlite3.Error):
+            with contextlib.suppress(JournalError, OutputError, OSError, sqlite3.Error):
                 self.rolling_backup(keep=keep)
 
         thread = threading.Thread(target=run, name="goaljournal-rolling-backup", daemon=True)

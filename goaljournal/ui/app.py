@@ -10,6 +10,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from goaljournal.files import OutputError
 from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
@@ -111,7 +112,7 @@ class GoalJournalApp(App[None]):
         def run() -> None:
             try:
                 paths = work()
-            except (OSError, JournalError) as err:
+            except (OSError, JournalError, OutputError) as err:
                 self.call_from_thread(self.tell, f"Nothing was exported: {err}", severity="error")
                 return
             where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent} ({', '.join(p.name for p in paths)})"
