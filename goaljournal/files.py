@@ -259,9 +259,15 @@ def _left(existed: bool) -> str:
 
 def write_text(dest: Path, pieces: Iterable[str], **where: object) -> Path:
     """``pieces`` as UTF-8 text, written atomically and privately (see ``atomic_file``)."""
-    with atomic_file(dest, **where) as part:  # type: ignore[arg-type]
-        with open(os.dup(part.fd), "w", encoding="utf-8", newline="") as handle:
-            handle.writelines(pieces)
+    try:
+        with atomic_file(dest, **where) as part:  # type: ignore[arg-type]
+            with open(os.dup(part.fd), "w", encoding="utf-8", newline="") as handle:
+                handle.writelines(pieces)
+    finally:
+        # A generator stopped by a failed write is closed now, while the journal it reads is open.
+        close = getattr(pieces, "close", None)
+        if close is not None:
+            close()
     return Path(dest)
 
 
