@@ -671,7 +671,7 @@ def cmd_backup(store: Store, args: argparse.Namespace) -> int:
     managed = not args.dest
     if args.dest:
         dest = Path(args.dest).expanduser()
-        if dest.is_dir() and not dest.is_symlink():
+        if dest.is_dir():
             dest = _backup_name(dest)
     else:
         folder = store.path.parent / "backups"

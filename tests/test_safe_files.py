@@ -243,6 +243,32 @@ def test_a_kill_mid_write_leaves_the_old_file_and_the_next_write_sweeps_the_left
     assert digest(journal) == before
 
 
+@pytest.mark.parametrize("args", [("export", "-o", "target"), ("backup", "target")], ids=["export", "backup"])
+def test_a_kill_during_a_big_write_never_leaves_a_cut_short_file(db_path: Path, args: tuple[str, ...]) -> None:
+    # No hook here: the child writes a journal of a few MB and is killed the moment anything
+    # appears, under the target's name (a file cut short) or beside it (a temporary file).
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        for number in range(24):
+            store.add_entry(f"entry {number} " + "a long page of notes " * 12_000)
+    before = digest(db_path)
+    target = db_path.parent / "target"
+    if args[0] == "export":
+        target.write_text(OLD)
+    child = subprocess.Popen([sys.executable, "-m", "goaljournal", "--db", str(db_path), *args], cwd=db_path.parent,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    try:
+        while child.poll() is None:
+            cut_short = target.exists() and (args[0] == "backup" or target.stat().st_size != len(OLD))
+            if cut_short or partials(db_path.parent):
+                break
+    finally:
+        child.kill()
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL, "killed before it finished"
+    assert (target.read_text() == OLD) if args[0] == "export" else not target.exists()
+    assert digest(db_path) == before and not Path(f"{target}-journal").exists()
+
+
 # -- writing onto the journal ------------------------------------------------------------------
 
 
@@ -311,7 +337,7 @@ def test_an_export_that_fails_half_way_leaves_the_old_file_whole(tmp_path: Path)
         raise JournalError("the journal could not be read further")
 
     with pytest.raises(JournalError):
-        files.write_text(old, pieces())
+        exports.write_private(old, pieces())
     assert old.read_text() == OLD and partials(tmp_path) == []
 
 
