@@ -21,11 +21,12 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 PRIVATE = 0o600
-_LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]+\.partial(?:-journal|-wal|-shm)?")
+# A temporary file (and what SQLite may leave beside one); compiled on first use, not at import.
+_LEFTOVER = r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]+\.partial(?:-journal|-wal|-shm)?"
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
@@ -37,12 +38,12 @@ class OutputError(Exception):
 # -- what must never be written over ---------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Protected:
     """The journal's own files, by resolved path and by (device, inode)."""
 
-    paths: dict[str, str] = field(default_factory=dict)
-    inodes: dict[tuple[int, int], str] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.paths: dict[str, str] = {}
+        self.inodes: dict[tuple[int, int], str] = {}
 
     @classmethod
     def of(cls, journal: Path | None) -> Protected:
@@ -153,8 +154,7 @@ def make_private_dir(folder: Path) -> None:
 # -- writing ---------------------------------------------------------------------------------
 
 
-@dataclass
-class Partial:
+class Partial(NamedTuple):
     """The temporary file a write goes to: its descriptor, its name in the folder, and a path
     SQLite can open that stays inside the folder opened."""
 
@@ -284,7 +284,7 @@ def sweep_leftovers(folder_fd: int) -> None:
     except OSError:
         return
     for name in names:
-        match = _LEFTOVER.fullmatch(name)
+        match = re.fullmatch(_LEFTOVER, name)
         if match is None or _alive(int(match["pid"])):
             continue
         with contextlib.suppress(OSError):

@@ -269,6 +269,31 @@ def test_a_kill_during_a_big_write_never_leaves_a_cut_short_file(db_path: Path, 
     assert digest(db_path) == before and not Path(f"{target}-journal").exists()
 
 
+@pytest.mark.parametrize("cut", ["full disk", "kill"])
+def test_the_upgrade_backup_cut_short_leaves_the_old_journal_and_no_bak(db_path: Path, cut: str) -> None:
+    db_path.write_bytes((Path(__file__).parent / "fixtures" / "journal_v4.db").read_bytes())
+    conn = sqlite3.connect(db_path)  # in WAL mode already, as goaljournal leaves it: opening changes nothing
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+    before = digest(db_path)
+    upgrade = Command("upgrade", "cli", ("tags",), f"journal.db.v4-{STAMP}.bak", replaces=False)
+    if cut == "full disk":
+        code, err = upgrade.complete(db_path, preexec=_disk_full_at(40_000))
+        assert_one_line(code, err, "nothing was written")
+    else:
+        child = upgrade.run(db_path, hold=True)
+        try:
+            assert child.stdout is not None and child.stdout.readline() == "holding\n"
+            assert partials(db_path.parent)
+        finally:
+            child.kill()
+            child.wait(timeout=30)
+    assert digest(db_path) == before and not list(db_path.parent.glob("*.bak"))
+    code, err = upgrade.complete(db_path)  # the next open upgrades, and sweeps what the kill left
+    assert code == 0, err
+    assert partials(db_path.parent) == [] and mode(db_path.parent / upgrade.target) == 0o600
+
+
 # -- writing onto the journal ------------------------------------------------------------------
 
 
