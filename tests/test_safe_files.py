@@ -553,3 +553,9 @@ def test_old_automatic_backups_go_but_never_the_newest_good_one(db_path: Path) -
         day[0] = NOW + timedelta(days=1)
         assert store.rolling_backup() is not None
     assert sorted(p.name for p in folder.iterdir()) == [f"journal-auto-{NOW.date()}.db", f"journal-auto-{(NOW + timedelta(days=1)).date()}.db"]
+
+
+def test_a_journal_path_that_is_a_dangling_link_is_not_followed(tmp_path: Path, capsys) -> None:
+    (tmp_path / "journal.db").symlink_to(tmp_path / "planted.db")
+    assert cli.main(["--db", str(tmp_path / "journal.db"), "log", "words"]) == 1
+    assert "symbolic link" in capsys.readouterr().err and not (tmp_path / "planted.db").exists()

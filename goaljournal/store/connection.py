@@ -238,7 +238,10 @@ def backup_to(conn: sqlite3.Connection, dest: Path, *, journal: Path | None = No
         if problem:
             raise files.OutputError(f"the copy of the journal failed its check ({problem}); nothing was written to {dest}")
 
-    return files.write_with(dest, fill, journal=journal, managed=managed, replace=False)
+    try:
+        return files.write_with(dest, fill, journal=journal, managed=managed, replace=False)
+    except files.OutputError as err:  # the store's callers handle JournalErrors
+        raise JournalUnavailable(str(err)) from None
 
 
 def copy_problem(path: str | Path) -> str | None:

@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import quote
 
 from goaljournal.core.dates import format_day
-from goaljournal.files import OutputError
 from goaljournal.store.assessments import AssessmentsMixin
 from goaljournal.store.base import StoreBase
 from goaljournal.store.connection import (
@@ -182,7 +181,7 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         backup that fails is retried the next time the app opens."""
 
         def run() -> None:
-            with contextlib.suppress(JournalError, OutputError, OSError, sqlite3.Error):
+            with contextlib.suppress(JournalError, OSError, sqlite3.Error):
                 self.rolling_backup(keep=keep)
 
         thread = threading.Thread(target=run, name="goaljournal-rolling-backup", daemon=True)
