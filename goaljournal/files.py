@@ -17,6 +17,7 @@ Standard library only: the store imports it, and the command line's quick paths 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import re
 import stat
@@ -235,8 +236,7 @@ def atomic_file(
             if replace:
                 os.rename(name, dest.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
             else:
-                os.link(name, dest.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd, follow_symlinks=False)
-                os.unlink(name, dir_fd=folder_fd)
+                _put_new(folder_fd, name, dest.name)
             os.fsync(folder_fd)
         except BaseException as err:
             for suffix in ("", "-journal", "-wal", "-shm"):
@@ -251,6 +251,26 @@ def atomic_file(
             os.close(fd)
     finally:
         os.close(folder_fd)
+
+
+def _put_new(folder_fd: int, name: str, new: str) -> None:
+    """Give the temporary file ``name`` the name ``new``, never replacing a file already there."""
+    try:
+        # A hard link fails if ``new`` exists, where a rename would replace it.
+        os.link(name, new, src_dir_fd=folder_fd, dst_dir_fd=folder_fd, follow_symlinks=False)
+    except OSError as err:
+        if err.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK, errno.ENOSYS):
+            raise
+        # A file system without hard links (a FAT USB stick): check, then rename.
+        try:
+            os.stat(new, dir_fd=folder_fd, follow_symlinks=False)
+        except FileNotFoundError:
+            pass
+        else:
+            raise FileExistsError(errno.EEXIST, "File exists") from None
+        os.rename(name, new, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+        return
+    os.unlink(name, dir_fd=folder_fd)
 
 
 def _left(existed: bool) -> str:
