@@ -36,6 +36,10 @@ class OutputError(Exception):
     """A file goaljournal was asked to write and did not; the message is one line for the user."""
 
 
+class OutputRefused(OutputError):
+    """The file or folder asked for is not one goaljournal will write: nothing was tried."""
+
+
 # -- what must never be written over ---------------------------------------------------------
 
 
@@ -101,11 +105,11 @@ def open_folder(folder: Path, *, managed: bool = False, create: bool = False) ->
         try:
             return os.open(folder, _DIR_FLAGS)
         except FileNotFoundError:
-            raise OutputError(f"cannot write in {folder}: the folder does not exist") from None
+            raise OutputRefused(f"cannot write in {folder}: the folder does not exist") from None
         except NotADirectoryError:
-            raise OutputError(f"cannot write in {folder}: it is not a folder") from None
+            raise OutputRefused(f"cannot write in {folder}: it is not a folder") from None
         except OSError as err:
-            raise OutputError(f"cannot write in {folder}: {err.strerror}") from None
+            raise OutputRefused(f"cannot write in {folder}: {err.strerror}") from None
     parent = open_folder(folder.parent, create=create)
     try:
         return open_managed(parent, folder, create=create)
@@ -127,10 +131,10 @@ def open_managed(parent: int, folder: Path, *, create: bool = True) -> int:
         fd = os.open(name, _DIR_FLAGS | _NOFOLLOW, dir_fd=parent)
     except OSError as err:
         if os.path.islink(folder):
-            raise OutputError(f"{folder} is a symbolic link; goaljournal keeps its files only in a real folder (remove the link)") from None
+            raise OutputRefused(f"{folder} is a symbolic link; goaljournal keeps its files only in a real folder (remove the link)") from None
         if isinstance(err, NotADirectoryError):
-            raise OutputError(f"{folder} is not a folder; move it away so goaljournal can make its folder there") from None
-        raise OutputError(f"cannot use the folder {folder}: {err.strerror}") from None
+            raise OutputRefused(f"{folder} is not a folder; move it away so goaljournal can make its folder there") from None
+        raise OutputRefused(f"cannot use the folder {folder}: {err.strerror}") from None
     try:
         check_managed(fd, folder)
     except BaseException:
@@ -142,9 +146,9 @@ def open_managed(parent: int, folder: Path, *, create: bool = True) -> int:
 def check_managed(fd: int, folder: Path) -> None:
     found = os.fstat(fd)
     if found.st_uid != os.geteuid():
-        raise OutputError(f"the folder {folder} belongs to someone else; goaljournal will not write in it (remove it)")
+        raise OutputRefused(f"the folder {folder} belongs to someone else; goaljournal will not write in it (remove it)")
     if found.st_mode & 0o022:
-        raise OutputError(f"the folder {folder} can be written by other users; make it private (chmod 700) or remove it")
+        raise OutputRefused(f"the folder {folder} can be written by other users; make it private (chmod 700) or remove it")
 
 
 def make_private_dir(folder: Path) -> None:
@@ -173,21 +177,21 @@ def check_target(folder_fd: int, folder: Path, name: str, protected: Protected, 
     except FileNotFoundError:
         found = None
     except OSError as err:
-        raise OutputError(f"cannot write {dest}: {err.strerror}") from None
+        raise OutputRefused(f"cannot write {dest}: {err.strerror}") from None
     resolved = os.path.join(_real_folder(folder_fd, folder), name)
     what = protected.what_is(resolved, found)
     if what is None and found is not None and stat.S_ISLNK(found.st_mode) and os.path.realpath(resolved) in protected.paths:
         what = "a link to " + protected.paths[os.path.realpath(resolved)]
     if what is not None:
-        raise OutputError(f"{dest} is {what}; writing there would destroy it; nothing was written (choose another file)")
+        raise OutputRefused(f"{dest} is {what}; writing there would destroy it; nothing was written (choose another file)")
     if found is None:
         return False
     if stat.S_ISLNK(found.st_mode):
-        raise OutputError(f"{dest} is a symbolic link; goaljournal does not write through links; nothing was written")
+        raise OutputRefused(f"{dest} is a symbolic link; goaljournal does not write through links; nothing was written")
     if not stat.S_ISREG(found.st_mode):
-        raise OutputError(f"{dest} is not a regular file; nothing was written")
+        raise OutputRefused(f"{dest} is not a regular file; nothing was written")
     if not replace:
-        raise OutputError(f"{dest} already exists; choose another name")
+        raise OutputRefused(f"{dest} already exists; choose another name")
     return True
 
 
@@ -243,7 +247,7 @@ def atomic_file(
                 with contextlib.suppress(OSError):
                     os.unlink(name + suffix, dir_fd=folder_fd)
             if isinstance(err, FileExistsError) and not replace:
-                raise OutputError(f"{dest} already exists; choose another name") from None
+                raise OutputRefused(f"{dest} already exists; choose another name") from None
             if isinstance(err, OSError):
                 raise OutputError(f"cannot write {dest}: {err.strerror or err}; {_left(existed)}") from None
             raise

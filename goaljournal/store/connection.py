@@ -240,7 +240,9 @@ def backup_to(conn: sqlite3.Connection, dest: Path, *, journal: Path | None = No
 
     try:
         return files.write_with(dest, fill, journal=journal, managed=managed, replace=False)
-    except files.OutputError as err:  # the store's callers handle JournalErrors
+    except files.OutputRefused as err:  # the store's callers handle JournalErrors
+        raise InvalidInput(str(err)) from None
+    except files.OutputError as err:
         raise JournalUnavailable(str(err)) from None
 
 
