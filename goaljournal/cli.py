@@ -704,8 +704,10 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"problem: {problem}")
         print("verdict: healthy" if not problems else f"verdict: {len(problems)} problem(s) found")
-        if problems:
+        if any(not problem.startswith("bad value:") for problem in problems):
             print(_recovery_advice(store.path))
+        elif problems:  # the file is sound; only values written by another program are wrong
+            print("to repair: correct or delete the rows named above (sqlite3 can), or copy a backup over the journal")
     return 0 if not problems else 1
 
 

@@ -72,7 +72,8 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
             return backup_to(self.conn, Path(dest), journal=self.path, managed=managed)
 
     def check(self) -> list[str]:
-        """Problems SQLite finds in the file, its links and its search index; empty when healthy."""
+        """Problems SQLite finds in the file, its links and its search index, and stored values their
+        column may not hold (store/fields.py); empty when healthy."""
         problems: list[str] = []
         with self._lock, translate_errors(self.path):
             try:
@@ -83,6 +84,12 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                     problems.append(f"broken link: {row[0]} row {row[1]} points to a missing {row[2]} row")
             except sqlite3.DatabaseError as err:  # damage bad enough that the check cannot finish
                 return [f"integrity: {err}"]
+            from goaljournal.store.fields import value_problems
+
+            try:
+                problems.extend(value_problems(self.conn))
+            except sqlite3.DatabaseError as err:
+                problems.append(f"values: {err}")
             if not self.read_only:
                 try:
                     self.conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
