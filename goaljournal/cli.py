@@ -9,6 +9,7 @@ inside the commands that need them.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import re
@@ -573,39 +574,53 @@ def _progress_bar(label: str) -> Callable[[int, int], None] | None:
     return show
 
 
+def _read_import(args: argparse.Namespace, source: Path) -> bytes:
+    """The bytes an import reads, refused past FILE_LIMIT before they are read (core/import_limits.py)."""
+    from goaljournal.core.import_limits import check_file_size, read_limited
+
+    if args.file == "-":
+        stdin = getattr(sys.stdin, "buffer", None)
+        if stdin is None:  # a text stream in its place
+            return read_limited(io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape")))
+        return read_limited(stdin)
+    if args.format == "jrnl" and source.is_dir():
+        # A jrnl "folder" journal: one file a day, YYYY/MM/DD.txt, each in the same format.
+        days = sorted(source.glob("*/*/*.txt"))
+        check_file_size(sum(path.stat().st_size for path in days))
+        return b"\n".join(path.read_bytes() for path in days)
+    with source.open("rb") as handle:
+        check_file_size(os.fstat(handle.fileno()).st_size)
+        return read_limited(handle)
+
+
 def _import_entries(store: Store, args: argparse.Namespace) -> int:
     """jrnl and Day One (issue 8): entries only, matched so that a second import adds nothing."""
+    from goaljournal.core.dayone import NotDayOne, parse_dayone
+    from goaljournal.core.import_limits import TooLarge
+    from goaljournal.core.jrnl import parse_jrnl
+
     source = Path(args.file).expanduser()
     try:
-        if args.file == "-":
-            data = sys.stdin.buffer.read()
-        elif args.format == "jrnl" and source.is_dir():
-            # A jrnl "folder" journal: one file a day, YYYY/MM/DD.txt, each in the same format.
-            data = b"\n".join(path.read_bytes() for path in sorted(source.glob("*/*/*.txt")))
+        if args.format == "dayone" and args.file != "-" and _is_zip(source):
+            with source.open("rb") as handle:  # a zip is read member by member, never whole
+                entries = list(parse_dayone(handle))
+        elif args.format == "jrnl":
+            try:
+                text = _read_import(args, source).decode("utf-8")
+            except UnicodeDecodeError:
+                raise UserError(f"cannot read {source}: it is not UTF-8 text (an encrypted jrnl journal? decrypt it first)") from None
+            entries = list(parse_jrnl(text))
+            if not entries:
+                raise UserError(
+                    f"{source} holds no jrnl entries (lines like '[2026-11-24 09:00] Title'; an encrypted journal "
+                    "must be decrypted first with jrnl --decrypt); nothing was imported"
+                )
         else:
-            data = source.read_bytes()
+            entries = list(parse_dayone(_read_import(args, source)))
     except OSError as err:
         raise UserError(f"cannot read {err.filename or source}: {err.strerror}") from None
-    if args.format == "jrnl":
-        from goaljournal.core.jrnl import parse_jrnl
-
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise UserError(f"cannot read {source}: it is not UTF-8 text (an encrypted jrnl journal? decrypt it first)") from None
-        entries = list(parse_jrnl(text))
-        if not entries and text.strip():
-            raise UserError(
-                f"{source} holds no jrnl entries (lines like '[2026-11-24 09:00] Title'; an encrypted journal "
-                "must be decrypted first with jrnl --decrypt); nothing was imported"
-            )
-    else:
-        from goaljournal.core.dayone import NotDayOne, parse_dayone
-
-        try:
-            entries = list(parse_dayone(data))
-        except NotDayOne as err:
-            raise UserError(f"{source}: {err}; nothing was imported") from None
+    except (TooLarge, NotDayOne) as err:
+        raise UserError(f"{source}: {err}; nothing was imported") from None
     added, present = store.import_entries(entries, progress=_progress_bar("importing"))
     if args.json:
         print_json({"entries": added, "already_present": present})
@@ -614,6 +629,14 @@ def _import_entries(store: Store, args: argparse.Namespace) -> int:
     else:
         print("nothing new to import: every entry is already in the journal")
     return 0
+
+
+def _is_zip(source: Path) -> bool:
+    try:
+        with source.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False  # reading it again says why
 
 
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
@@ -639,14 +662,20 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     if args.format != "json":
         return _import_entries(store, args)
+    from goaljournal.core.import_limits import TooLarge
     from goaljournal.store.transfer import import_data, read_json
 
     source = Path(args.file).expanduser()
     try:
-        text = sys.stdin.read() if args.file == "-" else source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
-        raise UserError(f"cannot read {source}: {reason}") from None
+        text = _read_import(args, source).decode("utf-8-sig")
+    except OSError as err:
+        raise UserError(f"cannot read {err.filename or source}: {err.strerror}") from None
+    except UnicodeDecodeError:
+        raise UserError(f"cannot read {source}: it is not UTF-8 text") from None
+    except TooLarge as err:
+        raise UserError(f"{source}: {err}; nothing was imported") from None
+    if not text.strip():
+        raise UserError(f"{source} is empty: not a goaljournal JSON export; nothing was imported")
     added = import_data(store, read_json(text))
     if args.json:
         print_json(added)

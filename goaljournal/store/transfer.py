@@ -12,8 +12,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message
 from goaljournal.store.entries import index_entry
 from goaljournal.store.errors import InvalidInput
+from goaljournal.store.fields import BadValue, check_row, shown
 from goaljournal.store.journal import Store
 
 FORMAT_NAME = "goaljournal"
@@ -40,6 +42,8 @@ TABLES: tuple[tuple[str, dict[str, str]], ...] = (
 # Columns that are unique within a journal besides the uuid: a row of the file that matches one
 # already present is the same row (a tag or skill of that name, the record of that day).
 NATURAL_KEYS = {"tags": "name", "skills": "name", "daily_checkins": "day"}
+# Links a row cannot be without (NOT NULL in the schema).
+REQUIRED_LINKS = frozenset({"assessment_id", "skill_id", "goal_id", "person_id"})
 LINK_TABLES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
     ("entry_tags", ("entry_id", "entries"), ("tag_id", "tags")),
     ("entry_goals", ("entry_id", "entries"), ("goal_id", "goals")),
@@ -112,29 +116,104 @@ def write_json(store: Store, out: TextIO) -> None:
 
 
 def read_json(text: str) -> dict[str, Any]:
-    """Parse and check an export; raise InvalidInput with a plain message when it is not one."""
+    """Parse an export and check its header and shape; raise InvalidInput with a plain message
+    when it is not one. Its values are checked by ``check_export``, which ``import_data`` runs."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InvalidInput(f"not a goaljournal JSON export (invalid JSON at line {err.lineno})") from None
+    except RecursionError:
+        raise InvalidInput(f"not a goaljournal JSON export: {deep_json_message()}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise InvalidInput("not a goaljournal JSON export (no \"format\": \"goaljournal\")")
-    if not isinstance(data.get("version"), int) or data["version"] > FORMAT_VERSION:
+    version = data.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version > FORMAT_VERSION:
         raise InvalidInput(
-            f"this export is format version {data.get('version')}; this goaljournal reads up to "
+            f"this export is format version {shown(version)}; this goaljournal reads up to "
             f"{FORMAT_VERSION}: upgrade goaljournal"
         )
+    if version < 1:
+        raise InvalidInput(f"not a goaljournal JSON export (format version {version})")
     for table in [name for name, _ in TABLES] + [name for name, _, _ in LINK_TABLES]:
         rows = data.get(table, [])
-        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        if not isinstance(rows, list):
             raise InvalidInput(f"not a goaljournal JSON export: '{table}' must be a list of rows")
-        if any(isinstance(value, (dict, list)) for row in rows for value in row.values()):
-            raise InvalidInput(f"not a goaljournal JSON export: a row of '{table}' holds a list or an object")
-    for table, _ in TABLES:
-        rows = data.get(table, [])
-        if not isinstance(rows, list) or not all(isinstance(r, dict) and r.get("uuid") for r in rows):
-            raise InvalidInput(f"not a goaljournal JSON export: '{table}' rows need a uuid each")
+        try:
+            check_rows(len(rows), f"'{table}'")
+        except TooLarge as err:
+            raise InvalidInput(f"import refused: {err}; nothing was imported") from None
+        for index, row in enumerate(rows):
+            if not isinstance(row, dict):
+                raise InvalidInput(f"not a goaljournal JSON export: {table}[{index}] is not an object")
+            for key, value in row.items():
+                if isinstance(value, (dict, list)):
+                    raise InvalidInput(f"not a goaljournal JSON export: {table}[{index}].{key} holds a list or an object")
     return data
+
+
+def _refused(where: str, reason: object) -> InvalidInput:
+    return InvalidInput(f"import refused: {where}: {reason}; nothing was imported")
+
+
+def check_export(data: dict[str, Any]) -> dict[str, Any]:
+    """The export's rows with every value checked against store/fields.py and in its stored form,
+    every link pointing at a row of the file, and no goal its own ancestor; InvalidInput names
+    the first bad row (``goals[3].deadline``) and nothing is written."""
+    checked: dict[str, Any] = {key: value for key, value in data.items() if not isinstance(value, list)}
+    uuids: dict[str, set[str]] = {}
+    for table, links in TABLES:
+        rows, seen = [], set()
+        for index, row in enumerate(data.get(table, [])):
+            where = f"{table}[{index}]"
+            try:
+                row = check_row(table, row)
+            except BadValue as err:
+                column, _, reason = str(err).partition(": ")  # check_row says "column: reason"
+                raise _refused(f"{where}.{column}", reason) from None
+            if row["uuid"] in seen:
+                raise _refused(f"{where}.uuid", f"{row['uuid']!r} is the uuid of an earlier row of {table}")
+            seen.add(row["uuid"])
+            for column, target in links.items():
+                key = _uuid_key(column)
+                linked = row.get(key)
+                if linked is None:
+                    if column in REQUIRED_LINKS:
+                        raise _refused(f"{where}.{key}", "missing: the row it belongs to must be named")
+                    continue
+                if target == table:  # a goal's parent may come later in the file: see _check_parents
+                    continue
+                if linked not in uuids[target]:
+                    raise _refused(f"{where}.{key}", f"{shown(linked)} is no row of {target} in the file")
+            rows.append(row)
+        uuids[table] = seen
+        checked[table] = rows
+    _check_parents(checked["goals"], uuids["goals"])
+    for table, (left, left_table), (right, right_table) in LINK_TABLES:
+        rows = []
+        for index, row in enumerate(data.get(table, [])):
+            for key, target in ((_uuid_key(left), left_table), (_uuid_key(right), right_table)):
+                if row.get(key) not in uuids[target]:
+                    raise _refused(f"{table}[{index}].{key}", f"{shown(row.get(key))} is no row of {target} in the file")
+            rows.append(row)
+        checked[table] = rows
+    return checked
+
+
+def _check_parents(goals: list[dict[str, Any]], known: set[str]) -> None:
+    """Every parent is a goal of the file, and following parents never comes back to a goal."""
+    parents = {row["uuid"]: row.get("parent_uuid") for row in goals}
+    for index, row in enumerate(goals):
+        parent = row.get("parent_uuid")
+        if parent is not None and parent not in known:
+            raise _refused(f"goals[{index}].parent_uuid", f"{shown(parent)} is no row of goals in the file")
+    for index, row in enumerate(goals):
+        seen = {row["uuid"]}
+        parent = parents[row["uuid"]]
+        while parent is not None:
+            if parent in seen:
+                raise _refused(f"goals[{index}].parent_uuid", "the goal would be its own parent's parent (a loop)")
+            seen.add(parent)
+            parent = parents.get(parent)
 
 
 def import_data(store: Store, data: dict[str, Any]) -> dict[str, int]:
@@ -143,6 +222,7 @@ def import_data(store: Store, data: dict[str, Any]) -> dict[str, int]:
     Returns how many rows of each table were added. Tags and skills are matched by name as well
     as UUID, since their names are unique in a journal.
     """
+    data = check_export(data)
     added: dict[str, int] = {}
     try:
         with store.transaction() as conn:
