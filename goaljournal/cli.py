@@ -597,7 +597,7 @@ def _import_entries(store: Store, args: argparse.Namespace) -> int:
     """jrnl and Day One (issue 8): entries only, matched so that a second import adds nothing."""
     from goaljournal.core.dayone import NotDayOne, parse_dayone
     from goaljournal.core.import_limits import TooLarge
-    from goaljournal.core.jrnl import parse_jrnl
+    from goaljournal.core.jrnl import NotJrnl, parse_jrnl
 
     source = Path(args.file).expanduser()
     try:
@@ -619,7 +619,7 @@ def _import_entries(store: Store, args: argparse.Namespace) -> int:
             entries = list(parse_dayone(_read_import(args, source)))
     except OSError as err:
         raise UserError(f"cannot read {err.filename or source}: {err.strerror}") from None
-    except (TooLarge, NotDayOne) as err:
+    except (TooLarge, NotDayOne, NotJrnl) as err:
         raise UserError(f"{source}: {err}; nothing was imported") from None
     added, present = store.import_entries(entries, progress=_progress_bar("importing"))
     if args.json:

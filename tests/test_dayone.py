@@ -49,7 +49,7 @@ def test_the_zip_reads_the_same_as_its_json() -> None:
     assert list(parse_dayone(ZIP.read_bytes())) == list(parse_dayone(JSON.read_bytes()))
 
 
-def test_import_from_the_zip_then_the_json_adds_each_entry_once(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_from_the_zip_then_the_json_adds_each_entry_once(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", db_path, "import", "--format", "dayone", ZIP)[:2] == (0, "imported 3 entries\n")
     assert run(capsys, "--db", db_path, "import", "--format", "dayone", JSON)[1].startswith("nothing new to import")
     with Store.open(db_path, clock=lambda: NOW) as store:
@@ -60,7 +60,13 @@ def test_import_from_the_zip_then_the_json_adds_each_entry_once(db_path: Path, c
         assert store.search("東京出張")
     # On to jrnl, which keeps tags only in the text: Day One's tags are written into it.
     code, out, _ = run(capsys, "--db", db_path, "export", "--format", "jrnl")
-    assert code == 0 and "[2025-03-14 09:05] # Coffee with Priya *\n" in out and "hopeful! @career-growth @mentoring\n" in out
+    # Day One keeps seconds; the minutes format would drop them, so that entry's date has them.
+    assert code == 0 and "[2025-03-14 09:05:12] # Coffee with Priya *\n" in out and "hopeful! @career-growth @mentoring\n" in out
+    assert "[2025-06-04 08:30] 東京出張。" in out
+    # Read back, that jrnl file (tags written into the text, seconds and all) adds nothing.
+    exported = tmp_path / "journal.txt"
+    exported.write_text(out, encoding="utf-8")
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", exported)[1].startswith("nothing new to import")
 
 
 @pytest.mark.parametrize(

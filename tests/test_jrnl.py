@@ -9,16 +9,22 @@ and non-ASCII text.
 from __future__ import annotations
 
 import io
+import json
+import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from conftest import NOW
 
 from goaljournal.cli import _progress_bar, main
-from goaljournal.core.jrnl import format_jrnl, parse_jrnl
+from goaljournal.core.jrnl import format_jrnl, jrnl_text, parse_jrnl
+from goaljournal.exports import export_text
 from goaljournal.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "jrnl"
@@ -199,3 +205,142 @@ def test_a_jrnl_folder_journal_is_read_day_file_by_day_file(db_path: Path, tmp_p
     assert (code, out) == (0, "imported 7 entries\n")
     code, out, _ = run(capsys, "--db", db_path, "export", "--format", "jrnl")
     assert out == MINUTES.read_text(encoding="utf-8")
+
+
+# -- reading back a jrnl export adds nothing, for any journal ---------------------------------
+
+
+def test_an_entry_logged_now_with_seconds_is_not_imported_again(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--db", str(db_path), "log", "Shipped it"], clock=lambda: NOW.replace(second=17)) == 0
+    out = tmp_path / "journal.txt"
+    assert run(capsys, "--db", db_path, "export", "--format", "jrnl", "-o", out)[0] == 0
+    assert out.read_text(encoding="utf-8") == "[2026-11-25 09:30:17] Shipped it\n"  # the minutes format would lose :17
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", out)[1].startswith("nothing new")
+    assert rows(db_path) == [("2026-11-25 09:30:17", "Shipped it", 0)]
+    fresh = tmp_path / "fresh.db"
+    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entries\n"
+    assert rows(fresh) == rows(db_path)
+
+
+def test_a_journal_rewritten_by_jrnl_in_minutes_adds_nothing(store: Store) -> None:
+    # jrnl rewrites its file in its own time format, minutes only: the seconds are gone.
+    store.add_entry("Shipped it", at="2026-11-25 09:30:17")
+    assert store.import_entries(parse_jrnl("[2026-11-25 09:30] Shipped it\n")) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "starred"),
+    [
+        ("Title\n[2020-01-01 10:00] x", False),  # a body line that starts like an entry
+        ("Title\n\\[2020-01-01 10:00] x", False),  # ... already escaped
+        ("Title\n[not a date] x", True),
+        ("Rated it *", False),  # a title ending in " *" that is no star
+        ("Rated it **", True),
+        ("Footnote*\nbody", False),
+        ("Path ends in *\\", False),
+        ("Ends in a backslash\\", True),
+    ],
+)
+def test_text_that_looks_like_jrnl_syntax_comes_back_as_it_was(
+    text: str, starred: bool, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        store.add_entry(text, at="2026-11-20 10:00:00", starred=starred)
+    out = tmp_path / "journal.txt"
+    assert run(capsys, "--db", db_path, "export", "--format", "jrnl", "-o", out)[0] == 0
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", out)[1].startswith("nothing new")
+    fresh = tmp_path / "fresh.db"
+    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entries\n"
+    assert rows(fresh) == rows(db_path) == [("2026-11-20 10:00:00", text, int(starred))]
+
+
+def test_cr_only_line_ends_still_separate_entries() -> None:
+    entries = list(parse_jrnl("[2026-01-03 10:00] A\rbody\r\r[2026-01-03 11:00] B *\r"))
+    assert [(e.at, e.text, e.starred) for e in entries] == [("2026-01-03 10:00:00", "A\nbody", False), ("2026-01-03 11:00:00", "B", True)]
+
+
+def test_identical_entries_in_a_file_are_each_imported_and_counted(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    three = tmp_path / "three.txt"
+    three.write_text("[2026-01-02 10:00] Same\n\n[2026-01-02 10:00] Same\n\n[2026-01-02 10:00] Same\n", encoding="utf-8")
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 3 entries\n"
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1].startswith("nothing new")
+    code, out, _ = run(capsys, "--db", db_path, "--json", "import", "--format", "jrnl", three)
+    assert json.loads(out) == {"entries": 0, "already_present": 3}
+    # A file with one more of them adds just that one.
+    three.write_text(three.read_text(encoding="utf-8") + "\n[2026-01-02 10:00] Same\n", encoding="utf-8")
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 1 entries (3 already in the journal)\n"
+    assert len(rows(db_path)) == 4
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01 10:00", "9999-12-31 10:00", "0999-12-31 23:59"])
+def test_a_jrnl_entry_outside_the_journal_years_is_refused(
+    moment: str, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", MINUTES)[0] == 0
+    before = rows(db_path)
+    bad = tmp_path / "bad.txt"
+    bad.write_text(f"[2026-01-01 10:00] fine\n\n[{moment}] too far\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", db_path, "import", "--format", "jrnl", bad)
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "line 3" in err and "Traceback" not in err
+    assert rows(db_path) == before
+
+
+def test_an_empty_jrnl_file_is_refused(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, out, err = run(capsys, "--db", db_path, "import", "--format", "jrnl", empty)
+    assert (code, out) == (1, "") and err.count("\n") == 1 and "holds no jrnl entries" in err
+
+
+# Text weighted towards what jrnl's format gives a meaning to: brackets at a line's start, stars
+# and backslashes at a title's end, blank lines, CR line ends, spaces around lines, tags.
+_JRNL_PIECES = st.sampled_from([
+    "[2020-01-01 10:00] ", "\\[2020-01-01 10:00] x", "[not a date] ", "[x]", " *", "*", "**", "\\", "\\*", "\r", "\r\n",
+    "\n", "\n\n", " ", "\t", "@tag", "#hash", "@Work", "title", "body", "\u2028", "\ufeff", "é", "\x00",
+])  # fmt: skip
+_JRNL_TEXT = (
+    st.lists(st.one_of(_JRNL_PIECES, st.text(st.characters(blacklist_categories=("Cs",)), max_size=8)), min_size=1, max_size=10)
+    .map("".join)
+    .filter(lambda text: text.strip() != "")
+)
+_MOMENT = st.datetimes(min_value=datetime(1000, 1, 1), max_value=datetime(9998, 12, 31, 23, 59, 59)).map(
+    lambda moment: moment.replace(microsecond=0)
+)
+_ENTRY = st.tuples(
+    st.one_of(_MOMENT, st.sampled_from([datetime(2026, 1, 2, 10, 0, 0), datetime(2026, 1, 2, 10, 0, 41)])),
+    _JRNL_TEXT,
+    st.booleans(),
+    st.lists(st.sampled_from(["work", "Work", "career-growth", "two words", "日本"]), max_size=3),
+)
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(entries=st.lists(_ENTRY, max_size=6), copies=st.lists(st.integers(min_value=0, max_value=5), max_size=3))
+def test_any_journal_exported_to_jrnl_and_read_back_adds_nothing(
+    entries: list[tuple[datetime, str, bool, list[str]]], copies: list[int], tmp_path: Path
+) -> None:
+    entries = entries + [entries[i] for i in copies if i < len(entries)]  # identical entries too
+    source_path, target_path, empty = tmp_path / "source.db", tmp_path / "target.db", tmp_path / "empty.db"
+    if not empty.exists():  # an empty journal to copy: creating one per example would take most of the time
+        Store.open(empty, clock=lambda: NOW).close()
+    for path in (source_path, target_path):
+        shutil.copyfile(empty, path)
+    with Store.open(source_path, clock=lambda: NOW) as source:
+        for moment, text, starred, tags in entries:
+            source.add_entry(text, at=moment, starred=starred, tags=tags)
+        exported = "".join(export_text(source, "jrnl"))
+        expected = [
+            (e.at, jrnl_text(e.text, e.tags), e.starred) for e in source.entries_for_export()
+        ]
+        assert source.import_entries(parse_jrnl(exported)) == (0, len(entries))
+    with Store.open(target_path, clock=lambda: NOW) as target:
+        assert target.import_entries(parse_jrnl(exported)) == (len(entries), 0)
+        assert [(e.at, e.text, e.starred) for e in target.entries_for_export()] == expected
+        assert "".join(export_text(target, "jrnl")) == exported
+    for _, text, _, tags in entries:
+        # The text is kept as it was, but for what jrnl's format cannot hold; reading is stable.
+        assert jrnl_text(jrnl_text(text, tags)) == jrnl_text(text, tags)
+        first_line = text.split("\n")[0]
+        if not tags and "\r" not in text and first_line == first_line.strip() and text == text.rstrip():
+            assert jrnl_text(text) == text

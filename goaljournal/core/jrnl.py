@@ -14,6 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from goaljournal.core.dates import MAX_YEAR, MIN_YEAR, RANGE_TEXT, format_moment
+from goaljournal.core.import_limits import check_rows
+
 MINUTES_FORMAT = "%Y-%m-%d %H:%M"
 # jrnl's first-run default is "%F %r": the same moment with seconds and AM/PM.
 AMPM_FORMAT = "%Y-%m-%d %I:%M:%S %p"
@@ -71,35 +74,91 @@ def _parse_date(text: str) -> datetime | None:
     return None
 
 
-def entry_uuid(at: str, text: str) -> str:
-    return uuid.uuid5(IMPORT_NAMESPACE, f"{at}\n{text}").hex
+def entry_uuid(at: str, text: str, occurrence: int = 0) -> str:
+    """The uuid of an imported entry with no uuid of its own; the second and later entries with
+    the same moment and text in one file are told apart by ``occurrence``."""
+    name = f"{at}\n{text}" if occurrence == 0 else f"{at}\n{text}\n{occurrence}"
+    return uuid.uuid5(IMPORT_NAMESPACE, name).hex
+
+
+class NotJrnl(ValueError):
+    """A jrnl file goaljournal cannot take as it is; the message names the line."""
+
+
+# How the writer keeps a text's own lines from being read as something else (the reader undoes
+# each): a body line that starts like an entry, "[anything] ", gets a backslash in front (jrnl
+# would split there, for any date it can read in the brackets; a line already so escaped gets
+# one more); a title ending in "*", which reads as a star, gets a backslash after it.
+_HEADER_LIKE = re.compile(r"\\*\[[^\]\n]+\] ")
+_ESCAPED_HEADER = re.compile(r"\\+\[[^\]\n]+\] ")
+_STAR_END = re.compile(r"\*\\*\Z")
+_ESCAPED_STAR_END = re.compile(r"\*\\+\Z")
+
+
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _write_text(text: str, tags: Iterable[str] = ()) -> tuple[str, str]:
+    """The title and body ``format_entry`` writes for ``text``: its first line trimmed, then
+    the rest without trailing blanks, escaped as above; ``tags`` the text lacks are added."""
+    written = text_tags(text)
+    missing = [tag for tag in tags if tag.casefold() not in written and " " not in tag]
+    if missing:
+        text = text.rstrip() + " " + " ".join("@" + tag for tag in missing)
+    title, _, body = _lines(text).partition("\n")
+    title = title.strip()
+    if _STAR_END.search(title):
+        title += "\\"
+    body = "\n".join("\\" + line if _HEADER_LIKE.match(line) else line for line in body.rstrip().split("\n"))
+    return title, body
+
+
+def _read_text(title: str, body: str) -> tuple[str, bool]:
+    """An entry's text and star from the rest of its first line and the lines below it."""
+    title = title.strip()
+    starred = title.endswith("*")
+    if starred:
+        title = title.rstrip(" *")
+    if _ESCAPED_STAR_END.search(title):
+        title = title[:-1]
+    body = "\n".join(line[1:] if _ESCAPED_HEADER.match(line) else line for line in body.rstrip().split("\n"))
+    return (f"{title}\n{body}" if body else title), starred
+
+
+def jrnl_text(text: str, tags: Iterable[str] = ()) -> str:
+    """``text`` as it reads back from a jrnl file ``format_entry`` wrote: the same, but for a
+    trimmed first line, no blank lines at the end, CR line ends as LF and the missing tags
+    added. The import compares entries by it, so reading back an export adds nothing."""
+    return _read_text(*_write_text(text, tags))[0]
 
 
 def parse_jrnl(text: str) -> Iterator[ImportedEntry]:
     """The entries of a jrnl journal, in file order; text before the first entry is ignored.
 
     As in jrnl, the title is the first line (a trailing ``*`` stars the entry and is dropped) and
-    the body is the rest, without surrounding blank lines; the entry's text is title and body
-    joined by a newline. Blank lines inside a body are kept.
+    the body is the rest, without trailing blank lines; the entry's text is title and body
+    joined by a newline. Blank lines inside a body are kept; lines end in LF, CRLF or CR. Raises
+    NotJrnl for an entry dated outside the years a journal holds, TooLarge past ROWS_LIMIT.
     """
-    text = text.replace("\r\n", "\n").lstrip("\ufeff")
+    text = _lines(text).lstrip("\ufeff")
     starts = [(match, moment) for match in _ENTRY_START.finditer(text) if (moment := _parse_date(match.group(1)))]
+    check_rows(len(starts), "the journal")
+    seen: dict[tuple[str, str], int] = {}
     for index, (match, moment) in enumerate(starts):
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            line = text.count("\n", 0, match.start()) + 1
+            raise NotJrnl(f"import refused: line {line}: [{match.group(1)}] is outside the dates a journal holds ({RANGE_TEXT})")
         end = starts[index + 1][0].start() if index + 1 < len(starts) else len(text)
-        raw = text[match.end() : end]
-        title, _, body = raw.partition("\n")
-        title = title.strip()
-        starred = title.endswith("*")
-        if starred:
-            title = title.strip(" *")
-        # jrnl writes no blank line after a title; one that is there came from goaljournal.
-        body = body.rstrip()
-        entry_text = f"{title}\n{body}" if body else title
+        title, _, body = text[match.end() : end].partition("\n")
+        entry_text, starred = _read_text(title, body)
         if not entry_text.strip():
             continue
-        at = moment.strftime("%Y-%m-%d %H:%M:%S")
+        at = format_moment(moment)
+        occurrence = seen.get((at, entry_text), 0)
+        seen[(at, entry_text)] = occurrence + 1
         tags = list(dict.fromkeys(m.group(1).rstrip("-") for m in _HASH_TAG.finditer(entry_text)))
-        yield ImportedEntry(at=at, text=entry_text, starred=starred, tags=tags, uuid=entry_uuid(at, entry_text))
+        yield ImportedEntry(at=at, text=entry_text, starred=starred, tags=tags, uuid=entry_uuid(at, entry_text, occurrence))
 
 
 def text_tags(text: str) -> set[str]:
@@ -109,21 +168,26 @@ def text_tags(text: str) -> set[str]:
     return {name.casefold() for name in extract_tags(text)} | {m.group(1).rstrip("-").casefold() for m in _HASH_TAG.finditer(text)}
 
 
+def header_time(moment: datetime, time_format: str = MINUTES_FORMAT) -> str:
+    """The date in an entry's first line, in ``time_format``; with its seconds, in ISO form, when
+    the format would drop them (jrnl reads that form whatever its config says)."""
+    full = expand_time_format(time_format)
+    shown = moment.strftime(full)
+    if moment.second and shown == moment.replace(second=0).strftime(full):
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return shown
+
+
 def format_entry(at: str, text: str, starred: bool, time_format: str = MINUTES_FORMAT, tags: Iterable[str] = ()) -> str:
     """One entry as jrnl writes it: ``[date] Title[ *]``, then the body, ending in a newline.
 
     jrnl keeps tags only in the text: ``tags`` the text does not mention (from Day One, say) are
-    added at its end as ``@tag``."""
-    written = text_tags(text)
-    missing = [tag for tag in tags if tag.casefold() not in written and " " not in tag]
-    if missing:
-        text = text.rstrip() + " " + " ".join("@" + tag for tag in missing)
-    moment = datetime.fromisoformat(at)
-    title, _, body = text.strip("\n").partition("\n")
-    head = f"[{moment.strftime(expand_time_format(time_format))}] {title.rstrip()}"
+    added at its end as ``@tag``. Lines that would read back as something else are escaped (see
+    ``_write_text``), so ``parse_jrnl`` gives back ``jrnl_text(text, tags)``, the star and the moment."""
+    title, body = _write_text(text, tags)
+    head = f"[{header_time(datetime.fromisoformat(at), time_format)}] {title}"
     if starred:
         head += " *"
-    body = body.rstrip()
     return f"{head}\n{body}\n" if body else f"{head}\n"
 
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from goaljournal.core.dates import format_day
+from goaljournal.core.dates import BadDate, format_day, format_moment, strict_moment
 from goaljournal.core.models import CheckIn, Entry, Goal, Milestone
 from goaljournal.core.tags import extract_tags
+from goaljournal.store.errors import InvalidInput
 from goaljournal.store.values import _check_text, _day, new_uuid
 
 if TYPE_CHECKING:  # issue 8: only its import and report commands need these
@@ -27,24 +29,43 @@ class InteropMixin(StoreBase):
         ``(added, already there)``.
 
         An entry is already there when its uuid is (a second import of the same file), or when
-        an entry has the same moment and text (a goaljournal journal exported and read back).
+        the journal holds an entry of the same minute whose text reads the same once written to
+        jrnl and read back (``jrnl_text``: a goaljournal journal exported to jrnl, perhaps
+        rewritten by jrnl, which keeps minutes only, and read back). Entries are matched one
+        for one, so three identical entries in a file are three entries.
         ``progress(done, total)`` is called as the work goes on (``done == total`` at the end). Tags are the text's ``@tags``
         plus each entry's own ``tags``."""
+        from goaljournal.core.jrnl import jrnl_text
+
         rows = list(entries)
-        for entry in rows:
-            _check_text(entry.text, "an entry's text", required=True)
+        for index, entry in enumerate(rows):
+            _check_text(entry.text, f"entry {index + 1}'s text", required=True)
             for tag in entry.tags:
-                _check_text(tag, "a tag", required=True)
+                _check_text(tag, f"a tag of entry {index + 1}", required=True)
+            try:
+                entry.at = format_moment(strict_moment(entry.at))
+            except BadDate as err:
+                raise InvalidInput(f"import refused: entry {index + 1}: {err}; nothing was imported") from None
         total = len(rows)
         stamp = self._stamp()
         with self.transaction() as conn:
+            rows_new = []
             if rows:
-                lo, hi = min(e.at for e in rows), max(e.at for e in rows)
-                present = set(conn.execute("SELECT at, text FROM entries WHERE at BETWEEN ? AND ?", (lo, hi)).fetchall())
-                present = {(row[0], row[1]) for row in present}
-                rows_new = [e for e in rows if (e.at, e.text) not in present]
-            else:
-                rows_new = []
+                lo, hi = min(e.at for e in rows)[:16], max(e.at for e in rows)[:16] + "~"
+                present = Counter(
+                    (at[:16], jrnl_text(text, sorted(tag_names.split("\x1f"), key=str.casefold) if tag_names else ()))
+                    for at, text, tag_names in conn.execute(
+                        "SELECT e.at, e.text, (SELECT group_concat(t.name, char(31)) FROM entry_tags et "
+                        "JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id) FROM entries e WHERE e.at >= ? AND e.at < ?",
+                        (lo, hi),
+                    )
+                )
+                for entry in rows:
+                    key = (entry.at[:16], jrnl_text(entry.text, sorted(entry.tags, key=str.casefold)))
+                    if present[key] > 0:
+                        present[key] -= 1
+                    else:
+                        rows_new.append(entry)
             first_new = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
             # Progress in steps of work: the rows (n), then the search index and the tags (n/2 each).
             steps = 2 * len(rows_new)
