@@ -19,8 +19,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from goaljournal.core.dates import FIRST_DAY, LAST_DAY, RANGE_TEXT
 from goaljournal.core.import_limits import (
+    TooLarge,
     check_rows,
     check_zip_members,
+    check_zip_total,
     deep_json_message,
     read_member,
     too_deep,
@@ -146,13 +148,17 @@ def _zip_texts(archive_file: BinaryIO) -> list[str]:
             )
             if not jsons:
                 raise NotDayOne("the zip holds no .json file: is it a Day One JSON export?")
+            check_zip_total(sum(member.file_size for member in jsons))
             for member in jsons:
                 with archive.open(member) as stream:
                     data = read_member(stream, member.filename, member.file_size, member.compress_size, total)
                 total += len(data)
                 texts.append(data.decode("utf-8-sig"))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error):
-        raise NotDayOne("the file is not a readable zip") from None
+    except (NotDayOne, TooLarge):
+        raise
     except UnicodeDecodeError:
         raise NotDayOne("a .json file in the zip is not UTF-8 text") from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error, ValueError, OSError):
+        # zipfile meets a damaged zip with any of these (a negative seek is a ValueError).
+        raise NotDayOne("the file is not a readable zip") from None
     return texts

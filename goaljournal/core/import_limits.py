@@ -101,6 +101,11 @@ def check_zip_members(count: int) -> None:
         raise TooLarge(f"the zip lists more than {ZIP_MEMBERS_LIMIT:,} files, more than an import reads")
 
 
+def check_zip_total(declared: int) -> None:
+    if declared > ZIP_TOTAL_LIMIT:
+        raise TooLarge(f"the zip's .json files are larger than {_size(ZIP_TOTAL_LIMIT)} uncompressed")
+
+
 def read_member(member: BinaryIO, name: str, declared: int, compressed: int, total: int) -> bytes:
     """One zip member, read in pieces and refused as soon as it passes a limit, whatever sizes
     the zip declares; ``total`` is what the zip's other members gave so far."""

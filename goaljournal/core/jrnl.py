@@ -142,8 +142,8 @@ def parse_jrnl(text: str) -> Iterator[ImportedEntry]:
     NotJrnl for an entry dated outside the years a journal holds, TooLarge past ROWS_LIMIT.
     """
     text = _lines(text).lstrip("\ufeff")
+    check_rows(sum(1 for _ in _ENTRY_START.finditer(text)), "the journal")  # counted before any is kept
     starts = [(match, moment) for match in _ENTRY_START.finditer(text) if (moment := _parse_date(match.group(1)))]
-    check_rows(len(starts), "the journal")
     seen: dict[tuple[str, str], int] = {}
     for index, (match, moment) in enumerate(starts):
         if not MIN_YEAR <= moment.year <= MAX_YEAR:

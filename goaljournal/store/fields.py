@@ -121,8 +121,8 @@ class Day(Field):
             raise BadValue(str(err)) from None
 
     def valid_sql(self, column: str) -> str:
-        # date() rolls 2026-02-30 over to March and gives NULL for month 13: equal means real.
-        return f"typeof({column}) = 'text' AND {column} GLOB '{_DIGITS_DAY}' AND date({column}) = {column} AND {column} {_IN_RANGE}"
+        # Through julianday(), 2026-02-30 rolls over to March and month 13 gives NULL: equal means real.
+        return f"typeof({column}) = 'text' AND {column} GLOB '{_DIGITS_DAY}' AND date(julianday({column})) = {column} AND {column} {_IN_RANGE}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ class Moment(Field):
     def valid_sql(self, column: str) -> str:
         return (
             f"typeof({column}) = 'text' AND {column} GLOB '{_DIGITS_DAY} {_DIGITS_TIME}' "
-            f"AND datetime({column}) = {column} AND {column} {_IN_RANGE}"
+            f"AND datetime(julianday({column})) = {column} AND {column} {_IN_RANGE}"
         )
 
 
@@ -171,7 +171,7 @@ class Stamp(Field):
     def valid_sql(self, column: str) -> str:
         return (
             f"typeof({column}) = 'text' AND {column} GLOB '{_DIGITS_DAY}T{_DIGITS_TIME}Z' "
-            f"AND strftime('%Y-%m-%dT%H:%M:%SZ', {column}) = {column} AND {column} {_IN_RANGE}"
+            f"AND strftime('%Y-%m-%dT%H:%M:%SZ', julianday({column})) = {column} AND {column} {_IN_RANGE}"
         )
 
 
@@ -252,9 +252,10 @@ class Changes(Field):
         return Text.convert(Text(), value)
 
     def valid_sql(self, column: str) -> str:
+        # CASE, not AND: SQLite may evaluate json_type() of text that is not JSON, which raises.
         return (
-            f"typeof({column}) = 'text' AND json_valid({column}) AND json_type({column}) = 'object' "
-            f"AND NOT EXISTS (SELECT 1 FROM json_each({column}) WHERE type <> 'array' OR json_array_length(value) <> 2)"
+            f"CASE WHEN typeof({column}) = 'text' AND json_valid({column}) THEN json_type({column}) = 'object' "
+            f"AND NOT EXISTS (SELECT 1 FROM json_each({column}) WHERE type <> 'array' OR json_array_length(value) <> 2) ELSE 0 END"
         )
 
 

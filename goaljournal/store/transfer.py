@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message
+from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message, too_deep
 from goaljournal.store.entries import index_entry
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.fields import BadValue, check_row, shown
@@ -134,7 +134,11 @@ def read_json(text: str) -> dict[str, Any]:
         )
     if version < 1:
         raise InvalidInput(f"not a goaljournal JSON export (format version {version})")
-    for table in [name for name, _ in TABLES] + [name for name, _, _ in LINK_TABLES]:
+    tables = [name for name, _ in TABLES] + [name for name, _, _ in LINK_TABLES]
+    # The tables are checked flat below; the rest (header, keys of other versions) here.
+    if too_deep({key: value for key, value in data.items() if key not in tables}):
+        raise InvalidInput(f"not a goaljournal JSON export: {deep_json_message()}")
+    for table in tables:
         rows = data.get(table, [])
         if not isinstance(rows, list):
             raise InvalidInput(f"not a goaljournal JSON export: '{table}' must be a list of rows")
