@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -29,14 +30,12 @@ class InteropMixin(StoreBase):
         ``(added, already there)``.
 
         An entry is already there when its uuid is (a second import of the same file), or when
-        the journal holds an entry of the same minute whose text reads the same once written to
-        jrnl and read back (``jrnl_text``: a goaljournal journal exported to jrnl, perhaps
-        rewritten by jrnl, which keeps minutes only, and read back). Entries are matched one
-        for one, so three identical entries in a file are three entries.
+        the journal holds an entry with the same moment and text, or of the same minute with a
+        text that reads the same once written to jrnl and read back (``jrnl_text``: a journal
+        exported to jrnl, perhaps rewritten by jrnl, which keeps minutes only, and read back).
+        Entries are matched one for one, so three identical entries in a file are three entries.
         ``progress(done, total)`` is called as the work goes on (``done == total`` at the end). Tags are the text's ``@tags``
         plus each entry's own ``tags``."""
-        from goaljournal.core.jrnl import jrnl_text
-
         rows = list(entries)
         for index, entry in enumerate(rows):
             _check_text(entry.text, f"entry {index + 1}'s text", required=True)
@@ -49,23 +48,7 @@ class InteropMixin(StoreBase):
         total = len(rows)
         stamp = self._stamp()
         with self.transaction() as conn:
-            rows_new = []
-            if rows:
-                lo, hi = min(e.at for e in rows)[:16], max(e.at for e in rows)[:16] + "~"
-                present = Counter(
-                    (at[:16], jrnl_text(text, sorted(tag_names.split("\x1f"), key=str.casefold) if tag_names else ()))
-                    for at, text, tag_names in conn.execute(
-                        "SELECT e.at, e.text, (SELECT group_concat(t.name, char(31)) FROM entry_tags et "
-                        "JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id) FROM entries e WHERE e.at >= ? AND e.at < ?",
-                        (lo, hi),
-                    )
-                )
-                for entry in rows:
-                    key = (entry.at[:16], jrnl_text(entry.text, sorted(entry.tags, key=str.casefold)))
-                    if present[key] > 0:
-                        present[key] -= 1
-                    else:
-                        rows_new.append(entry)
+            rows_new = self._not_present(conn, rows)
             first_new = conn.execute("SELECT coalesce(max(id), 0) FROM entries").fetchone()[0]
             # Progress in steps of work: the rows (n), then the search index and the tags (n/2 each).
             steps = 2 * len(rows_new)
@@ -100,6 +83,45 @@ class InteropMixin(StoreBase):
         if progress:
             progress(steps, steps)
         return int(added), total - int(added)
+
+    @staticmethod
+    def _not_present(conn: sqlite3.Connection, rows: list[ImportedEntry]) -> list[ImportedEntry]:
+        """The entries of ``rows`` the journal lacks, matched one for one: first by moment and
+        text as they are, then what is left by minute and ``jrnl_text`` (whose tags are read
+        only then, so a first import or a second one of the same file costs no more)."""
+        if not rows:
+            return []
+        from goaljournal.core.jrnl import jrnl_text
+
+        lo, hi = min(e.at for e in rows)[:16], max(e.at for e in rows)[:16] + "~"
+        range_sql = "FROM entries e WHERE e.at >= ? AND e.at < ?"
+        stored = Counter((at, text) for at, text in conn.execute(f"SELECT e.at, e.text {range_sql}", (lo, hi)))
+        unmatched = []
+        for entry in rows:
+            if stored[(entry.at, entry.text)] > 0:
+                stored[(entry.at, entry.text)] -= 1
+            else:
+                unmatched.append(entry)
+        minutes = {entry.at[:16] for entry in unmatched}
+        if not +stored or not minutes & {at[:16] for at, _ in +stored}:
+            return unmatched
+        left = Counter()
+        for at, text, tag_names in conn.execute(
+            "SELECT e.at, e.text, (SELECT group_concat(t.name, char(31)) FROM entry_tags et JOIN tags t ON t.id = et.tag_id "
+            f"WHERE et.entry_id = e.id) {range_sql}",
+            (lo, hi),
+        ):
+            if at[:16] in minutes and stored[(at, text)] > 0:
+                stored[(at, text)] -= 1
+                left[(at[:16], jrnl_text(text, sorted(tag_names.split("\x1f"), key=str.casefold) if tag_names else ()))] += 1
+        new = []
+        for entry in unmatched:
+            key = (entry.at[:16], jrnl_text(entry.text, sorted(entry.tags, key=str.casefold)))
+            if left[key] > 0:
+                left[key] -= 1
+            else:
+                new.append(entry)
+        return new
 
     def entries_for_export(
         self, *, include_private: bool = False, date_from: date | str | None = None, date_to: date | str | None = None
