@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import random
 import sqlite3
 import struct
 import subprocess
@@ -104,6 +105,8 @@ BAD_VALUES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "confidence 3.5": (_set("goals", 1, confidence=3.5), "goals[1].confidence: 3.5 is not a whole number"),
     "title blank": (_set("goals", 1, title="   "), "goals[1].title: is empty"),
     "goal parent loop": (_loop, "goals[0].parent_uuid: the goal would be its own parent's parent"),
+    "goal its own parent": (lambda d: d["goals"][2].update(parent_uuid=d["goals"][2]["uuid"]), "goals[2].parent_uuid: the goal would be"),
+    "goal parent unknown": (_set("goals", 2, parent_uuid="f" * 32), "goals[2].parent_uuid: 'ffffffff"),
     "checkin value abc": (_set("checkins", 0, value="abc"), "checkins[0].value: 'abc' is not a number"),
     "checkin value 10**30": (_set("checkins", 0, value=10**30), "checkins[0].value: 1000000000000000000000000000000 is beyond"),
     "checkin at not a date": (_set("checkins", 0, at="not a date"), "checkins[0].at: 'not a date' is not a date"),
@@ -210,7 +213,7 @@ def test_an_import_that_fails_half_way_writes_nothing(good_export: dict[str, Any
 NOT_JSON_EXPORTS: dict[str, tuple[bytes, str]] = {
     "nested 100,000 deep": (b"[" * 100_000 + b"]" * 100_000, "more than 64 levels deep"),
     "nested objects 100,000 deep": (b'{"a":' * 100_000 + b"1" + b"}" * 100_000, "more than 64 levels deep"),
-    "header nested 65 deep": (b'{"format": "goaljournal", "version": 1, "x": ' + b"[" * 65 + b"]" * 65 + b"}", "more than 64 levels deep"),
+    "header nested 65 deep": (b'{"format": "goaljournal", "version": 1, "x": ' + b"[" * 64 + b"]" * 64 + b"}", "more than 64 levels deep"),
     "empty": (b"", "is empty"),
     "only spaces": (b"  \n ", "is empty"),
     "a list": (b"[]", "not a goaljournal JSON export"),
@@ -250,7 +253,7 @@ NOT_DAYONE_EXPORTS: dict[str, tuple[bytes, str]] = {
     "a tag a lone surrogate": (_dayone(tags=["\udfff"]), "entries[1].tags: holds characters"),
     "starred yes": (_dayone(starred="yes"), "entries[1].starred: 'yes' is not true or false"),
     "nested 100,000 deep": (b'{"entries": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", "more than 64 levels deep"),
-    "an entry nested 65 deep": (b'{"entries": [{"creationDate": "2025-01-01T08:00:00Z", "x": ' + b"[" * 63 + b"]" * 63 + b"}]}", "more than 64 levels deep"),
+    "an entry nested 65 deep": (b'{"entries": [{"creationDate": "2025-01-01T08:00:00Z", "x": ' + b"[" * 62 + b"]" * 62 + b"}]}", "more than 64 levels deep"),
     "empty": (b"", "invalid JSON"),
     "a list": (b"[]", 'no "entries" list'),
     "a string": (b'"entries"', 'no "entries" list'),
@@ -264,6 +267,16 @@ def test_a_bad_day_one_export_is_one_line(name: str, journal: Path, tmp_path: Pa
     bad = tmp_path / "bad.json"
     bad.write_bytes(content)
     assert_refused(run(capsys, "--db", journal, "import", "--format", "dayone", bad), digest(journal), journal, says=says)
+
+
+def test_json_nested_64_deep_is_read(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """At the nesting limit (the refusals above are one level past it)."""
+    header = tmp_path / "header.json"
+    header.write_bytes(b'{"format": "goaljournal", "version": 1, "x": ' + b"[" * 63 + b"]" * 63 + b"}")
+    assert run(capsys, "--db", journal, "import", header)[:2] == (0, "nothing new to import: every row is already in the journal\n")
+    entry = tmp_path / "dayone.json"
+    entry.write_bytes(b'{"entries": [{"creationDate": "2025-01-01T08:00:00Z", "text": "Deep", "x": ' + b"[" * 61 + b"]" * 61 + b"}]}")
+    assert run(capsys, "--db", journal, "import", "--format", "dayone", entry)[:2] == (0, "imported 1 entries\n")
 
 
 def test_a_day_one_export_with_good_values_imports(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -365,6 +378,18 @@ def test_a_zip_that_hides_its_size_is_stopped_while_reading(journal: Path, tmp_p
     bomb = _zip(tmp_path / "liar.zip", {"Journal.json": b'{"entries": [], "x": "' + b" " * (20 * import_limits.MIB) + b'"}'})
     _declare_sizes(bomb, 100)  # claims 100 bytes: the read stops at the declared size or the ratio
     assert_refused(run(capsys, "--db", journal, "import", "--format", "dayone", bomb), digest(journal), journal)
+
+
+def test_a_zip_member_just_past_the_inflation_limit_is_refused_unread(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    noise = random.Random(0).randbytes(20_000)  # deflate cannot shrink it: compressed, it is about as large
+    path = _zip(tmp_path / "ratio.zip", {"Journal.json": noise})
+    with zipfile.ZipFile(path) as archive:
+        compressed = archive.infolist()[0].compress_size
+    _declare_sizes(path, import_limits.ZIP_RATIO_LIMIT * compressed + 1)
+    assert_refused(run(capsys, "--db", journal, "import", "--format", "dayone", path), digest(journal), journal, says="inflates more than 100 times")
+    _declare_sizes(path, import_limits.ZIP_RATIO_LIMIT * compressed)  # at the limit it is read (and found short)
+    err = assert_refused(run(capsys, "--db", journal, "import", "--format", "dayone", path), digest(journal), journal)
+    assert "inflates" not in err
 
 
 def test_a_zip_member_past_the_size_limit_is_refused_unread(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
