@@ -8,6 +8,7 @@ declared here: the import checks them by uuid, and SQLite's ``foreign_key_check`
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -89,10 +90,11 @@ class Text(Field):
     def convert(self, value: Any) -> str:
         if not isinstance(value, str):
             raise BadValue(f"{shown(value)} is not text")
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise BadValue("holds characters that are not valid Unicode (a lone surrogate)") from None
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise BadValue("holds characters that are not valid Unicode (a lone surrogate)") from None
         if not self.blank and not value.strip():
             raise BadValue("is empty")
         return value
@@ -115,10 +117,7 @@ class Uuid(Field):
 @dataclass(frozen=True, slots=True)
 class Day(Field):
     def convert(self, value: Any) -> str:
-        try:
-            return strict_day(value).isoformat()
-        except BadDate as err:
-            raise BadValue(str(err)) from None
+        return _day(value)
 
     def valid_sql(self, column: str) -> str:
         # Through julianday(), 2026-02-30 rolls over to March and month 13 gives NULL: equal means real.
@@ -130,10 +129,7 @@ class Moment(Field):
     """A local date and time, stored ``YYYY-MM-DD HH:MM:SS`` (the import also reads ``T`` and no seconds)."""
 
     def convert(self, value: Any) -> str:
-        try:
-            return format_moment(strict_moment(value))
-        except BadDate as err:
-            raise BadValue(str(err)) from None
+        return _moment(value)
 
     def valid_sql(self, column: str) -> str:
         return (
@@ -160,13 +156,7 @@ class Stamp(Field):
     """A record's created, updated or deleted stamp: UTC, ``YYYY-MM-DDTHH:MM:SSZ``."""
 
     def convert(self, value: Any) -> str:
-        if not isinstance(value, str) or not _STAMP.fullmatch(value):
-            raise BadValue(f"{shown(value)} is not a UTC stamp (YYYY-MM-DDTHH:MM:SSZ)")
-        try:
-            strict_moment(value[:-1])
-        except BadDate as err:
-            raise BadValue(str(err)) from None
-        return value
+        return _stamp(value)
 
     def valid_sql(self, column: str) -> str:
         return (
@@ -259,6 +249,35 @@ class Changes(Field):
         )
 
 
+# The same day or stamp comes back row after row (a bulk import stamps every row alike), so the
+# checked texts are remembered; only text is ever accepted, so 1 == True == 1.0 cannot mislead.
+@functools.lru_cache(maxsize=4096)
+def _day(value: Any) -> str:
+    try:
+        return strict_day(value).isoformat()
+    except BadDate as err:
+        raise BadValue(str(err)) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _moment(value: Any) -> str:
+    try:
+        return format_moment(strict_moment(value))
+    except BadDate as err:
+        raise BadValue(str(err)) from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _stamp(value: Any) -> str:
+    if not isinstance(value, str) or not _STAMP.fullmatch(value):
+        raise BadValue(f"{shown(value)} is not a UTC stamp (YYYY-MM-DDTHH:MM:SSZ)")
+    try:
+        strict_moment(value[:-1])
+    except BadDate as err:
+        raise BadValue(str(err)) from None
+    return value
+
+
 def _sql_text(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -326,17 +345,24 @@ SCHEMA: dict[str, dict[str, Field]] = {
 }  # fmt: skip
 
 
+_MISSING = object()
+
+
 def check_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """``row`` with each declared value checked and in its stored form; other keys are kept as
     they are. Raises BadValue with ``column: reason``."""
     checked = dict(row)
     for column, field in SCHEMA[table].items():
-        if column not in row:
-            if field.required:
-                raise BadValue(f"{column}: missing")
-            continue
+        value = row.get(column, _MISSING)
         try:
-            checked[column] = field.check(row[column])
+            if value is None:
+                if not field.nullable:
+                    raise BadValue("must not be null")
+            elif value is _MISSING:
+                if field.required:
+                    raise BadValue("missing")
+            else:
+                checked[column] = field.convert(value)
         except BadValue as err:
             raise BadValue(f"{column}: {err}") from None
     return checked

@@ -193,13 +193,12 @@ def check_export(data: dict[str, Any]) -> dict[str, Any]:
         checked[table] = rows
     _check_parents(checked["goals"], uuids["goals"])
     for table, (left, left_table), (right, right_table) in LINK_TABLES:
-        rows = []
+        ends = ((_uuid_key(left), uuids[left_table], left_table), (_uuid_key(right), uuids[right_table], right_table))
         for index, row in enumerate(data.get(table, [])):
-            for key, target in ((_uuid_key(left), left_table), (_uuid_key(right), right_table)):
-                if row.get(key) not in uuids[target]:
+            for key, known, target in ends:
+                if row.get(key) not in known:
                     raise _refused(f"{table}[{index}].{key}", f"{shown(row.get(key))} is no row of {target} in the file")
-            rows.append(row)
-        checked[table] = rows
+        checked[table] = data.get(table, [])
     return checked
 
 
