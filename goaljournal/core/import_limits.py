@@ -9,7 +9,6 @@ that inflates to gigabytes.
 from __future__ import annotations
 
 import io
-import os
 import struct
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -127,7 +126,3 @@ def read_member(member: BinaryIO, name: str, declared: int, compressed: int, tot
         check(size)
         pieces.append(piece)
     return b"".join(pieces)
-
-
-def file_size(path: str | os.PathLike[str]) -> int:
-    return os.stat(path).st_size
