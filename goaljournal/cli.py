@@ -223,15 +223,14 @@ def _live_goal(store: Store, goal_id: int) -> Goal:
 def cmd_checkin(store: Store, args: argparse.Namespace) -> int:
     goal = _live_goal(store, args.goal_id)
     raw = args.value.strip()
-    if raw.startswith("+"):  # "+1": one more than the latest value
-        start = goal.current if goal.current is not None else (goal.baseline or 0.0)
-        value = start + _number(raw[1:], "the value")
-    else:
-        value = _number(raw, "the value")
+    # "+1": one more than the latest value, which the store reads in the same write transaction.
+    number = _number(raw[1:] if raw.startswith("+") else raw, "the value")
+    amount = {"delta": number} if raw.startswith("+") else {"value": number}
     at = _moment(args.at)
     checkin_id = store.add_checkin(
-        goal.id, value, at=format_day(at.date()) if at else None, note=args.note, confidence=args.confidence
+        goal.id, **amount, at=format_day(at.date()) if at else None, note=args.note, confidence=args.confidence
     )
+    value = store.get_checkin(checkin_id).value
     goal = store.get_goal(goal.id)
     if args.json:
         print_json({"id": checkin_id, "goal": goal_json(goal)})

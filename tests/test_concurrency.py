@@ -152,3 +152,73 @@ def test_a_lock_held_past_the_busy_timeout_raises_journal_busy(db_path: Path, mo
         assert sorted(name for name, _ in store.tag_counts()) == ["kept"]
         assert store.counts()["tags"] == 2  # the other program's write is there too
         assert store.check() == []
+
+
+def _checkin_shell(db_path: Path, goal_id: int, times: int, errors: list[str]) -> None:
+    for _ in range(times):
+        result = subprocess.run(
+            [sys.executable, "-m", "goaljournal", "--db", str(db_path), "checkin", str(goal_id), "+1"],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+        if result.returncode != 0:
+            errors.append(result.stderr)
+
+
+def test_plus_one_from_four_shells_at_once_adds_up(db_path: Path) -> None:
+    """`checkin GOAL +1` reads the latest value and adds to it in one write transaction: four
+    shells adding one, 25 times each, reach exactly 100."""
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        goal = store.add_goal("Practise talks", target=100)
+    errors: list[str] = []
+    shells = [threading.Thread(target=_checkin_shell, args=(db_path, goal, 25, errors)) for _ in range(4)]
+    for shell in shells:
+        shell.start()
+    for shell in shells:
+        shell.join()
+    assert errors == []
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        values = sorted(c.value for c in store.checkins(goal))
+        assert store.get_goal(goal).current == 100
+        assert values == [float(n) for n in range(1, 101)]
+
+
+ADDER = """
+import sys
+from datetime import datetime
+from goaljournal.store import Store
+NOW = datetime(2026, 11, 25, 9, 30)
+path, goal, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+print("ready", flush=True)
+sys.stdin.readline()
+with Store.open(path, clock=lambda: NOW) as store:
+    for _ in range(count):
+        store.add_checkin(goal, delta=1)
+print("done", flush=True)
+"""
+
+
+def test_store_deltas_from_four_processes_at_once_add_up(db_path: Path) -> None:
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        goal = store.add_goal("Read papers", target=200, baseline=0)
+    adders = [
+        subprocess.Popen([sys.executable, "-c", ADDER, str(db_path), str(goal), "50"],
+                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]  # fmt: skip
+    try:
+        for adder in adders:
+            assert adder.stdout is not None and adder.stdout.readline() == "ready\n"
+        for adder in adders:
+            assert adder.stdin is not None
+            adder.stdin.write("go\n")
+            adder.stdin.flush()
+        for adder in adders:
+            out, err = adder.communicate(timeout=120)
+            assert adder.returncode == 0, err
+    finally:
+        for adder in adders:
+            if adder.poll() is None:
+                adder.kill()
+                adder.wait()
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        assert store.get_goal(goal).current == 200

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -123,17 +124,20 @@ class GoalsMixin(StoreBase):
         """Change a goal. A change to its title, target, deadline or status is kept as a
         revision with ``reason``, dated ``at`` (default now); returns that revision's id, if one
         was made."""
-        current = self._require("goals", goal_id, "goal")
+        self._require("goals", goal_id, "goal")
         changes = self._check_goal_fields(dict(changes))
         _check_text(reason, "the reason")
-        if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
-            raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
-        changed = {name: value for name, value in changes.items() if current[name] != value}
-        if not changed:
-            return None
-        revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
         stamp = self._stamp()
+        # What changed (and the revision's "before" values) is read inside the write transaction,
+        # so a change saved meanwhile by another program is neither undone nor misrecorded.
         with self.transaction() as conn:
+            current = self._require("goals", goal_id, "goal")
+            if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
+                raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
+            changed = {name: value for name, value in changes.items() if current[name] != value}
+            if not changed:
+                return None
+            revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
             assignments = ", ".join(f"{name} = ?" for name in changed)
             conn.execute(
                 f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",
@@ -280,41 +284,63 @@ class GoalsMixin(StoreBase):
 
     def move_milestone(self, milestone_id: int, steps: int) -> None:
         """Move a milestone up (negative ``steps``) or down among its goal's live milestones."""
-        milestone = self.get_milestone(milestone_id)
-        order = [m.id for m in self.milestones(milestone.goal_id)]
-        if milestone_id not in order:
-            return
-        index = order.index(milestone_id)
-        target = max(0, min(len(order) - 1, index + steps))
-        order.insert(target, order.pop(index))
-        self.order_milestones(milestone.goal_id, order)
+        with self.transaction():  # the order is read where it is written
+            milestone = self.get_milestone(milestone_id)
+            order = [m.id for m in self.milestones(milestone.goal_id)]
+            if milestone_id not in order:
+                return
+            index = order.index(milestone_id)
+            target = max(0, min(len(order) - 1, index + steps))
+            order.insert(target, order.pop(index))
+            self.order_milestones(milestone.goal_id, order)
 
     # -- check-ins and the day's mood and energy ----------------------------------------------
+
+    _LATEST_VALUE = (
+        "SELECT value FROM checkins WHERE goal_id = ? AND deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT 1"
+    )
 
     def add_checkin(
         self,
         goal_id: int,
-        value: float,
+        value: float | None = None,
         *,
+        delta: float | None = None,
         at: date | str | None = None,
         note: str | None = None,
         confidence: int | None = None,
     ) -> int:
-        goal = self._require("goals", goal_id, "goal")
-        if goal["progress_from"] is not None:
-            raise InvalidInput(
-                f"goal #{goal_id} counts {PROGRESS_SOURCES[goal['progress_from']]} from the people log; "
-                "log a conversation instead (goaljournal met NAME)"
-            )
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-            raise InvalidInput("a check-in value must be a number")
+        """Record a goal's value: ``value`` as given, or ``delta`` added to its latest value (its
+        baseline, or 0, before any check-in). The latest value is read inside the write
+        transaction, so two programs adding at once both count."""
+        if (value is None) == (delta is None):
+            raise ValueError("give a value or a delta, not both")
+        given = value if delta is None else delta
+        if isinstance(given, bool) or not isinstance(given, (int, float)) or not math.isfinite(given):
+            raise InvalidInput("a check-in value must be a finite number")
         _check_text(note, "the note")
         _check_scale(confidence, "confidence")
+        day = _day(at) or format_day(self.today())
         with self.transaction() as conn:
+            goal = self._require("goals", goal_id, "goal")
+            if goal["progress_from"] is not None:
+                raise InvalidInput(
+                    f"goal #{goal_id} counts {PROGRESS_SOURCES[goal['progress_from']]} from the people log; "
+                    "log a conversation instead (goaljournal met NAME)"
+                )
+            if delta is not None:
+                latest = conn.execute(self._LATEST_VALUE, (goal_id,)).fetchone()
+                start = latest[0] if latest is not None else (goal["baseline"] or 0.0)
+                value = start + delta
+                if not math.isfinite(value):
+                    raise InvalidInput("a check-in value must be a finite number")
             return self._insert(conn, "checkins", {
-                "goal_id": goal_id, "at": _day(at) or format_day(self.today()), "value": float(value),
+                "goal_id": goal_id, "at": day, "value": float(value),  # type: ignore[arg-type]
                 "note": note, "confidence": confidence, "created_at": self._stamp(),
             })  # fmt: skip
+
+    def get_checkin(self, checkin_id: int) -> CheckIn:
+        return CheckIn.from_row(self._require("checkins", checkin_id, "check-in"))
 
     def checkins(self, goal_id: int) -> list[CheckIn]:
         rows = self._rows(

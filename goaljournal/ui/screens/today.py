@@ -95,17 +95,16 @@ def milestone_progress(goal: Goal, milestones: list[Milestone]) -> Goal:
     return replace(goal, baseline=0.0, target=float(len(milestones)), current=float(done))
 
 
-def parse_checkin(raw: str, goal: Goal) -> float:
-    """The value a check-in field means: ``33`` is 33, ``+2`` is two more than the latest value
-    (or the baseline, before any check-in). Raises ValueError for anything else."""
+def parse_checkin(raw: str) -> dict[str, float]:
+    """What a check-in field asks for, as ``add_checkin`` arguments: ``33`` is ``value=33``,
+    ``+2`` is ``delta=2`` (two more than the latest value, which the store reads as it writes).
+    Raises ValueError for anything else."""
     text = raw.strip()
     relative = text.startswith("+")
     number = float(text[1:] if relative else text)
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(text)
-    if relative:
-        number += goal.current if goal.current is not None else (goal.baseline or 0.0)
-    return number
+    return {"delta": number} if relative else {"value": number}
 
 
 class GoalRow(Horizontal):
@@ -354,18 +353,19 @@ class TodayScreen(JournalScreen):
         if not raw:  # an empty field: nothing to record today, go on to the next
             self.focus_next()
             return
-        goal = self.store.get_goal(row.goal.id)
         try:
-            number = parse_checkin(raw, goal)
+            amount = parse_checkin(raw)
         except ValueError:
             self.journal_app.tell(f"'{raw}' is not a number: type 33 to set the value, +1 to add one", severity="warning")
             return
-        if not self.attempt(self.store.add_checkin, goal.id, number, at=self.today):
+        added: list[int] = []
+        if not self.attempt(lambda: added.append(self.store.add_checkin(row.goal.id, **amount, at=self.today))):
             return
         event.input.value = ""
+        goal = self.store.get_goal(row.goal.id)
         unit = f" {goal.unit}" if goal.unit else ""
-        self.journal_app.tell(f"{goal.title}: {format_number(number)}{unit}")
-        row.show(self.store.get_goal(goal.id))
+        self.journal_app.tell(f"{goal.title}: {format_number(self.store.get_checkin(added[0]).value)}{unit}")
+        row.show(goal)
         self._refresh_header()
         self.focus_next()
 
