@@ -45,6 +45,7 @@ class StoreBase:
         self.read_only = read_only
         self.clock = clock
         self._lock = threading.RLock()
+        self._purged_texts: list[str] = []  # purged, but maybe still in the files (see purge_entry)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime]) -> Self:

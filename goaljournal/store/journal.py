@@ -5,10 +5,12 @@ and write of the journal goes through it."""
 from __future__ import annotations
 
 import contextlib
+import mmap
 import os
 import re
 import sqlite3
 import threading
+import time
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,9 @@ from goaljournal.store.people import PeopleMixin
 from goaljournal.store.timeline import TimelineMixin
 
 # Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
+# How long a purge waits for other programs' reads to end before saying it could not finish.
+PURGE_WAIT_SECONDS = 3.0
+
 TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
 
 
@@ -108,18 +113,23 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     # -- reliability: purge and rolling backups -----------------------------------------------
 
-    def purge_entry(self, entry_id: int) -> bool:
+    def purge_entry(self, entry_id: int, *, wait: float = PURGE_WAIT_SECONDS) -> bool:
         """Delete an entry in the trash for good: its row, its links, its words in the search
         index, and (with ``secure_delete``) the bytes they leave in the file; tags only it used
-        go too. Returns False when another program kept the WAL from being emptied, so older
-        copies of the text may remain in the -wal file until it is next checkpointed."""
-        row = self._require("entries", entry_id, "entry")
-        if row["deleted_at"] is None:
-            raise InvalidInput(f"entry {entry_id} is not in the trash; move it there first")
+        go too.
+
+        Returns True once the text is gone from the journal and its -wal. Another program in the
+        middle of reading the journal keeps the older pages (the text among them) until it ends:
+        the purge waits up to ``wait`` seconds for that, and otherwise returns False with the
+        entry deleted and its text still to wipe (:meth:`wipe_purged` finishes it later)."""
         with self._lock, translate_errors(self.path):
             self.conn.execute("PRAGMA secure_delete = ON")
             try:
                 with self.transaction() as conn:
+                    # Read where it is deleted: the index's 'delete' needs the text as it is now.
+                    row = self._require("entries", entry_id, "entry")
+                    if row["deleted_at"] is None:
+                        raise InvalidInput(f"entry {entry_id} is not in the trash; move it there first")
                     tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (entry_id,))]
                     conn.execute(
                         "INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)",
@@ -136,8 +146,116 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                     conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
             finally:
                 self.conn.execute("PRAGMA secure_delete = OFF")
-            # The -wal still holds the pages as they were before; TRUNCATE empties it.
-            return checkpoint(self.conn, "TRUNCATE", wait_ms=2000)
+            self._purged_texts.append(row["text"])
+            return self.wipe_purged(wait=wait)
+
+    def purge_pending(self) -> bool:
+        """Whether a purged entry's text may still be in the journal's files (see :meth:`purge_entry`)."""
+        return bool(self._purged_texts)
+
+    def wipe_purged(self, *, wait: float = PURGE_WAIT_SECONDS) -> bool:
+        """Empty the -wal into the journal (TRUNCATE), waiting up to ``wait`` seconds for other
+        programs' reads to end, then make sure no purged text is left in either file. True when
+        nothing purged is left."""
+        if not self._purged_texts:
+            return True
+        deadline = time.monotonic() + wait
+        with self._lock, translate_errors(self.path):
+            while True:
+                # Short waits in a loop, not one long one: the checkpoint holds the write lock
+                # while it waits, and other programs' writes should not stall for seconds.
+                if checkpoint(self.conn, "TRUNCATE", wait_ms=250) and not self._traces_left(self._purged_texts):
+                    self._purged_texts.clear()
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.05)
+
+    def _traces_left(self, texts: list[str]) -> bool:
+        """Whether pieces of ``texts`` are still in the journal file or its -wal. Pieces that a
+        live entry also holds, and texts too short to tell from anything else, are not looked for."""
+        pieces: set[bytes] = set()
+        for text in texts:
+            data = text.encode()
+            if len(data) < 8:
+                continue
+            # Sampled pieces rather than the whole text: a long text is split across pages.
+            for start in range(0, len(data), 1024):
+                piece = data[start : start + 48]
+                if len(piece) >= 8:
+                    pieces.add(piece)
+        pieces = {
+            piece for piece in pieces
+            if self.conn.execute("SELECT 1 FROM entries WHERE instr(CAST(text AS BLOB), ?) LIMIT 1", (piece,)).fetchone() is None
+        }  # fmt: skip
+        if not pieces:
+            return False
+        for name in (str(self.path), f"{self.path}-wal"):
+            try:
+                with open(name, "rb") as file:
+                    if os.fstat(file.fileno()).st_size == 0:
+                        continue
+                    with mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                        if any(data.find(piece) >= 0 for piece in pieces):
+                            return True
+            except FileNotFoundError:
+                continue
+        return False
+
+    def automatic_backups_holding(self, entry_uuid: str) -> list[Path]:
+        """The automatic backups (``backups/journal-auto-*.db``) that still hold the entry."""
+        holding = []
+        for backup in self._automatic_backups():
+            with contextlib.closing(self._open_backup(backup, read_only=True)) as conn:
+                try:
+                    found = conn.execute("SELECT 1 FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+                except sqlite3.DatabaseError:
+                    continue  # not a journal (or damaged): nothing of ours to remove from it
+                if found:
+                    holding.append(backup)
+        return holding
+
+    def purge_from_backups(self, entry_uuid: str) -> list[Path]:
+        """Remove an entry from every automatic backup that holds it, as :meth:`purge_entry`
+        does from the journal, then VACUUM each so its free pages go too. Backups made by
+        ``goaljournal backup`` or before an upgrade are the user's copies and are left alone.
+        Returns the backups rewritten."""
+        rewritten = []
+        for backup in self.automatic_backups_holding(entry_uuid):
+            with contextlib.closing(self._open_backup(backup, read_only=False)) as conn, translate_errors(backup):
+                conn.execute("PRAGMA secure_delete = ON")
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    row = conn.execute("SELECT id, text FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+                    if row is None:
+                        conn.execute("ROLLBACK")
+                        continue
+                    tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (row[0],))]
+                    conn.execute("INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)", tuple(row))
+                    conn.execute("DELETE FROM entries WHERE id = ?", (row[0],))
+                    conn.executemany(
+                        "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?1) "
+                        "AND NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = ?1)",
+                        [(tag_id,) for tag_id in tag_ids],
+                    )
+                    conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                conn.execute("VACUUM")
+            rewritten.append(backup)
+        return rewritten
+
+    def _automatic_backups(self) -> list[Path]:
+        return sorted((self.path.parent / "backups").glob("journal-auto-*.db"))
+
+    @staticmethod
+    def _open_backup(path: Path, *, read_only: bool) -> sqlite3.Connection:
+        mode = "ro" if read_only else "rw"
+        return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True, isolation_level=None)
 
     def rolling_backup(self, *, keep: int = 7) -> Path | None:
         """Today's automatic backup, ``backups/journal-auto-YYYY-MM-DD.db`` beside the journal,

@@ -15,9 +15,10 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Checkbox, Footer, Input, Select
+from textual.screen import ModalScreen
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
 from goaljournal.core.dates import BadDate, format_day, parse_day
 from goaljournal.core.models import ENTRY_KINDS, Entry
@@ -36,6 +37,36 @@ from goaljournal.ui.widgets.virtual_list import VirtualList
 
 # Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
 ROW_LEAD = 16
+
+
+PURGE_HELD_UP = (
+    "Deleted, but another program reading the journal still holds an older copy of the text in "
+    "its files; close that program, then press P in the trash to wipe it."
+)
+
+
+class BackupPurgeDialog(ModalScreen[bool]):
+    """Asks whether a purged entry should go from the automatic backups too."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="backup-purge-dialog") as dialog:
+            dialog.border_title = "Delete for good"
+            backups = "automatic backup" if self.count == 1 else f"{self.count} automatic backups"
+            yield Static(Content(f"The entry is still in the {backups} (backups/ beside the journal)."))
+            yield Static(Content("Also remove it from them? Backups you made yourself are not changed."))
+            yield Label(Content("y remove it from them · n keep them"), classes="hint")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)
 
 
 @dataclass
@@ -391,7 +422,11 @@ class ReflectionsScreen(JournalScreen):
             self._reload(keep_cursor=True)
 
     def action_purge_entry(self) -> None:
-        """In the trash, P twice deletes the highlighted entry for good (it cannot be undone)."""
+        """In the trash, P twice deletes the highlighted entry for good (it cannot be undone).
+        While an earlier purge's text is still held by another program, P tries to wipe it first."""
+        if self.store.purge_pending():
+            self._wipe_purged()
+            return
         entry = self.entry_list.highlighted_row
         if not self.source.trash or entry is None:
             if not self.source.trash:
@@ -402,11 +437,36 @@ class ReflectionsScreen(JournalScreen):
             self.journal_app.tell("Press P again to delete this entry for good; it cannot be brought back.", severity="warning")
             return
         self._purge_armed = None
-        if self.attempt(self.store.purge_entry, entry.id):
-            if entry.id in self.deleted:
-                self.deleted.remove(entry.id)
+        wiped: list[bool] = []
+        if not self.attempt(lambda: wiped.append(self.store.purge_entry(entry.id))):
+            return
+        if entry.id in self.deleted:
+            self.deleted.remove(entry.id)
+        self._reload(keep_cursor=True)
+        if wiped[0]:
             self.journal_app.tell("Deleted for good.")
-            self._reload(keep_cursor=True)
+        else:
+            self.journal_app.tell(PURGE_HELD_UP, severity="warning")
+        backups = self.store.automatic_backups_holding(entry.uuid)
+        if backups:
+            self.app.push_screen(BackupPurgeDialog(len(backups)), lambda yes: self._purge_backups(entry.uuid, yes))
+
+    def _wipe_purged(self) -> None:
+        wiped: list[bool] = []
+        if self.attempt(lambda: wiped.append(self.store.wipe_purged())):
+            if wiped[0]:
+                self.journal_app.tell("The older copy is wiped too: the purged text is gone from the journal's files.")
+            else:
+                self.journal_app.tell(PURGE_HELD_UP, severity="warning")
+
+    def _purge_backups(self, entry_uuid: str, yes: bool | None) -> None:
+        if not yes:
+            self.journal_app.tell("The automatic backups keep it (backups/ beside the journal).")
+            return
+        rewritten: list[int] = []
+        if self.attempt(lambda: rewritten.append(len(self.store.purge_from_backups(entry_uuid)))):
+            count = rewritten[0]
+            self.journal_app.tell(f"Removed from {count} automatic backup{'' if count == 1 else 's'} too.")
 
     def action_toggle_trash(self) -> None:
         self._purge_armed = None
