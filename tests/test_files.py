@@ -12,6 +12,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,6 +61,62 @@ def test_a_read_only_journal_reads_refuses_writes_and_stays_unchanged(journal: P
     assert found.returncode == 0 and "Kept safe" in found.stdout
     assert digest(journal) == before
     assert not Path(f"{journal}-wal").exists()
+
+
+# Root ignores file permissions (CAP_DAC_OVERRIDE), so a test run as root runs the command line
+# with those capabilities dropped: it then meets a read-only folder as any user would.
+AS_A_USER = ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner", "--inh-caps=-all"]
+
+
+def run_as_a_user(*args: str) -> subprocess.CompletedProcess[str]:
+    if os.geteuid() != 0:
+        return run(*args)
+    return subprocess.run([*AS_A_USER, sys.executable, "-m", "goaljournal", *args], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture
+def read_only_folder(journal: Path) -> Iterator[Path]:
+    """The journal (still writable itself) in a folder that cannot be written."""
+    folder = journal.parent
+    for side in ("-wal", "-shm"):
+        assert not Path(f"{journal}{side}").exists()
+    os.chmod(folder, 0o500)
+    try:
+        if os.geteuid() == 0:
+            probe = subprocess.run(
+                [*AS_A_USER, sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"], capture_output=True, text=True
+            )
+            if probe.returncode == 0 or "PermissionError" not in probe.stderr:
+                pytest.skip(f"cannot run a command without root's file permissions here (setpriv: {probe.stderr.strip()[-200:]})")
+        yield journal
+    finally:
+        os.chmod(folder, 0o700)
+
+
+@pytest.mark.parametrize("command", [
+    ["search", "safe"], ["goals"], ["tags"], ["doctor"], ["export", "--format", "markdown"], ["export", "--format", "json"],
+])  # fmt: skip
+def test_a_journal_in_a_read_only_folder_can_be_read(read_only_folder: Path, command: list[str]) -> None:
+    before = digest(read_only_folder)
+    result = run_as_a_user("--db", str(read_only_folder), *command)
+    assert result.returncode == 0 and result.stderr == ""
+    if command[0] in ("search", "export"):
+        assert "Kept safe through every refusal" in result.stdout
+    if command == ["tags"]:
+        assert "safety" in result.stdout
+    if command == ["doctor"]:
+        assert "read-only" in result.stdout and "healthy" in result.stdout
+    assert digest(read_only_folder) == before
+    assert sorted(p.name for p in read_only_folder.parent.iterdir()) == [read_only_folder.name]
+
+
+@pytest.mark.parametrize("command", [["log", "one more"], ["goal", "add", "Ship it"]])
+def test_a_write_to_a_journal_in_a_read_only_folder_says_why(read_only_folder: Path, command: list[str]) -> None:
+    before = digest(read_only_folder)
+    result = run_as_a_user("--db", str(read_only_folder), *command)
+    assert_one_clear_line(result, f"the folder {read_only_folder.parent.resolve()} is read-only", "cannot be written")
+    assert digest(read_only_folder) == before
+    assert sorted(p.name for p in read_only_folder.parent.iterdir()) == [read_only_folder.name]
 
 
 async def test_the_app_says_up_front_that_a_journal_is_read_only(journal: Path, screen_text) -> None:

@@ -38,11 +38,14 @@ class StoreBase:
         *,
         clock: Callable[[], datetime],
         read_only: bool = False,
+        read_only_reason: str | None = None,
     ) -> None:
         conn.row_factory = sqlite3.Row
         self.conn = conn
         self.path = Path(path)
-        self.read_only = read_only
+        self.read_only = read_only or read_only_reason is not None
+        # What a refused write says: the file, or the folder it is in, cannot be written.
+        self.read_only_reason = read_only_reason or f"{self.path} is read-only; nothing was written"
         self.clock = clock
         self._lock = threading.RLock()
         self._purged_texts: list[str] = []  # purged, but maybe still in the files (see purge_entry)
@@ -51,8 +54,8 @@ class StoreBase:
     def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime]) -> Self:
         """Open the journal at ``path``. ``clock`` is the store's "now" (naive, local time): it
         dates new records and stamps changes; only entry points pass the real one."""
-        conn, read_only = open_journal(Path(path), clock)
-        return cls(conn, Path(path), read_only=read_only, clock=clock)
+        conn, read_only_reason = open_journal(Path(path), clock)
+        return cls(conn, Path(path), read_only_reason=read_only_reason, clock=clock)
 
     def close(self) -> None:
         with self._lock:
@@ -75,7 +78,7 @@ class StoreBase:
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: everything inside commits together or not at all."""
         if self.read_only:
-            raise ReadOnlyJournal(f"{self.path} is read-only; nothing was written")
+            raise ReadOnlyJournal(self.read_only_reason)
         with self._lock, translate_errors(self.path):
             if self.conn.in_transaction:  # nested: join the outer transaction
                 yield self.conn

@@ -55,11 +55,21 @@ def make_private_dir(path: Path) -> None:
         raise JournalUnavailable(str(err)) from None
 
 
-def _is_read_only(path: Path) -> bool:
-    # The owner write bit is honoured even for root, who could write anyway: a journal the user
-    # made read-only (chmod a-w) is opened read-only.
+def _read_only_part(path: Path) -> str | None:
+    """What keeps the journal at ``path`` from being written ("PATH" or "the folder FOLDER"), or None.
+
+    The owner write bit is honoured even for root, who could write anyway: a journal the user
+    made read-only (chmod a-w) is opened read-only. A journal in a folder that cannot be written
+    is read-only too: SQLite creates its -wal and -shm files beside it, so writing (and even
+    reading in WAL mode, unless read as immutable) needs the folder.
+    """
     mode = path.stat().st_mode
-    return not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK)
+    if not (mode & stat.S_IWUSR) or not os.access(path, os.W_OK):
+        return str(path)
+    folder = path.resolve().parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"the folder {folder}"
+    return None
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
@@ -83,10 +93,10 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     )
 
 
-def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Connection, bool]:
+def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
-    Returns the connection and whether it is read-only. Raises a ``JournalError`` subclass with a
+    Returns the connection and, when it is read-only, why (the message a refused write gives). Raises a ``JournalError`` subclass with a
     message for the user when the file cannot be used; a refused file is left byte for byte as
     it was. ``clock`` names the backup an upgrade keeps of the old file.
     """
@@ -100,7 +110,14 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
             create_private_file(path)
         except OSError as err:
             raise JournalUnavailable(f"cannot create {path}: {err.strerror}") from None
-    read_only = _is_read_only(path)
+    blocker = _read_only_part(path)
+    read_only = blocker is not None
+    if blocker is None:
+        read_only_reason = None
+    elif blocker == str(path):
+        read_only_reason = f"{path} is read-only; nothing was written"
+    else:
+        read_only_reason = f"{blocker} is read-only, so the journal cannot be written; nothing was written"
     conn = _connect(path, read_only)
     try:
         with translate_errors(path):
@@ -108,15 +125,16 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
             _configure(conn, read_only)
             if version < SCHEMA_VERSION:
                 if read_only:
-                    raise ReadOnlyJournal(
-                        f"{path} is read-only and was made by an older goaljournal; "
-                        "make it writable once so it can be upgraded"
-                    )
+                    if blocker == str(path):
+                        why = f"{path} is read-only and was made by an older goaljournal"
+                    else:
+                        why = f"{path} was made by an older goaljournal and {blocker} is read-only"
+                    raise ReadOnlyJournal(f"{why}; make it writable once so the journal can be upgraded")
                 _upgrade(conn, path, version, clock)
     except BaseException:
         conn.close()
         raise
-    return conn, read_only
+    return conn, read_only_reason
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> int:
