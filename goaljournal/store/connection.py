@@ -72,6 +72,26 @@ def _read_only_part(path: Path) -> str | None:
     return None
 
 
+_FILE_KINDS = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+)  # fmt: skip
+
+
+def _refuse_what_is_not_a_file(path: Path) -> None:
+    """Refuse a path that names something other than a regular file, before anything opens it:
+    opening a FIFO can block for ever, and a device or socket is no journal."""
+    try:
+        mode = os.stat(path).st_mode  # stat never opens it, so a FIFO cannot block here
+    except FileNotFoundError:
+        return  # a new journal (or a dangling link, which creating it reports)
+    except OSError as err:
+        raise JournalUnavailable(f"cannot open {path}: {err.strerror}") from None
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _FILE_KINDS if test(mode)), "not a regular file")
+        raise JournalUnavailable(f"{path} is {kind}, not a journal file")
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     # check_same_thread=False: the TUI reads from a thread worker now and then; the Store
     # serialises every use of the connection with its own lock instead.
@@ -101,8 +121,7 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
     it was. ``clock`` names the backup an upgrade keeps of the old file.
     """
     path = Path(path).expanduser()
-    if path.is_dir():
-        raise JournalUnavailable(f"{path} is a folder, not a journal file")
+    _refuse_what_is_not_a_file(path)
     if not path.exists():
         if not path.parent.is_dir():
             raise JournalUnavailable(f"cannot create {path}: the folder {path.parent} does not exist")
