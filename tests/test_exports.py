@@ -92,7 +92,7 @@ def test_markdown_has_goals_with_milestones_and_the_journal_by_year_and_month(jo
     assert "### Pass the PMP exam\n\n- active · certification · by Mon 24 May 2027\n- Progress: 44 of 100 hours (44%)\n" in out
     assert "- [x] Finish the 35 contact hours (due Sat 31 Oct 2026), done Thu 29 Oct 2026\n" in out
     assert "- [ ] Submit the PMP application (due Sat 28 Nov 2026)\n" in out
-    assert "### 2026\n\n#### November 2026\n\n**Tue 10 Nov 2026, 18:00**\n\nMet Priya @networking\nShe will introduce me" in out
+    assert "### 2026\n\n#### November 2026\n\n**Tue 10 Nov 2026, 18:00**\n\nMet Priya @networking\\\nShe will introduce me" in out
     assert "**Wed 18 Nov 2026, 12:00** · win ★" in out
     assert "private worries" not in out and "Deleted thought" not in out
     code, with_private, _ = run(capsys, "--db", db_path, "export", "--format", "markdown", "--include-private")

@@ -9,6 +9,7 @@ from datetime import date
 from goaljournal.core.models import Entry, Goal, Interaction, Milestone, Person
 from goaljournal.core.periods import MONTH_NAMES, long_date
 from goaljournal.core.progress import format_number, progress_fraction
+from goaljournal.core.text import markdown_block, markdown_inline
 
 
 def _day(text: str | None) -> str:
@@ -20,22 +21,14 @@ def _progress(goal: Goal) -> str:
     if goal.target is None:
         return "no target"
     current = goal.current if goal.current is not None else goal.baseline
-    unit = f" {goal.unit}" if goal.unit else ""
+    unit = f" {_flat(goal.unit)}" if goal.unit else ""
     percent = f" ({share:.0%})" if share is not None else ""
     return f"{format_number(current if current is not None else 0.0)} of {format_number(goal.target)}{unit}{percent}"
 
 
-def _quote_body(text: str) -> list[str]:
-    """An entry's text kept as the user wrote it (it is Markdown already), but with a heading
-    marker at a line start pushed down so it cannot break the document's outline."""
-    lines = []
-    for line in text.splitlines():
-        lines.append("\\" + line if line.lstrip().startswith("#") else line)
-    return lines
-
-
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """User text on one line, literal (see ``markdown_inline``)."""
+    return markdown_inline(text)
 
 
 def format_people(people: Iterable[Person], interactions: Iterable[Interaction]) -> Iterator[str]:
@@ -50,9 +43,9 @@ def format_people(people: Iterable[Person], interactions: Iterable[Interaction])
     yield "## People\n\n"
     for person in people:
         yield f"### {_flat(person.name)}\n\n"
-        facts = [person.relationship] + [_flat(part) for part in (person.role, person.organisation) if part]
+        facts = [_flat(person.relationship)] + [_flat(part) for part in (person.role, person.organisation) if part]
         if person.tags:
-            facts.append(" ".join("@" + tag for tag in person.tags))
+            facts.append(" ".join("@" + _flat(tag) for tag in person.tags))
         yield f"- {' · '.join(facts)}\n"
         if person.how_met:
             yield f"- How we met: {_flat(person.how_met)}\n"
@@ -86,24 +79,24 @@ def format_markdown(
     by_goal: dict[int, list[Milestone]] = {}
     for milestone in milestones:
         by_goal.setdefault(milestone.goal_id, []).append(milestone)
-    yield f"# {title}\n\n## Goals\n\n"
+    yield f"# {_flat(title)}\n\n## Goals\n\n"
     if not goals:
         yield "No goals yet.\n\n"
     for goal in goals:
-        yield f"### {' '.join(goal.title.split())}\n\n"
+        yield f"### {_flat(goal.title)}\n\n"
         facts = [goal.status]
         if goal.category:
-            facts.append(goal.category)
+            facts.append(_flat(goal.category))
         if goal.deadline:
             facts.append(f"by {_day(goal.deadline)}")
         yield f"- {' · '.join(facts)}\n- Progress: {_progress(goal)}\n"
         if goal.why:
-            yield f"- Why: {' '.join(goal.why.split())}\n"
+            yield f"- Why: {_flat(goal.why)}\n"
         for milestone in by_goal.get(goal.id, []):
             mark = "x" if milestone.done_at else " "
             due = f" (due {_day(milestone.due_date)})" if milestone.due_date else ""
             done = f", done {_day(milestone.done_at)}" if milestone.done_at else ""
-            yield f"- [{mark}] {' '.join(milestone.title.split())}{due}{done}\n"
+            yield f"- [{mark}] {_flat(milestone.title)}{due}{done}\n"
         yield "\n"
     yield from format_people(people, interactions)
     yield "## Journal\n\n"
@@ -119,4 +112,6 @@ def format_markdown(
         star = " ★" if entry.starred else ""
         kind = "" if entry.kind == "reflection" else f" · {entry.kind}"
         yield f"**{_day(entry.at)}, {entry.at[11:16]}**{kind}{star}\n\n"
-        yield "\n".join(_quote_body(entry.text)) + "\n\n"
+        # The text is data, not Markdown: shown as written, it cannot open a fence, a comment
+        # or a heading that would swallow or restructure the rest of the document.
+        yield markdown_block(entry.text) + "\n\n"

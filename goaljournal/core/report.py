@@ -26,6 +26,7 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.periods import Period, long_date, period_of
 from goaljournal.core.progress import format_number, sparkline
+from goaljournal.core.text import markdown_inline
 
 PERIODS = ("month", "quarter", "year")
 
@@ -111,10 +112,8 @@ def progress_share(goal: Goal, value: float | None) -> float | None:
 
 
 def _md(text: str) -> str:
-    """User text on one Markdown line: line breaks folded, markup characters that would start a
-    heading, list or table at the line start kept literal."""
-    line = " ".join(text.split())
-    return line.replace("|", "\\|")
+    """User text on one Markdown line, literal: the export's escaping (``markdown_inline``)."""
+    return markdown_inline(text)
 
 
 def _day(text: str | None) -> str:
@@ -122,7 +121,7 @@ def _day(text: str | None) -> str:
 
 
 def _amount(value: float | None, unit: str | None) -> str:
-    return format_number(value) + (f" {unit}" if unit and value is not None else "")
+    return format_number(value) + (f" {_md(unit)}" if unit and value is not None else "")
 
 
 def build_report(
