@@ -172,3 +172,27 @@ async def test_every_export_and_report_from_the_palette_lands_in_exports(journal
     assert len(set(toasts)) == len(typed) + len(commands)
     assert "private worries" not in (folder / f"{stamp}.md").read_text(encoding="utf-8")
     assert (folder / "report-q4-2026.md").read_text(encoding="utf-8").startswith("# Progress report · Q4 2026\n")
+
+
+@pytest.mark.parametrize("text", [
+    "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1",
+    " =1+1", "  @SUM(A1)", "\n=1+1", "\r\n+1", "\t-1", "\u00a0=1", "\u200b=1", "\u3000=1",
+    "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20SUM(A1)", " \uff1dHYPERLINK(\"http://x\")",
+])  # fmt: skip
+def test_csv_never_starts_a_formula(store: Store, db_path: Path, tmp_path: Path, capsys, text: str) -> None:
+    store.add_entry(text)
+    goal = store.add_goal(text)
+    store.add_checkin(goal, -1.5, note=text)
+    folder = tmp_path / "csv"  # files, not the terminal, which shows controls as symbols
+    assert run(capsys, "--db", db_path, "export", "--format", "csv", "-o", folder)[0] == 0
+    entries = list(csv.DictReader((folder / "entries.csv").open(encoding="utf-8", newline="")))
+    assert [row["text"] for row in entries] == ["'" + text]
+    [row] = csv.DictReader((folder / "checkins.csv").open(encoding="utf-8", newline=""))
+    assert (row["goal"], row["note"], row["value"]) == ("'" + text, "'" + text, "-1.5")  # the number stays a number
+
+
+@pytest.mark.parametrize("text", ["Plain words", "a=b", "x + y - z", "e-mail@work", "1-2 hours", "\u00e9=mc2"])
+def test_csv_leaves_ordinary_text_as_it_is(store: Store, db_path: Path, capsys, text: str) -> None:
+    store.add_entry(text)
+    code, out, _ = run(capsys, "--db", db_path, "export", "--format", "csv", "--table", "entries")
+    assert [row["text"] for row in csv.DictReader(io.StringIO(out))] == [text]

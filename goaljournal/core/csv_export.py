@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -27,9 +28,25 @@ INTERACTION_COLUMNS = (
 )  # fmt: skip
 
 
+def _is_formula(text: str) -> bool:
+    """Whether a spreadsheet could run ``text`` as a formula (OWASP's CSV injection rules).
+
+    Spreadsheets skip leading blanks and controls, and some read a full-width ＝ ＋ － ＠ as the
+    ASCII sign, so the first character that is neither is judged after NFKC normalisation.
+    """
+    if text[:1] in ("\t", "\r"):
+        return True
+    for char in text:
+        if char.isspace() or unicodedata.category(char)[0] in "CZ":
+            continue
+        return unicodedata.normalize("NFKC", char)[:1] in ("=", "+", "-", "@")
+    return False
+
+
 def _cell(value: Any) -> Any:
-    # A cell starting with = + - @ is run as a formula by spreadsheets: user text is data.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    # User text is data: a cell that could start a formula gets a leading ' (numbers are numbers,
+    # so a negative check-in value stays a number).
+    if isinstance(value, str) and _is_formula(value):
         return "'" + value
     return "" if value is None else value
 
