@@ -130,8 +130,10 @@ def test_a_purge_waits_for_a_short_read_to_end(store: Store, db_path: Path) -> N
     secret = fill(store)
     store.trash("entries", secret)
     with reader_in_another_process(db_path) as reader:
-        threading.Timer(0.5, finish, (reader,)).start()
+        ending = threading.Timer(0.5, finish, (reader,))
+        ending.start()
         assert store.purge_entry(secret) is True
+        ending.join()
     assert SECRET.encode() not in file_bytes(db_path)
 
 

@@ -62,7 +62,7 @@ class GoalJournalApp(App[None]):
     def on_mount(self) -> None:
         if self.store.read_only:  # say so up front, not only when a write is refused
             self.sub_title = "read-only"
-            self.tell("Opened for reading only: the journal file is not writable, so nothing can be saved.", severity="warning")
+            self.tell("Opened for reading only: the journal file or its folder is not writable, so nothing can be saved.", severity="warning")
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

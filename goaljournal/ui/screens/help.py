@@ -30,7 +30,7 @@ HELP = """\
 | `/` / `f` | reflections | Search the log / filter by tag, kind, star, goal and dates |
 | `n` / `e` / `s` | reflections | New entry (`ctrl+s` saves, `escape` cancels) / edit / star |
 | `d` / `u` / `T` | reflections | Delete (to the trash) / undo / show the trash (`enter` restores) |
-| `P` `P` | reflections trash | Delete the highlighted entry for good (its words are wiped from the file) |
+| `P` `P` | reflections trash | Delete the highlighted entry for good (its words are wiped from the file; `y` removes it from the automatic backups too) |
 | `n` / `b` | goals | Draft a new goal / a stepping stone under the selected one |
 | `e` / `S` | goals | Edit the goal / change its status (asks why) |
 | `s` / `c` / `h` | goals | Cycle the status, category and horizon filters |
