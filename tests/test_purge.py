@@ -7,6 +7,7 @@ deleted bytes in free pages and in the -wal; the purge must clear all three.
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import NOW, render_screen_text
 
-from goaljournal.store import InvalidInput, Store
+from goaljournal.store import InvalidInput, JournalError, Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.screens.reflections import ReflectionsScreen
 
@@ -237,3 +238,32 @@ async def test_the_app_offers_to_purge_the_automatic_backups_too(store: Store, d
         assert "Removed from 2 automatic backups" in last and holding == []
     else:
         assert "keep it" in last and holding == backups
+
+
+def test_a_backup_from_an_older_journal_format_is_purged_too(store: Store, db_path: Path) -> None:
+    """An automatic backup kept from before the people log (journal format 4) has no person_tags."""
+    secret = fill(store)
+    store.trash("entries", secret)
+    [backup] = make_automatic_backups(store, ["2026-11-20"])
+    with contextlib.closing(sqlite3.connect(backup)) as old:
+        old.execute("DROP TABLE person_tags")
+        old.commit()
+    uuid = store.get_entry(secret).uuid
+    store.purge_entry(secret)
+    assert store.purge_from_backups(uuid) == [backup]
+    assert SECRET.encode() not in backup.read_bytes()
+
+
+def test_a_backup_that_cannot_be_rewritten_is_named(store: Store, db_path: Path) -> None:
+    secret = fill(store)
+    store.trash("entries", secret)
+    good, bad = make_automatic_backups(store, ["2026-11-20", "2026-11-21"])
+    with contextlib.closing(sqlite3.connect(bad)) as damaged:  # a search index it cannot update
+        damaged.execute("PRAGMA writable_schema = ON")
+        damaged.execute("UPDATE sqlite_master SET sql = 'CREATE VIRTUAL TABLE entries_fts USING nosuchmodule()' WHERE name = 'entries_fts'")
+        damaged.commit()
+    uuid = store.get_entry(secret).uuid
+    store.purge_entry(secret)
+    with pytest.raises(JournalError, match="removed from 1 automatic backups, but not from journal-auto-2026-11-21.db"):
+        store.purge_from_backups(uuid)
+    assert SECRET.encode() not in good.read_bytes()

@@ -27,7 +27,7 @@ from goaljournal.store.connection import (
     translate_errors,
 )
 from goaljournal.store.entries import EntriesMixin
-from goaljournal.store.errors import InvalidInput, JournalError
+from goaljournal.store.errors import InvalidInput, JournalError, JournalUnavailable
 from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
@@ -38,6 +38,26 @@ from goaljournal.store.timeline import TimelineMixin
 PURGE_WAIT_SECONDS = 3.0
 
 TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
+
+
+def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -> None:
+    """Delete an entry, its links, its words in the search index and the tags only it used, in
+    the caller's transaction. An automatic backup kept from an older journal format may lack the
+    search index or people's tags: what is not there is not touched."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (entry_id,))]
+    if "entries_fts" in tables:
+        conn.execute("INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)", (entry_id, text))
+    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))  # links cascade
+    person_tags = "AND NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = ?1)" if "person_tags" in tables else ""
+    conn.executemany(
+        f"DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?1) {person_tags}",
+        [(tag_id,) for tag_id in tag_ids],
+    )
+    if "entries_fts" in tables:
+        # FTS5 keeps a deleted document's words in its old segments until they are merged;
+        # 'optimize' merges them all, and secure_delete zeroes the freed pages.
+        conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
 class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
@@ -130,20 +150,7 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                     row = self._require("entries", entry_id, "entry")
                     if row["deleted_at"] is None:
                         raise InvalidInput(f"entry {entry_id} is not in the trash; move it there first")
-                    tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (entry_id,))]
-                    conn.execute(
-                        "INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)",
-                        (entry_id, row["text"]),
-                    )
-                    conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))  # links cascade
-                    conn.executemany(
-                        "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?1) "
-                        "AND NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = ?1)",
-                        [(tag_id,) for tag_id in tag_ids],
-                    )
-                    # FTS5 keeps a deleted document's words in its old segments until they are
-                    # merged; 'optimize' merges them all, and secure_delete zeroes the freed pages.
-                    conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
+                    _delete_entry_for_good(conn, entry_id, row["text"])
             finally:
                 self.conn.execute("PRAGMA secure_delete = OFF")
             self._purged_texts.append(row["text"])
@@ -219,35 +226,37 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         """Remove an entry from every automatic backup that holds it, as :meth:`purge_entry`
         does from the journal, then VACUUM each so its free pages go too. Backups made by
         ``goaljournal backup`` or before an upgrade are the user's copies and are left alone.
-        Returns the backups rewritten."""
-        rewritten = []
+        Returns the backups rewritten; one that cannot be rewritten is named in the error raised
+        after the others are done."""
+        rewritten, failed = [], []
         for backup in self.automatic_backups_holding(entry_uuid):
-            with contextlib.closing(self._open_backup(backup, read_only=False)) as conn, translate_errors(backup):
-                conn.execute("PRAGMA secure_delete = ON")
-                conn.execute("PRAGMA foreign_keys = ON")
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    row = conn.execute("SELECT id, text FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
-                    if row is None:
-                        conn.execute("ROLLBACK")
-                        continue
-                    tag_ids = [r[0] for r in conn.execute("SELECT tag_id FROM entry_tags WHERE entry_id = ?", (row[0],))]
-                    conn.execute("INSERT INTO entries_fts (entries_fts, rowid, text) VALUES ('delete', ?, ?)", tuple(row))
-                    conn.execute("DELETE FROM entries WHERE id = ?", (row[0],))
-                    conn.executemany(
-                        "DELETE FROM tags WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM entry_tags WHERE tag_id = ?1) "
-                        "AND NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = ?1)",
-                        [(tag_id,) for tag_id in tag_ids],
-                    )
-                    conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-                conn.execute("VACUUM")
-            rewritten.append(backup)
+            try:
+                self._purge_backup(backup, entry_uuid)
+            except (sqlite3.DatabaseError, JournalError, OSError) as err:
+                failed.append(f"{backup.name} ({err})")
+            else:
+                rewritten.append(backup)
+        if failed:
+            raise JournalUnavailable(
+                f"removed from {len(rewritten)} automatic backups, but not from {', '.join(failed)}"
+            )
         return rewritten
+
+    def _purge_backup(self, backup: Path, entry_uuid: str) -> None:
+        with contextlib.closing(self._open_backup(backup, read_only=False)) as conn:
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = conn.execute("SELECT id, text FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
+                if row is not None:
+                    _delete_entry_for_good(conn, row[0], row[1])
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("VACUUM")
 
     def _automatic_backups(self) -> list[Path]:
         return sorted((self.path.parent / "backups").glob("journal-auto-*.db"))
