@@ -33,10 +33,10 @@ from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
 from goaljournal.store.timeline import TimelineMixin
 
-# Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
 # How long a purge waits for other programs' reads to end before saying it could not finish.
 PURGE_WAIT_SECONDS = 3.0
 
+# Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
 TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
 
 
@@ -213,13 +213,13 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         """The automatic backups (``backups/journal-auto-*.db``) that still hold the entry."""
         holding = []
         for backup in self._automatic_backups():
-            with contextlib.closing(self._open_backup(backup, read_only=True)) as conn:
-                try:
+            try:
+                with contextlib.closing(self._open_backup(backup, read_only=True)) as conn:
                     found = conn.execute("SELECT 1 FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
-                except sqlite3.DatabaseError:
-                    continue  # not a journal (or damaged): nothing of ours to remove from it
-                if found:
-                    holding.append(backup)
+            except sqlite3.DatabaseError:
+                continue  # unreadable, not a journal or damaged: nothing of ours to remove from it
+            if found:
+                holding.append(backup)
         return holding
 
     def purge_from_backups(self, entry_uuid: str) -> list[Path]:
