@@ -222,3 +222,17 @@ def test_store_deltas_from_four_processes_at_once_add_up(db_path: Path) -> None:
                 adder.wait()
     with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.get_goal(goal).current == 200
+
+
+def test_a_large_wal_is_folded_back_and_shrinks(store: Store, db_path: Path) -> None:
+    """Past CHECKPOINT_WAL_BYTES the WAL is copied into the journal and emptied; were it left at
+    its full length, its size would call for a checkpoint after every later commit."""
+    wal = Path(f"{db_path}-wal")
+    sizes = []
+    for number in range(1500):
+        store.add_entry(f"entry {number} " + "words " * 500)
+        sizes.append(wal.stat().st_size)
+    folded = [after for before, after in zip(sizes, sizes[1:]) if after < before / 2]
+    assert len(folded) >= 2  # the limit was reached more than once, and each time the WAL shrank
+    assert max(sizes) <= connection.CHECKPOINT_WAL_BYTES
+    assert store.count_entries() == 1500 and store.check() == []

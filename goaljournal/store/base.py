@@ -141,13 +141,15 @@ class StoreBase:
 
     def _checkpoint_if_large(self) -> None:
         """Fold a large WAL back into the journal (automatic checkpoints are off: see
-        ``connection._configure`` on the WAL-reset bug)."""
+        ``connection._configure`` on the WAL-reset bug). TRUNCATE, not RESTART: the size is
+        read from the file, which RESTART leaves at its full length, so every later commit would
+        checkpoint again."""
         try:
             size = os.stat(f"{self.path}-wal").st_size
         except OSError:
             return
         if size > CHECKPOINT_WAL_BYTES:
-            checkpoint(self.conn, "RESTART")
+            checkpoint(self.conn, "TRUNCATE")
 
     def change_token(self) -> tuple[int, int]:
         """A value that changes whenever the journal does, by this connection or another
