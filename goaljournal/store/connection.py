@@ -116,9 +116,10 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
 
-    Returns the connection and, when it is read-only, why (the message a refused write gives). Raises a ``JournalError`` subclass with a
-    message for the user when the file cannot be used; a refused file is left byte for byte as
-    it was. ``clock`` names the backup an upgrade keeps of the old file.
+    Returns the connection and, when it is read-only, why (the message a refused write gives).
+    Raises a ``JournalError`` subclass with a message for the user when the file cannot be used;
+    a refused file is left byte for byte as it was. ``clock`` names the backup an upgrade keeps
+    of the old file.
     """
     path = Path(path).expanduser()
     _refuse_what_is_not_a_file(path)
