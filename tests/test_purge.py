@@ -267,3 +267,15 @@ def test_a_backup_that_cannot_be_rewritten_is_named(store: Store, db_path: Path)
     with pytest.raises(JournalError, match="removed from 1 automatic backups, but not from journal-auto-2026-11-21.db"):
         store.purge_from_backups(uuid)
     assert SECRET.encode() not in good.read_bytes()
+
+
+def test_a_link_under_a_backup_name_is_not_rewritten(store: Store, db_path: Path, tmp_path: Path) -> None:
+    secret = fill(store)
+    store.trash("entries", secret)
+    [backup] = make_automatic_backups(store, ["2026-11-20"])
+    elsewhere = store.backup(tmp_path / "my-own-copy.db")
+    (backup.parent / "journal-auto-2026-11-19.db").symlink_to(elsewhere)
+    uuid = store.get_entry(secret).uuid
+    store.purge_entry(secret)
+    assert store.purge_from_backups(uuid) == [backup]
+    assert SECRET.encode() in elsewhere.read_bytes()  # the user's own copy, reached through a link, is theirs

@@ -259,7 +259,8 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
             conn.execute("VACUUM")
 
     def _automatic_backups(self) -> list[Path]:
-        return sorted((self.path.parent / "backups").glob("journal-auto-*.db"))
+        # A link under a backup's name is not one of ours: rewriting it would change another file.
+        return sorted(p for p in (self.path.parent / "backups").glob("journal-auto-*.db") if not p.is_symlink())
 
     @staticmethod
     def _open_backup(path: Path, *, read_only: bool) -> sqlite3.Connection:
