@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import math
 import os
 import re
 import stat
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from goaljournal import __version__
-from goaljournal.core.dates import BadDate, day_or_phrase, format_day, parse_day, parse_moment
+from goaljournal.core.dates import BadDate, check_range, day_or_phrase, days_after, format_day, parse_day, parse_moment
 from goaljournal.core.models import (
     CATEGORIES,
     ENTRY_KINDS,
@@ -34,7 +35,7 @@ from goaljournal.core.models import (
     Interaction,
     Person,
 )
-from goaljournal.core.progress import format_number, goal_horizon, progress_fraction
+from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
@@ -176,8 +177,8 @@ def _number(text: str, what: str) -> float:
         value = float(text)
     except ValueError:
         raise UserError(f"{what} must be a number, not '{text}'") from None
-    if value != value or value in (float("inf"), float("-inf")):
-        raise UserError(f"{what} must be a finite number, not '{text}'")
+    if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
+        raise UserError(f"{what} must be {LIMIT_TEXT}, not '{one_line(text, 40)}'; nothing was saved")
     return value
 
 
@@ -286,7 +287,10 @@ def _deadline_option(text: str, today: date) -> date:
             f"deadline: '{text}' is not a date: use YYYY-MM-DD or a phrase like 'within three months', "
             "'by March 31', 'end of Q2'"
         )
-    return day
+    try:
+        return check_range(day)
+    except BadDate as err:
+        raise UserError(f"deadline: {err}") from None
 
 
 def _smart_gaps(goal: Goal, today: date) -> None:
@@ -414,9 +418,12 @@ def _follow_up_day(phrase: str, today: date) -> date:
     """A --follow-up: read with the deadline rules of goals ("in a week", "by Friday", a date)."""
     day = day_or_phrase(phrase, today)
     if day is None:
-        example = date.fromordinal(today.toordinal() + 7).isoformat()
+        example = days_after(today, 7).isoformat()
         raise UserError(f"cannot read '{phrase}' as a date; try 'in a week', 'by Friday' or {example}; nothing was saved")
-    return day
+    try:
+        return check_range(day)
+    except BadDate as err:
+        raise UserError(f"--follow-up: {err}; nothing was saved") from None
 
 
 def _met_person(store: Store, args: argparse.Namespace) -> tuple[Person | None, str]:
@@ -489,7 +496,7 @@ def cmd_followups(store: Store, args: argparse.Namespace) -> int:
     if args.within < 0:
         raise UserError("--within must be 0 or more days")
     today = store.today()
-    due = store.follow_ups_due(date.fromordinal(today.toordinal() + args.within))
+    due = store.follow_ups_due(days_after(today, args.within))  # a huge --within: everything open
     if args.json:
         print_json([{**interaction_json(item), "overdue": item.follow_up_due < today.isoformat()} for item in due])  # type: ignore[operator]
         return 0

@@ -155,4 +155,9 @@ def test_jump_target_labels() -> None:
 def test_the_ends_of_the_calendar_do_not_overflow() -> None:
     assert period_of(date.max, "week").last == date.max
     assert period_of(date.min, "week").first == date.min
-    assert parse_jump("9999-12-31", TODAY).last == date.max
+    assert period_of(date.max, "quarter").last == date.max
+    assert period_of(date.max, "month").last == date.max
+    # A jump stays inside the years a journal holds.
+    assert parse_jump("9998-12-31", TODAY).last == date(9998, 12, 31)
+    with pytest.raises(BadJump, match="outside the dates a journal holds"):
+        parse_jump("9999-12-31", TODAY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 DATE_FORMAT = "%Y-%m-%d"
@@ -80,10 +81,10 @@ def parse_moment(text: str, now: datetime) -> datetime:
     cleaned = " ".join(text.strip().lower().split())
     relative = {"today": 0, "now": 0, "yesterday": -1, "tomorrow": 1}
     if cleaned in relative:
-        return now + timedelta(days=relative[cleaned])
+        return _in_range(text, lambda: now + timedelta(days=relative[cleaned]))
     words = cleaned.split(" ")
     if len(words) == 3 and words[1] in ("day", "days") and words[2] == "ago" and words[0].isdigit():
-        return now - timedelta(days=int(words[0]))
+        return _in_range(text, lambda: now - timedelta(days=int(words[0])))
     try:
         moment = datetime.fromisoformat(cleaned.upper())
     except ValueError:
@@ -91,9 +92,10 @@ def parse_moment(text: str, now: datetime) -> datetime:
             f"'{text}' is not a date: use YYYY-MM-DD, 'YYYY-MM-DD HH:MM', today or yesterday"
         ) from None
     if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
+        moment = _in_range(text, lambda: moment.astimezone().replace(tzinfo=None))
     if len(cleaned) == 10:  # a bare day: keep the time of day of `now`
         moment = datetime.combine(moment.date(), now.time())
+    check_range(moment.date())
     return moment.replace(microsecond=0)
 
 
@@ -104,3 +106,27 @@ def format_day(day: date) -> str:
 
 def format_moment(moment: datetime) -> str:
     return moment.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
+
+
+def _in_range(text: str, compute: Callable[[], datetime]) -> datetime:
+    """A moment counted from another (``999999 days ago``), refused (BadDate) if it leaves the
+    journal's years or the calendar itself."""
+    try:
+        moment = compute()
+    except (OverflowError, ValueError):  # past year 1 or 9999, or a count too long to read
+        raise BadDate(f"'{text}' is outside the dates a journal holds ({RANGE_TEXT})") from None
+    check_range(moment.date())
+    return moment
+
+
+def clamp_day(day: date) -> date:
+    """``day`` moved inside the journal's years: a computed day (a default follow-up, the next
+    period) that would fall past them stops at the first or last day a journal holds."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
+def days_after(day: date, days: int) -> date:
+    """``days`` after ``day`` (before, if negative), kept inside the journal's years however
+    far that is; never raises."""
+    ordinal = day.toordinal() + days
+    return date.fromordinal(min(max(ordinal, FIRST_DAY.toordinal()), LAST_DAY.toordinal()))

@@ -424,7 +424,10 @@ def find_deadline(text: str, today: date) -> DeadlineMatch | None:
         for match in pattern.finditer(text):
             if _STARTS.search(text, 0, match.start()):
                 continue  # "starting in January" names when it begins, not when it is due
-            day = resolve(match, today)
+            try:
+                day = resolve(match, today)
+            except (OverflowError, ValueError):  # a date past the calendar's ends (year 1 or 9999)
+                continue
             if day is not None:
                 start, end = match.span()
                 return DeadlineMatch(day, start, end, text[start:end].strip(), name)

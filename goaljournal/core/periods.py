@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from goaljournal.core.dates import FIRST_DAY, LAST_DAY, RANGE_TEXT
+
 ZOOMS = ("week", "month", "quarter", "year")
 PRECISIONS = ("day", *ZOOMS)
 
@@ -47,8 +49,9 @@ def _add_months(day: date, months: int) -> date:
 
 
 def _month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return following - timedelta(days=1)
+    if day.month == 12:  # computed directly: December 9999 has no following month
+        return date(day.year, 12, 31)
+    return date(day.year, day.month + 1, 1) - timedelta(days=1)
 
 
 @dataclass(frozen=True, order=True)
@@ -66,11 +69,15 @@ class Period:
         return first <= self.last and last >= self.first
 
     def shifted(self, steps: int) -> Period:
-        """The period ``steps`` later (earlier if negative) at the same zoom."""
+        """The period ``steps`` later (earlier if negative) at the same zoom, stopping at the
+        first or last period of the years a journal holds however far ``steps`` goes."""
         if self.zoom == "week":
-            return period_of(self.first + timedelta(weeks=steps), "week")
+            ordinal = self.first.toordinal() + 7 * steps
+            return period_of(date.fromordinal(_clamped(ordinal, FIRST_DAY.toordinal(), LAST_DAY.toordinal())), "week")
         months = {"month": 1, "quarter": 3, "year": 12}[self.zoom]
-        return period_of(_add_months(self.first, steps * months), self.zoom)
+        index = self.first.year * 12 + self.first.month - 1 + steps * months
+        year, month = divmod(_clamped(index, FIRST_DAY.year * 12, LAST_DAY.year * 12 + 11), 12)
+        return period_of(date(year, month + 1, 1), self.zoom)
 
     @property
     def label(self) -> str:
@@ -89,6 +96,10 @@ class Period:
         if self.zoom == "quarter":
             return f"Q{(first.month - 1) // 3 + 1} {first.year} · {MONTH_ABBRS[first.month - 1]}–{MONTH_ABBRS[last.month - 1]}"
         return str(first.year)
+
+
+def _clamped(value: int, low: int, high: int) -> int:
+    return min(max(value, low), high)
 
 
 def period_of(day: date, zoom: str) -> Period:
@@ -149,6 +160,8 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 
 
 def _period(day: date, precision: str) -> JumpTarget:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise BadJump(f"{day.isoformat()} is outside the dates a journal holds ({RANGE_TEXT})")
     if precision == "day":
         return JumpTarget(day, day, "day")
     period = period_of(day, precision)
@@ -210,7 +223,10 @@ def parse_jump(text: str, today: date) -> JumpTarget:
     match = re.fullmatch(r"(this|last|previous|next) (week|month|quarter|year)", cleaned)
     if match:
         steps = {"this": 0, "last": -1, "previous": -1, "next": 1}[match[1]]
-        period = period_of(today, match[2]).shifted(steps)
+        current = period_of(today, match[2])
+        period = current.shifted(steps)
+        if steps and period == current:  # shifted stops at the journal's first or last period
+            raise BadJump(f"'{original}' is outside the dates a journal holds ({RANGE_TEXT})")
         return JumpTarget(period.first, period.last, match[2])
 
     match = re.fullmatch(r"(\d+|a|an|one|two|three|four|five|six) (day|week|month|year)s? ago", cleaned) or re.fullmatch(

@@ -2,22 +2,48 @@
 
 from __future__ import annotations
 
+import math
+import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 
 from goaljournal.core.models import Goal
+
+# The largest target, baseline or check-in value a journal takes, either way. A trillion is far
+# beyond any count, amount or score a person tracks, and keeps every sum, span and ratio of
+# stored values finite and exact to the unit (floats are exact to 2**53, about 9e15).
+NUMBER_LIMIT = 1e12
+LIMIT_TEXT = "a finite number between -1e12 and 1e12 (a trillion)"
+
+_BIGGEST = sys.float_info.max
+
+
+def _finite(value: float) -> float:
+    """``value`` with infinities as the biggest finite floats (a journal written before values
+    were bounded may hold them); NaN, which SQLite never stores, as 0."""
+    if math.isnan(value):
+        return 0.0
+    return min(max(value, -_BIGGEST), _BIGGEST)
+
+
+def share(value: float | None, baseline: float | None, target: float) -> float:
+    """How far ``value`` has come from ``baseline`` (None: 0) towards ``target``, 0..1. A value
+    not given is the baseline; a target equal to the baseline is reached. Total over floats."""
+    low, high = _finite(baseline or 0.0), _finite(target)
+    current = low if value is None else _finite(value)
+    if high == low:
+        return 1.0
+    fraction = (current - low) / (high - low)
+    if math.isnan(fraction):  # both differences overflowed: halve everything, which cannot
+        fraction = (current / 2 - low / 2) / (high / 2 - low / 2)
+    return min(max(fraction, 0.0), 1.0)
 
 
 def progress_fraction(goal: Goal) -> float | None:
     """Latest value against baseline → target, clamped to 0..1; None without a target."""
     if goal.target is None:
         return 1.0 if goal.status == "achieved" else None
-    baseline = goal.baseline or 0.0
-    current = goal.current if goal.current is not None else baseline
-    span = goal.target - baseline
-    if span == 0:
-        return 1.0
-    return min(max((current - baseline) / span, 0.0), 1.0)
+    return share(goal.current, goal.baseline, goal.target)
 
 
 def elapsed_fraction(goal: Goal, today: date) -> float | None:
@@ -80,9 +106,11 @@ def streak(days_with_checkins: Iterable[date], today: date) -> int:
 
 def format_number(value: float | None) -> str:
     """12.0 → '12', 2.5 → '2.5', None → '–'."""
-    if value is None:
+    if value is None or math.isnan(value):
         return "–"
-    return f"{value:g}" if abs(value) < 1e15 else f"{value:.0f}"
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    return f"{value:g}" if abs(value) < 1e15 else f"{value:.6g}"
 
 
 SPARK_BARS = "▁▂▃▄▅▆▇█"
@@ -92,8 +120,9 @@ def sparkline(values: list[float]) -> str:
     """A one-line chart of ``values``: ▁▂▄▆█."""
     if not values:
         return ""
-    low, high = min(values), max(values)
+    finite = [_finite(value) for value in values]
+    low, high = min(finite), max(finite)
     if high == low:
         return SPARK_BARS[len(SPARK_BARS) // 2] * len(values)
-    scale = (len(SPARK_BARS) - 1) / (high - low)
-    return "".join(SPARK_BARS[round((value - low) * scale)] for value in values)
+    top = len(SPARK_BARS) - 1
+    return "".join(SPARK_BARS[round(share(value, low, high) * top)] for value in finite)

@@ -25,7 +25,7 @@ from goaljournal.core.models import (
     Revision,
 )
 from goaljournal.core.periods import Period, long_date, period_of
-from goaljournal.core.progress import format_number, sparkline
+from goaljournal.core.progress import format_number, share, sparkline
 from goaljournal.core.text import markdown_inline
 
 PERIODS = ("month", "quarter", "year")
@@ -104,11 +104,7 @@ def value_on(checkins: list[CheckIn], day: date) -> float | None:
 def progress_share(goal: Goal, value: float | None) -> float | None:
     if goal.target is None:
         return None
-    baseline = goal.baseline or 0.0
-    if goal.target == baseline:
-        return 1.0
-    current = baseline if value is None else value
-    return min(max((current - baseline) / (goal.target - baseline), 0.0), 1.0)
+    return share(value, goal.baseline, goal.target)
 
 
 def _md(text: str) -> str:
@@ -277,6 +273,8 @@ def _assessment_section(data: ReportData) -> list[str]:
 
 def _next_period_section(data: ReportData, period: Period, today: date) -> list[str]:
     following = period.shifted(1)
+    if following == period:  # the last period a journal holds: nothing follows it
+        return ["## Next period", "", f"{period_title(period)} is as far as a journal's dates go."]
     lines = [f"## Next period · {period_title(following)}", ""]
     upcoming = sorted(
         (m for g in data.goals if g.goal.status in ("active", "draft") for m in g.milestones

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -30,6 +29,7 @@ from goaljournal.store.values import (
     _check_text,
     _day,
     _moment,
+    _number,
 )
 
 GOAL_FIELDS = (
@@ -64,11 +64,8 @@ class GoalsMixin(StoreBase):
             if name in fields:
                 fields[name] = _day(fields[name])
         for name in ("baseline", "target"):
-            value = fields.get(name)
-            if value is not None:
-                if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
-                    raise InvalidInput(f"the {name} must be a number")
-                fields[name] = float(value)
+            if fields.get(name) is not None:
+                fields[name] = _number(fields[name], f"the {name}")
         for name, table, what in (("parent_id", "goals", "goal"), ("assessment_item_id", "assessment_items", "assessment item")):
             if fields.get(name) is not None:
                 self._require(table, fields[name], what)
@@ -315,9 +312,7 @@ class GoalsMixin(StoreBase):
         transaction, so two programs adding at once both count."""
         if (value is None) == (delta is None):
             raise ValueError("give a value or a delta, not both")
-        given = value if delta is None else delta
-        if isinstance(given, bool) or not isinstance(given, (int, float)) or not math.isfinite(given):
-            raise InvalidInput("a check-in value must be a finite number")
+        given = _number(value if delta is None else delta, "a check-in value")
         _check_text(note, "the note")
         _check_scale(confidence, "confidence")
         day = _day(at) or format_day(self.today())
@@ -331,11 +326,9 @@ class GoalsMixin(StoreBase):
             if delta is not None:
                 latest = conn.execute(self._LATEST_VALUE, (goal_id,)).fetchone()
                 start = latest[0] if latest is not None else (goal["baseline"] or 0.0)
-                value = start + delta
-                if not math.isfinite(value):
-                    raise InvalidInput("a check-in value must be a finite number")
+                given = _number(start + given, "a check-in value")  # the sum, too, within the limit
             return self._insert(conn, "checkins", {
-                "goal_id": goal_id, "at": day, "value": float(value),  # type: ignore[arg-type]
+                "goal_id": goal_id, "at": day, "value": given,
                 "note": note, "confidence": confidence, "created_at": self._stamp(),
             })  # fmt: skip
 

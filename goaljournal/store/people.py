@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from goaljournal.core.dates import format_day
+from goaljournal.core.dates import days_after, format_day
 from goaljournal.core.models import (
     FEEDBACK_SOURCE_OF,
     INTERACTION_KINDS,
@@ -26,6 +26,7 @@ from goaljournal.core.models import (
 from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput, NotFound
 from goaljournal.store.values import (
+    _bound_day,
     _check_choice,
     _check_text,
     _day,
@@ -242,7 +243,7 @@ class PeopleMixin(StoreBase):
         person = self._require("people", person_id, "person")
         fields = self._check_interaction_fields({"kind": kind, "at": at or format_day(self.today()), **fields})
         if fields.get("follow_up") and not fields.get("follow_up_due"):
-            fields["follow_up_due"] = format_day(date.fromordinal(date.fromisoformat(fields["at"]).toordinal() + 7))
+            fields["follow_up_due"] = format_day(days_after(date.fromisoformat(fields["at"]), 7))
         if fields.get("follow_up_due") and not fields.get("follow_up"):
             fields["follow_up"] = f"Follow up with {person['name']}"
         goal_ids = list(dict.fromkeys(goal_ids))
@@ -325,10 +326,10 @@ class PeopleMixin(StoreBase):
             params.append(goal_id)
         if since is not None:
             clauses.append("i.at >= ?")
-            params.append(_day(since))
+            params.append(_bound_day(since))
         if until is not None:
             clauses.append("i.at <= ?")
-            params.append(_day(until))
+            params.append(_bound_day(until))
         sql = f"{_INTERACTION_SELECT} WHERE {' AND '.join(clauses)} ORDER BY i.at DESC, i.id DESC"
         if limit is not None:
             sql += " LIMIT ?"
@@ -339,10 +340,10 @@ class PeopleMixin(StoreBase):
         """Follow-ups not done, due on or before ``until``, soonest first; with ``done_on``, also
         those done that day (Today keeps one ticked by mistake, to be unticked)."""
         shown = "i.follow_up_done IS NULL AND i.follow_up_due <= ?"
-        params = [_day(until)]
+        params = [_bound_day(until)]
         if done_on is not None:
             shown = f"({shown}) OR i.follow_up_done = ?"
-            params.append(_day(done_on))
+            params.append(_bound_day(done_on))
         rows = self._rows(
             f"{_INTERACTION_SELECT} WHERE i.deleted_at IS NULL AND p.deleted_at IS NULL "
             f"AND i.follow_up_due IS NOT NULL AND ({shown}) ORDER BY i.follow_up_due, i.id",
@@ -407,7 +408,7 @@ class PeopleMixin(StoreBase):
             return 0
         with self.snapshot() as conn:
             days = self._counted_days(conn, goal)
-        cut = _day(until) if until is not None else None
+        cut = _bound_day(until) if until is not None else None
         return sum(1 for day in days if cut is None or day <= cut)
 
     def _counted_days(self, conn: sqlite3.Connection, goal: sqlite3.Row) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from goaljournal.core.models import ENTRY_KINDS
 from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput
-from goaljournal.store.values import _check_text, _day
+from goaljournal.store.values import _bound_day, _check_text
 
 
 class TimelineMixin(StoreBase):
@@ -187,7 +187,7 @@ class TimelineMixin(StoreBase):
         arms, params = self._timeline_arms(kinds, goal_id, tag, paging=True)
         if not arms:
             return []
-        lo, hi = _day(start), _day(end)
+        lo, hi = _bound_day(start), _bound_day(end)
         # "~" sorts after any time of day, so a moment on ``hi`` is still before ``hi_end``.
         params.update(lo=lo, hi=hi, hi_end=f"{hi}~", limit=-1 if limit is None else limit, offset=offset)
         direction = "DESC" if newest_first else "ASC"
@@ -205,7 +205,7 @@ class TimelineMixin(StoreBase):
         one goal (conversations: those that discussed it); ``tag`` counts only the entries with
         that tag (nothing else has tags)."""
         _check_text(tag, "the tag")
-        lo, hi = _day(start), _day(end)
+        lo, hi = _bound_day(start), _bound_day(end)
         params: dict[str, Any] = {"lo": lo, "hi": hi, "hi_end": f"{hi}~", "goal": goal_id, "tag": tag.lstrip("@") if tag else None}
         one_goal = " AND g.id = :goal" if goal_id is not None else ""
         entry_where = ""
@@ -249,6 +249,6 @@ class TimelineMixin(StoreBase):
         rows = self._rows(
             "SELECT g.id, (SELECT c.value FROM checkins c WHERE c.goal_id = g.id AND c.deleted_at IS NULL "
             f"AND c.at <= ? ORDER BY c.at DESC, c.id DESC LIMIT 1) FROM goals g WHERE g.id IN ({marks})",
-            [_day(day), *ids],
+            [_bound_day(day), *ids],
         )
         return {row[0]: row[1] for row in rows if row[1] is not None}

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from goaljournal.core.dates import format_day, format_moment
+from goaljournal.core.dates import BadDate, check_range, format_day, format_moment, strict_day, strict_moment
+from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT
 from goaljournal.store.errors import InvalidInput
+
+_ISO_DAY_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def new_uuid() -> str:
@@ -54,24 +59,60 @@ def _check_scale(value: int | None, what: str) -> int | None:
     return value
 
 
+def _number(value: object, what: str) -> float:
+    """A target, baseline or check-in value: a finite number no bigger than NUMBER_LIMIT either
+    way, so sums, spans and ratios of stored numbers stay finite and exact to the unit."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InvalidInput(f"{what} must be a number")
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond float's range
+        number = math.inf
+    if not math.isfinite(number) or abs(number) > NUMBER_LIMIT:
+        raise InvalidInput(f"{what} must be {LIMIT_TEXT}; nothing was saved")
+    return number
+
+
 def _moment(value: datetime | str | None) -> str | None:
-    """A moment as stored (YYYY-MM-DD HH:MM:SS); text must already be an ISO date-time."""
+    """A moment as stored (YYYY-MM-DD HH:MM:SS), in the journal's years; text must be an ISO
+    day or date-time (``2026-11-25 09:30``, ``2026-11-25T09:30:00``)."""
     if value is None:
         return None
-    if isinstance(value, str):
-        try:
-            return format_moment(datetime.fromisoformat(value))
-        except ValueError:
-            raise InvalidInput(f"'{value}' is not a date and time (YYYY-MM-DD HH:MM:SS)") from None
+    try:
+        if isinstance(value, str):
+            return format_moment(strict_moment(value) if len(value) != 10 else datetime.combine(strict_day(value), datetime.min.time()))
+        if not isinstance(value, datetime):
+            raise InvalidInput("a date and time must be a datetime or text (YYYY-MM-DD HH:MM:SS)")
+        check_range(value.date())
+    except BadDate as err:
+        raise InvalidInput(str(err)) from None
     return format_moment(value)
 
 
 def _day(value: date | str | None) -> str | None:
-    if value is None or isinstance(value, str):
+    """A day as stored (YYYY-MM-DD, zero-padded), in the journal's years."""
+    if value is None:
+        return None
+    try:
         if isinstance(value, str):
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise InvalidInput(f"'{value}' is not a date (YYYY-MM-DD)") from None
-        return value
+            return format_day(strict_day(value))
+        if isinstance(value, datetime):
+            value = value.date()
+        elif not isinstance(value, date):
+            raise InvalidInput("a day must be a date or text (YYYY-MM-DD)")
+        return format_day(check_range(value))
+    except BadDate as err:
+        raise InvalidInput(str(err)) from None
+
+
+def _bound_day(value: date | str) -> str:
+    """A day that bounds a query (any real date, 0001 to 9999): a week or a follow-up window
+    may reach past the journal's years, and asking about them is harmless."""
+    if isinstance(value, str):
+        if not _ISO_DAY_TEXT.fullmatch(value):
+            raise InvalidInput(f"'{value}' is not a date (YYYY-MM-DD)")
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise InvalidInput(f"'{value}' is not a real date") from None
     return format_day(value)
