@@ -33,9 +33,10 @@ def share(value: float | None, baseline: float | None, target: float) -> float:
     current = low if value is None else _finite(value)
     if high == low:
         return 1.0
-    fraction = (current - low) / (high - low)
-    if math.isnan(fraction):  # both differences overflowed: halve everything, which cannot
+    if math.isinf(high - low):  # a span past the biggest float: halved, it cannot overflow
         fraction = (current / 2 - low / 2) / (high / 2 - low / 2)
+    else:  # an overflowing numerator is ±inf, which the clamp puts at the right end
+        fraction = (current - low) / (high - low)
     return min(max(fraction, 0.0), 1.0)
 
 
