@@ -156,10 +156,14 @@ def clock_from_environment() -> Callable[[], datetime]:
         return datetime.now
     try:
         moment = datetime.fromisoformat(fixed)
-    except ValueError:
+        if moment.tzinfo is not None:
+            moment = moment.astimezone().replace(tzinfo=None)
+    except (ValueError, OverflowError):
         raise UserError(f"GOALJOURNAL_NOW must be a date and time like 2027-01-31T09:00, not '{fixed}'") from None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone().replace(tzinfo=None)
+    try:
+        check_range(moment.date())  # every date a command computes starts here
+    except BadDate as err:
+        raise UserError(f"GOALJOURNAL_NOW: {err}") from None
     return lambda: moment
 
 

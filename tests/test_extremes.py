@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import NOW
@@ -325,11 +325,14 @@ def test_periods_shift_anywhere_and_stop_at_the_ends(day: date, zoom: str, steps
         assert moved.first <= period.first
 
 
-@given(day=days, kind=st.sampled_from(PERIODS))
+@given(day=st.dates(), kind=st.sampled_from(PERIODS))
+@example(day=date.max, kind="month")
 def test_report_periods_and_the_next_one_exist_for_every_day(day: date, kind: str) -> None:
     period = report_period(kind, day)
-    following = period.shifted(1)
-    assert following.first >= period.first and following.last <= date.max
+    following = period.shifted(1)  # a report's "next period" section
+    assert following.first <= LAST_DAY and following.last >= FIRST_DAY
+    if day <= LAST_DAY:
+        assert following.first >= period.first
 
 
 @pytest.mark.parametrize("day", [date.min, date.max, FIRST_DAY, LAST_DAY])
@@ -368,6 +371,9 @@ def test_jumps_at_the_ends_go_nowhere_past_them(today: date, text: str) -> None:
 
 
 @given(text=st.text(max_size=30), today=days)
+@example(text="0999-05-01", today=FIRST_DAY)
+@example(text="9999-12-31 10:00", today=LAST_DAY)
+@example(text="tomorrow", today=LAST_DAY)
 @settings(suppress_health_check=[HealthCheck.too_slow])
 def test_typed_days_are_refused_or_in_range(text: str, today: date) -> None:
     try:
@@ -454,3 +460,21 @@ async def test_the_app_on_a_journal_at_the_ends_of_the_range(db_path: Path, scre
                 shown += screen_text(app)
             assert not re.search(r"\b(nan|inf|infinity)\b", shown, re.IGNORECASE)
         assert app.return_code in (None, 0)
+
+
+@pytest.mark.parametrize("now", ["9999-12-31T10:00", "0999-12-31T10:00", "9999-12-31T23:00-05:00", "0001-01-01T01:00+05:00"])
+def test_a_fixed_clock_outside_the_range_is_one_line(
+    db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, now: str
+) -> None:
+    monkeypatch.setenv("GOALJOURNAL_NOW", now)
+    assert_one_line_error(*run_cli(capsys, db_path, "log", "hello"))
+    assert not db_path.exists()
+
+
+def test_the_calendar_export_takes_a_check_in_on_the_calendars_last_day(db_path: Path) -> None:
+    from goaljournal.core.ics_export import build_calendar
+    from goaljournal.core.models import CheckIn
+
+    checkin = CheckIn(id=1, uuid="c", goal_id=1, at="9999-12-31", value=1e308, created_at="9999-12-31T23:59:59Z")
+    text = build_calendar([], [], checkins=[checkin]).decode()
+    assert "DTSTART;VALUE=DATE:99991231" in text and "DTEND" not in text

@@ -21,7 +21,7 @@ def _stamp(text: str | None) -> datetime:
     if text:
         try:
             return datetime.fromisoformat(text).astimezone(UTC)
-        except ValueError:
+        except (ValueError, OverflowError):  # a local time at the calendar's very ends
             pass
     return datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -104,8 +104,10 @@ def build_calendar(
         event.add("uid", f"checkins-{day}@{UID_DOMAIN}")
         event.add("dtstamp", _stamp(max(c.created_at for c in items)))
         event.add("summary", f"Check-in ({len(items)})")
-        event.add("dtstart", date.fromisoformat(day))
-        event.add("dtend", date.fromisoformat(day) + timedelta(days=1))
+        first = date.fromisoformat(day)
+        event.add("dtstart", first)
+        if first < date.max:  # without DTEND an all-day event is that one day (RFC 5545 3.6.1)
+            event.add("dtend", first + timedelta(days=1))
         event.add("transp", "TRANSPARENT")
         event.add("description", "\n".join(
             f"{titles.get(c.goal_id, f'goal {c.goal_id}')}: {format_number(c.value)}" + (f" — {c.note}" if c.note else "")
