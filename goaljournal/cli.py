@@ -268,7 +268,10 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
 
         from_sentence = find_deadline(title, today)
         if from_sentence is not None:
-            fields["deadline"] = format_day(from_sentence.day)
+            try:
+                fields["deadline"] = format_day(check_range(from_sentence.day))
+            except BadDate as err:
+                raise UserError(f"the deadline '{one_line(from_sentence.phrase)}': {err}; nothing was saved") from None
     goal_id = store.add_goal(title, **{k: v for k, v in fields.items() if v is not None})
     goal = store.get_goal(goal_id)
     if args.json:
