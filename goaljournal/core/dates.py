@@ -119,14 +119,8 @@ def _in_range(text: str, compute: Callable[[], datetime]) -> datetime:
     return moment
 
 
-def clamp_day(day: date) -> date:
-    """``day`` moved inside the journal's years: a computed day (a default follow-up, the next
-    period) that would fall past them stops at the first or last day a journal holds."""
-    return min(max(day, FIRST_DAY), LAST_DAY)
-
-
 def days_after(day: date, days: int) -> date:
-    """``days`` after ``day`` (before, if negative), kept inside the journal's years however
-    far that is; never raises."""
+    """``days`` after ``day`` (before, if negative), stopping at the first or last day a journal
+    holds however far that is (a default follow-up, a look-ahead window); never raises."""
     ordinal = day.toordinal() + days
     return date.fromordinal(min(max(ordinal, FIRST_DAY.toordinal()), LAST_DAY.toordinal()))

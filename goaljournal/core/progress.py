@@ -106,7 +106,8 @@ def streak(days_with_checkins: Iterable[date], today: date) -> int:
 
 
 def format_number(value: float | None) -> str:
-    """12.0 → '12', 2.5 → '2.5', None → '–'."""
+    """12.0 → '12', 2.5 → '2.5', 1e300 → '1e+300', None → '–'; never 'nan' or 'inf' (an
+    infinity a journal holds from before values were bounded shows as ∞)."""
     if value is None or math.isnan(value):
         return "–"
     if math.isinf(value):

@@ -79,8 +79,10 @@ def _moment(value: datetime | str | None) -> str | None:
     if value is None:
         return None
     try:
+        if isinstance(value, str) and len(value) == 10:  # a bare day: its first moment
+            return format_moment(datetime.combine(strict_day(value), datetime.min.time()))
         if isinstance(value, str):
-            return format_moment(strict_moment(value) if len(value) != 10 else datetime.combine(strict_day(value), datetime.min.time()))
+            return format_moment(strict_moment(value))
         if not isinstance(value, datetime):
             raise InvalidInput("a date and time must be a datetime or text (YYYY-MM-DD HH:MM:SS)")
         check_range(value.date())
