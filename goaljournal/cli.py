@@ -89,12 +89,18 @@ def entry_json(entry: Entry) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _json_number(value: float | None) -> float | None:
+    """A stored number for JSON, which has no infinity: a journal written before values were
+    bounded may hold one, shown as null."""
+    return value if value is None or math.isfinite(value) else None
+
+
 def goal_json(goal: Goal) -> dict[str, Any]:
     progress = progress_fraction(goal)
     return {
         "id": goal.id, "uuid": goal.uuid, "title": goal.title, "status": goal.status,
-        "category": goal.category, "horizon": goal_horizon(goal), "metric": goal.metric,
-        "unit": goal.unit, "baseline": goal.baseline, "target": goal.target, "current": goal.current,
+        "category": goal.category, "horizon": goal_horizon(goal), "metric": goal.metric, "unit": goal.unit,
+        "baseline": _json_number(goal.baseline), "target": _json_number(goal.target), "current": _json_number(goal.current),
         "progress": None if progress is None else round(progress, 4), "start_date": goal.start_date,
         "deadline": goal.deadline, "why": goal.why, "confidence": goal.confidence,
         "parent_id": goal.parent_id, "progress_from": goal.progress_from, "progress_tag": goal.progress_tag,

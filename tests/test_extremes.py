@@ -480,3 +480,29 @@ def test_the_calendar_export_takes_a_check_in_on_the_calendars_last_day(db_path:
     checkin = CheckIn(id=1, uuid="c", goal_id=1, at="9999-12-31", value=1e308, created_at="9999-12-31T23:59:59Z")
     text = build_calendar([], [], checkins=[checkin]).decode()
     assert "DTSTART;VALUE=DATE:99991231" in text and "DTEND" not in text
+
+
+def test_commands_on_a_journal_holding_values_from_before_the_limit(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An infinity and the biggest floats (stored before values were bounded): every listing
+    and the report still work, print numbers, and `goals --json` stays JSON."""
+    with Store.open(journal, clock=lambda: NOW) as store:
+        store.add_goal("Huge span", target=10, baseline=0)
+        store.add_checkin(2, 5, at="2026-11-01")
+        store.add_checkin(2, 6, at="2026-11-02")
+    with sqlite3.connect(journal) as conn:
+        conn.execute("UPDATE goals SET target = 1.7e308, baseline = -1.7e308 WHERE id = 2")
+        conn.execute("UPDATE checkins SET value = 9e999 WHERE goal_id = 1")  # +Inf
+        conn.execute("UPDATE checkins SET value = -1.7e308 WHERE goal_id = 2 AND at = '2026-11-01'")
+    code, out, err = run_cli(capsys, journal, "goals", "--json")
+    assert code == 0, err
+    goals = json.loads(out, parse_constant=lambda name: pytest.fail(f"{name} in JSON"))
+    assert [(goal["current"], goal["progress"]) for goal in goals] == [(None, 1.0), (6, 0.5)]
+    shown = ""
+    for args in (("goals",), ("report",), ("report", "--period", "year"), ("export", "--format", "ics"), ("checkin", "1", "+1")):
+        code, out, err = run_cli(capsys, journal, *args)
+        shown += out
+        if args[0] == "checkin":  # one more than infinity is refused
+            assert_one_line_error(code, out, err)
+        else:
+            assert code == 0, err
+    assert not re.search(r"\b(nan|inf|infinity)\b", shown, re.IGNORECASE)
