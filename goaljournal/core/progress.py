@@ -18,7 +18,7 @@ LIMIT_TEXT = "a finite number between -1e12 and 1e12 (a trillion)"
 _BIGGEST = sys.float_info.max
 
 
-def _finite(value: float) -> float:
+def clamp_finite(value: float) -> float:
     """``value`` with infinities as the biggest finite floats (a journal written before values
     were bounded may hold them); NaN, which SQLite never stores, as 0."""
     if math.isnan(value):
@@ -29,8 +29,8 @@ def _finite(value: float) -> float:
 def share(value: float | None, baseline: float | None, target: float) -> float:
     """How far ``value`` has come from ``baseline`` (None: 0) towards ``target``, 0..1. A value
     not given is the baseline; a target equal to the baseline is reached. Total over floats."""
-    low, high = _finite(baseline or 0.0), _finite(target)
-    current = low if value is None else _finite(value)
+    low, high = clamp_finite(baseline or 0.0), clamp_finite(target)
+    current = low if value is None else clamp_finite(value)
     if high == low:
         return 1.0
     if math.isinf(high - low):  # a span past the biggest float: halved, it cannot overflow
@@ -122,7 +122,7 @@ def sparkline(values: list[float]) -> str:
     """A one-line chart of ``values``: ▁▂▄▆█."""
     if not values:
         return ""
-    finite = [_finite(value) for value in values]
+    finite = [clamp_finite(value) for value in values]
     low, high = min(finite), max(finite)
     if high == low:
         return SPARK_BARS[len(SPARK_BARS) // 2] * len(values)

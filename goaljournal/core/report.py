@@ -25,7 +25,7 @@ from goaljournal.core.models import (
     Revision,
 )
 from goaljournal.core.periods import Period, long_date, period_of
-from goaljournal.core.progress import format_number, share, sparkline
+from goaljournal.core.progress import clamp_finite, format_number, share, sparkline
 from goaljournal.core.text import markdown_inline
 
 PERIODS = ("month", "quarter", "year")
@@ -204,7 +204,7 @@ def _goal_section(report: GoalReport, first: date, last: date, before: date) -> 
             f"of target {_amount(goal.target, goal.unit)}{percent}"
         )
         at_start = start_value if start_value is not None else baseline
-        gained = (now or 0.0) - (at_start or 0.0)
+        gained = clamp_finite(now or 0.0) - clamp_finite(at_start or 0.0)
         sign = "+" if gained >= 0 else "−"
         lines.append(f"- This period: {_amount(at_start, goal.unit)} → {_amount(now, goal.unit)} ({sign}{format_number(abs(gained))})")
     in_period = [c for c in report.checkins if first.isoformat() <= c.at <= last.isoformat()]
@@ -324,7 +324,7 @@ def people_section(
         before = value_on(report.checkins, first - timedelta(days=1))
         now = value_on(report.checkins, last)
         base = goal.baseline or 0.0
-        gained = (now if now is not None else base) - (before if before is not None else base)
+        gained = clamp_finite(now if now is not None else base) - clamp_finite(before if before is not None else base)
         label = PROGRESS_SOURCES.get(goal.progress_from or "", "conversations")
         tag = f" (@{_md(goal.progress_tag)})" if goal.progress_tag else ""
         target = f" of {format_number(goal.target)}" if goal.target is not None else ""
