@@ -506,3 +506,4 @@ def test_commands_on_a_journal_holding_values_from_before_the_limit(journal: Pat
         else:
             assert code == 0, err
     assert not re.search(r"\b(nan|inf|infinity)\b", shown, re.IGNORECASE)
+    assert "This period: ∞ → ∞ (+0)" in shown  # a change from infinity to itself is none, not NaN
