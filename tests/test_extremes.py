@@ -486,6 +486,7 @@ def test_commands_on_a_journal_holding_values_from_before_the_limit(journal: Pat
     """An infinity and the biggest floats (stored before values were bounded): every listing
     and the report still work, print numbers, and `goals --json` stays JSON."""
     with Store.open(journal, clock=lambda: NOW) as store:
+        store.add_checkin(1, 3, at="2026-10-01")
         store.add_goal("Huge span", target=10, baseline=0)
         store.add_checkin(2, 5, at="2026-11-01")
         store.add_checkin(2, 6, at="2026-11-02")
