@@ -455,7 +455,12 @@ async def test_the_app_on_a_journal_at_the_ends_of_the_range(db_path: Path, scre
             for jump, zoom in (("9998-12-31", "1"), ("1000-01-01", "2"), ("next year", "3"), ("last year", "4"), ("9999", "1")):
                 await pilot.press("colon", *jump, "enter", "escape", zoom, "[", "]")
             await pilot.pause()
+            await pilot.press("s", "enter")  # a goal's story, from 1000 to its deadline
+            await pilot.pause()
             shown = screen_text(app)
+            assert "Goal story" in shown
+            await pilot.press("end", "home", "escape", "escape")
+            await pilot.pause()
             for key in ("g", "t"):
                 await pilot.press(key)
                 await pilot.pause()
