@@ -312,6 +312,12 @@ def test_the_ends_of_the_range_are_stored(store: Store) -> None:
 
 
 @given(day=days, zoom=st.sampled_from(ZOOMS), steps=st.integers(min_value=-(10**12), max_value=10**12))
+@example(day=LAST_DAY, zoom="week", steps=1)
+@example(day=LAST_DAY, zoom="month", steps=1)
+@example(day=LAST_DAY, zoom="quarter", steps=1)
+@example(day=LAST_DAY, zoom="year", steps=1)
+@example(day=FIRST_DAY, zoom="week", steps=-1)
+@example(day=FIRST_DAY, zoom="year", steps=-(10**12))
 def test_periods_shift_anywhere_and_stop_at_the_ends(day: date, zoom: str, steps: int) -> None:
     period = period_of(day, zoom)
     assert period.first <= day <= period.last
