@@ -519,3 +519,23 @@ def test_commands_on_a_journal_holding_values_from_before_the_limit(journal: Pat
             assert code == 0, err
     assert not re.search(r"\b(nan|inf|infinity)\b", shown, re.IGNORECASE)
     assert "This period: ∞ → ∞ (+0)" in shown  # a change from infinity to itself is none, not NaN
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999", "+999999999999", "9" * 400])
+async def test_a_check_in_past_the_limit_typed_on_today_is_refused_with_a_message(store: Store, typed: str) -> None:
+    from textual.widgets import Input
+
+    from goaljournal.ui.app import GoalJournalApp
+
+    goal_id = store.add_goal("Read 10 books", target=10)
+    store.add_checkin(goal_id, 4, at="2026-11-20")
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(130, 40)) as pilot:
+        field = app.screen.query_one(f"#checkin-{goal_id}", Input)
+        field.focus()
+        field.value = typed
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.is_running
+        assert any("1e12" in str(note.message) or "not a number" in str(note.message) for note in app._notifications)
+    assert [c.value for c in store.checkins(goal_id)] == [4]
