@@ -539,3 +539,11 @@ async def test_a_check_in_past_the_limit_typed_on_today_is_refused_with_a_messag
         assert app.is_running
         assert any("1e12" in str(note.message) or "not a number" in str(note.message) for note in app._notifications)
     assert [c.value for c in store.checkins(goal_id)] == [4]
+
+
+def test_the_import_and_doctor_hold_values_to_the_same_limit() -> None:
+    from goaljournal.store import fields
+
+    assert fields.NUMBER_LIMIT is NUMBER_LIMIT
+    with pytest.raises(fields.BadValue):
+        fields.Number().convert(NUMBER_LIMIT * 1.0000001)

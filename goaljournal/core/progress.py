@@ -9,9 +9,10 @@ from datetime import date, timedelta
 
 from goaljournal.core.models import Goal
 
-# The largest target, baseline or check-in value a journal takes, either way. A trillion is far
-# beyond any count, amount or score a person tracks, and keeps every sum, span and ratio of
-# stored values finite and exact to the unit (floats are exact to 2**53, about 9e15).
+# The largest target, baseline or check-in value a journal takes, either way: the store's writes,
+# the import and doctor all hold values to it. A trillion is far beyond any count, amount or score
+# a person tracks, keeps every sum, span and ratio of stored values finite, and keeps a value's
+# hundredths exact (a float near 1e12 is exact to about 0.0001).
 NUMBER_LIMIT = 1e12
 LIMIT_TEXT = "a finite number between -1e12 and 1e12 (a trillion)"
 

@@ -30,10 +30,8 @@ from goaljournal.core.models import (
     PROGRESS_SOURCES,
     RELATIONSHIPS,
 )
+from goaljournal.core.progress import NUMBER_LIMIT  # one limit for the store, the import and doctor
 
-# The largest target, baseline or check-in value a journal holds: a quadrillion is more than any
-# count, amount of money or measure a goal tracks, and far inside what a float keeps exactly.
-NUMBER_LIMIT = 1e15
 # Positions order a goal's milestones or a session's items; SQLite's 32-bit-safe range is plenty.
 POSITION_LIMIT = 2**31 - 1
 # Rows of one table that doctor names before it counts the rest.
