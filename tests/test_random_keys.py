@@ -12,11 +12,15 @@ import random
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from conftest import NOW
 from textual import events
 from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from goaljournal.demo import fill_demo_journal
 from goaljournal.store import Store
@@ -107,6 +111,56 @@ async def test_page_keys_in_a_command_palette_just_opened_do_not_crash(store: St
         await pilot.pause()
         assert app.is_running
         await pilot.press("escape")
+
+
+@pytest.mark.parametrize("then", [[], ["p"]], ids=["same screen", "another mode"])
+async def test_ctrl_p_over_a_command_palette_covered_by_a_late_screen_opens_one_palette(store: Store, then: list[str]) -> None:
+    """Regression: enter on the goal table, then ctrl+p, typed fast: the table's RowSelected was
+    handled after the palette opened, so the goal's detail screen covered the palette. Textual's
+    ``CommandPalette.is_open`` looks only at the current screen, so the next ctrl+p (there, or in
+    another mode) pushed a second palette with the same id: DuplicateIds, and the app closed."""
+    from textual.command import CommandPalette
+    from textual.widgets import DataTable
+
+    fill_demo_journal(store, today=NOW.date())
+    app = GoalJournalApp(store, today=NOW.date())
+
+    def palettes() -> list[Screen[Any]]:
+        return [screen for stack in app._screen_stacks.values() for screen in stack if isinstance(screen, CommandPalette)]
+
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("g")
+        await pilot.press("ctrl+p")
+        covered = app.screen
+        assert isinstance(covered, CommandPalette)
+        app.screen_stack[-2].query_one("#goal-table", DataTable).action_select_cursor()  # the late enter
+        await pilot.pause()
+        assert [type(screen).__name__ for screen in app.screen_stack] == ["GoalsScreen", "CommandPalette", "GoalDetailScreen"]
+        await send_keys(pilot, [*then, "ctrl+p"])
+        await pilot.pause()
+        assert app.is_running
+        assert isinstance(app.screen, CommandPalette) and palettes() == [app.screen] and app.screen is not covered
+        await pilot.press("escape")
+        assert palettes() == []
+        await pilot.press("g", "escape")
+        assert app.is_running and [type(screen).__name__ for screen in app.screen_stack] == ["GoalsScreen"]
+
+
+async def test_ctrl_p_while_the_command_palette_is_still_closing_does_nothing(store: Store) -> None:
+    """Regression: a dismissed palette keeps its id until it has been removed; ctrl+p in between
+    pushed a second palette with the same id (DuplicateIds), closing the app."""
+    from textual.command import CommandPalette
+
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        closing = app.screen
+        assert isinstance(closing, CommandPalette)
+        closing.dismiss()
+        assert closing not in app.screen_stack and closing.is_attached  # popped, not yet removed
+        await app.run_action("app.command_palette")
+        await pilot.pause()
+        assert app.is_running and [type(screen).__name__ for screen in app.screen_stack] == ["TodayScreen"]
 
 
 async def test_a_screen_told_to_close_twice_closes_only_itself(store: Store) -> None:

@@ -10,12 +10,19 @@ Each was found by tests/test_random_keys.py and has a regression test there.
   screen raises ``ScreenStackError``. A screen that is no longer on top now dismisses nothing.
 - ``CommandPalette``: its search worker can deliver results after the palette was closed and its
   widgets removed; ``query_one(CommandList)`` then raises ``NoMatches``. Late results are dropped.
+- ``App.action_command_palette``: a screen pushed by a late message (the goal table's enter,
+  handled after a fast ctrl+p) can cover the open palette, and a mode switch leaves it on that
+  mode's stack. ``CommandPalette.is_open`` looks only at the current screen, so the next ctrl+p
+  pushed a second palette with the same id: ``DuplicateIds``, which closes the app. A palette the
+  user can no longer see is now closed before the new one opens; one still closing makes ctrl+p
+  do nothing.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandPalette
 from textual.css.query import NoMatches
@@ -63,3 +70,21 @@ def _watch_list_visible_while_open(self: CommandPalette) -> None:
 
 CommandPalette._refresh_command_list = _refresh_while_open  # type: ignore[method-assign]
 CommandPalette._watch__list_visible = _watch_list_visible_while_open  # type: ignore[method-assign]
+
+_action_command_palette = App.action_command_palette
+
+
+async def _command_palette_only_one(self: App[Any]) -> None:
+    if CommandPalette.is_open(self):
+        return
+    for hidden in [node for node in self._nodes if isinstance(node, CommandPalette)]:
+        stacks = [stack for stack in self._screen_stacks.values() if hidden in stack]
+        if not stacks:
+            return  # dismissed and still being removed: its id is taken until then
+        for stack in stacks:
+            stack.remove(hidden)  # covered by another screen, or left on another mode's stack
+        await hidden.remove()
+    _action_command_palette(self)
+
+
+App.action_command_palette = _command_palette_only_one  # type: ignore[method-assign]
