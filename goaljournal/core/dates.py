@@ -33,15 +33,20 @@ def check_range(day: date) -> date:
     return day
 
 
-def strict_day(text: object) -> date:
-    """A stored or imported day: exactly ``YYYY-MM-DD``, a real date, in range."""
+def iso_day(text: object) -> date:
+    """Exactly ``YYYY-MM-DD`` and a real date, in any year (``date.fromisoformat`` alone also
+    takes ``20261125`` and ``2026-W48-3``)."""
     if not isinstance(text, str) or not _ISO_DAY.fullmatch(text):
         raise BadDate(f"{text!r} is not a date (YYYY-MM-DD)")
     try:
-        day = date.fromisoformat(text)
+        return date.fromisoformat(text)
     except ValueError:
         raise BadDate(f"{text!r} is not a real date") from None
-    return check_range(day)
+
+
+def strict_day(text: object) -> date:
+    """A stored or imported day: exactly ``YYYY-MM-DD``, a real date, in range."""
+    return check_range(iso_day(text))
 
 
 def strict_moment(text: object) -> datetime:

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import math
 import os
-import re
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
-from goaljournal.core.dates import BadDate, check_range, format_day, format_moment, strict_day, strict_moment
+from goaljournal.core.dates import BadDate, check_range, format_day, format_moment, iso_day, strict_day, strict_moment
 from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT
 from goaljournal.store.errors import InvalidInput
-
-_ISO_DAY_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def new_uuid() -> str:
@@ -111,10 +108,8 @@ def _bound_day(value: date | str) -> str:
     """A day that bounds a query (any real date, 0001 to 9999): a week or a follow-up window
     may reach past the journal's years, and asking about them is harmless."""
     if isinstance(value, str):
-        if not _ISO_DAY_TEXT.fullmatch(value):
-            raise InvalidInput(f"'{value}' is not a date (YYYY-MM-DD)")
         try:
-            value = date.fromisoformat(value)
-        except ValueError:
-            raise InvalidInput(f"'{value}' is not a real date") from None
+            value = iso_day(value)
+        except BadDate as err:
+            raise InvalidInput(str(err)) from None
     return format_day(value)
