@@ -7,7 +7,6 @@ backups nor through a symbolic link; the app's go to an ``exports/`` folder besi
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -102,22 +101,12 @@ def export_csv_files(
     store: Store, folder: Path, *, include_private: bool = False, stem: str = "", managed: bool = False
 ) -> list[Path]:
     """goals.csv, checkins.csv, entries.csv, people.csv and interactions.csv in ``folder``
-    (created private if missing), each written atomically; every name is checked before the
-    first is written."""
+    (created private if missing), written as one set: every name is checked before the first is
+    written, and none replaces an old file until all are written (``files.write_texts``)."""
     from goaljournal.core.csv_export import TABLES
 
-    targets = [Path(folder) / f"{stem}{table}.csv" for table in TABLES]
-    folder_fd = files.open_folder(Path(folder), managed=managed, create=True)
-    try:
-        protected = files.Protected.of(store.path)
-        for target in targets:
-            files.check_target(folder_fd, target.parent, target.name, protected)
-    finally:
-        os.close(folder_fd)
-    return [
-        write_private(target, _csv_table(store, table, include_private), journal=store.path, managed=managed)
-        for table, target in zip(TABLES, targets, strict=True)
-    ]
+    tables = [(f"{stem}{table}.csv", _csv_table(store, table, include_private)) for table in TABLES]
+    return files.write_texts(Path(folder), tables, journal=store.path, managed=managed, create_folder=True)
 
 
 def exports_folder(store: Store) -> Path:

@@ -21,7 +21,7 @@ import errno
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -210,42 +210,69 @@ def _sqlite_path(folder_fd: int, folder: Path, name: str) -> str:
 
 @contextlib.contextmanager
 def atomic_file(
-    dest: Path, *, journal: Path | None = None, managed: bool = False, replace: bool = True, create_folder: bool = False
+    dest: Path,
+    *,
+    journal: Path | None = None,
+    managed: bool = False,
+    replace: bool = True,
+    create_folder: bool = False,
+    alternatives: Sequence[str] = (),
 ) -> Iterator[Partial]:
     """Write ``dest`` all at once: the block fills the ``Partial`` file, then it is renamed over
     ``dest`` (with ``replace=False``, linked, so an existing file is never replaced).
 
     Any failure leaves ``dest`` as it was and no temporary file; an ``OSError`` becomes an
     ``OutputError`` saying so in one line. ``journal`` names the journal whose files are refused.
+    ``alternatives`` (with ``replace=False``): other names in ``dest``'s folder, taken in order
+    when the name before is taken, before the write or while it ran (see ``write_with``).
     """
-    dest = Path(dest)
-    folder_fd = open_folder(dest.parent, managed=managed, create=create_folder)
+    with _atomic_file(Path(dest), journal, managed, replace, create_folder, alternatives) as (part, _):
+        yield part
+
+
+@contextlib.contextmanager
+def _atomic_file(
+    dest: Path, journal: Path | None, managed: bool, replace: bool, create_folder: bool, alternatives: Sequence[str]
+) -> Iterator[tuple[Partial, list[Path]]]:
+    """``atomic_file``, also yielding a list that holds, once the block is done, the file written."""
+    folder = dest.parent
+    names = [dest.name] if replace else [dest.name, *alternatives]
+    folder_fd = open_folder(folder, managed=managed, create=create_folder)
     try:
-        existed = check_target(folder_fd, dest.parent, dest.name, Protected.of(journal), replace=replace)
+        while len(names) > 1 and _exists(folder_fd, names[0]):
+            names.pop(0)
+        dest = folder / names[0]
+        existed = check_target(folder_fd, folder, dest.name, Protected.of(journal), replace=replace)
         sweep_leftovers(folder_fd)
-        name = f".{dest.name}.{os.getpid()}.{os.urandom(4).hex()}.partial"
         try:
-            fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0), PRIVATE, dir_fd=folder_fd)
+            fd, name = _open_partial(folder_fd, dest.name)
         except OSError as err:
             raise OutputError(f"cannot write {dest}: {err.strerror}; {_left(existed)}") from None
         try:
-            os.fchmod(fd, PRIVATE)  # O_CREAT's mode is narrowed by the umask, never widened; be exact
-            yield Partial(fd, name, _sqlite_path(folder_fd, dest.parent, name))
-            os.fsync(fd)
-            mine = os.fstat(fd)
-            now = os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
-            if (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
-                raise OutputError(f"{dest}: the temporary file was replaced while it was written; {_left(existed)}")
-            check_target(folder_fd, dest.parent, dest.name, Protected.of(journal), replace=replace)
-            if replace:
-                os.rename(name, dest.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
-            else:
-                _put_new(folder_fd, name, dest.name)
+            written: list[Path] = []
+            yield Partial(fd, name, _sqlite_path(folder_fd, folder, name)), written
+            _seal(folder_fd, fd, name, dest, _left(existed))
+            while True:
+                dest = folder / names[0]
+                if len(names) > 1 and _exists(folder_fd, names[0]):
+                    names.pop(0)  # taken while this one was written
+                    continue
+                check_target(folder_fd, folder, dest.name, Protected.of(journal), replace=replace)
+                try:
+                    if replace:
+                        os.rename(name, dest.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+                    else:
+                        _put_new(folder_fd, name, dest.name)
+                except FileExistsError:
+                    if len(names) == 1:
+                        raise
+                    names.pop(0)  # taken between the look and the link: the link refused it
+                    continue
+                break
             os.fsync(folder_fd)
+            written.append(dest)
         except BaseException as err:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                with contextlib.suppress(OSError):
-                    os.unlink(name + suffix, dir_fd=folder_fd)
+            _discard(folder_fd, name)
             if isinstance(err, FileExistsError) and not replace:
                 raise OutputRefused(f"{dest} already exists; choose another name") from None
             if isinstance(err, OSError):
@@ -255,6 +282,105 @@ def atomic_file(
             os.close(fd)
     finally:
         os.close(folder_fd)
+
+
+def write_together(
+    folder: Path,
+    fills: Sequence[tuple[str, Callable[[Partial], None]]],
+    *,
+    journal: Path | None = None,
+    managed: bool = False,
+    create_folder: bool = False,
+) -> list[Path]:
+    """Write several files in ``folder`` as one set: each ``(name, fill)`` fills a temporary
+    file of its own, and only once every one is written and fsynced are they renamed into place.
+
+    A failure before the renames (an error, a full disk, a file too large) leaves every old file
+    as it was and no temporary file. POSIX has no rename of several files at once: a rename that
+    fails half-way through the set (it needs no space, so hardly ever) says which were replaced.
+    Every name is checked (see ``check_target``) before the first is written, and again before
+    the renames; an existing file is replaced, private (0600) like a new one.
+    """
+    folder = Path(folder)
+    folder_fd = open_folder(folder, managed=managed, create=create_folder)
+    pending: list[tuple[str, int, str]] = []  # the name, and the temporary file that takes it
+    try:
+        protected = Protected.of(journal)
+        existed = [check_target(folder_fd, folder, name, protected) for name, _ in fills]
+        left = "every file was left as it was" if any(existed) else "nothing was written"
+        sweep_leftovers(folder_fd)
+        try:
+            for name, fill in fills:
+                dest = folder / name
+                try:
+                    fd, temporary = _open_partial(folder_fd, name)
+                    pending.append((name, fd, temporary))
+                    fill(Partial(fd, temporary, _sqlite_path(folder_fd, folder, temporary)))
+                    _seal(folder_fd, fd, temporary, dest, left)
+                except OSError as err:
+                    raise OutputError(f"cannot write {dest}: {err.strerror or err}; {left}") from None
+            protected = Protected.of(journal)
+            for name, _, _ in pending:
+                check_target(folder_fd, folder, name, protected)
+        except BaseException:
+            for _, _, temporary in pending:
+                _discard(folder_fd, temporary)
+            raise
+        placed: list[str] = []
+        for name, _, temporary in pending:
+            try:
+                os.rename(temporary, name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
+            except OSError as err:
+                for _, _, rest in pending[len(placed) :]:
+                    _discard(folder_fd, rest)
+                done = f"{', '.join(placed)} were replaced, the others left as they were" if placed else left
+                raise OutputError(f"cannot write {folder / name}: {err.strerror or err}; {done}") from None
+            placed.append(name)
+        with contextlib.suppress(OSError):  # every file is in place; only their names' durability is at stake
+            os.fsync(folder_fd)
+        return [folder / name for name in placed]
+    finally:
+        for _, fd, _ in pending:
+            os.close(fd)
+        os.close(folder_fd)
+
+
+def _open_partial(folder_fd: int, name: str) -> tuple[int, str]:
+    """A new private temporary file for ``name`` in the open folder: its descriptor and name."""
+    temporary = f".{name}.{os.getpid()}.{os.urandom(4).hex()}.partial"
+    fd = os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_CLOEXEC", 0), PRIVATE, dir_fd=folder_fd)
+    try:
+        os.fchmod(fd, PRIVATE)  # O_CREAT's mode is narrowed by the umask, never widened; be exact
+    except BaseException:
+        os.close(fd)
+        _discard(folder_fd, temporary)
+        raise
+    return fd, temporary
+
+
+def _seal(folder_fd: int, fd: int, temporary: str, dest: Path, left: str) -> None:
+    """The temporary file on disk, and still the one this process wrote (not swapped meanwhile)."""
+    os.fsync(fd)
+    mine = os.fstat(fd)
+    now = os.stat(temporary, dir_fd=folder_fd, follow_symlinks=False)
+    if (now.st_dev, now.st_ino) != (mine.st_dev, mine.st_ino):
+        raise OutputError(f"{dest}: the temporary file was replaced while it was written; {left}")
+
+
+def _discard(folder_fd: int, temporary: str) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):  # and what SQLite may have left beside it
+        with contextlib.suppress(OSError):
+            os.unlink(temporary + suffix, dir_fd=folder_fd)
+
+
+def _exists(folder_fd: int, name: str) -> bool:
+    try:
+        os.stat(name, dir_fd=folder_fd, follow_symlinks=False)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # let check_target say what is wrong with it
+    return True
 
 
 def _put_new(folder_fd: int, name: str, new: str) -> None:
@@ -285,20 +411,49 @@ def write_text(dest: Path, pieces: Iterable[str], **where: object) -> Path:
     """``pieces`` as UTF-8 text, written atomically and privately (see ``atomic_file``)."""
     try:
         with atomic_file(dest, **where) as part:  # type: ignore[arg-type]
-            with open(os.dup(part.fd), "w", encoding="utf-8", newline="") as handle:
-                handle.writelines(pieces)
+            _write_pieces(part, pieces)
     finally:
-        # A generator stopped by a failed write is closed now, while the journal it reads is open.
-        close = getattr(pieces, "close", None)
-        if close is not None:
-            close()
+        _close(pieces)
     return Path(dest)
 
 
-def write_with(dest: Path, fill: Callable[[Partial], None], **where: object) -> Path:
-    with atomic_file(dest, **where) as part:  # type: ignore[arg-type]
+def write_texts(folder: Path, texts: Sequence[tuple[str, Iterable[str]]], **where: object) -> list[Path]:
+    """Several UTF-8 text files in ``folder``, written as one set (see ``write_together``)."""
+    try:
+        fills = [(name, lambda part, pieces=pieces: _write_pieces(part, pieces)) for name, pieces in texts]
+        return write_together(folder, fills, **where)  # type: ignore[arg-type]
+    finally:
+        for _, pieces in texts:
+            _close(pieces)
+
+
+def _write_pieces(part: Partial, pieces: Iterable[str]) -> None:
+    with open(os.dup(part.fd), "w", encoding="utf-8", newline="") as handle:
+        handle.writelines(pieces)
+
+
+def _close(pieces: Iterable[str]) -> None:
+    # A generator stopped by a failed write is closed now, while the journal it reads is open.
+    close = getattr(pieces, "close", None)
+    if close is not None:
+        close()
+
+
+def write_with(
+    dest: Path,
+    fill: Callable[[Partial], None],
+    *,
+    journal: Path | None = None,
+    managed: bool = False,
+    replace: bool = True,
+    create_folder: bool = False,
+    alternatives: Sequence[str] = (),
+) -> Path:
+    """The file ``fill`` writes, put at ``dest`` atomically (see ``atomic_file``); returns where
+    it went: ``dest``, or one of the ``alternatives`` when ``dest`` was taken."""
+    with _atomic_file(Path(dest), journal, managed, replace, create_folder, alternatives) as (part, written):
         fill(part)
-    return Path(dest)
+    return written[0]
 
 
 def sweep_leftovers(folder_fd: int) -> None:

@@ -559,3 +559,45 @@ def test_a_journal_path_that_is_a_dangling_link_is_not_followed(tmp_path: Path, 
     (tmp_path / "journal.db").symlink_to(tmp_path / "planted.db")
     assert cli.main(["--db", str(tmp_path / "journal.db"), "log", "words"]) == 1
     assert "symbolic link" in capsys.readouterr().err and not (tmp_path / "planted.db").exists()
+
+
+# -- a set of files written as one -------------------------------------------------------------
+
+CSV_TABLES = ["goals.csv", "checkins.csv", "entries.csv", "people.csv", "interactions.csv"]
+
+
+def test_a_csv_folder_export_cut_short_leaves_every_old_file(journal: Path) -> None:
+    out = journal.parent / "out"
+    out.mkdir(mode=0o700)
+    for name in CSV_TABLES:
+        (out / name).write_text(OLD)
+    command = Command("export-csv-folder", "cli", ("export", "--format", "csv", "-o", "out"), "out/entries.csv")
+    # goals.csv and checkins.csv fit under the limit, entries.csv does not.
+    code, err = command.complete(journal, preexec=_disk_full_at(40_000))
+    assert_one_line(code, err, "entries.csv", "every file was left as it was")
+    assert {name: (out / name).read_text() for name in CSV_TABLES} == dict.fromkeys(CSV_TABLES, OLD)
+    assert partials(out) == []
+    code, err = command.complete(journal)
+    assert code == 0, err
+    assert all((out / name).read_text() != OLD for name in CSV_TABLES) and partials(out) == []
+
+
+def test_a_set_of_files_is_renamed_into_place_only_once_every_one_is_written(tmp_path: Path) -> None:
+    for name in "abc":
+        (tmp_path / name).write_text(OLD)
+
+    def fails(part: files.Partial) -> None:
+        assert len(partials(tmp_path)) == 3 and (tmp_path / "a").read_text() == OLD  # a and b wait, unrenamed
+        raise OSError(28, "No space left on device")
+
+    def fill(text: str) -> Callable[[files.Partial], None]:
+        return lambda part: os.write(part.fd, text.encode()) and None
+
+    with pytest.raises(files.OutputError, match=r"cannot write .*/c: No space left on device; every file was left as it was"):
+        files.write_together(tmp_path, [("a", fill("new a")), ("b", fill("new b")), ("c", fails)])
+    assert [(tmp_path / name).read_text() for name in "abc"] == [OLD] * 3 and partials(tmp_path) == []
+    written = files.write_together(tmp_path, [(name, fill(f"new {name}")) for name in "abc"])
+    assert written == [tmp_path / name for name in "abc"]
+    assert [(tmp_path / name).read_text() for name in "abc"] == ["new a", "new b", "new c"]
+    assert all(mode(path) == 0o600 for path in written) and partials(tmp_path) == []
+
