@@ -14,7 +14,6 @@ import json
 import math
 import os
 import re
-import stat
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -39,6 +38,7 @@ from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, format_number, g
 from goaljournal.core.text import one_line, printable
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
+from goaljournal.store.backup_names import backups_folder, manual_names, newest_first
 from goaljournal.store.connection import copy_problem, make_private_dir
 from goaljournal.store.location import resolve_journal_path
 
@@ -705,27 +705,19 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
-def _backup_name(folder: Path) -> Path:
-    """A new file name in ``folder``; a second backup in the same second gets a -2 suffix."""
-    stem = f"journal-{_now():%Y%m%d-%H%M%S}"
-    dest, number = folder / f"{stem}.db", 1
-    while dest.exists():
-        number += 1
-        dest = folder / f"{stem}-{number}.db"
-    return dest
-
-
 def cmd_backup(store: Store, args: argparse.Namespace) -> int:
     managed = not args.dest
+    alternatives: list[str] = []
     if args.dest:
         dest = Path(args.dest).expanduser()
-        if dest.is_dir():
-            dest = _backup_name(dest)
     else:
-        folder = store.path.parent / "backups"
-        make_private_dir(folder)  # refused if it is a link, someone else's, or open to others
-        dest = _backup_name(folder)
-    written = store.backup(dest, managed=managed)
+        dest = backups_folder(store.path)
+        make_private_dir(dest)  # refused if it is a link, someone else's, or open to others
+    if not args.dest or dest.is_dir():
+        # The name is goaljournal's: if another backup takes it in the same second, the next one.
+        first, *alternatives = manual_names(store.path, _now())
+        dest = dest / first
+    written = store.backup(dest, managed=managed, alternatives=alternatives)
     if args.json:
         print_json({"backup": str(written)})
     else:
@@ -760,13 +752,14 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
 
 
 def _recovery_advice(path: Path) -> str:
-    """How to get a damaged journal's writing back: the newest backup that passes SQLite's
-    integrity check (newest first), else SQLite's .recover. A backup is never recommended unchecked."""
+    """How to get a damaged journal's writing back: the newest of its own backups that passes
+    SQLite's integrity check (newest first), else SQLite's .recover. A backup is never recommended
+    unchecked, nor one of another journal sharing the folder."""
     shown = printable(str(path))
     salvage = f"salvage what is readable with `sqlite3 {shown} .recover | sqlite3 recovered.db`"
     checked, skipped = 0, ""
     try:
-        for backup in _backups_newest_first(path.parent / "backups"):
+        for backup in _backups_newest_first(path):
             checked += 1
             if copy_problem(backup) is None:
                 failed = f" ({checked - 1} newer one(s) failed the check)" if checked > 1 else ""
@@ -778,18 +771,15 @@ def _recovery_advice(path: Path) -> str:
     return f"to recover: {none_good}keep a copy of {shown}, then {salvage} and open it with --db recovered.db"
 
 
-def _backups_newest_first(folder: Path) -> list[Path]:
-    """The regular files ``journal-*.db`` in the backups folder, newest written first; the folder
-    is trusted only as a managed one (a real folder of the user's)."""
+def _backups_newest_first(journal: Path) -> list[Path]:
+    """The journal's own backups in the backups folder beside it, newest first by the moment in
+    their name (see store/backup_names.py); the folder is trusted only as a managed one (a real
+    folder of the user's)."""
+    folder = backups_folder(journal)
     if not os.path.lexists(folder):
         return []
     os.close(open_folder(folder, managed=True))
-    found = []
-    for backup in folder.glob("journal-*.db"):
-        info = backup.lstat()
-        if stat.S_ISREG(info.st_mode):
-            found.append((info.st_mtime, backup.name, backup))
-    return [backup for _, _, backup in sorted(found, reverse=True)]
+    return newest_first(journal, os.listdir(folder), folder)
 
 
 def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:

@@ -561,6 +561,106 @@ def test_a_journal_path_that_is_a_dangling_link_is_not_followed(tmp_path: Path, 
     assert "symbolic link" in capsys.readouterr().err and not (tmp_path / "planted.db").exists()
 
 
+# -- journals sharing a folder, and which backup is the newest ---------------------------------
+
+
+def test_doctor_recommends_only_the_damaged_journals_own_backups(tmp_path: Path, monkeypatch, capsys) -> None:
+    work, home = tmp_path / "work.db", tmp_path / "home.db"
+    assert cli.main(["--db", str(work), "log", "w"]) == 0 and cli.main(["--db", str(work), "backup"]) == 0
+    monkeypatch.setenv("GOALJOURNAL_NOW", (NOW + timedelta(seconds=1)).isoformat())
+    assert cli.main(["--db", str(home), "log", "h"]) == 0 and cli.main(["--db", str(home), "backup"]) == 0
+    capsys.readouterr()
+    backups = tmp_path / "backups"
+    assert sorted(p.name for p in backups.iterdir()) == [f"home-{NOW + timedelta(seconds=1):%Y%m%d-%H%M%S}.db", f"work-{STAMP}.db"]
+    damage(work)
+    advice = _doctor(work)
+    assert f"copy the newest backup that passes the integrity check, {backups / f'work-{STAMP}.db'}" in advice
+    assert "home" not in advice
+    (backups / f"work-{STAMP}.db").unlink()  # with none of its own, home's backup is still not offered
+    advice = _doctor(work)
+    assert "home" not in advice and ".recover" in advice
+
+
+def test_a_rolling_backup_prunes_only_its_own_journals_backups(tmp_path: Path) -> None:
+    work, home = tmp_path / "work.db", tmp_path / "home.db"
+    day = [NOW - timedelta(days=30)]
+    with Store.open(home, clock=lambda: day[0]) as store:
+        store.add_entry("home")
+        old_home = store.rolling_backup()
+    day[0] = NOW - timedelta(days=20)
+    with Store.open(work, clock=lambda: day[0]) as store:
+        store.add_entry("work")
+        old_work = store.rolling_backup()
+        day[0] = NOW
+        new_work = store.rolling_backup()
+    assert old_home is not None and old_home.name == f"home-auto-{(NOW - timedelta(days=30)).date()}.db"
+    assert new_work is not None and new_work.name == f"work-auto-{NOW.date()}.db"
+    assert old_home.exists() and old_work is not None and not old_work.exists()
+
+
+def test_purging_rewrites_only_the_journals_own_automatic_backups(tmp_path: Path) -> None:
+    work = tmp_path / "work.db"
+    with Store.open(work, clock=lambda: NOW) as store:
+        entry = store.add_entry("a secret to purge, sixteen letters or more")
+        backups = tmp_path / "backups"
+        backups.mkdir(mode=0o700)
+        own = store.backup(backups / f"work-auto-{NOW.date()}.db")
+        other = store.backup(backups / f"home-auto-{NOW.date()}.db")  # another journal's, holding a copy
+        uuid = store.get_entry(entry).uuid
+        store.trash("entries", entry)
+        store.purge_entry(entry)
+        before = digest(other)
+        assert store.purge_from_backups(uuid) == [own]
+    assert digest(other) == before
+
+
+def _backup_at(journal: Path, name: str, mtime: int) -> Path:
+    backups = journal.parent / "backups"
+    backups.mkdir(mode=0o700, exist_ok=True)
+    with Store.open(journal, clock=lambda: NOW) as store:
+        made = store.backup(backups / name)
+    os.utime(made, (mtime, mtime))
+    return made
+
+
+@pytest.mark.parametrize("newer", ["manual", "automatic"])
+def test_doctor_takes_the_newest_backup_by_the_moment_in_its_name_not_its_file_time(journal: Path, newer: str) -> None:
+    old = _backup_at(journal, "journal-20261120-090000.db", 1_800_000_000)  # copied back into the folder: a new file time
+    new = _backup_at(journal, "journal-20261124-090000.db" if newer == "manual" else "journal-auto-2026-11-24.db", 1_700_000_000)
+    damage(journal)
+    advice = _doctor(journal)
+    assert f"integrity check, {new}, over it" in advice and str(old) not in advice
+
+
+def test_within_a_day_an_automatic_backup_is_placed_by_its_file_time(journal: Path) -> None:
+    def at(hour: int) -> int:
+        return int(NOW.replace(day=24, hour=hour).timestamp())
+
+    manual = _backup_at(journal, "journal-20261124-120000.db", at(12))
+    automatic = _backup_at(journal, "journal-auto-2026-11-24.db", at(18))
+    damage(journal)
+    assert f"integrity check, {automatic}, over it" in _doctor(journal)
+    os.utime(automatic, (at(8), at(8)))
+    assert f"integrity check, {manual}, over it" in _doctor(journal)
+    os.utime(automatic, (1_800_000_000, 1_800_000_000))  # a file time off its day tells nothing
+    assert f"integrity check, {manual}, over it" in _doctor(journal)
+
+
+def test_purging_a_backup_keeps_its_file_time(journal: Path) -> None:
+    backups = journal.parent / "backups"
+    backups.mkdir(mode=0o700)
+    with Store.open(journal, clock=lambda: NOW) as store:
+        entry = store.add_entry("a secret to purge, sixteen letters or more")
+        backup = store.backup(backups / "journal-auto-2026-11-24.db")
+        os.utime(backup, ns=(1_700_000_000_123_456_789, 1_700_000_000_123_456_789))
+        uuid = store.get_entry(entry).uuid
+        store.trash("entries", entry)
+        store.purge_entry(entry)
+        assert store.purge_from_backups(uuid) == [backup]
+    assert b"a secret to purge" not in backup.read_bytes()
+    assert backup.stat().st_mtime_ns == 1_700_000_000_123_456_789
+
+
 # -- a set of files written as one -------------------------------------------------------------
 
 CSV_TABLES = ["goals.csv", "checkins.csv", "entries.csv", "people.csv", "interactions.csv"]
@@ -601,3 +701,56 @@ def test_a_set_of_files_is_renamed_into_place_only_once_every_one_is_written(tmp
     assert [(tmp_path / name).read_text() for name in "abc"] == ["new a", "new b", "new c"]
     assert all(mode(path) == 0o600 for path in written) and partials(tmp_path) == []
 
+
+# -- backups that cannot be written, and backups taken at once ---------------------------------
+
+BACKUPS = [command for command in COMMANDS if command.id in ("backup-dest", "backup-default", "rolling-backup")]
+
+
+@pytest.mark.parametrize("command", BACKUPS, ids=[command.id for command in BACKUPS])
+def test_a_backup_on_a_full_disk_names_the_backup_and_leaves_the_journal_untouched(journal: Path, command: Command) -> None:
+    prepare(journal, command, old=False)
+    code, err = command.complete(journal, preexec=_disk_full_at(40_000))
+    assert_one_line(code, err, "cannot write ", command.target.split("/")[-1], f"the journal {journal} is untouched")
+    assert not err.startswith(f"goaljournal: {journal}")
+
+
+def test_a_default_backup_whose_name_is_taken_meanwhile_takes_the_next(journal: Path, monkeypatch, capsys) -> None:
+    taken = journal.parent / "backups" / f"journal-{STAMP}.db"
+    fsync = os.fsync
+
+    def another_backup_lands(fd: int) -> None:
+        # The copy is written; before it gets its name, another backup of this second takes it.
+        if not taken.exists():
+            taken.write_bytes(b"another backup")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", another_backup_lands)
+    assert cli.main(["--db", str(journal), "backup"]) == 0
+    assert capsys.readouterr().out == f"backed up the journal to {taken.with_name(f'journal-{STAMP}-2.db')}\n"
+    assert taken.read_bytes() == b"another backup" and partials(taken.parent) == []
+
+
+def test_three_backups_started_at_once_all_succeed(journal: Path) -> None:
+    children = [subprocess.Popen([sys.executable, "-m", "goaljournal", "--db", str(journal), "backup"], stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(3)]  # fmt: skip
+    results = [child.communicate(timeout=60) for child in children]
+    assert [child.returncode for child in children] == [0, 0, 0], results
+    names = sorted(p.name for p in (journal.parent / "backups").iterdir())
+    assert names == [f"journal-{STAMP}-2.db", f"journal-{STAMP}-3.db", f"journal-{STAMP}.db"]
+
+
+def test_an_upgrade_backup_whose_name_is_taken_meanwhile_takes_the_next(db_path: Path, monkeypatch) -> None:
+    db_path.write_bytes((Path(__file__).parent / "fixtures" / "journal_v4.db").read_bytes())
+    taken = db_path.with_name(f"journal.db.v4-{STAMP}.bak")
+    fsync = os.fsync
+
+    def another_upgrade_lands(fd: int) -> None:
+        if not taken.exists():
+            taken.write_bytes(b"another process's backup")
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", another_upgrade_lands)
+    Store.open(db_path, clock=lambda: NOW).close()
+    assert taken.read_bytes() == b"another process's backup"
+    assert db_path.with_name(f"journal.db.v4-{STAMP}-2.bak").stat().st_size > 0

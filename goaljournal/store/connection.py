@@ -11,7 +11,7 @@ import os
 import sqlite3
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -225,11 +225,9 @@ def checkpoint(conn: sqlite3.Connection, mode: str = "RESTART", *, wait_ms: int 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable[[], datetime]) -> None:
     if version > 0:
         stamp = clock().strftime("%Y%m%d-%H%M%S")
-        dest, number = path.with_name(f"{path.name}.v{version}-{stamp}.bak"), 1
-        while dest.exists():  # a second try within the same second (a retry, another process)
-            number += 1
-            dest = path.with_name(f"{path.name}.v{version}-{stamp}-{number}.bak")
-        backup_to(conn, dest, journal=path)
+        # A second try within the same second (a retry, another process) takes the next number.
+        names = [f"{path.name}.v{version}-{stamp}.bak"] + [f"{path.name}.v{version}-{stamp}-{n}.bak" for n in range(2, 21)]
+        backup_to(conn, path.with_name(names[0]), journal=path, alternatives=names[1:])
     from goaljournal.store import schema  # imports sqlite_utils: only on create or upgrade
 
     conn.execute("BEGIN IMMEDIATE")
@@ -250,22 +248,42 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable
         raise
 
 
-def backup_to(conn: sqlite3.Connection, dest: Path, *, journal: Path | None = None, managed: bool = False) -> Path:
-    """Copy the whole journal, consistently, to a new private file ``dest``.
+def backup_to(
+    conn: sqlite3.Connection,
+    dest: Path,
+    *,
+    journal: Path | None = None,
+    managed: bool = False,
+    alternatives: Sequence[str] = (),
+) -> Path:
+    """Copy the whole journal, consistently, to a new private file ``dest``; returns the file.
 
     The copy goes through ``goaljournal.files``: a temporary file, checked (``PRAGMA
     integrity_check``) before it is linked in under its name, so a copy cut short or damaged is
     never found under a backup's name. ``journal``'s own files are refused as ``dest``;
-    ``managed``: ``dest``'s folder is one goaljournal manages (``backups/``).
+    ``managed``: ``dest``'s folder is one goaljournal manages (``backups/``); ``alternatives``:
+    names in ``dest``'s folder to take, in order, when ``dest`` is taken (another backup in the
+    same second). A copy that cannot be written (a full disk) names ``dest``, not the journal,
+    which a backup only reads.
     """
     dest = Path(dest).expanduser()
+    untouched = "the journal is untouched" if journal is None else f"the journal {journal} is untouched"
 
     def fill(part: files.Partial) -> None:
-        target = sqlite3.connect(part.path, isolation_level=None)
+        try:
+            target = sqlite3.connect(part.path, isolation_level=None)
+        except sqlite3.Error as err:
+            raise files.OutputError(f"cannot write {dest}: {err}; nothing was written") from None
         try:
             # No rollback journal: the temporary file is thrown away whole if the copy fails.
             target.execute("PRAGMA journal_mode = OFF")
             conn.backup(target)
+        except sqlite3.Error as err:
+            # The step's error is the copy's; a write that failed there is the copy's file.
+            if getattr(err, "sqlite_errorname", None) not in _WRITE_ERRORS:
+                raise
+            reason = "the disk is full" if err.sqlite_errorname == "SQLITE_FULL" else f"a {err} stopped the write"  # type: ignore[attr-defined]
+            raise files.OutputError(f"cannot write {dest}: {reason}; nothing was written") from None
         finally:
             target.close()
         # The copy keeps the source's WAL flag (header bytes 18-19 = 2); 1 is the rollback-journal
@@ -277,11 +295,15 @@ def backup_to(conn: sqlite3.Connection, dest: Path, *, journal: Path | None = No
             raise files.OutputError(f"the copy of the journal failed its check ({problem}); nothing was written to {dest}")
 
     try:
-        return files.write_with(dest, fill, journal=journal, managed=managed, replace=False)
+        return files.write_with(dest, fill, journal=journal, managed=managed, replace=False, alternatives=alternatives)
     except files.OutputRefused as err:  # the store's callers handle JournalErrors
         raise InvalidInput(str(err)) from None
     except files.OutputError as err:
-        raise JournalUnavailable(str(err)) from None
+        raise JournalUnavailable(f"{err}; {untouched}") from None
+
+
+# What SQLite reports when writing the copy fails; reading the journal fails otherwise.
+_WRITE_ERRORS = frozenset(("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_DIR_FSYNC"))
 
 
 def copy_problem(path: str | Path) -> str | None:

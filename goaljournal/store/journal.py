@@ -5,19 +5,21 @@ and write of the journal goes through it."""
 from __future__ import annotations
 
 import contextlib
+import glob
 import mmap
 import os
 import re
 import sqlite3
 import threading
 import time
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from goaljournal.core.dates import format_day
 from goaljournal.store.assessments import AssessmentsMixin
+from goaljournal.store.backup_names import automatic_name, backups_folder, name_stem, read_name
 from goaljournal.store.base import StoreBase
 from goaljournal.store.connection import (
     backup_to,
@@ -90,11 +92,12 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                   "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
-    def backup(self, dest: str | os.PathLike[str], *, managed: bool = False) -> Path:
+    def backup(self, dest: str | os.PathLike[str], *, managed: bool = False, alternatives: Sequence[str] = ()) -> Path:
         """A consistent, checked copy of the journal in a new private file (``managed``: in a
-        folder goaljournal manages, such as ``backups/``)."""
+        folder goaljournal manages, such as ``backups/``); ``alternatives`` are names in the same
+        folder taken in order when ``dest`` is taken meanwhile. Returns the file written."""
         with self._lock, translate_errors(self.path):
-            return backup_to(self.conn, Path(dest), journal=self.path, managed=managed)
+            return backup_to(self.conn, Path(dest), journal=self.path, managed=managed, alternatives=alternatives)
 
     def check(self) -> list[str]:
         """Problems SQLite finds in the file, its links and its search index, and stored values their
@@ -210,7 +213,8 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         return False
 
     def automatic_backups_holding(self, entry_uuid: str) -> list[Path]:
-        """The automatic backups (``backups/journal-auto-*.db``) that still hold the entry."""
+        """This journal's automatic backups (``backups/journal-auto-*.db`` for ``journal.db``)
+        that still hold the entry."""
         holding = []
         for backup in self._automatic_backups():
             try:
@@ -226,6 +230,7 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         """Remove an entry from every automatic backup that holds it, as :meth:`purge_entry`
         does from the journal, then VACUUM each so its free pages go too. Backups made by
         ``goaljournal backup`` or before an upgrade are the user's copies and are left alone.
+        Each keeps its file time: a purge changes what a backup holds, not when it was taken.
         Returns the backups rewritten; one that cannot be rewritten is named in the error raised
         after the others are done."""
         rewritten, failed = [], []
@@ -243,6 +248,14 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         return rewritten
 
     def _purge_backup(self, backup: Path, entry_uuid: str) -> None:
+        taken = backup.stat()
+        try:
+            self._purge_backup_rows(backup, entry_uuid)
+        finally:
+            with contextlib.suppress(OSError):
+                os.utime(backup, ns=(taken.st_atime_ns, taken.st_mtime_ns))
+
+    def _purge_backup_rows(self, backup: Path, entry_uuid: str) -> None:
         with contextlib.closing(self._open_backup(backup, read_only=False)) as conn:
             conn.execute("PRAGMA secure_delete = ON")
             conn.execute("PRAGMA foreign_keys = ON")
@@ -260,7 +273,16 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     def _automatic_backups(self) -> list[Path]:
         # A link under a backup's name is not one of ours: rewriting it would change another file.
-        return sorted(p for p in (self.path.parent / "backups").glob("journal-auto-*.db") if not p.is_symlink())
+        folder = backups_folder(self.path)
+        return sorted(
+            path for path in folder.glob(f"{glob.escape(name_stem(self.path))}-auto-*.db")
+            if self._automatic_day(path) is not None and not path.is_symlink()
+        )  # fmt: skip
+
+    def _automatic_day(self, backup: Path) -> date | None:
+        """The day of this journal's automatic backup ``backup``, or None if it is not one."""
+        named = read_name(self.path, backup.name)
+        return named.day if named is not None and named.automatic else None
 
     @staticmethod
     def _open_backup(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -268,8 +290,9 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True, isolation_level=None)
 
     def rolling_backup(self, *, keep: int = 7) -> Path | None:
-        """Today's automatic backup, ``backups/journal-auto-YYYY-MM-DD.db`` beside the journal,
-        unless there is one already; automatic backups dated more than ``keep`` days before today
+        """Today's automatic backup, ``backups/STEM-auto-YYYY-MM-DD.db`` beside the journal (STEM
+        is the journal's file name without its suffix: ``journal`` for ``journal.db``), unless there
+        is one already; this journal's automatic backups dated more than ``keep`` days before today
         are then removed, but never the one just made nor the newest one that passes the check.
 
         Age is the date in the name against the journal's today (one clock for both): backups
@@ -279,10 +302,10 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         was nothing to do."""
         if self.read_only:
             return None
-        folder = self.path.parent / "backups"
+        folder = backups_folder(self.path)
         make_private_dir(folder)
         today = self.today()
-        dest = folder / f"journal-auto-{format_day(today)}.db"
+        dest = folder / automatic_name(self.path, today)
         made = None
         if not dest.exists():
             source = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
@@ -297,11 +320,10 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     def _prune_automatic(self, folder: Path, oldest_kept: date, made: Path | None) -> None:
         dated = []
-        for path in folder.glob("journal-auto-*.db"):
-            match = re.fullmatch(r"journal-auto-(\d{4}-\d{2}-\d{2})\.db", path.name)
-            with contextlib.suppress(ValueError):
-                if match and not path.is_symlink():
-                    dated.append((date.fromisoformat(match[1]), path))
+        for path in folder.glob(f"{glob.escape(name_stem(self.path))}-auto-*.db"):
+            day = self._automatic_day(path)
+            if day is not None and not path.is_symlink():
+                dated.append((day, path))
         dated.sort(reverse=True)
         old = [path for day, path in dated if day < oldest_kept and path != made]
         if not old:
