@@ -5,6 +5,7 @@ always private; and a backup is checked before anything calls it one."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import resource
 import signal
@@ -566,19 +567,25 @@ def test_a_journal_path_that_is_a_dangling_link_is_not_followed(tmp_path: Path, 
 
 def test_doctor_recommends_only_the_damaged_journals_own_backups(tmp_path: Path, monkeypatch, capsys) -> None:
     work, home = tmp_path / "work.db", tmp_path / "home.db"
-    assert cli.main(["--db", str(work), "log", "w"]) == 0 and cli.main(["--db", str(work), "backup"]) == 0
-    monkeypatch.setenv("GOALJOURNAL_NOW", (NOW + timedelta(seconds=1)).isoformat())
-    assert cli.main(["--db", str(home), "log", "h"]) == 0 and cli.main(["--db", str(home), "backup"]) == 0
-    capsys.readouterr()
-    backups = tmp_path / "backups"
-    assert sorted(p.name for p in backups.iterdir()) == [f"home-{NOW + timedelta(seconds=1):%Y%m%d-%H%M%S}.db", f"work-{STAMP}.db"]
+
+    def backup(journal: Path) -> Path:
+        capsys.readouterr()
+        assert cli.main(["--db", str(journal), "--json", "backup"]) == 0
+        return Path(json.loads(capsys.readouterr().out)["backup"])
+
+    assert cli.main(["--db", str(work), "log", "w"]) == 0
+    work_backup = backup(work)
+    monkeypatch.setenv("GOALJOURNAL_NOW", (NOW + timedelta(seconds=1)).isoformat())  # home's is the newer
+    assert cli.main(["--db", str(home), "log", "h"]) == 0
+    home_backup = backup(home)
     damage(work)
     advice = _doctor(work)
-    assert f"copy the newest backup that passes the integrity check, {backups / f'work-{STAMP}.db'}" in advice
-    assert "home" not in advice
-    (backups / f"work-{STAMP}.db").unlink()  # with none of its own, home's backup is still not offered
+    assert f"copy the newest backup that passes the integrity check, {work_backup}, over it" in advice
+    assert str(home_backup) not in advice
+    assert (work_backup.name, home_backup.name) == (f"work-{STAMP}.db", f"home-{NOW + timedelta(seconds=1):%Y%m%d-%H%M%S}.db")
+    work_backup.unlink()  # with none of its own, home's backup is still not offered
     advice = _doctor(work)
-    assert "home" not in advice and ".recover" in advice
+    assert str(home_backup) not in advice and ".recover" in advice
 
 
 def test_a_rolling_backup_prunes_only_its_own_journals_backups(tmp_path: Path) -> None:
@@ -593,9 +600,10 @@ def test_a_rolling_backup_prunes_only_its_own_journals_backups(tmp_path: Path) -
         old_work = store.rolling_backup()
         day[0] = NOW
         new_work = store.rolling_backup()
-    assert old_home is not None and old_home.name == f"home-auto-{(NOW - timedelta(days=30)).date()}.db"
+    assert old_home is not None and old_home.exists()
+    assert old_work is not None and not old_work.exists()
+    assert old_home.name == f"home-auto-{(NOW - timedelta(days=30)).date()}.db"
     assert new_work is not None and new_work.name == f"work-auto-{NOW.date()}.db"
-    assert old_home.exists() and old_work is not None and not old_work.exists()
 
 
 def test_purging_rewrites_only_the_journals_own_automatic_backups(tmp_path: Path) -> None:
@@ -674,8 +682,8 @@ def test_a_csv_folder_export_cut_short_leaves_every_old_file(journal: Path) -> N
     command = Command("export-csv-folder", "cli", ("export", "--format", "csv", "-o", "out"), "out/entries.csv")
     # goals.csv and checkins.csv fit under the limit, entries.csv does not.
     code, err = command.complete(journal, preexec=_disk_full_at(40_000))
+    assert code == 1 and {name: (out / name).read_text() for name in CSV_TABLES} == dict.fromkeys(CSV_TABLES, OLD)
     assert_one_line(code, err, "entries.csv", "every file was left as it was")
-    assert {name: (out / name).read_text() for name in CSV_TABLES} == dict.fromkeys(CSV_TABLES, OLD)
     assert partials(out) == []
     code, err = command.complete(journal)
     assert code == 0, err
