@@ -280,9 +280,10 @@ def backup_to(
             conn.backup(target)
         except sqlite3.Error as err:
             # The step's error is the copy's; a write that failed there is the copy's file.
-            if getattr(err, "sqlite_errorname", None) not in _WRITE_ERRORS:
+            code = getattr(err, "sqlite_errorname", None)
+            if code not in _WRITE_ERRORS:
                 raise
-            reason = "the disk is full" if err.sqlite_errorname == "SQLITE_FULL" else f"a {err} stopped the write"  # type: ignore[attr-defined]
+            reason = "the disk is full" if code == "SQLITE_FULL" else f"a {err} stopped the write"
             raise files.OutputError(f"cannot write {dest}: {reason}; nothing was written") from None
         finally:
             target.close()
