@@ -795,19 +795,38 @@ def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:
 # -- parser ---------------------------------------------------------------------------------
 
 
-def _goal_id(text: str) -> int:
+# SQLite's INTEGER is 64-bit: a larger id can name no row, and binding it raises OverflowError.
+ID_MAX = 2**63 - 1
+# More entries than any journal holds (100,000 is 27 years at ten a day).
+SEARCH_LIMIT_MAX = 1_000_000
+
+
+def _whole_number(text: str, what: str, highest: int) -> int:
+    """``text`` as a whole number no further from zero than ``highest``; else an argparse type
+    error (usage, exit 2) of one line that quotes at most 40 characters of ``text``."""
+    shown = one_line(text, 40)
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"a goal id is a whole number, not '{text}'") from None
+        if not re.fullmatch(r"\s*[+-]?\d+\s*", text):
+            raise argparse.ArgumentTypeError(f"{what} is a whole number, not '{shown}'") from None
+        value = highest + 1  # more digits than int() reads (4,300): too large either way
+    if abs(value) > highest:
+        raise argparse.ArgumentTypeError(f"{what} is a whole number up to {highest:,}, not '{shown}'")
     return value
 
 
+def _goal_id(text: str) -> int:
+    # Zero and negative ids pass: the store answers "no goal with id N", as for any unknown id.
+    return _whole_number(text, "a goal id", ID_MAX)
+
+
 def _person_id(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"a person id is a whole number, not '{text}'") from None
+    return _whole_number(text, "a person id", ID_MAX)
+
+
+def _search_limit(text: str) -> int:
+    return _whole_number(text, "a limit", SEARCH_LIMIT_MAX)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -869,7 +888,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = command("search", cmd_search, "full-text search of entries, newest first")
     search.add_argument("query", nargs="*", metavar="QUERY", help="words that must all appear (optional with a filter)")
-    search.add_argument("--limit", type=int, default=50, metavar="N")
+    search.add_argument("--limit", type=_search_limit, default=50, metavar="N")
     search.add_argument("--tag", metavar="TAG", help="only entries with this @tag")
     search.add_argument("--kind", choices=ENTRY_KINDS, help="only entries of this kind")
     search.add_argument("--goal", type=_goal_id, metavar="ID", help="only entries linked to this goal")

@@ -1,0 +1,129 @@
+"""Input past what the journal can hold: numbers too large for SQLite or a float, ids past 64 bits,
+queries of a thousand words, goal sentences of a hundred thousand characters, an empty --db.
+
+Each is refused in one line (exit 1, or exit 2 with argparse's usage for bad usage) or handled,
+never a traceback, and a refusal leaves the journal as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import NOW
+from goaljournal.cli import main
+from goaljournal.store import Store
+from goaljournal.store.transfer import export_data
+
+BIG_ID = str(2**63)  # one past SQLite's largest INTEGER
+
+
+def journal_state(path: Path) -> dict[str, Any]:
+    with Store.open(path, clock=lambda: NOW) as store:
+        return export_data(store)
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """``main`` in-process; argparse's exits become exit codes. An exception fails the test."""
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def run(*args: str | Path, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-m", "goaljournal", *map(str, args)]
+    return subprocess.run(argv, input=input, capture_output=True, timeout=60, text=input is None)
+
+
+def assert_one_line(code: int, err: str) -> str:
+    """Exit 1 and exactly one line on stderr, the program's."""
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert err.startswith("goaljournal: ") and err.count("\n") == 1, repr(err)
+    return err
+
+
+def assert_usage(code: int, err: str) -> str:
+    """Exit 2: argparse's usage, then its one error line (the last), no traceback."""
+    assert code == 2, err
+    assert "Traceback" not in err
+    assert err.startswith("usage: ")
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert len(errors) == 1 and err.endswith(errors[0] + "\n"), repr(err)
+    return errors[0]
+
+
+@pytest.fixture
+def journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A journal with a goal (id 1), a person (id 1) and an entry."""
+    for args in (["goal", "add", "Run 100 km by 2026-12-31"], ["met", "Ada Lovelace"], ["log", "Planned the week"]):
+        assert run_main(capsys, "--db", str(db_path), *args)[0] == 0
+    return db_path
+
+
+# -- ids and --limit past 64 bits -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, limit",
+    [
+        (["checkin", BIG_ID, "1"], "9,223,372,036,854,775,807"),
+        (["checkin", "--", "-" + BIG_ID + "1", "1"], "9,223,372,036,854,775,807"),
+        (["checkin", "9" * 5000, "1"], "9,223,372,036,854,775,807"),  # past int()'s 4,300 digits
+        (["log", "x", "--goal", BIG_ID], "9,223,372,036,854,775,807"),
+        (["search", "--goal", BIG_ID], "9,223,372,036,854,775,807"),
+        (["search", "x", "--limit", BIG_ID], "1,000,000"),
+        (["search", "x", "--limit", "1000001"], "1,000,000"),
+        (["met", "--person", BIG_ID], "9,223,372,036,854,775,807"),
+        (["met", "Ada Lovelace", "--goal", BIG_ID], "9,223,372,036,854,775,807"),
+        (["goal", "add", "x", "--parent", BIG_ID], "9,223,372,036,854,775,807"),
+    ],
+)
+def test_an_id_or_limit_past_64_bits_is_bad_usage(
+    journal: Path, capsys: pytest.CaptureFixture[str], args: list[str], limit: str
+) -> None:
+    before = journal_state(journal)
+    code, out, err = run_main(capsys, "--db", str(journal), *args)
+    line = assert_usage(code, err)
+    assert f"a whole number up to {limit}" in line and len(line) < 200
+    assert not out
+    assert journal_state(journal) == before
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["checkin", str(2**63 - 1), "1"], f"no goal with id {2**63 - 1}"),
+        (["checkin", "0", "1"], "no goal with id 0"),
+        (["checkin", "--", "-5", "1"], "no goal with id -5"),
+        (["met", "--person", str(2**63 - 1)], f"no person with id {2**63 - 1}"),
+        (["search", "x", "--limit", "0"], "--limit must be at least 1"),
+    ],
+)
+def test_an_id_in_range_that_names_nothing_is_one_line(
+    journal: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    before = journal_state(journal)
+    code, out, err = run_main(capsys, "--db", str(journal), *args)
+    assert message in assert_one_line(code, err)
+    assert journal_state(journal) == before
+
+
+def test_the_largest_limit_searches(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_main(capsys, "--db", str(journal), "search", "planned", "--limit", "1000000")
+    assert (code, err) == (0, "") and "Planned the week" in out
+
+
+def test_a_big_id_end_to_end(journal: Path) -> None:
+    done = run("--db", journal, "checkin", BIG_ID, "1")
+    assert_usage(done.returncode, done.stderr)
