@@ -127,3 +127,43 @@ def test_the_largest_limit_searches(journal: Path, capsys: pytest.CaptureFixture
 def test_a_big_id_end_to_end(journal: Path) -> None:
     done = run("--db", journal, "checkin", BIG_ID, "1")
     assert_usage(done.returncode, done.stderr)
+
+
+# -- an empty --db ----------------------------------------------------------------------------
+
+
+def default_journal(tmp_path: Path) -> Path:
+    return tmp_path / "xdg-data" / "goaljournal" / "journal.db"  # conftest sets XDG_DATA_HOME
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+@pytest.mark.parametrize("args", [["log", "a note"], ["goals"], ["doctor"], ["met", "Ada"]])
+def test_an_empty_db_option_is_refused_not_the_default_journal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a blank path would be a file in the working folder
+    code, out, err = run_main(capsys, "--db", value, *args)
+    assert "--db is empty" in assert_one_line(code, err)
+    assert not out
+    assert not default_journal(tmp_path).exists()
+    code, out, err = run_main(capsys, args[0], "--db", value, *args[1:])  # after the command too
+    assert "--db is empty" in assert_one_line(code, err)
+    assert not default_journal(tmp_path).exists()
+
+
+def test_an_empty_db_option_end_to_end(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    done = run("--db", "", "log", "a note")
+    assert_one_line(done.returncode, done.stderr)
+    assert not default_journal(tmp_path).exists()
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_goaljournal_db_is_unset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a blank path would be a file in the working folder
+    monkeypatch.setenv("GOALJOURNAL_DB", value)
+    code, out, err = run_main(capsys, "log", "a note")
+    assert (code, err) == (0, "")
+    assert default_journal(tmp_path).exists()

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from goaljournal.store.connection import make_private_dir
+from goaljournal.store.errors import InvalidInput
 
 APP_NAME = "goaljournal"
 FILE_NAME = "journal.db"
@@ -36,9 +37,14 @@ def resolve_journal_path(option: str | None) -> Path:
     """The journal file to use; the default folder is created (0700) when it is missing.
 
     An explicit path's folder is not created: a typo should not silently start a new journal
-    somewhere unexpected.
+    somewhere unexpected. For the same reason an empty ``--db`` (``--db "$UNSET_VARIABLE"``) is
+    refused rather than read as "the default journal"; an empty GOALJOURNAL_DB is unset, as an
+    empty environment variable conventionally is.
     """
-    chosen = option or os.environ.get("GOALJOURNAL_DB") or None
+    if option is not None and not option.strip():
+        raise InvalidInput("--db is empty: give the journal file's path, or leave --db out for the default journal")
+    from_environment = os.environ.get("GOALJOURNAL_DB", "")
+    chosen = option or (from_environment if from_environment.strip() else None)
     if chosen:
         return Path(chosen).expanduser()
     path = default_journal_path()
