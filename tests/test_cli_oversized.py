@@ -167,3 +167,78 @@ def test_an_empty_goaljournal_db_is_unset(
     code, out, err = run_main(capsys, "log", "a note")
     assert (code, err) == (0, "")
     assert default_journal(tmp_path).exists()
+
+
+# -- imports: integers past int()'s 4,300 digits ----------------------------------------------
+
+HUGE = "1" + "0" * 5000
+
+
+def goaljournal_export(journal: Path, place: str) -> str:
+    """The journal's own export with a 5,001-digit integer in ``place``."""
+    data = journal_state(journal)
+    marker = "HUGE-NUMBER-HERE"
+    if place == "header":
+        data["x"] = marker
+    elif place == "version":
+        data["version"] = marker
+    else:  # a row's value
+        data["goals"][0]["target"] = marker
+    return json.dumps(data).replace(json.dumps(marker), "-" + HUGE if place == "row" else HUGE)
+
+
+def dayone_export(place: str) -> str:
+    entry = {"uuid": "a" * 32, "creationDate": "2026-11-20T08:00:00Z", "text": "From Day One", "n": "HUGE-NUMBER-HERE"}
+    data = {"metadata": {"version": "1.0"}, "entries": [entry]}
+    if place == "metadata":
+        data["metadata"]["count"], entry["n"] = entry["n"], 1
+    return json.dumps(data).replace('"HUGE-NUMBER-HERE"', HUGE)
+
+
+@pytest.mark.parametrize(
+    "fmt, make",
+    [
+        ("json", lambda journal: goaljournal_export(journal, "header")),
+        ("json", lambda journal: goaljournal_export(journal, "version")),
+        ("json", lambda journal: goaljournal_export(journal, "row")),
+        ("dayone", lambda journal: dayone_export("entry")),
+        ("dayone", lambda journal: dayone_export("metadata")),
+        ("dayone-zip", lambda journal: dayone_export("entry")),
+    ],
+    ids=["json-header", "json-version", "json-row", "dayone-entry", "dayone-metadata", "dayone-zip"],
+)
+def test_an_import_with_a_5000_digit_integer_is_refused_in_one_line(
+    journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, make: Any
+) -> None:
+    text = make(journal)
+    assert HUGE in text
+    source = tmp_path / "export.json"
+    if fmt == "dayone-zip":
+        import zipfile
+
+        source = tmp_path / "export.zip"
+        with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("Journal.json", text)
+    else:
+        source.write_text(text)
+    before = journal_state(journal)
+    code, out, err = run_main(capsys, "--db", str(journal), "import", "--format", fmt.removesuffix("-zip"), str(source))
+    assert "a number of more than 100 digits" in assert_one_line(code, err)
+    assert not out
+    assert journal_state(journal) == before
+
+
+def test_a_5000_digit_integer_on_standard_input_end_to_end(journal: Path) -> None:
+    before = journal_state(journal)
+    done = run("--db", journal, "import", "-", input=goaljournal_export(journal, "header").encode())
+    assert_one_line(done.returncode, done.stderr.decode())
+    assert journal_state(journal) == before
+
+
+def test_a_long_integer_within_the_limit_is_left_to_the_row_checks(
+    journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "export.json"
+    source.write_text(goaljournal_export(journal, "row").replace(HUGE, "1" + "0" * 99))
+    code, out, err = run_main(capsys, "--db", str(journal), "import", str(source))
+    assert "goals[0].target" in assert_one_line(code, err)

@@ -24,6 +24,7 @@ from goaljournal.core.import_limits import (
     check_zip_members,
     check_zip_total,
     deep_json_message,
+    json_int,
     read_member,
     too_deep,
     zip_member_count,
@@ -79,7 +80,7 @@ def parse_dayone_json(text: str) -> Iterator[ImportedEntry]:
     """The entries of one Day One JSON export, oldest first; entries with no text are skipped.
     Every field goaljournal reads is checked first: NotDayOne names the first bad one."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=json_int)  # TooLarge past a hundred digits
     except json.JSONDecodeError as err:
         raise NotDayOne(f"not a Day One export (invalid JSON at line {err.lineno})") from None
     except RecursionError:

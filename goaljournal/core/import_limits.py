@@ -27,6 +27,10 @@ ZIP_RATIO_LIMIT = 100
 JSON_DEPTH_LIMIT = 64
 # Rows of one table of a JSON export, or entries of a jrnl or Day One journal.
 ROWS_LIMIT = 1_000_000
+# Digits of one JSON integer. No value a journal holds has more than 19 (ids are 64-bit, numbers at
+# most 1e12); Python's int() refuses more than 4,300 digits (a ValueError out of json.loads) and
+# takes quadratic time up to that.
+JSON_DIGITS_LIMIT = 100
 
 
 class TooLarge(ValueError):
@@ -52,6 +56,14 @@ def read_limited(stream: BinaryIO, already: int = 0) -> bytes:
 def check_rows(count: int, what: str) -> None:
     if count > ROWS_LIMIT:
         raise TooLarge(f"{what} holds more than {ROWS_LIMIT:,} rows, more than an import reads")
+
+
+def json_int(literal: str) -> int:
+    """``parse_int`` for json.loads: an integer of more than JSON_DIGITS_LIMIT digits is refused
+    (TooLarge) before int() reads it."""
+    if len(literal) - literal.startswith("-") > JSON_DIGITS_LIMIT:
+        raise TooLarge(f"the file holds a number of more than {JSON_DIGITS_LIMIT} digits, more than an import reads")
+    return int(literal)
 
 
 def too_deep(value: Any, limit: int = JSON_DEPTH_LIMIT) -> bool:

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message, too_deep
+from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message, json_int, too_deep
 from goaljournal.store.entries import index_entry
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.fields import BadValue, check_row, shown
@@ -119,11 +119,13 @@ def read_json(text: str) -> dict[str, Any]:
     """Parse an export and check its header and shape; raise InvalidInput with a plain message
     when it is not one. Its values are checked by ``check_export``, which ``import_data`` runs."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=json_int)
     except json.JSONDecodeError as err:
         raise InvalidInput(f"not a goaljournal JSON export (invalid JSON at line {err.lineno})") from None
     except RecursionError:
         raise InvalidInput(f"not a goaljournal JSON export: {deep_json_message()}") from None
+    except TooLarge as err:
+        raise InvalidInput(f"import refused: {err}; nothing was imported") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         raise InvalidInput("not a goaljournal JSON export (no \"format\": \"goaljournal\")")
     version = data.get("version")
