@@ -271,13 +271,15 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
     from_sentence = None
     if args.deadline is None:
         from goaljournal.core.deadlines import find_deadline
+        from goaljournal.core.smart import analysed_text
 
-        from_sentence = find_deadline(title, today)
+        from_sentence = find_deadline(analysed_text(title), today)  # where the SMART analysis finds it
         if from_sentence is not None:
             try:
                 fields["deadline"] = format_day(check_range(from_sentence.day))
             except BadDate as err:
                 raise UserError(f"the deadline '{one_line(from_sentence.phrase)}': {err}; nothing was saved") from None
+    gaps = _smart_gaps(title, fields, today)  # before the goal is saved: a failure here saves nothing
     goal_id = store.add_goal(title, **{k: v for k, v in fields.items() if v is not None})
     goal = store.get_goal(goal_id)
     if args.json:
@@ -288,7 +290,9 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
             tag = f" with @{one_line(goal.progress_tag)}" if goal.progress_tag else ""
             found += f" · counts {PROGRESS_SOURCES[goal.progress_from]}{tag} from the people log"
         print(f"added goal {goal.id}: {one_line(goal.title, 70)}{found}")
-    _smart_gaps(goal, today)
+    if gaps:
+        labels = ", ".join(gap.lower() for gap in gaps)
+        sys.stderr.write(f"note: goal {goal.id} is not yet SMART ({labels}); `{PROG} smart TEXT` says why\n")
     return 0
 
 
@@ -306,22 +310,20 @@ def _deadline_option(text: str, today: date) -> date:
         raise UserError(f"deadline: {err}") from None
 
 
-def _smart_gaps(goal: Goal, today: date) -> None:
-    """One line on stderr naming the SMART criteria a new goal misses, if any."""
+def _smart_gaps(title: str, fields: dict[str, Any], today: date) -> list[str]:
+    """The SMART criteria a new goal misses (Specific, Measurable, Time-bound), by label."""
     from goaljournal.core.smart import GoalFields, smart_report
 
-    fields = GoalFields(
-        metric=goal.metric, unit=goal.unit, baseline=goal.baseline, target=goal.target,
-        deadline=date.fromisoformat(goal.deadline) if goal.deadline else None, why=goal.why,
+    deadline = fields.get("deadline")
+    known = GoalFields(
+        metric=fields.get("metric"), unit=fields.get("unit"), baseline=fields.get("baseline"), target=fields.get("target"),
+        deadline=date.fromisoformat(deadline) if deadline else None, why=fields.get("why"),
     )  # fmt: skip
-    gaps = smart_report(goal.title, today, fields=fields).gaps
-    if gaps:
-        labels = ", ".join(gap.lower() for gap in gaps)
-        sys.stderr.write(f"note: goal {goal.id} is not yet SMART ({labels}); `{PROG} smart TEXT` says why\n")
+    return smart_report(title, today, fields=known).gaps
 
 
 def cmd_smart(store: Store | None, args: argparse.Namespace) -> int:
-    from goaljournal.core.smart import LABELS, smart_report
+    from goaljournal.core.smart import LABELS, SENTENCE_LIMIT, smart_report
 
     text = _text_argument(args.text, "the goal")
     if args.today is None:
@@ -336,6 +338,8 @@ def cmd_smart(store: Store | None, args: argparse.Namespace) -> int:
         print_json(report.as_json())
         return 0
     print(one_line(report.text))
+    if report.partial:
+        print(f"  (a goal is a sentence: only its first {SENTENCE_LIMIT:,} characters are read)")
     for name, verdict in report.criteria:
         print(f"  {verdict.mark} {LABELS[name]:<11} {one_line(verdict.why)}")
     if report.deadline and report.deadline >= report.today:

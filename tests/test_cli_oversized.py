@@ -242,3 +242,76 @@ def test_a_long_integer_within_the_limit_is_left_to_the_row_checks(
     source.write_text(goaljournal_export(journal, "row").replace(HUGE, "1" + "0" * 99))
     code, out, err = run_main(capsys, "--db", str(journal), "import", str(source))
     assert "goals[0].target" in assert_one_line(code, err)
+
+
+# -- SMART analysis: numbers past a float, sentences of a hundred thousand characters ---------
+
+TOO_LARGE_GOALS = [
+    "Save $" + "9" * 309 + " by 2027-12-31",  # past a float: infinity, which int() refused
+    "Save $" + "9" * 900 + " by 2027-12-31",
+    "Save $5,000,000,000,000 by 2027-12-31",  # a float, but past the trillion a target holds
+    "Read " + "9" * 400 + " books by 2027-12-31",
+    "Cut the backlog from " + "9" * 400 + " to 5 tickets by 2027-12-31",
+    "Grow revenue by " + "9" * 400 + "% by 2027-12-31",
+]
+
+
+@pytest.mark.parametrize("text", TOO_LARGE_GOALS, ids=["money-309", "money-900", "money-5e12", "count", "change", "percent"])
+def test_a_number_too_large_to_track_is_not_measurable(text: str) -> None:
+    from goaljournal.core.smart import smart_report
+
+    report = smart_report(text, NOW.date())
+    assert report.measurable.ok is False and "too large to track" in report.measurable.why
+    assert len(report.measurable.why) < 120
+    assert report.time_bound.ok is True
+
+
+@pytest.mark.parametrize("text", TOO_LARGE_GOALS[:2] + TOO_LARGE_GOALS[3:4], ids=["money-309", "money-900", "count"])
+def test_smart_and_goal_add_take_a_number_too_large_to_track(
+    db_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    code, out, err = run_main(capsys, "smart", text)
+    assert (code, err) == (0, "")
+    assert "✗ Measurable" in out and "too large to track" in out
+    code, out, err = run_main(capsys, "--db", str(db_path), "goal", "add", text)
+    assert code == 0 and out.startswith("added goal 1: ")
+    assert err.startswith("note: goal 1 is not yet SMART (measurable)") and err.count("\n") == 1, err
+    assert [goal["title"] for goal in journal_state(db_path)["goals"]] == [text]
+
+
+def test_goal_add_of_a_number_too_large_end_to_end(db_path: Path) -> None:
+    done = run("--db", db_path, "goal", "add", TOO_LARGE_GOALS[0])
+    assert done.returncode == 0 and "Traceback" not in done.stderr and done.stderr.count("\n") == 1, done.stderr
+    assert len(journal_state(db_path)["goals"]) == 1
+
+
+LONG_GOAL = "within three " * 9000  # 117,000 characters: 27 s to analyse whole
+
+
+def test_the_smart_analysis_reads_the_first_thousand_characters() -> None:
+    from goaljournal.core.smart import SENTENCE_LIMIT, smart_report
+
+    started = time.perf_counter()
+    report = smart_report(LONG_GOAL, NOW.date())
+    assert time.perf_counter() - started < 1.0
+    assert report.partial and report.text == LONG_GOAL.strip()
+    # A deadline past the first thousand characters is not read; one within them is.
+    filler = "x " * (SENTENCE_LIMIT // 2)
+    assert smart_report("Read 12 books " + filler + "by 2027-06-30", NOW.date()).deadline is None
+    assert smart_report("Read 12 books by 2027-06-30 " + filler, NOW.date()).deadline is not None
+    assert not smart_report("Read 12 books by 2027-06-30", NOW.date()).partial
+
+
+@pytest.mark.parametrize("text", [LONG_GOAL, "Save $" + "9" * 5000 + " by 2027-12-31", "9" * 100_000], ids=["words", "money", "digits"])
+@pytest.mark.parametrize("command", [["smart"], ["goal", "add"]])
+def test_smart_and_goal_add_of_a_long_sentence_take_under_a_second(
+    db_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], text: str
+) -> None:
+    started = time.perf_counter()
+    code, out, err = run_main(capsys, "--db", str(db_path), *command, text)
+    assert time.perf_counter() - started < 1.0
+    assert code == 0 and "Traceback" not in err
+    if command == ["smart"]:
+        assert "only its first 1,000 characters are read" in out
+    else:
+        assert len(journal_state(db_path)["goals"]) == 1

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from goaljournal.core.deadlines import NUMBER, DeadlineMatch, event_time, find_deadline, number_value, vague_time
-from goaljournal.core.progress import format_number
+from goaljournal.core.progress import NUMBER_LIMIT, format_number
 from goaljournal.core.text import one_line
 
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
@@ -31,6 +31,11 @@ LABELS = {
 }
 # More active goals than this compete for the same evenings and weekends.
 ACTIVE_GOAL_LIMIT = 5
+# How much of a goal sentence the analysis reads. A goal is a sentence or two (the longest of the
+# examples is under 200 characters); past a thousand characters the text is a pasted document,
+# and the measure's patterns take time that grows with the square of the length (39 s for
+# 100,000 characters; 16 ms for a thousand), which the drafting form would pay on every keystroke.
+SENTENCE_LIMIT = 1_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +61,7 @@ class Metric:
     phrase: str
     start: int
     end: int
-    kind: str  # count, percent, money, change, level, rate
+    kind: str  # count, percent, money, change, level, rate; too_large: past NUMBER_LIMIT (amount None)
     baseline: float | None = None
 
     def describe(self) -> str:
@@ -119,6 +124,7 @@ class SmartReport:
     deadline: date | None = None
     deadline_match: DeadlineMatch | None = None
     metric: Metric | None = None
+    partial: bool = False  # only the first SENTENCE_LIMIT characters were read
 
     @property
     def criteria(self) -> tuple[tuple[str, Verdict], ...]:
@@ -359,7 +365,20 @@ def _unit_after(text: str, end: int) -> tuple[str | None, int]:
 
 
 def extract_metric(text: str, *, skip: list[tuple[int, int]] | None = None) -> Metric | None:
-    """The measure a goal sentence names, if any; spans in ``skip`` (the deadline) are ignored."""
+    """The measure a goal sentence names, if any; spans in ``skip`` (the deadline) are ignored.
+
+    A number past NUMBER_LIMIT (a trillion; 309 digits are past a float, which reads them as
+    infinity) is no target a goal can hold: its measure is of kind ``too_large``, with no amount.
+    """
+    metric = _metric(text, skip)
+    if metric is not None and any(
+        value is not None and not abs(value) <= NUMBER_LIMIT for value in (metric.amount, metric.baseline)
+    ):
+        return Metric(None, None, metric.rate, metric.phrase, metric.start, metric.end, "too_large")
+    return metric
+
+
+def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
     masked = _mask(text, skip or [])
     masked = _TIME_OF_DAY.sub(lambda m: " " * len(m.group()), masked)
     rate = _rate(masked)
@@ -559,6 +578,12 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
         unit = f" {fields.unit}" if fields.unit else (f" {fields.metric}" if fields.metric else "")
         start = f"from {format_number(fields.baseline)} to " if fields.baseline is not None else ""
         return Verdict(True, f"target {start}{format_number(fields.target)}{unit}")
+    if metric is not None and metric.kind == "too_large":
+        return Verdict(
+            False,
+            f"'{one_line(metric.phrase, 30)}' is too large to track: a goal's target is at most a trillion",
+            "count in a larger unit (thousands, millions), or name a smaller number",
+        )
     if metric is not None:
         return Verdict(True, metric.describe())
     if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote"}:
@@ -716,9 +741,11 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
     """Judge a goal sentence (and, when given, its structured fields) against SMART.
 
     ``today`` anchors every relative date. Without ``fields`` only the sentence is known, so
-    Achievable and Relevant are mostly "cannot tell" (None), and the reason says so.
+    Achievable and Relevant are mostly "cannot tell" (None), and the reason says so. Only the
+    first SENTENCE_LIMIT characters are read (``partial`` says so); ``text`` is the whole.
     """
-    text = " ".join(text.split())
+    whole = " ".join(text.split())
+    text = analysed_text(whole)
     match = find_deadline(text, today)
     if fields is not None and fields.deadline is not None:
         deadline: date | None = fields.deadline
@@ -740,7 +767,7 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
         specific = _specific(action, metric)
         measurable = _measurable(text, action, metric, fields, event)
     return SmartReport(
-        text=text,
+        text=whole,
         today=today,
         specific=specific,
         measurable=measurable,
@@ -750,4 +777,16 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
         deadline=deadline,
         deadline_match=match,
         metric=metric,
+        partial=len(text) < len(whole),
     )
+
+
+def analysed_text(text: str) -> str:
+    """What the analysis reads of a goal sentence: its words, one space apart, up to
+    SENTENCE_LIMIT characters (cut at a space when there is one)."""
+    text = " ".join(text.split())
+    if len(text) <= SENTENCE_LIMIT:
+        return text
+    head = text[: SENTENCE_LIMIT + 1]
+    space = head.rfind(" ")
+    return head[:space] if space > 0 else head[:SENTENCE_LIMIT]
