@@ -315,3 +315,59 @@ def test_smart_and_goal_add_of_a_long_sentence_take_under_a_second(
         assert "only its first 1,000 characters are read" in out
     else:
         assert len(journal_state(db_path)["goals"]) == 1
+
+
+# -- searches of a thousand words and more ----------------------------------------------------
+
+MANY_WORDS = " ".join(f"word{i}" for i in range(1000))
+
+
+@pytest.mark.parametrize(
+    "query, listed",
+    [
+        ("a " * 1000, ["Ada Lovelace", "Grace Hopper"]),  # the same word a thousand times
+        (MANY_WORDS, ["Grace Hopper"]),  # every one of them in her notes
+        (MANY_WORDS + " word5000", []),
+        ("hopper " * 100_000, ["Grace Hopper"]),
+    ],
+    ids=["same-word", "distinct-words", "one-missing", "100k-words"],
+)
+def test_a_people_search_of_many_words_matches_them_all(
+    journal: Path, capsys: pytest.CaptureFixture[str], query: str, listed: list[str]
+) -> None:
+    assert run_main(capsys, "--db", str(journal), "met", "Grace Hopper")[0] == 0
+    with Store.open(journal, clock=lambda: NOW) as store:
+        grace = store.people_named("Grace Hopper")[0].id
+        store.update_person(grace, notes=MANY_WORDS.upper())
+        assert [person.name for person in store.people(query=query)] == listed
+    before = journal_state(journal)
+    code, out, err = run_main(capsys, "--db", str(journal), "people", *query.split())
+    assert (code, err) == (0, "")
+    assert [name for name in listed if name in out] == listed and ("Ada" in out) == ("Ada Lovelace" in listed)
+    assert journal_state(journal) == before
+
+
+def test_a_people_search_of_a_thousand_words_end_to_end(journal: Path) -> None:
+    done = run("--db", journal, "people", "a " * 1000)
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+@pytest.mark.parametrize("query", ["planned " * 1000, MANY_WORDS, "planned* " * 100_000], ids=["same", "1000-distinct", "100k-same"])
+def test_a_search_of_up_to_a_thousand_different_words_runs(
+    journal: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    code, out, err = run_main(capsys, "--db", str(journal), "search", query)
+    assert (code, err) == (0, "")
+    assert ("Planned the week" in out) == query.startswith("planned")
+
+
+@pytest.mark.parametrize("query", [MANY_WORDS + " word1000", " ".join(f"w{i}" for i in range(100_000))], ids=["1001", "100k"])
+def test_a_search_of_more_than_a_thousand_different_words_is_one_line(
+    journal: Path, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    before = journal_state(journal)
+    started = time.perf_counter()
+    code, out, err = run_main(capsys, "--db", str(journal), "search", query)
+    assert time.perf_counter() - started < 1.0
+    assert "a search takes at most 1,000 different words" in assert_one_line(code, err)
+    assert journal_state(journal) == before

@@ -9,6 +9,7 @@ other check-in. Every change that can move a count recounts, inside the same tra
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -175,17 +176,24 @@ class PeopleMixin(StoreBase):
                 "WHERE pt.person_id = p.id AND t.name = ? COLLATE NOCASE)"
             )
             params.append(tag.lstrip("@"))
-        for word in (query or "").split():
-            # instr on casefolded text: no LIKE wildcards to escape, any character literal.
+        words = list(dict.fromkeys(word.lower().lstrip("@") for word in (query or "").split()))
+        common = ""
+        if words:
+            # One condition however many words, "no word fails to match", over the words as a
+            # table: a condition per word nests one level deeper each, and SQLite refuses an
+            # expression tree past 1,000 levels (about 500 words). instr on casefolded text: no
+            # LIKE wildcards to escape, any character literal.
+            common = "WITH words(word) AS MATERIALIZED (SELECT value FROM json_each(?)) "
+            params.insert(0, json.dumps(words))
             clauses.append(
-                "(instr(lower(p.name || ' ' || coalesce(p.role, '') || ' ' || coalesce(p.organisation, '') "
-                "|| ' ' || coalesce(p.how_met, '') || ' ' || coalesce(p.notes, '') || ' ' || coalesce(p.relationship, '')), ?) > 0 "
-                "OR EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
-                "WHERE pt.person_id = p.id AND instr(lower(t.name), ?) > 0))"
+                "NOT EXISTS (SELECT 1 FROM words WHERE instr(lower(p.name || ' ' || coalesce(p.role, '') || ' ' || "
+                "coalesce(p.organisation, '') || ' ' || coalesce(p.how_met, '') || ' ' || coalesce(p.notes, '') || ' ' || "
+                "coalesce(p.relationship, '')), word) = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM person_tags pt JOIN tags t ON t.id = pt.tag_id "
+                "WHERE pt.person_id = p.id AND instr(lower(t.name), word) > 0))"
             )
-            params.extend([word.lower().lstrip("@"), word.lower().lstrip("@")])
         rows = self._rows(
-            f"{_PERSON_SELECT} WHERE {' AND '.join(clauses)} ORDER BY p.name COLLATE NOCASE, p.id", params
+            f"{common}{_PERSON_SELECT} WHERE {' AND '.join(clauses)} ORDER BY p.name COLLATE NOCASE, p.id", params
         )
         return self._with_tags(rows)
 
