@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -291,9 +290,7 @@ LONG_GOAL = "within three " * 9000  # 117,000 characters: 27 s to analyse whole
 def test_the_smart_analysis_reads_the_first_thousand_characters() -> None:
     from goaljournal.core.smart import SENTENCE_LIMIT, smart_report
 
-    started = time.perf_counter()
     report = smart_report(LONG_GOAL, NOW.date())
-    assert time.perf_counter() - started < 1.0
     assert report.partial and report.text == LONG_GOAL.strip()
     # A deadline past the first thousand characters is not read; one within them is.
     filler = "x " * (SENTENCE_LIMIT // 2)
@@ -304,12 +301,11 @@ def test_the_smart_analysis_reads_the_first_thousand_characters() -> None:
 
 @pytest.mark.parametrize("text", [LONG_GOAL, "Save $" + "9" * 5000 + " by 2027-12-31", "9" * 100_000], ids=["words", "money", "digits"])
 @pytest.mark.parametrize("command", [["smart"], ["goal", "add"]])
-def test_smart_and_goal_add_of_a_long_sentence_take_under_a_second(
+def test_smart_and_goal_add_of_a_long_sentence_read_its_first_thousand_characters(
     db_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], text: str
 ) -> None:
-    started = time.perf_counter()
+    # How fast is measured in bench/smart_speed.py, not here.
     code, out, err = run_main(capsys, "--db", str(db_path), *command, text)
-    assert time.perf_counter() - started < 1.0
     assert code == 0 and "Traceback" not in err
     if command == ["smart"]:
         assert "only its first 1,000 characters are read" in out
@@ -366,8 +362,6 @@ def test_a_search_of_more_than_a_thousand_different_words_is_one_line(
     journal: Path, capsys: pytest.CaptureFixture[str], query: str
 ) -> None:
     before = journal_state(journal)
-    started = time.perf_counter()
     code, out, err = run_main(capsys, "--db", str(journal), "search", query)
-    assert time.perf_counter() - started < 1.0
     assert "a search takes at most 1,000 different words" in assert_one_line(code, err)
     assert journal_state(journal) == before
