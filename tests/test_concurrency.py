@@ -103,21 +103,29 @@ def test_command_line_logs_from_two_shells_at_once(db_path: Path) -> None:
         assert (store.count_entries(tag="left"), store.count_entries(tag="right")) == (8, 8)
 
 
+# Holds the write lock for half a second, as another program would, then commits.
+LOCK_HOLDER = """
+import sqlite3, sys, time
+other = sqlite3.connect(sys.argv[1], isolation_level=None)
+other.execute("BEGIN IMMEDIATE")
+other.execute("INSERT INTO tags (uuid, name) VALUES ('t1', 'from-the-other-program')")
+print("locked", flush=True)
+time.sleep(0.5)
+other.execute("COMMIT")
+"""
+
+
 def test_a_short_lock_is_waited_out(store: Store) -> None:
     assert store.pragma("busy_timeout") >= 5000
-    other = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    holder = subprocess.Popen([sys.executable, "-c", LOCK_HOLDER, str(store.path)], stdout=subprocess.PIPE, text=True)
     try:
-        other.execute("BEGIN IMMEDIATE")
-        other.execute("INSERT INTO tags (uuid, name) VALUES ('t1', 'from-the-other-program')")
-        release = threading.Timer(0.5, other.execute, ("COMMIT",))
-        release.start()
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
         started = time.monotonic()
         entry = store.add_entry("Written once the other program let go")
         waited = time.monotonic() - started
-        release.join()
     finally:
-        other.close()
-    assert waited >= 0.4
+        assert holder.wait(timeout=30) == 0
+    assert waited >= 0.3
     assert store.get_entry(entry).text == "Written once the other program let go"
     assert store.counts()["tags"] == 1
 

@@ -10,7 +10,6 @@ import contextlib
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -97,12 +96,15 @@ async def test_p_twice_in_the_trash_purges_the_highlighted_entry(store: Store, d
 # Another program reading the journal: it opens a read transaction (its snapshot of the journal,
 # secret included), says so, and keeps it until told to go on.
 READER = """
-import sqlite3, sys
+import sqlite3, sys, time
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN")
 conn.execute("SELECT count(*) FROM entries").fetchone()
 print("reading", flush=True)
-sys.stdin.readline()
+if len(sys.argv) > 2:
+    time.sleep(float(sys.argv[2]))  # a short read, over by itself
+else:
+    sys.stdin.readline()
 conn.execute("COMMIT")
 conn.close()
 print("done", flush=True)
@@ -110,9 +112,11 @@ print("done", flush=True)
 
 
 @contextlib.contextmanager
-def reader_in_another_process(path: Path) -> Iterator[subprocess.Popen[str]]:
+def reader_in_another_process(path: Path, *, seconds: float | None = None) -> Iterator[subprocess.Popen[str]]:
+    """A read held until ``finish``, or for ``seconds``."""
+    hold = [] if seconds is None else [str(seconds)]
     reader = subprocess.Popen(
-        [sys.executable, "-c", READER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", READER, str(path), *hold], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
     try:
         assert reader.stdout is not None and reader.stdout.readline() == "reading\n"
@@ -130,11 +134,8 @@ def finish(reader: subprocess.Popen[str]) -> None:
 def test_a_purge_waits_for_a_short_read_to_end(store: Store, db_path: Path) -> None:
     secret = fill(store)
     store.trash("entries", secret)
-    with reader_in_another_process(db_path) as reader:
-        ending = threading.Timer(0.5, finish, (reader,))
-        ending.start()
+    with reader_in_another_process(db_path, seconds=0.5):
         assert store.purge_entry(secret) is True
-        ending.join()
     assert SECRET.encode() not in file_bytes(db_path)
 
 
