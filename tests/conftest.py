@@ -47,6 +47,20 @@ def store(db_path: Path) -> Iterator[Store]:
         yield opened
 
 
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The command line in this process: its exit status (argparse's exits too), stdout, stderr.
+    Any other exception fails the test."""
+    from goaljournal.cli import main
+
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]
     """What the app's current screen shows, as plain text (the way a screenshot would)."""
     import io

@@ -15,8 +15,8 @@ from typing import Any
 
 import pytest
 
-from conftest import NOW
-from goaljournal.cli import main
+from conftest import NOW, run_cli
+
 from goaljournal.store import Store
 from goaljournal.store.transfer import export_data
 
@@ -26,17 +26,6 @@ BIG_ID = str(2**63)  # one past SQLite's largest INTEGER
 def journal_state(path: Path) -> dict[str, Any]:
     with Store.open(path, clock=lambda: NOW) as store:
         return export_data(store)
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """``main`` in-process; argparse's exits become exit codes. An exception fails the test."""
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run(*args: str | Path, input: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -66,7 +55,7 @@ def assert_usage(code: int, err: str) -> str:
 def journal(db_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """A journal with a goal (id 1), a person (id 1) and an entry."""
     for args in (["goal", "add", "Run 100 km by 2026-12-31"], ["met", "Ada Lovelace"], ["log", "Planned the week"]):
-        assert run_main(capsys, "--db", str(db_path), *args)[0] == 0
+        assert run_cli(capsys, "--db", str(db_path), *args)[0] == 0
     return db_path
 
 
@@ -92,7 +81,7 @@ def test_an_id_or_limit_past_64_bits_is_bad_usage(
     journal: Path, capsys: pytest.CaptureFixture[str], args: list[str], limit: str
 ) -> None:
     before = journal_state(journal)
-    code, out, err = run_main(capsys, "--db", str(journal), *args)
+    code, out, err = run_cli(capsys, "--db", str(journal), *args)
     line = assert_usage(code, err)
     assert f"a whole number up to {limit}" in line and len(line) < 200
     assert not out
@@ -113,13 +102,13 @@ def test_an_id_in_range_that_names_nothing_is_one_line(
     journal: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
 ) -> None:
     before = journal_state(journal)
-    code, out, err = run_main(capsys, "--db", str(journal), *args)
+    code, out, err = run_cli(capsys, "--db", str(journal), *args)
     assert message in assert_one_line(code, err)
     assert journal_state(journal) == before
 
 
 def test_the_largest_limit_searches(journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run_main(capsys, "--db", str(journal), "search", "planned", "--limit", "1000000")
+    code, out, err = run_cli(capsys, "--db", str(journal), "search", "planned", "--limit", "1000000")
     assert (code, err) == (0, "") and "Planned the week" in out
 
 
@@ -141,11 +130,11 @@ def test_an_empty_db_option_is_refused_not_the_default_journal(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str, args: list[str]
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a blank path would be a file in the working folder
-    code, out, err = run_main(capsys, "--db", value, *args)
+    code, out, err = run_cli(capsys, "--db", value, *args)
     assert "--db is empty" in assert_one_line(code, err)
     assert not out
     assert not default_journal(tmp_path).exists()
-    code, out, err = run_main(capsys, args[0], "--db", value, *args[1:])  # after the command too
+    code, out, err = run_cli(capsys, args[0], "--db", value, *args[1:])  # after the command too
     assert "--db is empty" in assert_one_line(code, err)
     assert not default_journal(tmp_path).exists()
 
@@ -163,7 +152,7 @@ def test_an_empty_goaljournal_db_is_unset(
 ) -> None:
     monkeypatch.chdir(tmp_path)  # a blank path would be a file in the working folder
     monkeypatch.setenv("GOALJOURNAL_DB", value)
-    code, out, err = run_main(capsys, "log", "a note")
+    code, out, err = run_cli(capsys, "log", "a note")
     assert (code, err) == (0, "")
     assert default_journal(tmp_path).exists()
 
@@ -221,7 +210,7 @@ def test_an_import_with_a_5000_digit_integer_is_refused_in_one_line(
     else:
         source.write_text(text)
     before = journal_state(journal)
-    code, out, err = run_main(capsys, "--db", str(journal), "import", "--format", fmt.removesuffix("-zip"), str(source))
+    code, out, err = run_cli(capsys, "--db", str(journal), "import", "--format", fmt.removesuffix("-zip"), str(source))
     assert "a number of more than 100 digits" in assert_one_line(code, err)
     assert not out
     assert journal_state(journal) == before
@@ -239,7 +228,7 @@ def test_a_long_integer_within_the_limit_is_left_to_the_row_checks(
 ) -> None:
     source = tmp_path / "export.json"
     source.write_text(goaljournal_export(journal, "row").replace(HUGE, "1" + "0" * 99))
-    code, out, err = run_main(capsys, "--db", str(journal), "import", str(source))
+    code, out, err = run_cli(capsys, "--db", str(journal), "import", str(source))
     assert "goals[0].target" in assert_one_line(code, err)
 
 
@@ -269,10 +258,10 @@ def test_a_number_too_large_to_track_is_not_measurable(text: str) -> None:
 def test_smart_and_goal_add_take_a_number_too_large_to_track(
     db_path: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:
-    code, out, err = run_main(capsys, "smart", text)
+    code, out, err = run_cli(capsys, "smart", text)
     assert (code, err) == (0, "")
     assert "✗ Measurable" in out and "too large to track" in out
-    code, out, err = run_main(capsys, "--db", str(db_path), "goal", "add", text)
+    code, out, err = run_cli(capsys, "--db", str(db_path), "goal", "add", text)
     assert code == 0 and out.startswith("added goal 1: ")
     assert err.startswith("note: goal 1 is not yet SMART (measurable)") and err.count("\n") == 1, err
     assert [goal["title"] for goal in journal_state(db_path)["goals"]] == [text]
@@ -305,7 +294,7 @@ def test_smart_and_goal_add_of_a_long_sentence_read_its_first_thousand_character
     db_path: Path, capsys: pytest.CaptureFixture[str], command: list[str], text: str
 ) -> None:
     # How fast is measured in bench/smart_speed.py, not here.
-    code, out, err = run_main(capsys, "--db", str(db_path), *command, text)
+    code, out, err = run_cli(capsys, "--db", str(db_path), *command, text)
     assert code == 0 and "Traceback" not in err
     if command == ["smart"]:
         assert "only its first 1,000 characters are read" in out
@@ -331,13 +320,13 @@ MANY_WORDS = " ".join(f"word{i}" for i in range(1000))
 def test_a_people_search_of_many_words_matches_them_all(
     journal: Path, capsys: pytest.CaptureFixture[str], query: str, listed: list[str]
 ) -> None:
-    assert run_main(capsys, "--db", str(journal), "met", "Grace Hopper")[0] == 0
+    assert run_cli(capsys, "--db", str(journal), "met", "Grace Hopper")[0] == 0
     with Store.open(journal, clock=lambda: NOW) as store:
         grace = store.people_named("Grace Hopper")[0].id
         store.update_person(grace, notes=MANY_WORDS.upper())
         assert [person.name for person in store.people(query=query)] == listed
     before = journal_state(journal)
-    code, out, err = run_main(capsys, "--db", str(journal), "people", *query.split())
+    code, out, err = run_cli(capsys, "--db", str(journal), "people", *query.split())
     assert (code, err) == (0, "")
     assert [name for name in listed if name in out] == listed and ("Ada" in out) == ("Ada Lovelace" in listed)
     assert journal_state(journal) == before
@@ -352,7 +341,7 @@ def test_a_people_search_of_a_thousand_words_end_to_end(journal: Path) -> None:
 def test_a_search_of_up_to_a_thousand_different_words_runs(
     journal: Path, capsys: pytest.CaptureFixture[str], query: str
 ) -> None:
-    code, out, err = run_main(capsys, "--db", str(journal), "search", query)
+    code, out, err = run_cli(capsys, "--db", str(journal), "search", query)
     assert (code, err) == (0, "")
     assert ("Planned the week" in out) == query.startswith("planned")
 
@@ -362,6 +351,6 @@ def test_a_search_of_more_than_a_thousand_different_words_is_one_line(
     journal: Path, capsys: pytest.CaptureFixture[str], query: str
 ) -> None:
     before = journal_state(journal)
-    code, out, err = run_main(capsys, "--db", str(journal), "search", query)
+    code, out, err = run_cli(capsys, "--db", str(journal), "search", query)
     assert "a search takes at most 1,000 different words" in assert_one_line(code, err)
     assert journal_state(journal) == before

@@ -33,30 +33,34 @@ print("done", flush=True)
 """
 
 
-def run_writers(path: Path, names: list[str], count: int) -> None:
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), name, str(count)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )  # fmt: skip
-        for name in names
-    ]
+def run_together(scripts: list[list[str]], *, timeout: float = 60) -> None:
+    """Start a Python process per argument list (a script, then its arguments); once every one
+    has said "ready", tell them all to go, and wait for each to say "done"."""
+    processes = [
+        subprocess.Popen([sys.executable, "-c", *script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for script in scripts
+    ]  # fmt: skip
     try:
-        for writer in writers:  # every process is up before any of them starts
-            assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
-        for writer in writers:
-            assert writer.stdin is not None
-            writer.stdin.write("go\n")
-            writer.stdin.flush()
-        for writer in writers:
-            out, err = writer.communicate(timeout=60)
-            assert writer.returncode == 0, err
+        for process in processes:  # every process is up before any of them starts
+            assert process.stdout is not None and process.stdout.readline() == "ready\n"
+        for process in processes:
+            assert process.stdin is not None
+            process.stdin.write("go\n")
+            process.stdin.flush()
+        for process in processes:
+            out, err = process.communicate(timeout=timeout)
+            assert process.returncode == 0, err
             assert out == "done\n"
     finally:
-        for writer in writers:
-            if writer.poll() is None:
-                writer.kill()
-                writer.wait()
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def run_writers(path: Path, names: list[str], count: int) -> None:
+    run_together([[WRITER, str(path), name, str(count)] for name in names])
 
 
 def test_two_processes_write_at_once_and_nothing_is_lost(db_path: Path) -> None:
@@ -208,26 +212,7 @@ print("done", flush=True)
 def test_store_deltas_from_four_processes_at_once_add_up(db_path: Path) -> None:
     with Store.open(db_path, clock=lambda: NOW) as store:
         goal = store.add_goal("Read papers", target=200, baseline=0)
-    adders = [
-        subprocess.Popen([sys.executable, "-c", ADDER, str(db_path), str(goal), "50"],
-                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(4)
-    ]  # fmt: skip
-    try:
-        for adder in adders:
-            assert adder.stdout is not None and adder.stdout.readline() == "ready\n"
-        for adder in adders:
-            assert adder.stdin is not None
-            adder.stdin.write("go\n")
-            adder.stdin.flush()
-        for adder in adders:
-            out, err = adder.communicate(timeout=120)
-            assert adder.returncode == 0, err
-    finally:
-        for adder in adders:
-            if adder.poll() is None:
-                adder.kill()
-                adder.wait()
+    run_together([[ADDER, str(db_path), str(goal), "50"] for _ in range(4)], timeout=120)
     with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.get_goal(goal).current == 200
 

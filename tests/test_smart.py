@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import run_cli
 
-from goaljournal.cli import main
 from goaljournal.core.models import CATEGORIES
 from goaljournal.core.smart import GoalFields, extract_metric, smart_report
 
@@ -389,16 +389,6 @@ def test_the_help_examples_say_what_the_coach_says() -> None:
 
 
 # -- the command line (DESIGN §5) -------------------------------------------------------------
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_smart_json_is_the_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
