@@ -74,6 +74,15 @@ def run_as_a_user(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*AS_A_USER, sys.executable, "-m", "goaljournal", *args], capture_output=True, text=True, timeout=60)
 
 
+def skip_unless_the_folder_refuses_a_user(folder: Path) -> None:
+    if os.geteuid() == 0:
+        probe = subprocess.run(
+            [*AS_A_USER, sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"], capture_output=True, text=True
+        )
+        if probe.returncode == 0 or "PermissionError" not in probe.stderr:
+            pytest.skip(f"cannot run a command without root's file permissions here (setpriv: {probe.stderr.strip()[-200:]})")
+
+
 @pytest.fixture
 def read_only_folder(journal: Path) -> Iterator[Path]:
     """The journal (still writable itself) in a folder that cannot be written."""
@@ -82,12 +91,7 @@ def read_only_folder(journal: Path) -> Iterator[Path]:
         assert not Path(f"{journal}{side}").exists()
     os.chmod(folder, 0o500)
     try:
-        if os.geteuid() == 0:
-            probe = subprocess.run(
-                [*AS_A_USER, sys.executable, "-c", f"open({str(folder / 'probe')!r}, 'w')"], capture_output=True, text=True
-            )
-            if probe.returncode == 0 or "PermissionError" not in probe.stderr:
-                pytest.skip(f"cannot run a command without root's file permissions here (setpriv: {probe.stderr.strip()[-200:]})")
+        skip_unless_the_folder_refuses_a_user(folder)
         yield journal
     finally:
         os.chmod(folder, 0o700)
@@ -117,6 +121,28 @@ def test_a_write_to_a_journal_in_a_read_only_folder_says_why(read_only_folder: P
     assert_one_clear_line(result, f"the folder {read_only_folder.parent.resolve()} is read-only", "cannot be written")
     assert digest(read_only_folder) == before
     assert sorted(p.name for p in read_only_folder.parent.iterdir()) == [read_only_folder.name]
+
+
+def test_a_leftover_wal_without_its_shm_in_a_read_only_folder_says_what_to_do(journal: Path) -> None:
+    # A -wal with frames and no -shm, as a writer that stopped before folding it back leaves it.
+    writer = sqlite3.connect(journal)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE entries SET text = text || ' (edited)'")
+    writer.commit()
+    frames = Path(f"{journal}-wal").read_bytes()
+    writer.close()  # the last connection folds the -wal back and removes it
+    Path(f"{journal}-wal").write_bytes(frames)
+    Path(f"{journal}-shm").unlink(missing_ok=True)
+    before = digest(journal)
+    os.chmod(journal.parent, 0o500)
+    try:
+        skip_unless_the_folder_refuses_a_user(journal.parent)
+        for command in (["search", "safe"], ["doctor"], ["log", "more"]):
+            result = run_as_a_user("--db", str(journal), *command)
+            assert_one_clear_line(result, "-wal", "make the folder writable once")
+    finally:
+        os.chmod(journal.parent, 0o700)
+    assert digest(journal) == before and Path(f"{journal}-wal").read_bytes() == frames
 
 
 async def test_the_app_says_up_front_that_a_journal_is_read_only(journal: Path, screen_text) -> None:

@@ -92,6 +92,15 @@ def _refuse_what_is_not_a_file(path: Path) -> None:
         raise JournalUnavailable(f"{path} is {kind}, not a journal file")
 
 
+def _unread_wal_without_shm(path: Path) -> bool:
+    """A -wal that holds something (a writer that stopped without folding it back) and no -shm."""
+    try:
+        wal = os.stat(f"{path}-wal").st_size
+    except OSError:
+        return False
+    return wal > 0 and not os.path.exists(f"{path}-shm")
+
+
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     # check_same_thread=False: the TUI reads from a thread worker now and then; the Store
     # serialises every use of the connection with its own lock instead.
@@ -138,6 +147,13 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
         read_only_reason = f"{path} is read-only; nothing was written"
     else:
         read_only_reason = f"{blocker} is read-only, so the journal cannot be written; nothing was written"
+    if blocker is not None and blocker != str(path) and _unread_wal_without_shm(path):
+        # SQLite reads a -wal through its -shm index, which it would have to create beside it.
+        raise JournalUnavailable(
+            f"{path} has a -wal file holding changes not yet in the journal, and reading them needs a "
+            f"-shm file that {blocker} cannot hold (it is read-only); make the folder writable once, "
+            "so the changes can be folded in; nothing was changed"
+        )
     conn = _connect(path, read_only)
     try:
         with translate_errors(path):
