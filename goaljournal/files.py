@@ -239,10 +239,8 @@ def _atomic_file(
     names = [dest.name] if replace else [dest.name, *alternatives]
     folder_fd = open_folder(folder, managed=managed, create=create_folder)
     try:
-        while len(names) > 1 and _exists(folder_fd, names[0]):
-            names.pop(0)
+        existed = _check_first_free(folder_fd, folder, names, journal, replace)
         dest = folder / names[0]
-        existed = check_target(folder_fd, folder, dest.name, Protected.of(journal), replace=replace)
         sweep_leftovers(folder_fd)
         try:
             fd, name = _open_partial(folder_fd, dest.name)
@@ -253,11 +251,8 @@ def _atomic_file(
             yield Partial(fd, name, _sqlite_path(folder_fd, folder, name)), written
             _seal(folder_fd, fd, name, dest, _left(existed))
             while True:
+                _check_first_free(folder_fd, folder, names, journal, replace)  # taken while this one was written?
                 dest = folder / names[0]
-                if len(names) > 1 and _exists(folder_fd, names[0]):
-                    names.pop(0)  # taken while this one was written
-                    continue
-                check_target(folder_fd, folder, dest.name, Protected.of(journal), replace=replace)
                 try:
                     if replace:
                         os.rename(name, dest.name, src_dir_fd=folder_fd, dst_dir_fd=folder_fd)
@@ -282,6 +277,22 @@ def _atomic_file(
             os.close(fd)
     finally:
         os.close(folder_fd)
+
+
+def _check_first_free(folder_fd: int, folder: Path, names: list[str], journal: Path | None, replace: bool) -> bool:
+    """Check ``names[0]`` as a target (see ``check_target``), first dropping the names taken
+    meanwhile while another remains: a backup that lands between the look and the check is
+    another process's backup, so this one moves on rather than refuse. Returns whether the
+    target exists."""
+    while True:
+        while len(names) > 1 and _exists(folder_fd, names[0]):
+            names.pop(0)
+        try:
+            return check_target(folder_fd, folder, names[0], Protected.of(journal), replace=replace)
+        except OutputRefused:
+            if len(names) > 1 and _exists(folder_fd, names[0]):
+                continue
+            raise
 
 
 def write_together(

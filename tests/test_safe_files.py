@@ -739,6 +739,24 @@ def test_a_default_backup_whose_name_is_taken_meanwhile_takes_the_next(journal: 
     assert taken.read_bytes() == b"another backup" and partials(taken.parent) == []
 
 
+def test_a_backup_landing_between_the_look_and_the_check_moves_this_one_to_the_next_name(
+    journal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taken = journal.parent / "backups" / f"journal-{STAMP}.db"
+    exists = files._exists
+
+    def looked_then_another_lands(folder_fd: int, name: str) -> bool:
+        found = exists(folder_fd, name)
+        if name == taken.name and not found:
+            taken.write_bytes(b"another backup")  # it is now one of the journal's backups
+        return found
+
+    monkeypatch.setattr(files, "_exists", looked_then_another_lands)
+    assert cli.main(["--db", str(journal), "backup"]) == 0
+    assert capsys.readouterr().out == f"backed up the journal to {taken.with_name(f'journal-{STAMP}-2.db')}\n"
+    assert taken.read_bytes() == b"another backup" and partials(taken.parent) == []
+
+
 def test_three_backups_started_at_once_all_succeed(journal: Path) -> None:
     children = [subprocess.Popen([sys.executable, "-m", "goaljournal", "--db", str(journal), "backup"], stdout=subprocess.PIPE,
                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]  # fmt: skip
