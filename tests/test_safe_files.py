@@ -723,35 +723,38 @@ def test_a_backup_on_a_full_disk_names_the_backup_and_leaves_the_journal_untouch
     assert not err.startswith(f"goaljournal: {journal}")
 
 
-def test_a_default_backup_whose_name_is_taken_meanwhile_takes_the_next(journal: Path, monkeypatch, capsys) -> None:
-    taken = journal.parent / "backups" / f"journal-{STAMP}.db"
+def landing_as_the_copy_is_sealed(taken: Path) -> tuple[object, str, Callable[..., object]]:
+    """The copy is written; before it gets its name, another backup of this second takes it."""
     fsync = os.fsync
 
-    def another_backup_lands(fd: int) -> None:
-        # The copy is written; before it gets its name, another backup of this second takes it.
+    def hook(fd: int) -> None:
         if not taken.exists():
             taken.write_bytes(b"another backup")
         fsync(fd)
 
-    monkeypatch.setattr(os, "fsync", another_backup_lands)
-    assert cli.main(["--db", str(journal), "backup"]) == 0
-    assert capsys.readouterr().out == f"backed up the journal to {taken.with_name(f'journal-{STAMP}-2.db')}\n"
-    assert taken.read_bytes() == b"another backup" and partials(taken.parent) == []
+    return os, "fsync", hook
 
 
-def test_a_backup_landing_between_the_look_and_the_check_moves_this_one_to_the_next_name(
-    journal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    taken = journal.parent / "backups" / f"journal-{STAMP}.db"
+def landing_between_the_look_and_the_check(taken: Path) -> tuple[object, str, Callable[..., object]]:
+    """The name was free when looked at; it is one of the journal's backups when checked."""
     exists = files._exists
 
-    def looked_then_another_lands(folder_fd: int, name: str) -> bool:
+    def hook(folder_fd: int, name: str) -> bool:
         found = exists(folder_fd, name)
         if name == taken.name and not found:
-            taken.write_bytes(b"another backup")  # it is now one of the journal's backups
+            taken.write_bytes(b"another backup")
         return found
 
-    monkeypatch.setattr(files, "_exists", looked_then_another_lands)
+    return files, "_exists", hook
+
+
+@pytest.mark.parametrize("another_backup", [landing_as_the_copy_is_sealed, landing_between_the_look_and_the_check])
+def test_a_default_backup_whose_name_is_taken_meanwhile_takes_the_next(
+    journal: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    another_backup: Callable[[Path], tuple[object, str, Callable[..., object]]],
+) -> None:
+    taken = journal.parent / "backups" / f"journal-{STAMP}.db"
+    monkeypatch.setattr(*another_backup(taken))
     assert cli.main(["--db", str(journal), "backup"]) == 0
     assert capsys.readouterr().out == f"backed up the journal to {taken.with_name(f'journal-{STAMP}-2.db')}\n"
     assert taken.read_bytes() == b"another backup" and partials(taken.parent) == []
