@@ -30,10 +30,15 @@ def name_stem(journal: Path) -> str:
     return Path(journal).stem
 
 
+def same_second_names(base: str, suffix: str) -> list[str]:
+    """``base`` + ``suffix``, then ``base-2`` … ``base-20`` with it: the names to try, in order,
+    for a copy named after the second it was taken in."""
+    return [f"{base}{suffix}"] + [f"{base}-{number}{suffix}" for number in range(2, SAME_SECOND + 1)]
+
+
 def manual_names(journal: Path, now: datetime) -> list[str]:
     """The names a backup taken at ``now`` may have, in the order to try them."""
-    base = f"{name_stem(journal)}-{now:%Y%m%d-%H%M%S}"
-    return [f"{base}.db"] + [f"{base}-{number}.db" for number in range(2, SAME_SECOND + 1)]
+    return same_second_names(f"{name_stem(journal)}-{now:%Y%m%d-%H%M%S}", ".db")
 
 
 def automatic_name(journal: Path, day: date) -> str:

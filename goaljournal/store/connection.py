@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from goaljournal import files
+from goaljournal.store.backup_names import same_second_names
 from goaljournal.store.errors import (
     CorruptJournal,
     InvalidInput,
@@ -240,10 +241,9 @@ def checkpoint(conn: sqlite3.Connection, mode: str = "RESTART", *, wait_ms: int 
 
 def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable[[], datetime]) -> None:
     if version > 0:
-        stamp = clock().strftime("%Y%m%d-%H%M%S")
         # A second try within the same second (a retry, another process) takes the next number.
-        names = [f"{path.name}.v{version}-{stamp}.bak"] + [f"{path.name}.v{version}-{stamp}-{n}.bak" for n in range(2, 21)]
-        backup_to(conn, path.with_name(names[0]), journal=path, alternatives=names[1:])
+        first, *others = same_second_names(f"{path.name}.v{version}-{clock():%Y%m%d-%H%M%S}", ".bak")
+        backup_to(conn, path.with_name(first), journal=path, alternatives=others)
     from goaljournal.store import schema  # imports sqlite_utils: only on create or upgrade
 
     conn.execute("BEGIN IMMEDIATE")

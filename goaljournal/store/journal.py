@@ -216,7 +216,7 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
         """This journal's automatic backups (``backups/journal-auto-*.db`` for ``journal.db``)
         that still hold the entry."""
         holding = []
-        for backup in self._automatic_backups():
+        for _, backup in self._automatic_backups():
             try:
                 with contextlib.closing(self._open_backup(backup, read_only=True)) as conn:
                     found = conn.execute("SELECT 1 FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
@@ -271,18 +271,15 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
                 raise
             conn.execute("VACUUM")
 
-    def _automatic_backups(self) -> list[Path]:
-        # A link under a backup's name is not one of ours: rewriting it would change another file.
-        folder = backups_folder(self.path)
-        return sorted(
-            path for path in folder.glob(f"{glob.escape(name_stem(self.path))}-auto-*.db")
-            if self._automatic_day(path) is not None and not path.is_symlink()
-        )  # fmt: skip
-
-    def _automatic_day(self, backup: Path) -> date | None:
-        """The day of this journal's automatic backup ``backup``, or None if it is not one."""
-        named = read_name(self.path, backup.name)
-        return named.day if named is not None and named.automatic else None
+    def _automatic_backups(self) -> list[tuple[date, Path]]:
+        """This journal's automatic backups with their days, oldest first. A link under a
+        backup's name is not one of ours: pruning or rewriting it would change another file."""
+        found = []
+        for path in backups_folder(self.path).glob(f"{glob.escape(name_stem(self.path))}-auto-*.db"):
+            named = read_name(self.path, path.name)
+            if named is not None and named.automatic and not path.is_symlink():
+                found.append((named.day, path))
+        return sorted(found)
 
     @staticmethod
     def _open_backup(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -315,16 +312,11 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
             finally:
                 source.close()
         (folder / f"{dest.name}.partial").unlink(missing_ok=True)  # left by versions before the atomic write
-        self._prune_automatic(folder, today - timedelta(days=keep - 1), made)
+        self._prune_automatic(today - timedelta(days=keep - 1), made)
         return made
 
-    def _prune_automatic(self, folder: Path, oldest_kept: date, made: Path | None) -> None:
-        dated = []
-        for path in folder.glob(f"{glob.escape(name_stem(self.path))}-auto-*.db"):
-            day = self._automatic_day(path)
-            if day is not None and not path.is_symlink():
-                dated.append((day, path))
-        dated.sort(reverse=True)
+    def _prune_automatic(self, oldest_kept: date, made: Path | None) -> None:
+        dated = sorted(self._automatic_backups(), reverse=True)
         old = [path for day, path in dated if day < oldest_kept and path != made]
         if not old:
             return
