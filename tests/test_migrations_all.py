@@ -1,7 +1,7 @@
 """Every earlier journal format upgrades to exactly the schema of a new journal, data intact, and
 a migration that fails leaves the journal as it was.
 
-The fixtures are made by ``tests/fixtures/make_v{1,2,3,4}_journal.py``.
+The fixtures are made by ``tests/fixtures/make_v{1,2,3,4,5}_journal.py``.
 """
 
 from __future__ import annotations
@@ -49,7 +49,9 @@ def copy_of(version: int, tmp_path: Path) -> Path:
 
 def test_there_is_a_fixture_for_every_earlier_version() -> None:
     for version in EARLIER:
-        conn = sqlite3.connect(FIXTURES / f"journal_v{version}.db")
+        path = FIXTURES / f"journal_v{version}.db"
+        assert path.is_file(), f"make it with tests/fixtures/make_v{version}_journal.py"
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
             assert conn.execute("PRAGMA user_version").fetchone()[0] == version
         finally:
@@ -80,8 +82,8 @@ def test_a_migration_that_fails_leaves_everything_as_it_was(version: int, tmp_pa
     old = copy_of(version, tmp_path)
     # A table the last migration creates, already there: that step fails half-way through.
     conn = sqlite3.connect(old)
-    conn.execute("CREATE TABLE people (x)")
-    conn.execute("INSERT INTO people VALUES ('in the way')")
+    conn.execute("CREATE TABLE prompt_snoozes (x)")
+    conn.execute("INSERT INTO prompt_snoozes VALUES ('in the way')")
     conn.commit()
     conn.close()
     before = dump(old)

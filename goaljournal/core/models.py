@@ -17,6 +17,8 @@ CATEGORIES = (
     "financial",
 )
 GOAL_STATUSES = ("draft", "active", "paused", "achieved", "abandoned")
+# A goal stated as a rate has a target per one of these periods.
+CADENCES = ("week", "month", "quarter")
 HORIZONS = ("short", "medium", "long")
 ENTRY_KINDS = ("reflection", "win", "lesson", "feedback", "note")
 ITEM_KINDS = ("strength", "weakness", "success", "failure", "feedback")
@@ -98,6 +100,7 @@ class Goal(_FromRow):
     assessment_item_id: int | None = None
     progress_from: str | None = None
     progress_tag: str | None = None
+    cadence: str | None = None
     created_at: str = ""
     updated_at: str = ""
     deleted_at: str | None = None
@@ -148,6 +151,7 @@ class CheckIn(_FromRow):
     deleted_at: str | None = None
     # "interactions" when the store wrote it from logged conversations (Goal.progress_from).
     source: str | None = None
+    updated_at: str | None = None
 
 
 @dataclass(slots=True)
@@ -205,6 +209,7 @@ class AssessmentItem(_FromRow):
     action: str | None = None
     position: int = 0
     created_at: str = ""
+    carried_from_id: int | None = None
 
 
 @dataclass(slots=True)

@@ -28,7 +28,7 @@ from goaljournal.store.errors import (
     ReadOnlyJournal,
 )
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.dates import FIRST_DAY, LAST_DAY, BadDate, format_moment, strict_day, strict_moment
 from goaljournal.core.models import (
+    CADENCES,
     CATEGORIES,
     ENTRY_KINDS,
     FEEDBACK_SOURCES,
@@ -312,7 +313,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "metric": TEXT, "unit": TEXT, "baseline": Number(), "target": Number(), "start_date": MAYBE_DAY,
         "deadline": MAYBE_DAY, "why": TEXT, "confidence": SCALE, "status": _choice(GOAL_STATUSES, nullable=False),
         "created_at": STAMP, "updated_at": STAMP, "deleted_at": MAYBE_STAMP,
-        "progress_from": _choice(PROGRESS_SOURCES), "progress_tag": TEXT,
+        "progress_from": _choice(PROGRESS_SOURCES), "progress_tag": TEXT, "cadence": _choice(CADENCES),
     },
     "milestones": {
         "uuid": UUID, "title": NAME, "due_date": MAYBE_DAY, "done_at": MAYBE_DAY, "position": POSITION,
@@ -321,7 +322,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "revisions": {"uuid": UUID, "at": Moment(required=True, nullable=False), "changes": Changes(required=True, nullable=False), "reason": TEXT},
     "checkins": {
         "uuid": UUID, "at": DAY, "value": Number(required=True, nullable=False), "note": TEXT, "confidence": SCALE,
-        "created_at": STAMP, "deleted_at": MAYBE_STAMP, "source": _choice(("interactions",)),
+        "created_at": STAMP, "deleted_at": MAYBE_STAMP, "source": _choice(("interactions",)), "updated_at": MAYBE_STAMP,
     },
     "tags": {"uuid": UUID, "name": NAME},
     "entries": {

@@ -9,6 +9,7 @@ from typing import Any
 
 from goaljournal.core.dates import format_day, format_moment
 from goaljournal.core.models import (
+    CADENCES,
     CATEGORIES,
     GOAL_STATUSES,
     HORIZONS,
@@ -35,7 +36,7 @@ from goaljournal.store.values import (
 GOAL_FIELDS = (
     "title", "category", "horizon", "metric", "unit", "baseline", "target", "start_date",
     "deadline", "why", "confidence", "status", "parent_id", "assessment_item_id", "progress_from",
-    "progress_tag",
+    "progress_tag", "cadence",
 )  # fmt: skip
 
 
@@ -57,6 +58,7 @@ class GoalsMixin(StoreBase):
         _check_choice(fields.get("status"), GOAL_STATUSES, "status")
         _check_scale(fields.get("confidence"), "confidence")
         _check_choice(fields.get("progress_from"), tuple(PROGRESS_SOURCES), "progress source")
+        _check_choice(fields.get("cadence"), CADENCES, "cadence")
         if "progress_tag" in fields:
             tag = _check_text(fields["progress_tag"], "the tag")
             fields["progress_tag"] = (tag.strip().lstrip("@").strip() or None) if tag else None

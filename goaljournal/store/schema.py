@@ -217,7 +217,6 @@ def _daily_checkins(db: Database) -> None:
     )
 
 
-
 @migrations(name="005_people")
 def _people(db: Database) -> None:
     # People and the conversations held with them (issue 11). A goal may count its progress from
@@ -284,6 +283,32 @@ def _people(db: Database) -> None:
             "ALTER TABLE checkins ADD COLUMN source TEXT CHECK (source IN ('interactions'))",
         ],
     )
+
+@migrations(name="006_corrections_cadence_prompts")
+def _corrections_cadence_prompts(db: Database) -> None:
+    _run(
+        db,
+        [
+            # A goal stated as a rate ("5 reports per week"): its target is per period, and its
+            # check-ins are amounts added to the period they fall in.
+            "ALTER TABLE goals ADD COLUMN cadence TEXT CHECK (cadence IN ('week', 'month', 'quarter'))",
+            # Check-ins can be corrected; the stamp of the last correction.
+            "ALTER TABLE checkins ADD COLUMN updated_at TEXT",
+            # A strength or weakness carried into a later self-assessment ("still true?"), kept
+            # or reworded there: the comparison matches it with the one it came from.
+            """ALTER TABLE assessment_items ADD COLUMN carried_from_id INTEGER
+                REFERENCES assessment_items(id) ON DELETE SET NULL""",
+            # Today's prompts that ask for a decision, dismissed until a day (``subject_id`` is
+            # the goal's id, or 0 for a prompt about the whole journal).
+            """CREATE TABLE prompt_snoozes (
+                prompt TEXT NOT NULL CHECK (trim(prompt) <> ''),
+                subject_id INTEGER NOT NULL DEFAULT 0,
+                until TEXT NOT NULL,
+                PRIMARY KEY (prompt, subject_id)
+            ) WITHOUT ROWID""",
+        ],
+    )
+
 
 # connection.py keeps the number without importing this module; they must agree.
 assert len(migrations._migrations) == SCHEMA_VERSION, "update SCHEMA_VERSION"

@@ -27,7 +27,7 @@ FORMAT_VERSION = 1
 TABLES: tuple[tuple[str, dict[str, str]], ...] = (
     ("skills", {}),
     ("assessments", {}),
-    ("assessment_items", {"assessment_id": "assessments"}),
+    ("assessment_items", {"assessment_id": "assessments", "carried_from_id": "assessment_items"}),
     ("ratings", {"assessment_id": "assessments", "skill_id": "skills"}),
     ("goals", {"parent_id": "goals", "assessment_item_id": "assessment_items"}),
     ("milestones", {"goal_id": "goals"}),
@@ -186,8 +186,10 @@ def check_export(data: dict[str, Any]) -> dict[str, Any]:
                     if column in REQUIRED_LINKS:
                         raise _refused(f"{where}.{key}", "missing: the row it belongs to must be named")
                     continue
-                if target == table:  # a goal's parent may come later in the file: see _check_parents
+                if target == table and column == "parent_id":  # may come later in the file: see _check_parents
                     continue
+                if target == table and (linked not in seen or linked == row["uuid"]):
+                    raise _refused(f"{where}.{key}", f"{shown(linked)} is no earlier row of {table} in the file")
                 if linked not in uuids[target]:
                     raise _refused(f"{where}.{key}", f"{shown(linked)} is no row of {target} in the file")
             rows.append(row)
@@ -284,7 +286,8 @@ def _import_table(
                 if column == "parent_id":  # set in a second pass, once every goal exists
                     continue
                 linked = row.get(_uuid_key(column))
-                values[column] = None if linked is None else ids[links[column]].get(linked)
+                known = local if links[column] == table else ids[links[column]]  # an earlier row of this table
+                values[column] = None if linked is None else known.get(linked)
                 if linked is not None and values[column] is None:
                     raise InvalidInput(f"a row of {table} links to {linked}, which is not in the file")
             elif column in row:
