@@ -33,6 +33,8 @@ from goaljournal.store.values import (
     _number,
 )
 
+_UNCHANGED: Any = object()  # "keep this field as it is" in update_checkin
+
 GOAL_FIELDS = (
     "title", "category", "horizon", "metric", "unit", "baseline", "target", "start_date",
     "deadline", "why", "confidence", "status", "parent_id", "assessment_item_id", "progress_from",
@@ -333,6 +335,36 @@ class GoalsMixin(StoreBase):
                 "goal_id": goal_id, "at": day, "value": given,
                 "note": note, "confidence": confidence, "created_at": self._stamp(),
             })  # fmt: skip
+
+    def update_checkin(
+        self, checkin_id: int, *, value: float = _UNCHANGED, note: str | None = _UNCHANGED, at: date | str = _UNCHANGED
+    ) -> CheckIn:
+        """Correct a typed check-in's value, note or day (what is not given is kept); returns the
+        check-in as it was, so the correction can be undone. Check-ins counted from the people log
+        are the log's: correct the conversation instead."""
+        changes: dict[str, Any] = {}
+        if value is not _UNCHANGED:
+            changes["value"] = _number(value, "a check-in value")
+        if note is not _UNCHANGED:
+            _check_text(note, "the note")
+            changes["note"] = note
+        if at is not _UNCHANGED:
+            changes["at"] = _day(at)
+            if changes["at"] is None:
+                raise InvalidInput("a check-in needs a day")
+        with self.transaction() as conn:
+            row = self._require("checkins", checkin_id, "check-in")
+            if row["source"] is not None:
+                raise InvalidInput(
+                    f"check-in #{checkin_id} was counted from the people log; correct the conversation instead"
+                )
+            if changes:
+                assignments = ", ".join(f"{name} = ?" for name in changes)
+                conn.execute(
+                    f"UPDATE checkins SET {assignments}, updated_at = ? WHERE id = ?",
+                    [*changes.values(), self._stamp(), checkin_id],
+                )
+            return CheckIn.from_row(row)
 
     def get_checkin(self, checkin_id: int) -> CheckIn:
         return CheckIn.from_row(self._require("checkins", checkin_id, "check-in"))
