@@ -195,5 +195,6 @@ async def test_command_palette_results_arriving_after_it_closed_are_dropped(stor
         assert not palette.is_attached
         palette._refresh_command_list(command_list, [], True)
         palette._watch__list_visible()
+        await palette._watch__show_busy()  # a slow search's busy indicator, shown late
         await pilot.pause()
         assert app.is_running and type(app.screen).__name__ == "TodayScreen"

@@ -9,7 +9,8 @@ Each was found by tests/test_random_keys.py and has a regression test there.
   after its command switched mode, popped the screen underneath, and popping a mode's last
   screen raises ``ScreenStackError``. A screen that is no longer on top now dismisses nothing.
 - ``CommandPalette``: its search worker can deliver results after the palette was closed and its
-  widgets removed; ``query_one(CommandList)`` then raises ``NoMatches``. Late results are dropped.
+  widgets removed; ``query_one(CommandList)`` (or the busy indicator's ``LoadingIndicator``, when
+  the search outlasted its busy delay) then raises ``NoMatches``. Late results are dropped.
 - ``App.action_command_palette``: a screen pushed by a late message (the goal table's enter,
   handled after a fast ctrl+p) can cover the open palette, and a mode switch leaves it on that
   mode's stack. ``CommandPalette.is_open`` looks only at the current screen, so the next ctrl+p
@@ -68,7 +69,18 @@ def _watch_list_visible_while_open(self: CommandPalette) -> None:
         pass  # the palette's widgets are gone: it has closed
 
 
+_watch_show_busy = CommandPalette._watch__show_busy
+
+
+async def _watch_show_busy_while_open(self: CommandPalette) -> None:
+    try:
+        await _watch_show_busy(self)
+    except NoMatches:
+        pass  # the palette's widgets are gone: it has closed
+
+
 CommandPalette._refresh_command_list = _refresh_while_open  # type: ignore[method-assign]
+CommandPalette._watch__show_busy = _watch_show_busy_while_open  # type: ignore[method-assign]
 CommandPalette._watch__list_visible = _watch_list_visible_while_open  # type: ignore[method-assign]
 
 _action_command_palette = App.action_command_palette
