@@ -78,9 +78,9 @@ async def test_a_whole_session_by_keys(store: Store, past_session: int, screen_t
         await pilot.pause()
         assert "step 3 of 7  ●●●○○○○" in screen_text(app)
         await pilot.press("3")  # Excel and dashboards (first, alphabetically): was 4
-        await pilot.press("down", "4")  # Negotiation: was 3
-        await pilot.press("down", "3")  # Public speaking: was 2
-        await pilot.press("e")
+        await pilot.press("4")  # a digit moves on to the next unrated skill: Negotiation, was 3
+        await pilot.press("3")  # Public speaking: was 2
+        await pilot.press("up", "e")  # back from the first suggestion to Public speaking: its note
         await fill_form(pilot, "No notes")
         await pilot.press("n")
         await fill_form(pilot, "SQL")

@@ -126,6 +126,10 @@ class AssessmentSession(JournalScreen):
         self.start_step = step
         self.step = 1
         self.removed: AssessmentItem | None = None
+        # The skills step's rows in the order shown when it was entered (None: sort afresh), and
+        # the skills suggested then: rating a row neither moves it nor changes the suggestions.
+        self.skill_order: list[str] | None = None
+        self.suggestions: list[tuple[str, str]] = []
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -248,30 +252,49 @@ class AssessmentSession(JournalScreen):
     def _show_skills(self) -> None:
         skills, ratings, before = self._skill_rows()
         lines = {t.skill_id: t for t in self.store.skill_trajectories(until=self.session.at)}
-        options: list[Option] = []
+        options: dict[str, Option] = {}
         for skill in skills:
             rating = ratings.get(skill.id)
             value = rating.rating if rating else None
             change, style = change_text(before.get(skill.id), value)
             trajectory = lines.get(skill.id)
-            options.append(Option(Content.assemble(
+            options[f"skill-{skill.id}"] = Option(Content.assemble(
                 padded(user_content(skill.name, single_line=True, width=SKILL_NAME_WIDTH), SKILL_NAME_WIDTH), "  ",
                 (core.rating_dots(value), "$accent" if value else "$text-muted"), "  ",
                 padded(Content.styled(change, style), 12), "  ",
                 padded(Content.styled(trajectory.sparkline[-12:] if trajectory else "", "$accent"), 12), "  ",
                 user_content(rating.note or "", style="$text-muted", single_line=True, width=40) if rating else "",
-            ), id=f"skill-{skill.id}"))  # fmt: skip
-        goal_categories = [g.category for g in self.store.goals(status=("active", "draft"))]
-        for name, category in core.suggested_skills(goal_categories, [s.name for s in self.store.skills(include_retired=True)], limit=4 if skills else 8):
-            options.append(Option(
-                Content.assemble(("+ ", "$text-muted"), padded(Content(name), SKILL_NAME_WIDTH - 2), "  ",
-                                 (f"suggested for {category} goals: press 1–5 to rate it", "$text-muted italic")),
-                id=f"suggest-{name}",
-            ))  # fmt: skip
-        options.append(Option(Content.styled("+ add a skill", "$accent"), id="add-skill"))
+            ), id=f"skill-{skill.id}")  # fmt: skip
+        known = {s.name.casefold() for s in self.store.skills(include_retired=True)}
+        if self.skill_order is None:
+            goal_categories = [g.category for g in self.store.goals(status=("active", "draft"))]
+            self.suggestions = core.suggested_skills(goal_categories, known, limit=4 if skills else 8)
+        for name, category in self.suggestions:
+            if name.casefold() not in known:
+                options[f"suggest-{name}"] = Option(
+                    Content.assemble(("+ ", "$text-muted"), padded(Content(name), SKILL_NAME_WIDTH - 2), "  ",
+                                     (f"suggested for {category} goals", "$text-muted italic")),
+                    id=f"suggest-{name}",
+                )  # fmt: skip
+        if self.skill_order is None:
+            self.skill_order = list(options)
         widget = self.query_one("#step-skills", OptionList)
         widget.border_title = f"Skills ({len(ratings)} of {len(skills)} rated)"
-        self._fill(widget, options)
+        widget.border_subtitle = "1–5 rates and moves on to the next unrated skill"
+        self._fill(widget, [*self._in_step_order(options, skills), Option(Content.styled("+ add a skill", "$accent"), id="add-skill")])
+
+    def _in_step_order(self, options: dict[str, Option], skills: list[Skill]) -> list[Option]:
+        """The rows in the order they had when the step was entered, so that rating never moves
+        a row under the cursor: a suggestion once rated keeps its place as the skill it became;
+        skills added meanwhile come last."""
+        as_skill = {f"suggest-{s.name}".casefold(): f"skill-{s.id}" for s in skills}
+        placed: list[str] = []
+        for key in self.skill_order or []:
+            key = key if key in options else as_skill.get(key.casefold(), key)
+            if key in options and key not in placed:
+                placed.append(key)
+        placed += [key for key in options if key not in placed]
+        return [options[key] for key in placed]
 
     def _show_summary(self) -> None:
         session = self.session
@@ -344,6 +367,7 @@ class AssessmentSession(JournalScreen):
 
     def go_to(self, step: int) -> None:
         self.step = max(1, min(step, STEP_COUNT))
+        self.skill_order = None
         if not self.store.read_only:
             attempt(self, self.store.update_assessment, self.assessment_id, step=self.step)
         self.refresh_data()
@@ -538,11 +562,38 @@ class AssessmentSession(JournalScreen):
             return
         if value == 0:
             attempt(self, self.store.unrate_skill, self.assessment_id, skill_id)
-        else:
-            note = next((r.note for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
-            attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=note)
+            self.refresh_data()
+            self._highlight_option("#step-skills", f"skill-{skill_id}")
+            return
+        note = next((r.note for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
+        if not attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=note):
+            return
         self.refresh_data()
         self._highlight_option("#step-skills", f"skill-{skill_id}")
+        rated = next((s.name for s in self.store.skills(include_retired=True) if s.id == skill_id), "")
+        following = self._next_unrated()
+        if following is None:
+            self.journal_app.tell(f"Rated {core_one_line(rated)} {value}: every skill on the list is rated.")
+        else:
+            widget.highlighted = following[0]
+            self.journal_app.tell(f"Rated {core_one_line(rated)} {value}; next unrated: {core_one_line(following[1])}.")
+
+    def _next_unrated(self) -> tuple[int, str] | None:
+        """The row of the first unrated skill (or suggestion) after the highlighted one, wrapping
+        round to the top, and its name; None when every row is rated."""
+        widget = self.query_one("#step-skills", OptionList)
+        rated = {r.skill_id for r in self.store.ratings(self.assessment_id)}
+        names = {f"skill-{s.id}": s.name for s in self.store.skills()}
+        start = widget.highlighted or 0
+        count = widget.option_count
+        for step in range(1, count):
+            index = (start + step) % count
+            option_id = widget.get_option_at_index(index).id or ""
+            if option_id.startswith("suggest-"):
+                return index, option_id.removeprefix("suggest-")
+            if option_id in names and int(option_id.removeprefix("skill-")) not in rated:
+                return index, names[option_id]
+        return None
 
     def action_rename_skill(self) -> None:
         skill = self._highlighted_skill()
