@@ -74,3 +74,57 @@ async def test_rating_the_suggested_skills_never_overwrites_one_already_rated(st
         assert "moves on to the next unrated skill" in screen_text(app)
         assert "Coaching others" in highlighted_row(session)
     assert rows_after == rows_before  # the list kept its order while rating
+
+
+# -- a second session starts from the first ----------------------------------------------------
+
+
+@pytest.fixture
+def first_session(store: Store) -> dict[str, int]:
+    """A finished session in May with two strengths and three weaknesses."""
+    may = store.add_assessment("2026-05-09")
+    ids = {
+        "excel": store.add_assessment_item(may, "strength", "Excel modelling", evidence="forecast within 2%"),
+        "writing": store.add_assessment_item(may, "strength", "Clear writing"),
+        "presenting": store.add_assessment_item(may, "weakness", "Presenting to senior audiences", cost="others present my work"),
+        "timelines": store.add_assessment_item(may, "weakness", "Negotiating timelines"),
+        "evenings": store.add_assessment_item(may, "weakness", "Working late evenings"),
+    }
+    store.update_assessment(may, completed_at="2026-05-10 20:40:00", step=7)
+    return {"may": may, **ids}
+
+
+async def test_still_true_keep_reword_and_drop_by_keys(store: Store, first_session: dict[str, int], screen_text) -> None:
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        session = await open_session(pilot)
+        text = screen_text(app)
+        assert "Still true? From your session of 9 May 2026" in text
+        assert "Excel modelling" in text and "Clear writing" in text
+        await pilot.press("k")  # Excel modelling: kept, with its evidence
+        await pilot.pause()
+        await pilot.press("d")  # Clear writing: dropped
+        await pilot.pause()
+        assert "Still true?" not in screen_text(app)
+        await pilot.press("right")
+        await pilot.pause()
+        shot(app, "still-true-weaknesses")
+        assert "Still true? From your session of 9 May 2026" in screen_text(app)
+        await pilot.press("e")  # Presenting…: reworded, the form prefilled with its text and cost
+        await pilot.pause()
+        await pilot.press("end", *" to the board")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("d")  # Negotiating timelines: dropped
+        await pilot.pause()
+        await pilot.press("k")  # Working late evenings: kept
+        await pilot.pause()
+        shot(app, "still-true-done")
+        assert "Still true?" not in screen_text(app)
+    items = {i.text: i for i in store.assessment_items(session.assessment_id)}
+    assert set(items) == {"Excel modelling", "Presenting to senior audiences to the board", "Working late evenings"}
+    assert items["Excel modelling"].carried_from_id == first_session["excel"]
+    assert items["Excel modelling"].evidence == "forecast within 2%"
+    reworded = items["Presenting to senior audiences to the board"]
+    assert (reworded.carried_from_id, reworded.cost) == (first_session["presenting"], "others present my work")
+    assert items["Working late evenings"].carried_from_id == first_session["evenings"]

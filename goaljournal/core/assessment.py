@@ -8,8 +8,9 @@ skill's trajectory across sessions. No SQL, no Textual; ``today`` is never read 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from goaljournal.core.models import AssessmentItem, Rating
 
@@ -69,6 +70,23 @@ def suggested_skills(categories: Iterable[str | None], existing: Iterable[str], 
                 have.add(name.casefold())
                 chosen.append((name, category))
     return chosen[:limit]
+
+
+# A session is due again this many days after the last completed one.
+ASSESSMENT_EVERY_DAYS = 90
+
+
+def assessment_due(last_completed: date | None, today: date, every_days: int = ASSESSMENT_EVERY_DAYS) -> bool:
+    """Whether a new self-assessment is due: ``every_days`` or more after the last completed one
+    (on that day itself, not the day before). A journal that never completed one is due."""
+    if every_days < 1:
+        raise ValueError(f"every_days must be at least 1, not {every_days}")
+    return last_completed is None or (today - last_completed).days >= every_days
+
+
+def skill_gap_text(name: str, rating: int) -> str:
+    """The weakness that stands for a low-rated skill when a goal is made from it."""
+    return f"{name} (rated {rating} of 5)"
 
 
 def goal_title_for_weakness(text: str) -> str:
@@ -237,26 +255,50 @@ def same_item(a: str, b: str) -> bool:
     return shared / len(wa | wb) >= 0.5 or shared == min(len(wa), len(wb))
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 @dataclass(slots=True)
 class ItemChanges:
-    """Items of one kind in two sessions: added (only after), dropped (only before), kept (both)."""
+    """Items of one kind in two sessions: added (only after), dropped (only before), kept (both),
+    reworded (carried into the later session with new words: the earlier item, then the later)."""
 
     added: list[AssessmentItem] = field(default_factory=list)
     dropped: list[AssessmentItem] = field(default_factory=list)
     kept: list[tuple[AssessmentItem, AssessmentItem]] = field(default_factory=list)
+    reworded: list[tuple[AssessmentItem, AssessmentItem]] = field(default_factory=list)
+
+    @property
+    def still_there(self) -> list[AssessmentItem]:
+        """The later session's items that go on from the earlier one, kept or reworded."""
+        return [new for _, new in self.kept + self.reworded]
 
     def status_of(self, item: AssessmentItem) -> str:
         if item in self.added:
             return "added"
         if item in self.dropped:
             return "dropped"
+        if any(item in pair for pair in self.reworded):
+            return "reworded"
         return "kept"
 
 
 def item_changes(before: Iterable[AssessmentItem], after: Iterable[AssessmentItem]) -> ItemChanges:
+    """Match each later item with the earlier one it was carried from (kept or reworded there);
+    items written without that link (sessions before "still true?") match by their words."""
     changes = ItemChanges()
     unmatched = list(before)
+    by_id = {item.id: item for item in unmatched}
+    loose = []
     for item in after:
+        origin = by_id.pop(item.carried_from_id, None) if item.carried_from_id is not None else None
+        if origin is None:
+            loose.append(item)
+            continue
+        unmatched.remove(origin)
+        (changes.kept if _same_text(origin.text, item.text) else changes.reworded).append((origin, item))
+    for item in loose:
         match = next((old for old in unmatched if same_item(old.text, item.text)), None)
         if match is None:
             changes.added.append(item)
@@ -390,8 +432,12 @@ def digest(
     previous_items: Sequence[AssessmentItem] | None = None,
     previous_ratings: Sequence[Rating] | None = None,
     previous_at: str | None = None,
+    items_with_goals: Collection[int] = (),
 ) -> list[str]:
-    """The app's own summary of a session, a line per point, against the previous one if given."""
+    """The app's own summary of a session, a line per point, against the previous one if given.
+
+    ``items_with_goals``: the session's items that a goal already came from (itself or an item it
+    was carried from); no goal is suggested from those again."""
     kinds = {kind: _of(items, kind) for kind in ("strength", "weakness", "success", "failure", "feedback")}
     lines = [
         f"{_plural(len(kinds['strength']), 'strength')}, {_plural(len(kinds['weakness']), 'weakness', 'weaknesses')}, "
@@ -421,10 +467,10 @@ def digest(
     low = sorted((r for r in ratings if r.rating <= LOW_RATING), key=lambda r: (r.rating, (r.skill_name or "").casefold()))
     if low:
         lines.append("Lowest: " + ", ".join(f"{r.skill_name} {r.rating}" for r in low) + ".")
+    weak = item_changes(_of(previous_items or [], "weakness"), kinds["weakness"])
     if previous_items is not None and kinds["weakness"]:
-        weak = item_changes(_of(previous_items, "weakness"), kinds["weakness"])
-        if weak.kept:
-            lines.append("Still a weakness: " + "; ".join(new.text for _, new in weak.kept) + ".")
+        if weak.still_there:
+            lines.append("Still a weakness: " + "; ".join(new.text for new in weak.still_there) + ".")
         if weak.dropped:
             lines.append("No longer listed as a weakness: " + "; ".join(d.text for d in weak.dropped) + ".")
     themes = feedback_themes(items)
@@ -432,12 +478,15 @@ def digest(
         top = ", ".join(f"{t.name} ({t.count})" for t in themes[:3])
         sources = sorted({i.source for i in kinds["feedback"] if i.source})
         lines.append(f"Feedback themes: {top}" + (f"; from {', '.join(sources)}." if sources else "."))
-    # A weakness that outlived the last session and has a known cost is the likeliest goal.
-    lasting = [new for _, new in item_changes(_of(previous_items or [], "weakness"), kinds["weakness"]).kept]
-    ranked = sorted(kinds["weakness"], key=lambda w: (w not in lasting, w.cost is None))
-    candidate = ranked[:1]
-    if candidate:
-        lines.append(f"A goal could start from: {candidate[0].text}.")
-    elif low:
-        lines.append(f"A goal could start from: {low[0].skill_name}.")
+    # A weakness that outlived the last session and has a known cost is the likeliest goal; one
+    # that a goal already came from is being worked on.
+    lasting = weak.still_there
+    open_weaknesses = [w for w in kinds["weakness"] if w.id not in items_with_goals]
+    ranked = sorted(open_weaknesses, key=lambda w: (w not in lasting, w.cost is None))
+    gaps_with_goals = {w.text for w in kinds["weakness"] if w.id in items_with_goals}
+    open_low = [r for r in low if skill_gap_text(r.skill_name or "", r.rating) not in gaps_with_goals]
+    if ranked:
+        lines.append(f"A goal could start from: {ranked[0].text}.")
+    elif open_low:
+        lines.append(f"A goal could start from: {open_low[0].skill_name}.")
     return lines

@@ -62,8 +62,13 @@ class AssessmentsMixin(StoreBase):
                 [*changes.values(), self._stamp(), assessment_id],
             )
 
-    def add_assessment_item(self, assessment_id: int, kind: str, text: str, **fields: Any) -> int:
-        """A strength, weakness, success, failure or piece of feedback in an assessment."""
+    def add_assessment_item(
+        self, assessment_id: int, kind: str, text: str, *, carried_from_id: int | None = None, **fields: Any
+    ) -> int:
+        """A strength, weakness, success, failure or piece of feedback in an assessment.
+
+        ``carried_from_id``: the item of an earlier session (same kind) that this one goes on from,
+        kept or reworded ("still true?"); each earlier item is carried into a session once."""
         _check_choice(kind, ITEM_KINDS, "assessment item kind")
         _check_text(text, f"the {kind}", required=True)
         unknown = set(fields) - set(ITEM_FIELDS)
@@ -72,16 +77,42 @@ class AssessmentsMixin(StoreBase):
         for name in ITEM_FIELDS:
             _check_text(fields.get(name), f"the {name}")
         _check_choice(fields.get("source"), FEEDBACK_SOURCES, "feedback source")
+        if carried_from_id is not None and (isinstance(carried_from_id, bool) or not isinstance(carried_from_id, int)):
+            raise InvalidInput(f"an item is carried from an item id, not {carried_from_id!r}")
         self._require("assessments", assessment_id, "assessment")
         with self.transaction() as conn:
+            if carried_from_id is not None:
+                self._check_carry(conn, assessment_id, kind, carried_from_id)
             position = conn.execute(
                 "SELECT coalesce(max(position), 0) + 1 FROM assessment_items WHERE assessment_id = ?",
                 (assessment_id,),
             ).fetchone()[0]
             return self._insert(conn, "assessment_items", {
                 "assessment_id": assessment_id, "kind": kind, "text": text, **fields,
-                "position": position, "created_at": self._stamp(),
+                "position": position, "created_at": self._stamp(), "carried_from_id": carried_from_id,
             })  # fmt: skip
+
+    @staticmethod
+    def _check_carry(conn: Any, assessment_id: int, kind: str, carried_from_id: int) -> None:
+        """An item is carried from an item of the same kind in an earlier live session, once."""
+        origin = conn.execute(
+            "SELECT i.kind, i.assessment_id, a.at, a.deleted_at FROM assessment_items i "
+            "JOIN assessments a ON a.id = i.assessment_id WHERE i.id = ?",
+            (carried_from_id,),
+        ).fetchone()
+        if origin is None:
+            raise InvalidInput(f"no assessment item with id {carried_from_id} to carry from")
+        if origin[0] != kind:
+            raise InvalidInput(f"assessment item {carried_from_id} is a {origin[0]}: a {kind} is carried from a {kind}")
+        session = conn.execute("SELECT at FROM assessments WHERE id = ?", (assessment_id,)).fetchone()
+        if origin[3] is not None or (origin[2], origin[1]) >= (session[0], assessment_id):
+            raise InvalidInput(f"assessment item {carried_from_id} is not from an earlier session: only those are carried")
+        taken = conn.execute(
+            "SELECT 1 FROM assessment_items WHERE assessment_id = ? AND carried_from_id = ?",
+            (assessment_id, carried_from_id),
+        ).fetchone()
+        if taken is not None:
+            raise InvalidInput(f"assessment item {carried_from_id} is already carried into this session")
 
     def skill_id(self, name: str, *, category: str | None = None) -> int:
         """The id of the skill called ``name`` (any case), adding it if it is new."""
@@ -195,8 +226,12 @@ class AssessmentsMixin(StoreBase):
     def put_back_assessment_item(self, item: AssessmentItem) -> int:
         """Re-insert an item removed by :meth:`remove_assessment_item` (same uuid, same place)."""
         self._require("assessments", item.assessment_id, "assessment")
-        values = {name: getattr(item, name) for name in ("uuid", "assessment_id", "kind", "text", *ITEM_FIELDS, "position", "created_at")}
+        fields = ("uuid", "assessment_id", "kind", "text", *ITEM_FIELDS, "position", "created_at", "carried_from_id")
+        values = {name: getattr(item, name) for name in fields}
         with self.transaction() as conn:
+            origin = item.carried_from_id
+            if origin is not None and conn.execute("SELECT 1 FROM assessment_items WHERE id = ?", (origin,)).fetchone() is None:
+                values["carried_from_id"] = None  # the item it came from is gone meanwhile
             return self._insert(conn, "assessment_items", values)
 
     def unrate_skill(self, assessment_id: int, skill_id: int) -> None:
@@ -262,7 +297,9 @@ class AssessmentsMixin(StoreBase):
         )
         if rating is None:
             raise InvalidInput("rate the skill first; a goal starts from a rated skill")
-        text = f"{rating['name']} (rated {rating['rating']} of 5)"
+        from goaljournal.core.assessment import skill_gap_text
+
+        text = skill_gap_text(rating["name"], rating["rating"])
         existing = self._one(
             "SELECT id FROM assessment_items WHERE assessment_id = ? AND kind = 'weakness' AND text = ?",
             (assessment_id, text),
@@ -281,3 +318,18 @@ class AssessmentsMixin(StoreBase):
         ):
             linked.setdefault(row[0], []).append(row[1])
         return linked
+
+    def items_with_goals(self, assessment_id: int) -> set[int]:
+        """The session's items that a live goal came from: the item itself, or an item of an
+        earlier session it was carried from (kept or reworded, any number of sessions back)."""
+        rows = self._rows(
+            "WITH RECURSIVE chain(item_id, origin_id) AS ("
+            " SELECT id, id FROM assessment_items WHERE assessment_id = ?"
+            " UNION"
+            " SELECT chain.item_id, i.carried_from_id FROM chain JOIN assessment_items i ON i.id = chain.origin_id"
+            " WHERE i.carried_from_id IS NOT NULL"
+            ") SELECT DISTINCT chain.item_id FROM chain JOIN goals g ON g.assessment_item_id = chain.origin_id"
+            " WHERE g.deleted_at IS NULL",
+            (assessment_id,),
+        )
+        return {row[0] for row in rows}

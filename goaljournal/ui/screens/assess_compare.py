@@ -18,7 +18,10 @@ from goaljournal.ui.text import compose_line, user_content
 
 NAME_WIDTH = 24
 CHANGE_STYLES = {"up": "$success", "down": "$error", "same": "$text-muted", "new": "$accent", "dropped": "$text-muted"}
-ITEM_MARKS = {"added": ("+ new     ", "$success"), "dropped": ("− dropped ", "$error"), "kept": ("= kept    ", "$text-muted")}
+ITEM_MARKS = {
+    "added": ("+ new     ", "$success"), "dropped": ("− dropped ", "$error"), "kept": ("= kept    ", "$text-muted"),
+    "reworded": ("~ reworded ", "$accent"),
+}  # fmt: skip
 THEME_WORDS = {"new": "new", "gone": "gone", "more": "more", "fewer": "fewer", "same": "same"}
 
 
@@ -100,6 +103,9 @@ def comparison_content(store: Store, before: Assessment, after: Assessment) -> C
             lines.append(compose_line(ITEM_MARKS["added"], user_content(item.text, single_line=True)))
         for _, item in changes.kept:
             lines.append(compose_line(ITEM_MARKS["kept"], user_content(item.text, single_line=True)))
+        for old, item in changes.reworded:
+            lines.append(compose_line(ITEM_MARKS["reworded"], user_content(item.text, single_line=True)))
+            lines.append(compose_line(("           was: ", "$text-muted"), user_content(old.text, single_line=True, style="$text-muted")))
         for item in changes.dropped:
             lines.append(compose_line(ITEM_MARKS["dropped"], user_content(item.text, single_line=True)))
     if comparison.themes:

@@ -32,6 +32,8 @@ from goaljournal.core.models import (
 from goaljournal.core.text import one_line
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.assess_forms import (
+    ITEM_FIELDS,
+    FieldForm,
     item_form,
     rating_note_form,
     skill_name_form,
@@ -46,6 +48,7 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # The item kinds each step lists; the outcomes step shows two lists side by side.
 STEP_KINDS = {"strengths": ("strength",), "weaknesses": ("weakness",), "outcomes": ("success", "failure"), "feedback": ("feedback",)}
 SKILL_NAME_WIDTH = 26
+ITEM_FIELD_NAMES = ("evidence", "cost", "learned", "source", "action")
 
 
 def day_label(iso_day: str) -> str:
@@ -57,6 +60,12 @@ def day_label(iso_day: str) -> str:
 def previous_session(store: Store, session: Assessment) -> Assessment | None:
     """The live session just before ``session`` (by date, then by order of creation)."""
     earlier = [a for a in store.assessments() if (a.at, a.id) < (session.at, session.id)]
+    return earlier[0] if earlier else None
+
+
+def previous_completed(store: Store, session: Assessment) -> Assessment | None:
+    """The last finished session before ``session``: the one "still true?" starts from."""
+    earlier = [a for a in store.assessments() if a.completed_at and (a.at, a.id) < (session.at, session.id)]
     return earlier[0] if earlier else None
 
 
@@ -108,6 +117,8 @@ class AssessmentSession(JournalScreen):
         Binding("e", "edit", "Edit"),
         Binding("enter", "edit", "Edit", show=False),
         Binding("d", "delete", "Delete"),
+        Binding("d", "drop", "Drop"),
+        Binding("k", "keep", "Keep"),
         Binding("u", "undo", "Undo delete"),
         Binding("1", "rate(1)", "Rate", key_display="1–5"),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
@@ -116,6 +127,7 @@ class AssessmentSession(JournalScreen):
         Binding("x", "retire_skill", "Retire"),
         Binding("G", "make_goal", "Make a goal"),
         Binding("f", "finish", "Finish"),
+        Binding("f", "finish_hint", show=False),
         Binding("ctrl+s", "leave", "Save, finish later"),
         Binding("escape", "leave", "Save, finish later", show=False),
     ]
@@ -130,6 +142,10 @@ class AssessmentSession(JournalScreen):
         # the skills suggested then: rating a row neither moves it nor changes the suggestions.
         self.skill_order: list[str] | None = None
         self.suggestions: list[tuple[str, str]] = []
+        # Items of the last finished session the user dropped at "still true?" (this visit only:
+        # dropping writes nothing; an item not carried over shows as dropped in the comparison).
+        self.dropped: set[int] = set()
+        self.finish_warned = False
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -239,9 +255,28 @@ class AssessmentSession(JournalScreen):
         title = widget.border_title or ""
         widget.border_title = f"{title.split(' (')[0]} ({len(items)})"
         options = [Option(item_prompt(item, goals.get(item.id, [])), id=str(item.id)) for item in items]
-        if not options:
+        offers = self._offers(kind)
+        if not options and not offers:
             options = [Option(Content.styled(f"Nothing yet: press n to add a {kind}.", "$text-muted italic"), disabled=True)]
+        if offers:
+            source = previous_completed(self.store, self.session)
+            head = f"Still true? From your session of {day_label(source.at) if source else ''}: k keep · e reword · d drop"
+            options.append(Option(Content.styled(head, "bold $warning"), disabled=True, id=f"offers-{kind}"))
+            options += [Option(Content.styled("? ", "$warning") + item_prompt(item, []), id=f"carry-{item.id}") for item in offers]
         self._fill(widget, options)
+
+    def _offers(self, kind: str) -> list[AssessmentItem]:
+        """The last finished session's items of ``kind`` not yet kept, reworded or dropped here."""
+        if kind not in ("strength", "weakness") or self.session.completed_at:
+            return []
+        source = previous_completed(self.store, self.session)
+        if source is None:
+            return []
+        carried = {item.carried_from_id for item in self._items(kind)}
+        return [
+            item for item in self.store.assessment_items(source.id)
+            if item.kind == kind and item.id not in carried and item.id not in self.dropped
+        ]  # fmt: skip
 
     def _skill_rows(self) -> tuple[list[Skill], dict[int, Rating], dict[int, int]]:
         skills = self.store.skills()
@@ -342,7 +377,11 @@ class AssessmentSession(JournalScreen):
         if action in ("add", "edit"):
             return key != "review"
         if action == "delete":
-            return key in STEP_KINDS
+            return key in STEP_KINDS and not self._on_offer()
+        if action in ("keep", "drop"):
+            return self._on_offer()
+        if action == "finish_hint":
+            return key != "review"
         if action == "undo":
             return self.removed is not None
         if action in ("rate", "rename_skill", "retire_skill"):
@@ -362,6 +401,21 @@ class AssessmentSession(JournalScreen):
         targets = {"skills": "#step-skills", "summary": "#assess-summary", "review": "#assess-candidates"}
         selector = targets.get(key) or f"#assess-list-{STEP_KINDS[key][0]}"
         self.query_one(selector).focus()
+        if key in ("strengths", "weaknesses"):
+            self._highlight_next_offer(STEP_KINDS[key][0])
+
+    def _highlight_next_offer(self, kind: str) -> bool:
+        """Put the cursor on the first item still offered ("still true?"), if any is left."""
+        widget = self.query_one(f"#assess-list-{kind}", OptionList)
+        for index in range(widget.option_count):
+            if (widget.get_option_at_index(index).id or "").startswith("carry-"):
+                widget.highlighted = index
+                return True
+        return False
+
+    @on(OptionList.OptionHighlighted)
+    def _row_changed(self, event: OptionList.OptionHighlighted) -> None:
+        self.refresh_bindings()  # keep / drop / delete depend on the row
 
     # -- moving between steps --------------------------------------------------------------------
 
@@ -385,8 +439,20 @@ class AssessmentSession(JournalScreen):
             self.journal_app.tell(f"Saved at step {self.step} of {STEP_COUNT}: press n on Self-assessment to resume.")
         self.dismiss()
 
+    def action_finish_hint(self) -> None:
+        self.journal_app.tell(f"f finishes the session on its last step ({STEP_COUNT}); → goes to the next step.")
+
     def action_finish(self) -> None:
         session = self.session
+        undecided = len(self._offers("strength")) + len(self._offers("weakness"))
+        if undecided and not self.finish_warned:
+            self.finish_warned = True
+            self.journal_app.tell(
+                f"{undecided} of your last session's strengths and weaknesses are neither kept nor dropped (steps 1–2): "
+                "press f again to finish, and they will show as dropped.",
+                severity="warning",
+            )
+            return
         changes: dict[str, object] = {"step": STEP_COUNT}
         if not session.completed_at:
             changes["completed_at"] = format_moment(self.store.clock())
@@ -433,11 +499,11 @@ class AssessmentSession(JournalScreen):
                 if values is None:
                     return
                 fields = {name: value for name, value in values.items() if name != "text" and value}
-                if attempt(self, self.store.add_assessment_item, self.assessment_id, kind, values["text"], **fields):
+                item_id = outcome(self, self.store.add_assessment_item, self.assessment_id, kind, values["text"], **fields)
+                if item_id is not None:
                     self.refresh_data()
-                    widget = self.query_one(f"#assess-list-{kind}", OptionList)
-                    widget.highlighted = widget.option_count - 1
-                    widget.focus()
+                    self._highlight_option(f"#assess-list-{kind}", str(item_id))
+                    self.query_one(f"#assess-list-{kind}", OptionList).focus()
 
             self.app.push_screen(item_form(kind), save)
 
@@ -448,6 +514,10 @@ class AssessmentSession(JournalScreen):
         elif key == "skills":
             self._edit_skill_row()
         elif key in STEP_KINDS:
+            offer = self._highlighted_offer()
+            if offer is not None:
+                self._reword(offer)
+                return
             item = self._highlighted_item()
             if item is None:
                 self.action_add()
@@ -488,6 +558,55 @@ class AssessmentSession(JournalScreen):
             self.journal_app.tell(f"Put back the {self.removed.kind} '{core_one_line(self.removed.text)}'.")
             self.removed = None
             self.refresh_data()
+
+    # -- "still true?": the last session's strengths and weaknesses --------------------------------
+
+    def _on_offer(self) -> bool:
+        return self.step_key in ("strengths", "weaknesses") and (self._highlighted_id() or "").startswith("carry-")
+
+    def _highlighted_offer(self) -> AssessmentItem | None:
+        if not self._on_offer():
+            return None
+        option_id = self._highlighted_id() or ""
+        return next((i for i in self._offers(self._current_kind()) if i.id == int(option_id.removeprefix("carry-"))), None)
+
+    def _carry(self, offer: AssessmentItem, values: dict[str, str | None]) -> None:
+        fields = {name: value for name, value in values.items() if name != "text" and value}
+        text = values["text"] or offer.text
+        if outcome(self, self.store.add_assessment_item, self.assessment_id, offer.kind, text, carried_from_id=offer.id, **fields) is None:
+            return
+        said = "Kept" if text == offer.text else "Reworded"
+        self.journal_app.tell(f"{said} the {offer.kind} '{core_one_line(text)}' in this session.")
+        self._after_offer(offer.kind)
+
+    def _after_offer(self, kind: str) -> None:
+        self.refresh_data()
+        if not self._highlight_next_offer(kind):
+            widget = self.query_one(f"#assess-list-{kind}", OptionList)
+            widget.highlighted = max(0, widget.option_count - 1) if widget.option_count else None
+        self.refresh_bindings()
+
+    def action_keep(self) -> None:
+        offer = self._highlighted_offer()
+        if offer is not None:
+            self._carry(offer, {name: getattr(offer, name) for name in ("text", *ITEM_FIELD_NAMES)})
+
+    def _reword(self, offer: AssessmentItem) -> None:
+        values = {f.name: getattr(offer, f.name) for f in ITEM_FIELDS[offer.kind]}
+
+        def save(values: dict[str, str] | None) -> None:
+            if values is not None:
+                self._carry(offer, dict(values))
+
+        self.app.push_screen(FieldForm(f"Reword: is this {offer.kind} still true?", ITEM_FIELDS[offer.kind], values), save)
+
+    def action_drop(self) -> None:
+        offer = self._highlighted_offer()
+        if offer is None:
+            return
+        self.dropped.add(offer.id)
+        self.journal_app.tell(f"Dropped the {offer.kind} '{core_one_line(offer.text)}': the comparison shows it as dropped.")
+        self._after_offer(offer.kind)
 
     # -- skills --------------------------------------------------------------------------------
 
