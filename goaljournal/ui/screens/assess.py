@@ -66,6 +66,7 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
         previous_items=store.assessment_items(previous.id) if previous else None,
         previous_ratings=store.ratings(previous.id) if previous else None,
         previous_at=day_label(previous.at) if previous else None,
+        items_with_goals=store.items_with_goals(assessment.id),
     )  # fmt: skip
     lines += [Content(""), Content.styled("The app's digest", "bold")]
     lines += [user_content(f"  • {line}", style="$text-muted") for line in digest]

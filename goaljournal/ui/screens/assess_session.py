@@ -349,6 +349,7 @@ class AssessmentSession(JournalScreen):
             previous_items=self.store.assessment_items(previous.id) if previous else None,
             previous_ratings=self.store.ratings(previous.id) if previous else None,
             previous_at=day_label(previous.at) if previous else None,
+            items_with_goals=self.store.items_with_goals(self.assessment_id),
         )  # fmt: skip
 
     def _show_review(self) -> None:
