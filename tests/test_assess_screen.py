@@ -67,10 +67,11 @@ async def test_a_whole_session_by_keys(store: Store, past_session: int, screen_t
         assert "step 1 of 7  ●○○○○○○" in screen_text(app)
         assert "last session 9 May 2026" in screen_text(app)
 
-        await pilot.press("n")  # 1. a strength with its evidence
+        await pilot.press("d")  # 1. May's strength, offered as "still true?": dropped
+        await pilot.press("n")  # a strength with its evidence
         await fill_form(pilot, "Storytelling", "Board deck")
-        await pilot.press("right")  # 2. a weakness with evidence and cost
-        await pilot.press("n")
+        await pilot.press("right")  # 2. May's two weaknesses dropped; a weakness with evidence and cost
+        await pilot.press("d", "d", "n")
         await fill_form(pilot, "Evenings", "Late 11 days", "No gym")
         assert "costs: No gym" in screen_text(app)
 
