@@ -41,9 +41,10 @@ HELP = """\
 | `space` then `c` | assess | Mark two sessions and compare them side by side |
 | `←` / `→` | a session | Previous / next step; every answer is kept as you go |
 | `n` / `e` / `d` / `u` | a session | Add / edit / delete / undo an answer |
-| `1`–`5` / `f2` / `x` | a session | Rate the skill / rename it / retire it |
+| `k` / `e` / `d` | a session | "Still true?": keep / reword / drop a strength or weakness of your last session |
+| `1`–`5` / `f2` / `x` | a session | Rate the skill (the cursor moves on to the next unrated one) / rename it / retire it |
 | `G` | a session | Turn the weakness or low-rated skill into a goal |
-| `ctrl+s` / `f` | a session | Save and finish later / finish |
+| `ctrl+s` / `f` | a session | Save and finish later / finish (on the last step) |
 | `1`–`4` / `-` `+` | timeline | Zoom: week, month, quarter, year / out, in |
 | `[` `]` / `.` / `:` | timeline | Older / newer period / today / jump to a date ("March 2025") |
 | `f` / `s` / `o` | timeline | Filter by goal, tag, kind / one goal's story / flip the order |
