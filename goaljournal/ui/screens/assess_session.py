@@ -258,9 +258,9 @@ class AssessmentSession(JournalScreen):
         offers = self._offers(kind)
         if not options and not offers:
             options = [Option(Content.styled(f"Nothing yet: press n to add a {kind}.", "$text-muted italic"), disabled=True)]
-        if offers:
-            source = previous_completed(self.store, self.session)
-            head = f"Still true? From your session of {day_label(source.at) if source else ''}: k keep · e reword · d drop"
+        source = previous_completed(self.store, self.session) if offers else None
+        if source is not None:
+            head = f"Still true? From your session of {day_label(source.at)}: k keep · e reword · d drop"
             options.append(Option(Content.styled(head, "bold $warning"), disabled=True, id=f"offers-{kind}"))
             options += [Option(Content.styled("? ", "$warning") + item_prompt(item, []), id=f"carry-{item.id}") for item in offers]
         self._fill(widget, options)
