@@ -123,6 +123,9 @@ async def test_still_true_keep_reword_and_drop_by_keys(store: Store, first_sessi
         await pilot.pause()
         shot(app, "still-true-done")
         assert "Still true?" not in screen_text(app)
+        await pilot.press("left")  # back at the strengths: what was decided is not offered again
+        await pilot.pause()
+        assert "Still true?" not in screen_text(app) and "Clear writing" not in screen_text(app)
     items = {i.text: i for i in store.assessment_items(session.assessment_id)}
     assert set(items) == {"Excel modelling", "Presenting to senior audiences to the board", "Working late evenings"}
     assert items["Excel modelling"].carried_from_id == first_session["excel"]
