@@ -280,3 +280,15 @@ async def test_the_review_and_digest_follow_what_was_carried(store: Store, first
     assert "− dropped Clear writing" in review and "− dropped Negotiating timelines" in review
     assert "dropped Presenting" not in review and "new     Board" not in review
     assert board in store.items_with_goals(now)
+
+
+async def test_rewording_types_after_the_earlier_text_instead_of_replacing_it(store: Store, first_session: dict[str, int]) -> None:
+    """A prefilled field focused by the form keeps its text when the user starts typing: Textual's
+    Input selected it all on focus, so the first key replaced the whole strength being reworded."""
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        session = await open_session(pilot)
+        await pilot.press("e", *" well", "ctrl+s")
+        await pilot.pause()
+        items = {item.text: item for item in store.assessment_items(session.assessment_id)}
+    assert "Excel modelling well" in items, list(items)

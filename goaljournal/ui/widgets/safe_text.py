@@ -11,6 +11,8 @@ line holding one can be drawn a cell longer than the field thought; it is cut at
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
@@ -35,7 +37,14 @@ def visible_controls(strip: Strip) -> Strip:
 
 
 class SafeInput(Input):
-    """An Input whose value is drawn with control characters made visible."""
+    """An Input whose value is drawn with control characters made visible.
+
+    Focus puts the cursor at the end instead of selecting the value (Textual's default), so one
+    key typed into a prefilled field adds to its text rather than replacing all of it."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
 
     def render_line(self, y: int) -> Strip:
         return visible_controls(super().render_line(y))
