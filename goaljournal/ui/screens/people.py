@@ -111,7 +111,7 @@ class PeopleScreen(JournalScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
-        yield SafeInput(placeholder="/ Search people: name, role, organisation, how we met, notes, @tags", id="people-search")
+        yield SafeInput(placeholder="/ Search people: name, role, organisation, how we met, notes, @tags", id="people-search", select_on_focus=True)
         with Vertical(id="people-main"):
             yield Static(id="people-empty")
             table = PeopleTable(id="people-table", cursor_type="row", zebra_stripes=True)

@@ -165,16 +165,16 @@ class ReflectionsScreen(JournalScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
-        yield SafeInput(placeholder="/ Search the log: every word must match, prefix* too — Enter", id="search")
+        yield SafeInput(placeholder="/ Search the log: every word must match, prefix* too — Enter", id="search", select_on_focus=True)
         with Horizontal(id="filters"):
             yield Select([(kind, kind) for kind in ENTRY_KINDS], prompt="any kind", compact=True, id="filter-kind")
             yield SafeInput(
-                placeholder="@tag", compact=True, id="filter-tag", suggester=TagSuggester(lambda: self._tags)
+                placeholder="@tag", compact=True, id="filter-tag", suggester=TagSuggester(lambda: self._tags), select_on_focus=True
             )
             yield Checkbox("starred", compact=True, id="filter-starred")
             yield Select([], prompt="any goal", compact=True, id="filter-goal")
-            yield SafeInput(placeholder="from (date)", compact=True, id="filter-from")
-            yield SafeInput(placeholder="to (date)", compact=True, id="filter-to")
+            yield SafeInput(placeholder="from (date)", compact=True, id="filter-from", select_on_focus=True)
+            yield SafeInput(placeholder="to (date)", compact=True, id="filter-to", select_on_focus=True)
         with Horizontal(id="reflections-main"):
             yield EntryList(
                 self.source, self._show_entry, id="entries", empty_text="No entries yet: press n to write one."

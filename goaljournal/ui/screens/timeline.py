@@ -741,7 +741,8 @@ class TimelineView(Vertical):
         yield InfoLine(id="timeline-zoom", classes="timeline-strip")
         yield InfoLine(id="timeline-range", classes="timeline-strip")
         yield JumpInput(
-            placeholder="Jump to: 2025-03-14 · March 2025 · Q3 2025 · week 12 · 2025 · today — Enter", id="timeline-jump"
+            placeholder="Jump to: 2025-03-14 · March 2025 · Q3 2025 · week 12 · 2025 · today — Enter", id="timeline-jump",
+            select_on_focus=True,
         )
         yield TimelineList(
             TimelineSource(self.store, AxisLayout([], [], zoom=self.zoom, today=self.today)),

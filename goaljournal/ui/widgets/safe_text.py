@@ -40,7 +40,8 @@ class SafeInput(Input):
     """An Input whose value is drawn with control characters made visible.
 
     Focus puts the cursor at the end instead of selecting the value (Textual's default), so one
-    key typed into a prefilled field adds to its text rather than replacing all of it."""
+    key typed into a prefilled form field adds to its text rather than replacing all of it. Search
+    boxes ask for the selection (``select_on_focus=True``): a new query replaces the last one."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("select_on_focus", False)
