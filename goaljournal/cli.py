@@ -23,16 +23,20 @@ from typing import Any
 from goaljournal import __version__
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, days_after, format_day, parse_day, parse_moment
 from goaljournal.core.models import (
+    CADENCES,
     CATEGORIES,
     ENTRY_KINDS,
     GOAL_STATUSES,
     INTERACTION_KINDS,
     PROGRESS_SOURCES,
     RELATIONSHIPS,
+    CheckIn,
     Entry,
     Goal,
     Interaction,
+    Milestone,
     Person,
+    Revision,
 )
 from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, format_number, goal_horizon, progress_fraction
 from goaljournal.core.text import one_line, printable
@@ -40,6 +44,8 @@ from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
 from goaljournal.store.backup_names import backups_folder, manual_names, newest_first
 from goaljournal.store.connection import copy_problem, make_private_dir
+from goaljournal.store.errors import ReasonRequired
+from goaljournal.store.goals import GOAL_FIELDS
 from goaljournal.store.location import resolve_journal_path
 
 PROG = "goaljournal"
@@ -258,6 +264,8 @@ def cmd_goal_add(store: Store, args: argparse.Namespace) -> int:
         "category": args.category, "unit": args.unit, "metric": args.metric, "why": args.why,
         "status": args.status, "parent_id": args.parent,
     }  # fmt: skip
+    if args.per is not None:
+        fields["cadence"] = None if args.per == "none" else args.per
     if args.target is not None:
         fields["target"] = _number(args.target, "the target")
     if args.baseline is not None:
@@ -360,6 +368,282 @@ def cmd_goals(store: Store, args: argparse.Namespace) -> int:
     else:
         for goal in goals:
             print(goal_line(goal))
+    return 0
+
+
+# -- corrections: goal show/edit/status, milestones, check-in edit/delete, restore ------------
+
+
+def checkin_json(checkin: CheckIn) -> dict[str, Any]:
+    return {
+        "id": checkin.id, "goal_id": checkin.goal_id, "at": checkin.at, "value": _json_number(checkin.value),
+        "note": checkin.note, "confidence": checkin.confidence, "from_people_log": checkin.source is not None,
+    }  # fmt: skip
+
+
+def milestone_json(milestone: Milestone) -> dict[str, Any]:
+    return {"id": milestone.id, "goal_id": milestone.goal_id, "title": milestone.title, "due": milestone.due_date,
+            "done_on": milestone.done_at}  # fmt: skip
+
+
+def revision_json(revision: Revision) -> dict[str, Any]:
+    changes = {name: {"before": before, "after": after} for name, (before, after) in json.loads(revision.changes).items()}
+    return {"id": revision.id, "at": revision.at, "changes": changes, "reason": revision.reason}
+
+
+def goal_record_json(store: Store, goal: Goal) -> dict[str, Any]:
+    """A goal with everything hanging from it, as ``goal show --json`` prints it."""
+    return {
+        **goal_json(goal), "cadence": goal.cadence,
+        "milestones": [milestone_json(m) for m in store.milestones(goal.id)],
+        "checkins": [checkin_json(c) for c in store.checkins(goal.id)],
+        "revisions": [revision_json(r) for r in store.revisions(goal.id)],
+    }  # fmt: skip
+
+
+def _shown_value(value: Any) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
+    return one_line(str(value), 30)
+
+
+def goal_record_lines(store: Store, goal: Goal) -> list[str]:
+    """``goal show``: the goal and what hangs from it, every line within 80 columns."""
+    lines = [f"goal {goal.id}: {one_line(goal.title, 70)}"]
+    about = [goal.status, goal.category, f"per {goal.cadence}" if goal.cadence else None, goal_horizon(goal)]
+    lines.append("  " + " · ".join(part for part in about if part))
+    progress = progress_fraction(goal)
+    amounts = []
+    if goal.target is not None:
+        unit = f" {one_line(goal.unit, 16)}" if goal.unit else ""
+        current = goal.current if goal.current is not None else goal.baseline
+        share = f" ({progress:.0%})" if progress is not None else ""
+        amounts.append(f"progress {format_number(current)} / {format_number(goal.target)}{unit}{share}")
+        amounts.append(f"baseline {format_number(goal.baseline)}")
+    amounts.append(f"by {goal.deadline}" if goal.deadline else "no deadline")
+    lines.append("  " + " · ".join(amounts))
+    if goal.metric:
+        lines.append(f"  measures: {one_line(goal.metric, 66)}")
+    if goal.why:
+        lines.append(f"  why: {one_line(goal.why, 71)}")
+    if goal.deleted_at:
+        lines.append(f"  in the trash since {goal.deleted_at[:16]}")
+    milestones = store.milestones(goal.id)
+    lines.append(f"milestones ({len(milestones)})" if milestones else "milestones: none")
+    for m in milestones:
+        state = f"done {m.done_at}" if m.done_at else "open"
+        due = f"due {m.due_date}" if m.due_date else ""
+        lines.append(f"  {m.id:>6}  {state:<15}  {due:<14}  {one_line(m.title, 34)}")
+    checkins = store.checkins(goal.id)
+    lines.append(f"check-ins ({len(checkins)})" if checkins else "check-ins: none")
+    for c in checkins:
+        note = one_line(c.note, 44) if c.note else ""
+        counted = "(people log) " if c.source else ""
+        lines.append(f"  {c.id:>6}  {c.at}  {format_number(c.value):>10}  {counted}{note}".rstrip())
+    revisions = store.revisions(goal.id)
+    lines.append(f"revisions ({len(revisions)})" if revisions else "revisions: none")
+    for r in revisions:
+        changes = "; ".join(f"{name} {_shown_value(before)} → {_shown_value(after)}"
+                            for name, (before, after) in json.loads(r.changes).items())  # fmt: skip
+        lines.append(f"  {r.id:>6}  {r.at[:16]}  {one_line(changes, 52)}")
+        if r.reason:
+            lines.append(f"{'':>10}because: {one_line(r.reason, 61)}")
+    return lines
+
+
+def cmd_goal_show(store: Store, args: argparse.Namespace) -> int:
+    goal = store.get_goal(args.goal_id)
+    if args.json:
+        print_json(goal_record_json(store, goal))
+    else:
+        sys.stdout.write("\n".join(goal_record_lines(store, goal)) + "\n")
+    return 0
+
+
+def _optional_text(text: str | None) -> str | None:
+    """A text option where an empty string clears the field."""
+    return None if text is None or not text.strip() else text
+
+
+def _reason(args: argparse.Namespace) -> str | None:
+    if args.reason is not None and not args.reason.strip():
+        raise UserError("the reason is empty; nothing was saved")
+    return args.reason
+
+
+def _update_goal(store: Store, goal: Goal, changes: dict[str, Any], reason: str | None) -> None:
+    try:
+        store.update_goal(goal.id, reason=reason, reason_required=True, **changes)
+    except ReasonRequired as err:
+        raise UserError(f"{err}: add --reason TEXT; nothing was saved") from None
+
+
+def _print_goal_change(store: Store, before: Goal, args: argparse.Namespace) -> None:
+    after = store.get_goal(before.id)
+    if args.json:
+        print_json(goal_record_json(store, after))
+        return
+    changed = [
+        f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+        for name in GOAL_FIELDS if getattr(before, name) != getattr(after, name)
+    ]  # fmt: skip
+    if changed:
+        print(f"changed goal {after.id}: {one_line('; '.join(changed), 200)}")
+    else:
+        print(f"goal {after.id} already was as asked; nothing changed")
+
+
+def cmd_goal_edit(store: Store, args: argparse.Namespace) -> int:
+    goal = _live_goal(store, args.goal_id)
+    changes: dict[str, Any] = {}
+    if args.title is not None:
+        if not args.title.strip():
+            raise UserError("the title is empty; nothing was saved")
+        changes["title"] = args.title
+    for name in ("target", "baseline"):
+        if getattr(args, name) is not None:
+            changes[name] = _number(getattr(args, name), f"the {name}")
+    if args.deadline is not None:
+        changes["deadline"] = format_day(_deadline_option(args.deadline, store.today()))
+    for name in ("unit", "metric", "why"):
+        if getattr(args, name) is not None:
+            changes[name] = _optional_text(getattr(args, name))
+    if args.category is not None:
+        changes["category"] = args.category
+    if args.per is not None:
+        changes["cadence"] = None if args.per == "none" else args.per
+    if not changes:
+        raise UserError("nothing to change: give --title, --target, --baseline, --unit, --metric, --deadline, --category, --why or --per")
+    _update_goal(store, goal, changes, _reason(args))
+    _print_goal_change(store, goal, args)
+    return 0
+
+
+def cmd_goal_status(store: Store, args: argparse.Namespace) -> int:
+    goal = _live_goal(store, args.goal_id)
+    _update_goal(store, goal, {"status": args.status}, _reason(args))
+    _print_goal_change(store, goal, args)
+    return 0
+
+
+def _live_milestone(store: Store, milestone_id: int) -> Milestone:
+    milestone = store.get_milestone(milestone_id)
+    if milestone.deleted_at is not None:
+        raise UserError(f"milestone {milestone_id} is in the trash; restore it first (`{PROG} restore milestone {milestone_id}`)")
+    _live_goal(store, milestone.goal_id)
+    return milestone
+
+
+def _print_milestone(store: Store, milestone_id: int, args: argparse.Namespace, said: str) -> None:
+    """The milestone as JSON, or ``said`` (which may name {done_on}) and the milestone."""
+    milestone = store.get_milestone(milestone_id)
+    if args.json:
+        print_json(milestone_json(milestone))
+    else:
+        said = said.format(done_on=milestone.done_at)
+        print(f"milestone {milestone.id} of goal {milestone.goal_id} {said}: {one_line(milestone.title, 50)}")
+
+
+def cmd_milestone_add(store: Store, args: argparse.Namespace) -> int:
+    goal = _live_goal(store, args.goal_id)
+    title = _text_argument(args.text, "the milestone")
+    due = None
+    if args.due is not None:
+        due = day_or_phrase(args.due, store.today())
+        if due is None:
+            raise UserError(f"--due: '{one_line(args.due, 40)}' is not a date: use YYYY-MM-DD or a phrase like 'in two weeks'")
+        try:
+            check_range(due)
+        except BadDate as err:
+            raise UserError(f"--due: {err}") from None
+    milestone_id = store.add_milestone(goal.id, title, due=due)
+    _print_milestone(store, milestone_id, args, "added")
+    return 0
+
+
+def cmd_milestone_done(store: Store, args: argparse.Namespace) -> int:
+    milestone = _live_milestone(store, args.milestone_id)
+    if milestone.done_at is None:
+        store.set_milestone_done(milestone.id, store.today())
+    _print_milestone(store, milestone.id, args, "done {done_on}" if milestone.done_at is None else "was already done {done_on}")
+    return 0
+
+
+def cmd_milestone_reopen(store: Store, args: argparse.Namespace) -> int:
+    milestone = _live_milestone(store, args.milestone_id)
+    if milestone.done_at is not None:
+        store.set_milestone_done(milestone.id, None)
+    _print_milestone(store, milestone.id, args, "reopened" if milestone.done_at is not None else "was already open")
+    return 0
+
+
+def cmd_milestone_delete(store: Store, args: argparse.Namespace) -> int:
+    store.trash("milestones", args.milestone_id, strict=True)
+    _print_moved(args.milestone_id, "milestone", args)
+    return 0
+
+
+def _print_moved(row_id: int, kind: str, args: argparse.Namespace, *, restored: bool = False) -> None:
+    if args.json:
+        print_json({"kind": kind, "id": row_id, "in_trash": not restored})
+    elif restored:
+        print(f"restored {kind} {row_id} from the trash")
+    else:
+        print(f"moved {kind} {row_id} to the trash; `{PROG} restore {kind} {row_id}` puts it back")
+
+
+def _print_checkin_change(before: CheckIn, after: CheckIn, args: argparse.Namespace) -> None:
+    if args.json:
+        print_json({**checkin_json(after), "before": checkin_json(before)})
+        return
+    changed = [f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+               for name in ("value", "note", "at") if getattr(before, name) != getattr(after, name)]  # fmt: skip
+    said = one_line("; ".join(changed), 200) if changed else "nothing changed"
+    print(f"corrected check-in {after.id} of goal {after.goal_id}: {said}")
+
+
+def cmd_checkin_edit(store: Store, args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    if args.value is not None:
+        changes["value"] = _number(args.value, "the value")
+    if args.note is not None:
+        changes["note"] = _optional_text(args.note)
+    if args.at is not None:
+        changes["at"] = _day_option(args.at, "--at")
+    if not changes:
+        raise UserError("nothing to change: give --value, --note or --at")
+    checkin = store.get_checkin(args.checkin_id)
+    if checkin.deleted_at is not None:
+        raise UserError(f"check-in {checkin.id} is in the trash; restore it first (`{PROG} restore checkin {checkin.id}`)")
+    _live_goal(store, checkin.goal_id)
+    before = store.update_checkin(checkin.id, **changes)
+    _print_checkin_change(before, store.get_checkin(checkin.id), args)
+    return 0
+
+
+def cmd_checkin_delete(store: Store, args: argparse.Namespace) -> int:
+    store.trash("checkins", args.checkin_id, strict=True)
+    _print_moved(args.checkin_id, "checkin", args)
+    return 0
+
+
+# What `restore KIND ID` names, and the table it restores from.
+RESTORABLE = {
+    "goal": "goals", "milestone": "milestones", "checkin": "checkins", "entry": "entries",
+    "person": "people", "conversation": "interactions", "assessment": "assessments",
+}  # fmt: skip
+
+
+def cmd_restore(store: Store, args: argparse.Namespace) -> int:
+    if args.kind == "person":
+        store.restore_person(args.id, strict=True)
+    elif args.kind == "conversation":
+        store.restore_interaction(args.id, strict=True)
+    else:
+        store.restore(RESTORABLE[args.kind], args.id, strict=True)
+    _print_moved(args.id, args.kind, args, restored=True)
     return 0
 
 
@@ -825,6 +1109,18 @@ def _goal_id(text: str) -> int:
     return _whole_number(text, "a goal id", ID_MAX)
 
 
+def _checkin_id(text: str) -> int:
+    return _whole_number(text, "a check-in id", ID_MAX)
+
+
+def _milestone_id(text: str) -> int:
+    return _whole_number(text, "a milestone id", ID_MAX)
+
+
+def _row_id(text: str) -> int:
+    return _whole_number(text, "an id", ID_MAX)
+
+
 def _person_id(text: str) -> int:
     return _whole_number(text, "a person id", ID_MAX)
 
@@ -863,11 +1159,23 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--star", action="store_true", help="star the entry")
 
     checkin = command("checkin", cmd_checkin, "record progress on a goal")
+    checkin.epilog = f"To correct a check-in: {PROG} checkin edit CHECKIN_ID ...; to delete one: {PROG} checkin delete CHECKIN_ID."
     checkin.add_argument("goal_id", type=_goal_id, metavar="GOAL_ID")
     checkin.add_argument("value", metavar="VALUE", help="the current value, or +N to add to the latest")
     checkin.add_argument("--note", metavar="TEXT")
     checkin.add_argument("--at", metavar="DATE", help="the day (default: today)")
     checkin.add_argument("--confidence", type=int, choices=range(1, 6), metavar="1-5")
+
+    # `checkin edit 4` and `checkin 4 5`: main() reads the two words "checkin edit" as this one
+    # command before argparse sees them (see _joined_commands), so a goal id is never taken for
+    # an action, nor an action for a goal id.
+    checkin_edit = command("checkin edit", cmd_checkin_edit, "correct a check-in's value, note or day")
+    checkin_edit.add_argument("checkin_id", type=_checkin_id, metavar="CHECKIN_ID")
+    checkin_edit.add_argument("--value", metavar="V", help="the value it should have been")
+    checkin_edit.add_argument("--note", metavar="TEXT", help="the note ('' removes it)")
+    checkin_edit.add_argument("--at", metavar="DATE", help="the day it belongs to")
+    checkin_delete = command("checkin delete", cmd_checkin_delete, "move a check-in to the trash")
+    checkin_delete.add_argument("checkin_id", type=_checkin_id, metavar="CHECKIN_ID")
 
     goal = command("goal", lambda store, args: 2, "manage goals")
     goal_commands = goal.add_subparsers(dest="goal_command", metavar="ACTION", required=True)
@@ -886,6 +1194,51 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--progress-from", choices=tuple(PROGRESS_SOURCES), metavar="SOURCE",
                      help=f"count progress from logged conversations: {', '.join(PROGRESS_SOURCES)}")
     add.add_argument("--progress-tag", metavar="TAG", help="with --progress-from: count only people with this tag")
+    add.add_argument("--per", choices=(*CADENCES, "none"), help="the target is per week, month or quarter")
+
+    def goal_action(name: str, handler: Callable[[Store, argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = goal_commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("goal_id", type=_goal_id, metavar="ID")
+        return sub
+
+    goal_action("show", cmd_goal_show, "a goal with its progress, milestones, check-ins and revisions")
+    edit = goal_action("edit", cmd_goal_edit, "correct a goal; a change of title, target or deadline needs --reason")
+    edit.add_argument("--title", metavar="TEXT")
+    edit.add_argument("--target", metavar="N")
+    edit.add_argument("--baseline", metavar="N")
+    edit.add_argument("--unit", metavar="U", help="('' removes it)")
+    edit.add_argument("--metric", metavar="WHAT", help="what is measured ('' removes it)")
+    edit.add_argument("--deadline", metavar="DATE", help="YYYY-MM-DD or a phrase: 'within three months', 'end of Q2'")
+    edit.add_argument("--category", choices=CATEGORIES)
+    edit.add_argument("--why", metavar="TEXT", help="why it matters ('' removes it)")
+    edit.add_argument("--per", choices=(*CADENCES, "none"), help="the target is per week, month or quarter (none: in all)")
+    edit.add_argument("--reason", metavar="TEXT", help="why it changes, kept as a revision")
+    status = goal_action("status", cmd_goal_status, "change a goal's status, with the reason kept as a revision")
+    status.add_argument("status", choices=GOAL_STATUSES, metavar="STATUS", help=", ".join(GOAL_STATUSES))
+    status.add_argument("--reason", metavar="TEXT", help="why, kept as a revision")
+
+    milestone = command("milestone", lambda store, args: 2, "add, tick, reopen or delete a goal's milestones")
+    milestone_commands = milestone.add_subparsers(dest="milestone_command", metavar="ACTION", required=True)
+
+    def milestone_action(name: str, handler: Callable[[Store, argparse.Namespace], int], help: str) -> argparse.ArgumentParser:
+        sub = milestone_commands.add_parser(name, parents=[common], help=help, description=help)
+        sub.set_defaults(handler=handler)
+        if name != "add":
+            sub.add_argument("milestone_id", type=_milestone_id, metavar="ID")
+        return sub
+
+    milestone_add = milestone_action("add", cmd_milestone_add, "add a milestone to a goal")
+    milestone_add.add_argument("goal_id", type=_goal_id, metavar="GOAL_ID")
+    milestone_add.add_argument("text", nargs="+", metavar="TEXT", help="the milestone ('-' reads standard input)")
+    milestone_add.add_argument("--due", metavar="DATE", help="YYYY-MM-DD or a phrase: 'in two weeks', 'by Friday'")
+    milestone_action("done", cmd_milestone_done, "mark a milestone done today")
+    milestone_action("reopen", cmd_milestone_reopen, "mark a milestone not done")
+    milestone_action("delete", cmd_milestone_delete, "move a milestone to the trash")
+
+    restore = command("restore", cmd_restore, "put something back from the trash")
+    restore.add_argument("kind", choices=tuple(RESTORABLE), metavar="KIND", help=", ".join(RESTORABLE))
+    restore.add_argument("id", type=_row_id, metavar="ID")
 
     goals = command("goals", cmd_goals, "list goals")
     goals.add_argument("--status", choices=GOAL_STATUSES)
@@ -955,6 +1308,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Two-word commands beside a one-word command that takes a number: `checkin edit 4` beside `checkin 4 5`.
+JOINED_COMMANDS = {("checkin", "edit"), ("checkin", "delete")}
+
+
+def _joined_commands(argv: list[str]) -> list[str]:
+    """``argv`` with a two-word command (``checkin edit``) as the one word its parser is named by.
+    Only the command's own position counts: the first word that is neither an option of the
+    program nor --db's value."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-") and argv[index] != "-":
+        index += 2 if argv[index] == "--db" else 1
+    if tuple(argv[index : index + 2]) in JOINED_COMMANDS:
+        return [*argv[:index], " ".join(argv[index : index + 2]), *argv[index + 2 :]]
+    return argv
+
+
 def _fail(message: str) -> int:
     # One line, whatever the message quotes: printable() keeps newlines, so show them as ␊.
     sys.stderr.write(f"{PROG}: {printable(message).replace(chr(10), chr(0x240A))}\n")
@@ -966,7 +1335,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
     every date the command reads or writes is relative to."""
     global _clock
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(_joined_commands(sys.argv[1:] if argv is None else list(argv)))
     args.json = getattr(args, "json", False)
     if getattr(args, "check_usage", None):
         args.check_usage(args)  # exits 2 on bad usage, before any journal is opened

@@ -17,6 +17,10 @@ class NotFound(InvalidInput):
     """An id or uuid that names nothing in this journal."""
 
 
+class ReasonRequired(InvalidInput):
+    """A change to a goal's substance asked for without the reason its revision keeps."""
+
+
 class JournalUnavailable(JournalError):
     """The journal file cannot be opened or used as it is."""
 

@@ -22,7 +22,7 @@ from goaljournal.core.models import (
     Revision,
 )
 from goaljournal.store.base import StoreBase
-from goaljournal.store.errors import InvalidInput, NotFound
+from goaljournal.store.errors import InvalidInput, NotFound, ReasonRequired
 from goaljournal.store.people import COUNT_FIELDS
 from goaljournal.store.values import (
     _check_choice,
@@ -120,11 +120,18 @@ class GoalsMixin(StoreBase):
         return [Goal.from_row(row) for row in rows]
 
     def update_goal(
-        self, goal_id: int, *, reason: str | None = None, at: datetime | str | None = None, **changes: Any
+        self,
+        goal_id: int,
+        *,
+        reason: str | None = None,
+        at: datetime | str | None = None,
+        reason_required: bool = False,
+        **changes: Any,
     ) -> int | None:
         """Change a goal. A change to its title, target, deadline or status is kept as a
         revision with ``reason``, dated ``at`` (default now); returns that revision's id, if one
-        was made."""
+        was made. With ``reason_required``, such a change without a reason is refused (what
+        changes is known only in the write transaction)."""
         self._require("goals", goal_id, "goal")
         changes = self._check_goal_fields(dict(changes))
         _check_text(reason, "the reason")
@@ -139,6 +146,10 @@ class GoalsMixin(StoreBase):
             if not changed:
                 return None
             revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
+            if revised and reason_required and not (reason and reason.strip()):
+                raise ReasonRequired(
+                    f"changing the {' and '.join(revised)} of goal {goal_id} needs a reason, kept with the revision"
+                )
             assignments = ", ".join(f"{name} = ?" for name in changed)
             conn.execute(
                 f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",

@@ -40,6 +40,11 @@ PURGE_WAIT_SECONDS = 3.0
 
 # Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
 TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
+# How a message names one row of each.
+TRASHED_NAMES = {
+    "entries": "entry", "goals": "goal", "milestones": "milestone", "checkins": "check-in",
+    "assessments": "assessment", "people": "person", "interactions": "conversation",
+}  # fmt: skip
 
 
 def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -> None:
@@ -68,18 +73,29 @@ class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMi
 
     # -- trash --------------------------------------------------------------------------------
 
-    def trash(self, table: str, row_id: int) -> None:
-        """Soft-delete a row: it leaves every view but the trash, and can be restored."""
-        self._set_deleted(table, row_id, self._stamp())
+    def trash(self, table: str, row_id: int, *, strict: bool = False) -> None:
+        """Soft-delete a row: it leaves every view but the trash, and can be restored. With
+        ``strict``, a row already in the trash is refused rather than left as it is."""
+        self._set_deleted(table, row_id, self._stamp(), strict=strict)
 
-    def restore(self, table: str, row_id: int) -> None:
-        self._set_deleted(table, row_id, None)
+    def restore(self, table: str, row_id: int, *, strict: bool = False) -> None:
+        """Put a row back from the trash. With ``strict``, a row not in the trash is refused."""
+        self._set_deleted(table, row_id, None, strict=strict)
 
-    def _set_deleted(self, table: str, row_id: int, stamp: str | None) -> None:
+    def _set_deleted(self, table: str, row_id: int, stamp: str | None, *, strict: bool) -> None:
         if table not in TRASHABLE:
             raise ValueError(f"{table} has no trash")
-        self._require(table, row_id, {"people": "person", "interactions": "conversation"}.get(table, table.rstrip("s")))
+        what = TRASHED_NAMES[table]
         with self.transaction() as conn:
+            row = self._require(table, row_id, what)
+            if table == "checkins" and row["source"] is not None:
+                # The people log writes and trashes these as conversations come and go.
+                raise InvalidInput(
+                    f"check-in #{row_id} was counted from the people log; delete or restore the conversation instead"
+                )
+            if strict and (row["deleted_at"] is None) == (stamp is None):
+                where = "already in the trash" if stamp is not None else "not in the trash"
+                raise InvalidInput(f"{what} {row_id} is {where}")
             conn.execute(f"UPDATE {table} SET deleted_at = ? WHERE id = ?", (stamp, row_id))
             if table in ("people", "interactions"):
                 self._recount_goals(conn)

@@ -81,8 +81,8 @@ class PeopleMixin(StoreBase):
 
     if TYPE_CHECKING:  # other parts of the Store, used here
 
-        def trash(self, table: str, row_id: int) -> None: ...
-        def restore(self, table: str, row_id: int) -> None: ...
+        def trash(self, table: str, row_id: int, *, strict: bool = False) -> None: ...
+        def restore(self, table: str, row_id: int, *, strict: bool = False) -> None: ...
         def assessment_in_progress(self) -> Assessment | None: ...
         def add_assessment(self, at: date | str | None = None, *, summary: str | None = None) -> int: ...
         def add_assessment_item(self, assessment_id: int, kind: str, text: str, **fields: Any) -> int: ...
@@ -208,8 +208,8 @@ class PeopleMixin(StoreBase):
         """Move a person (and so their conversations) to the trash; counted goals recount."""
         self.trash("people", person_id)
 
-    def restore_person(self, person_id: int) -> None:
-        self.restore("people", person_id)
+    def restore_person(self, person_id: int, *, strict: bool = False) -> None:
+        self.restore("people", person_id, strict=strict)
 
     def person_tag_names(self) -> list[str]:
         rows = self._rows(
@@ -294,8 +294,8 @@ class PeopleMixin(StoreBase):
     def trash_interaction(self, interaction_id: int) -> None:
         self.trash("interactions", interaction_id)
 
-    def restore_interaction(self, interaction_id: int) -> None:
-        self.restore("interactions", interaction_id)
+    def restore_interaction(self, interaction_id: int, *, strict: bool = False) -> None:
+        self.restore("interactions", interaction_id, strict=strict)
 
     def _with_goals(self, rows: Sequence[sqlite3.Row]) -> list[Interaction]:
         interactions = Interaction.from_rows(rows)
