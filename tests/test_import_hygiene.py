@@ -104,6 +104,12 @@ QUICK_COMMANDS = [
     ["met", "priya shah", "--kind", "call", "--follow-up", "2026-12-02", "--json"],
     ["people"],
     ["followups", "--json"],
+    ["goal", "show", "1", "--json"],
+    ["goal", "edit", "1", "--target", "60", "--reason", "more study", "--per", "week"],
+    ["checkin", "edit", "1", "--value", "6"],
+    ["milestone", "add", "1", "Book the exam", "--due", "in two weeks"],
+    ["checkin", "delete", "1"],
+    ["restore", "checkin", "1"],
 ]
 
 
