@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, TextArea
 
 from goaljournal.core.models import FEEDBACK_SOURCES
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 
@@ -60,9 +61,9 @@ ITEM_FIELDS: dict[str, tuple[Field, ...]] = {
 KIND_NAMES = {"strength": "strength", "weakness": "weakness", "success": "success", "failure": "failure", "feedback": "feedback"}
 
 
-class FieldForm(ModalScreen[dict[str, str] | None]):
+class FieldForm(UnsavedTextGuard, ModalScreen[dict[str, str] | None]):
     """A dialog of fields. Enter moves to the next field and saves from the last; ctrl+s saves;
-    escape cancels. Dismisses with every field's value (text stripped), or None."""
+    escape cancels (twice if something was typed). Dismisses with every field's value (text stripped), or None."""
 
     CSS_PATH = "assess.tcss"
     BINDINGS = [
@@ -139,9 +140,6 @@ class FieldForm(ModalScreen[dict[str, str] | None]):
             self.query_one(f"#field-{missing.name}").focus()
             return
         self.dismiss(values)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def item_form(kind: str, values: dict[str, str | None] | None = None) -> FieldForm:

@@ -42,6 +42,7 @@ from goaljournal.core.smart import (
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.text import user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.scale import ScalePicker
 
@@ -165,7 +166,7 @@ class DraftMilestone:
     id: int | None = None
 
 
-class MilestoneDialog(ModalScreen[DraftMilestone | None]):
+class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
     """A milestone's title and due day (a date or a phrase: "Dec 15", "in two weeks")."""
 
     BINDINGS = [
@@ -230,9 +231,6 @@ class MilestoneDialog(ModalScreen[DraftMilestone | None]):
             self.query_one("#milestone-due", Input).focus()
             return
         self.dismiss(replace(self.milestone, title=title, due=day))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class MilestoneList(OptionList):
@@ -394,7 +392,7 @@ def stored_milestones(store: Store, goal_id: int) -> list[DraftMilestone]:
 # -- dialogs --------------------------------------------------------------------------------
 
 
-class ReasonDialog(ModalScreen[str | None]):
+class ReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
     """Asks for the short reason a change is kept with; dismisses with it, or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -424,11 +422,8 @@ class ReasonDialog(ModalScreen[str | None]):
             return
         self.dismiss(reason)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class StatusDialog(ModalScreen[tuple[str, str] | None]):
+class StatusDialog(UnsavedTextGuard, ModalScreen[tuple[str, str] | None]):
     """Pick a new status, then say why; dismisses with (status, reason), or None."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -476,9 +471,6 @@ class StatusDialog(ModalScreen[tuple[str, str] | None]):
             return
         self.dismiss((choice, reason))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 # -- the form -------------------------------------------------------------------------------
 
@@ -497,7 +489,7 @@ def _number(text: str) -> float | None:
         return None
 
 
-class GoalDraftScreen(JournalScreen):
+class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
     """A new goal, or an existing one (``goal_id``) edited; dismisses with the goal's id, or None.
 
     ``title``, ``category``, ``assessment_item_id`` and ``parent_id`` prefill a new goal (the
@@ -530,7 +522,6 @@ class GoalDraftScreen(JournalScreen):
         self.parent_id = parent_id
         self.goal: Goal | None = None
         self.initial_state: tuple[Any, ...] | None = None
-        self.discard_armed = False
         self.report: SmartReport | None = None
         self.missing = False
         # The sentence may suggest where progress comes from; once the user picks (or the goal
@@ -761,17 +752,18 @@ class GoalDraftScreen(JournalScreen):
     def dirty(self) -> bool:
         return self.initial_state is not None and self._state() != self.initial_state
 
+    def form_state(self) -> tuple[Any, ...]:
+        return self._state()
+
+    def has_unsaved_text(self) -> bool:
+        return self.dirty
+
     @on(Input.Changed)
     @on(Select.Changed)
     @on(ScalePicker.Changed)
     def _changed(self) -> None:
         if self.is_mounted:
-            self.discard_armed = False
             self.update_smart()
-
-    @on(MilestoneList.Changed)
-    def _milestones_changed(self) -> None:
-        self.discard_armed = False
 
     def update_smart(self) -> None:
         title = self._value("#draft-title")
@@ -1035,10 +1027,4 @@ class GoalDraftScreen(JournalScreen):
     def action_add_milestone(self) -> None:
         self.query_one(MilestoneList).action_add()
 
-    def action_cancel(self) -> None:
-        if self.dirty and not self.discard_armed:
-            self.discard_armed = True
-            self.journal_app.tell("Unsaved changes: escape again to discard them, ctrl+s to save.", severity="warning")
-            return
-        self.dismiss(None)  # type: ignore[arg-type]
 

@@ -38,6 +38,7 @@ from goaljournal.core.models import (
 )
 from goaljournal.store import JournalError
 from goaljournal.ui.text import user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 # The store's rule for a follow-up typed without a date: due a week after the conversation.
@@ -61,8 +62,8 @@ def form_row(label: str) -> Horizontal:
     return row
 
 
-class FormScreen(ModalScreen[object]):
-    """What both forms share: ctrl+s saves, escape cancels, Enter in a one-line field moves on,
+class FormScreen(UnsavedTextGuard, ModalScreen[object]):
+    """What both forms share: ctrl+s saves, escape cancels (twice if something was typed), Enter in a one-line field moves on,
     and one line under the fields says what is wrong."""
 
     CSS_PATH = "people.tcss"
@@ -94,9 +95,6 @@ class FormScreen(ModalScreen[object]):
     def _next_field(self, event: Input.Submitted) -> None:
         event.stop()
         self.focus_next()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 # -- a person --------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ from goaljournal.store import JournalError, Store
 from goaljournal.ui.screens.base import JournalScreen
 from goaljournal.ui.screens.goals import goal_detail
 from goaljournal.ui.text import progress_bar, user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.virtual_list import VirtualList
 
@@ -1309,12 +1310,12 @@ def goal_options(goals: Sequence[Goal]) -> list[Option]:
     ]
 
 
-class TimelineFilterDialog(DismissOnce, ModalScreen[TimelineFilter | None]):
+class TimelineFilterDialog(UnsavedTextGuard, DismissOnce, ModalScreen[TimelineFilter | None]):
     """Which goal, tag and kinds the timeline shows."""
 
     CSS_PATH = "timeline.tcss"
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
+        Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "apply", "Apply", priority=True),
         Binding("ctrl+r", "clear", "Show everything"),
     ]

@@ -400,7 +400,7 @@ class TodayScreen(JournalScreen):
                 self.journal_app.tell("Reflection saved.")
 
         goals = [(goal.id, goal.title) for goal in self.store.goals(status="active")]
-        self.app.push_screen(EntryEditor(EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals), save)
+        self.app.push_screen(EntryEditor(EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals, text_unsaved=True), save)
 
     @on(ScalePicker.Changed)
     def save_score(self, event: ScalePicker.Changed) -> None:

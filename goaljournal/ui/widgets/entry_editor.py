@@ -16,6 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from goaljournal.core.models import ENTRY_KINDS
 from goaljournal.ui.text import user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.tags import TagTextArea, tag_candidates
 
 
@@ -29,11 +30,12 @@ class EntryDraft:
     goal_ids: tuple[int, ...] = field(default=())
 
 
-class EntryEditor(ModalScreen[EntryDraft | None]):
+class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
     """Write or edit an entry. Dismisses with an ``EntryDraft``, or None when cancelled.
 
-    `ctrl+s` saves; `escape` cancels, and asks for a second `escape` if something was changed, so
-    one stray key never throws away what was written. `tab` moves on to the kind, the star and the
+    `ctrl+s` saves; `escape` cancels, and asks for a second `escape` if something was changed (or,
+    with ``text_unsaved``, if the draft's text is not saved anywhere yet: a paste handed over from
+    Today), so one stray key never throws away what was written. `tab` moves on to the kind, the star and the
     goals (or completes the `@tag` being typed).
     """
 
@@ -49,13 +51,14 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
         title: str = "New entry",
         tags: Sequence[str] = (),
         goals: Sequence[tuple[int, str]] = (),
+        text_unsaved: bool = False,
     ) -> None:
         super().__init__()
         self.draft = draft or EntryDraft("")
         self.editor_title = title
         self.tags = list(tags)
         self.goals = list(goals)
-        self._discard_armed = False
+        self.text_unsaved = text_unsaved
         self._loaded_text = self.draft.text
 
     def compose(self) -> ComposeResult:
@@ -125,7 +128,6 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
     @on(TextArea.Changed)
     @on(TextArea.SelectionChanged)
     def _show_candidates(self) -> None:
-        self._discard_armed = False
         editor = self.query_one(TagTextArea)
         hint = self.query_one("#editor-tags", Static)
         candidates = tag_candidates(editor.typed_before_cursor(), self.tags)
@@ -147,9 +149,9 @@ class EntryEditor(ModalScreen[EntryDraft | None]):
             return
         self.dismiss(draft)
 
-    def action_cancel(self) -> None:
-        if self.current != self.draft and not self._discard_armed:
-            self._discard_armed = True
-            self.app.notify("Unsaved changes: escape again discards them, ctrl+s saves.", severity="warning", markup=False)
-            return
-        self.dismiss(None)
+    def form_state(self) -> EntryDraft:
+        return self.current
+
+    def has_unsaved_text(self) -> bool:
+        current = self.current
+        return current != self.draft or (self.text_unsaved and bool(current.text.strip()))
