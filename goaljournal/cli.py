@@ -412,7 +412,9 @@ def _shown_value(value: Any) -> str:
 def goal_record_lines(store: Store, goal: Goal) -> list[str]:
     """``goal show``: the goal and what hangs from it, every line within 80 columns."""
     lines = [f"goal {goal.id}: {one_line(goal.title, 70)}"]
-    about = [goal.status, goal.category, f"per {goal.cadence}" if goal.cadence else None, goal_horizon(goal)]
+    horizon = goal_horizon(goal)
+    about = [f"status {goal.status}", f"category {goal.category}" if goal.category else None,
+             f"target per {goal.cadence}" if goal.cadence else None, f"horizon {horizon}" if horizon else None]  # fmt: skip
     lines.append("  " + " · ".join(part for part in about if part))
     progress = progress_fraction(goal)
     amounts = []

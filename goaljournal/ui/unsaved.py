@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Footer, Input, Static, TextArea
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.dom import DOMQuery
 
-UNSAVED_TEXT_WARNING = "Unsaved text: press escape again to discard it, ctrl+s to save."
+UNSAVED_TEXT_WARNING = "Unsaved text: press escape again to discard it"
 
 _NOT_READ: Any = object()
 
@@ -37,8 +37,8 @@ class UnsavedTextWarning(Static):
     }
     """
 
-    def __init__(self) -> None:
-        super().__init__(Content(UNSAVED_TEXT_WARNING))
+    def __init__(self, save_key: str) -> None:
+        super().__init__(Content(f"{UNSAVED_TEXT_WARNING}, {save_key} to save."))
 
 
 class UnsavedTextGuard:
@@ -58,6 +58,7 @@ class UnsavedTextGuard:
         def call_after_refresh(self, callback: Any) -> bool: ...
         def dismiss(self, result: Any = None) -> Any: ...
 
+    SAVE_KEY = "ctrl+s"  # named by the warning as the way to keep the text instead
     _state_when_shown: Any = _NOT_READ
     _warned_at_state: Any = _NOT_READ
 
@@ -89,9 +90,12 @@ class UnsavedTextGuard:
         return False
 
     def _show_warning(self, shown: bool) -> None:
+        # Docked widgets on one edge overlap: the warning stands in for a full screen's footer.
+        for footer in self.query(Footer):
+            footer.display = not shown
         warnings = self.query(UnsavedTextWarning)
         if shown and not warnings:
-            self.mount(UnsavedTextWarning())
+            self.mount(UnsavedTextWarning(self.SAVE_KEY))
         elif not shown:
             warnings.remove()
 

@@ -395,6 +395,7 @@ def stored_milestones(store: Store, goal_id: int) -> list[DraftMilestone]:
 class ReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
     """Asks for the short reason a change is kept with; dismisses with it, or None."""
 
+    SAVE_KEY = "enter"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, heading: str, changes: list[str]) -> None:
@@ -426,6 +427,7 @@ class ReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
 class StatusDialog(UnsavedTextGuard, ModalScreen[tuple[str, str] | None]):
     """Pick a new status, then say why; dismisses with (status, reason), or None."""
 
+    SAVE_KEY = "enter"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, goal: Goal) -> None:

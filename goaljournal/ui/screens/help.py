@@ -23,6 +23,7 @@ HELP = """\
 | `ctrl+p` | anywhere | Command palette |
 | `q` | anywhere | Quit |
 | `tab` / `shift+tab` | anywhere | Move between fields |
+| `ctrl+s` / `escape` | a form or dialog | Save / cancel; with unsaved text, `escape` asks and a second `escape` discards it |
 | `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |
 | `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in |
 | `1`–`5` / `0` | today | Mood and energy for the day / clear |
