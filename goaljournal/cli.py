@@ -394,7 +394,7 @@ def revision_json(revision: Revision) -> dict[str, Any]:
 def goal_record_json(store: Store, goal: Goal) -> dict[str, Any]:
     """A goal with everything hanging from it, as ``goal show --json`` prints it."""
     return {
-        **goal_json(goal), "cadence": goal.cadence,
+        **goal_json(goal), "cadence": goal.cadence, "in_trash": goal.deleted_at is not None,
         "milestones": [milestone_json(m) for m in store.milestones(goal.id)],
         "checkins": [checkin_json(c) for c in store.checkins(goal.id)],
         "revisions": [revision_json(r) for r in store.revisions(goal.id)],

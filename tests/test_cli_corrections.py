@@ -95,6 +95,7 @@ def test_goal_show_json_has_the_goal_and_everything_with_ids(gj: Cli, journal: P
             "revisions", "category", "why", "cadence"} <= set(goal)  # fmt: skip
     assert (goal["id"], goal["title"], goal["status"], goal["target"], goal["baseline"]) == (1, "Run 100 km", "active", 120, 10)
     assert (goal["unit"], goal["deadline"], goal["category"], goal["cadence"]) == ("km", "2026-12-31", "skill", None)
+    assert goal["in_trash"] is False
     assert goal["progress"] == round((45 - 10) / (120 - 10), 4)
     assert [(m["id"], m["title"], m["due"], m["done_on"]) for m in goal["milestones"]] == [
         (1, "Register for the race", "2026-12-01", None), (2, "Buy shoes", None, "2026-11-20"),
@@ -202,6 +203,8 @@ def test_goal_edit_of_a_goal_in_the_trash_is_refused(gj: Cli, journal: Path) -> 
     before = state(journal)
     assert_user_error(gj("goal", "edit", "1", "--unit", "m"), "in the trash")
     assert state(journal) == before
+    assert gj("goal", "show", "1", "--json").json()["in_trash"] is True
+    assert "in the trash since" in gj("goal", "show", "1").out
 
 
 def test_goal_status_keeps_the_reason(gj: Cli, journal: Path) -> None:
