@@ -395,7 +395,9 @@ def test_smart_json_is_the_contract(capsys: pytest.CaptureFixture[str], tmp_path
     code, out, err = run_cli(capsys, "--db", str(tmp_path / "never.db"), "smart", GOAL, "--today", "2026-11-25", "--json")
     assert (code, err) == (0, "")
     data = json.loads(out)
-    assert list(data) == ["text", "today", "deadline", "specific", "measurable", "achievable", "relevant", "time_bound", "suggestions"]
+    assert list(data) == [
+        "text", "today", "deadline", "specific", "measurable", "achievable", "relevant", "time_bound", "suggestions", "metric"
+    ]  # fmt: skip
     assert (data["text"], data["today"], data["deadline"]) == (GOAL, "2026-11-25", "2027-03-31")
     for name in ("specific", "measurable", "achievable", "relevant", "time_bound"):
         assert set(data[name]) == {"ok", "why"} and isinstance(data[name]["why"], str)

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from goaljournal.core.models import Goal
+from goaljournal.core.models import CADENCES, Goal
 
 # The largest target, baseline or check-in value a journal takes, either way: the store's writes,
 # the import and doctor all hold values to it. A trillion is far beyond any count, amount or score
@@ -42,9 +42,13 @@ def share(value: float | None, baseline: float | None, target: float) -> float:
 
 
 def progress_fraction(goal: Goal) -> float | None:
-    """Latest value against baseline → target, clamped to 0..1; None without a target."""
+    """Latest value against baseline → target, clamped to 0..1; None without a target. A goal
+    with a cadence measures the period under way: its total (``current``, as the store gives
+    it) from 0 towards the target per period."""
     if goal.target is None:
         return 1.0 if goal.status == "achieved" else None
+    if goal.cadence in CADENCES:
+        return share(goal.current or 0.0, 0.0, goal.target)
     return share(goal.current, goal.baseline, goal.target)
 
 
@@ -60,7 +64,12 @@ def elapsed_fraction(goal: Goal, today: date) -> float | None:
 
 
 def pace_status(goal: Goal, today: date) -> str | None:
-    """'on track', 'at risk' or 'off track' from progress against elapsed time."""
+    """'on track', 'at risk' or 'off track' from progress against elapsed time. A goal with a
+    cadence is paced within the period under way ('met' once its total reaches the target)."""
+    if goal.cadence in CADENCES and goal.target is not None:
+        from goaljournal.core.cadence import period_pace  # it formats with this module
+
+        return period_pace(goal.current or 0.0, goal.target, goal.cadence, today)  # type: ignore[arg-type]
     progress, elapsed = progress_fraction(goal), elapsed_fraction(goal, today)
     if progress is None or elapsed is None:
         return None

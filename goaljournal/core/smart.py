@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from goaljournal.core.deadlines import NUMBER, DeadlineMatch, event_time, find_deadline, number_value, vague_time
+from goaljournal.core.models import CADENCES
 from goaljournal.core.progress import NUMBER_LIMIT, format_number
 from goaljournal.core.text import one_line
 
@@ -63,6 +64,16 @@ class Metric:
     end: int
     kind: str  # count, percent, money, change, level, rate; too_large: past NUMBER_LIMIT (amount None)
     baseline: float | None = None
+
+    @property
+    def per(self) -> str | None:
+        """The period of a target stated as a rate, when it is one a goal can track (week,
+        month, quarter: ``CADENCES``); None for a total, or a rate like "a day" or "every two weeks"."""
+        return self.rate if self.rate in CADENCES else None
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"target", "unit", "per"}`` for ``smart --json``."""
+        return {"target": self.amount, "unit": self.unit, "per": self.per}
 
     def describe(self) -> str:
         if self.kind == "money" and self.amount is not None:
@@ -159,6 +170,7 @@ class SmartReport:
         for name, verdict in self.criteria:
             data[name] = {"ok": verdict.ok, "why": verdict.why}
         data["suggestions"] = self.suggestions
+        data["metric"] = self.metric.as_json() if self.metric is not None else None
         return data
 
 
@@ -329,10 +341,22 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# "by a quarter", "a quarter of": a fraction, not a period.
+_FRACTION_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+
+
 def _rate(text: str) -> tuple[str, int, int] | None:
-    found = RATE.search(text)
-    if not found:
-        return None
+    for found in RATE.finditer(text):
+        if found.group().lower().startswith(("a quarter", "an quarter")) and (
+            _FRACTION_BEFORE.search(text[: found.start()]) or _FRACTION_AFTER.match(text, found.end())
+        ):
+            continue
+        return _rate_of(found)
+    return None
+
+
+def _rate_of(found: re.Match[str]) -> tuple[str, int, int]:
     if found["adverb"]:
         return _RATE_ADVERBS[found["adverb"].lower()], found.start(), found.end()
     if found["days"]:

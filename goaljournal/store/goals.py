@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from goaljournal.core.dates import format_day, format_moment
+from goaljournal.core.periods import period_of
 from goaljournal.core.models import (
     CADENCES,
     CATEGORIES,
@@ -100,7 +101,44 @@ class GoalsMixin(StoreBase):
         row = self._one(f"{self._GOAL_SELECT} WHERE g.id = ?", (goal_id,))
         if row is None:
             raise NotFound(f"no goal with id {goal_id}")
-        return Goal.from_row(row)
+        return self._with_period_totals([Goal.from_row(row)])[0]
+
+    def _with_period_totals(self, goals: list[Goal]) -> list[Goal]:
+        """A goal with a cadence is as far as the period under way has got: its ``current`` is
+        the total of that week's, month's or quarter's check-ins (each an amount), 0 before any."""
+        rated = [goal for goal in goals if goal.cadence in CADENCES]
+        if not rated:
+            return goals
+        today = self.today()
+        bounds = [format_day(day) for cadence in CADENCES for day in (period_of(today, cadence).first, period_of(today, cadence).last)]
+        ids = [goal.id for goal in rated]
+        rows = self._rows(
+            "SELECT c.goal_id, total(c.value) FROM checkins c JOIN goals g ON g.id = c.goal_id "
+            f"WHERE c.deleted_at IS NULL AND c.goal_id IN ({', '.join('?' for _ in ids)}) AND c.at BETWEEN "
+            "CASE g.cadence WHEN 'week' THEN ? WHEN 'month' THEN ? ELSE ? END AND "
+            "CASE g.cadence WHEN 'week' THEN ? WHEN 'month' THEN ? ELSE ? END GROUP BY c.goal_id",
+            [*ids, *bounds[0::2], *bounds[1::2]],
+        )
+        totals = {row[0]: row[1] for row in rows}
+        for goal in rated:
+            goal.current = totals.get(goal.id, 0.0)
+        return goals
+
+    def checkin_amounts(self, goal_ids: Sequence[int], *, until: date | str | None = None) -> dict[int, list[tuple[str, float]]]:
+        """Each goal's check-ins summed by day, oldest first, up to ``until``: what a cadence
+        goal's periods are counted from (core.cadence.summarise)."""
+        ids = list(dict.fromkeys(goal_ids))
+        found: dict[int, list[tuple[str, float]]] = {goal_id: [] for goal_id in ids}
+        if not ids:
+            return found
+        rows = self._rows(
+            "SELECT goal_id, at, total(value) FROM checkins WHERE deleted_at IS NULL AND at <= ? "
+            f"AND goal_id IN ({', '.join('?' for _ in ids)}) GROUP BY goal_id, at ORDER BY goal_id, at",
+            [_day(until) or "9999-12-31", *ids],
+        )
+        for goal_id, day, amount in rows:
+            found[goal_id].append((day, amount))
+        return found
 
     def goals(self, *, status: str | Sequence[str] | None = None, trashed: bool = False) -> list[Goal]:
         """Goals, soonest deadline first (goals without one last)."""
@@ -117,7 +155,7 @@ class GoalsMixin(StoreBase):
             "ORDER BY g.deadline IS NULL, g.deadline, g.id",
             params,
         )
-        return [Goal.from_row(row) for row in rows]
+        return self._with_period_totals([Goal.from_row(row) for row in rows])
 
     def update_goal(
         self,
@@ -184,7 +222,7 @@ class GoalsMixin(StoreBase):
 
     def child_goals(self, goal_id: int) -> list[Goal]:
         rows = self._rows(f"{self._GOAL_SELECT} WHERE g.parent_id = ? AND g.deleted_at IS NULL ORDER BY g.id", (goal_id,))
-        return [Goal.from_row(row) for row in rows]
+        return self._with_period_totals([Goal.from_row(row) for row in rows])
 
     def count_active_goals(self, *, besides: int | None = None) -> int:
         """How many goals are active (leaving out ``besides``): the load a new goal joins."""
@@ -324,7 +362,8 @@ class GoalsMixin(StoreBase):
     ) -> int:
         """Record a goal's value: ``value`` as given, or ``delta`` added to its latest value (its
         baseline, or 0, before any check-in). The latest value is read inside the write
-        transaction, so two programs adding at once both count."""
+        transaction, so two programs adding at once both count. For a goal with a cadence each
+        check-in is an amount added to its period, so ``value`` and ``delta`` both record it."""
         if (value is None) == (delta is None):
             raise ValueError("give a value or a delta, not both")
         given = _number(value if delta is None else delta, "a check-in value")
@@ -338,7 +377,7 @@ class GoalsMixin(StoreBase):
                     f"goal #{goal_id} counts {PROGRESS_SOURCES[goal['progress_from']]} from the people log; "
                     "log a conversation instead (goaljournal met NAME)"
                 )
-            if delta is not None:
+            if delta is not None and goal["cadence"] is None:
                 latest = conn.execute(self._LATEST_VALUE, (goal_id,)).fetchone()
                 start = latest[0] if latest is not None else (goal["baseline"] or 0.0)
                 given = _number(start + given, "a check-in value")  # the sum, too, within the limit

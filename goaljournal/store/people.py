@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 PERSON_FIELDS = ("name", "role", "organisation", "how_met", "relationship", "notes", "private")
 INTERACTION_FIELDS = ("at", "kind", "notes", "learned", "outcome", "follow_up", "follow_up_due", "follow_up_done")
 # Fields of a goal that change what it counts: a change to any of them recounts it.
-COUNT_FIELDS = ("progress_from", "progress_tag", "start_date", "deadline", "baseline")
+COUNT_FIELDS = ("progress_from", "progress_tag", "start_date", "deadline", "baseline", "cadence")
 # The namespace of the derived check-ins' uuid5s (imported when a count is written: see new_uuid).
 DERIVED_CHECKINS = "5b0c1f7e-9d1a-4e7b-8c55-6f1d2a3b4c5d"
 
@@ -465,11 +465,14 @@ class PeopleMixin(StoreBase):
     def _recount_goal(self, conn: sqlite3.Connection, goal: sqlite3.Row) -> None:
         from uuid import UUID, uuid5
 
-        baseline = goal["baseline"] or 0.0
         label = PROGRESS_SOURCES[goal["progress_from"]]
         wanted: dict[str, float] = {}
+        per_day = goal["cadence"] is not None
+        # A running count (from the baseline); for a goal with a cadence, each day's own count,
+        # since its check-ins are amounts its periods add up (core.cadence).
+        baseline = 0.0 if per_day else (goal["baseline"] or 0.0)
         for count, day in enumerate(self._counted_days(conn, goal), start=1):
-            wanted[day] = baseline + count
+            wanted[day] = wanted.get(day, 0.0) + 1 if per_day else baseline + count
         have = {
             row["at"]: row
             for row in conn.execute(
@@ -481,7 +484,7 @@ class PeopleMixin(StoreBase):
             if day not in wanted:
                 conn.execute("DELETE FROM checkins WHERE id = ?", (row["id"],))
         for day, value in wanted.items():
-            note = f"{label}: {value - baseline:g}" + (f" (@{goal['progress_tag']})" if goal["progress_tag"] else "")
+            note = f"{label}: {'+' if per_day else ''}{value - baseline:g}" + (f" (@{goal['progress_tag']})" if goal["progress_tag"] else "")
             row = have.get(day)
             if row is None:
                 conn.execute(
