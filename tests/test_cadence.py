@@ -1,0 +1,242 @@
+"""Goals stated as a rate ("Complete 5 client reports per week"): each check-in adds to the week,
+month or quarter it falls in; periods are met or missed; every view counts them the same way.
+
+Today is Wed 25 Nov 2026 (conftest.NOW): its week runs Mon 23 – Sun 29 Nov.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import NOW, run_cli
+
+from goaljournal.core.cadence import (
+    amount_text,
+    met_text,
+    period_at,
+    period_index,
+    period_pace,
+    streak_text,
+    summarise,
+)
+from goaljournal.core.progress import pace_status, progress_fraction
+from goaljournal.core.smart import extract_metric, smart_report
+from goaljournal.store import Store
+from goaljournal.store.errors import InvalidInput
+
+TODAY = NOW.date()
+# Four weeks of a 5-a-week goal started on Monday 2 Nov: met, missed, met, and 2 so far this week.
+WEEKS = [("2026-11-02", 3.0), ("2026-11-06", 2.0), ("2026-11-10", 4.0), ("2026-11-16", 6.0), ("2026-11-24", 2.0)]
+
+
+# -- core: the periods --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "cadence", "first", "last"),
+    [
+        (date(2026, 11, 25), "week", date(2026, 11, 23), date(2026, 11, 29)),  # weeks start on Monday
+        (date(2026, 11, 29), "week", date(2026, 11, 23), date(2026, 11, 29)),
+        (date(2027, 1, 1), "week", date(2026, 12, 28), date(2027, 1, 3)),  # a week across the new year
+        (date(2026, 11, 25), "month", date(2026, 11, 1), date(2026, 11, 30)),
+        (date(2026, 11, 25), "quarter", date(2026, 10, 1), date(2026, 12, 31)),
+        (date(2027, 2, 28), "quarter", date(2027, 1, 1), date(2027, 3, 31)),
+    ],
+)
+def test_a_day_falls_in_one_period_and_the_periods_follow_each_other(day: date, cadence: str, first: date, last: date) -> None:
+    index = period_index(day, cadence)
+    assert (period_at(index, cadence).first, period_at(index, cadence).last) == (first, last)
+    assert (period_at(index + 1, cadence).first - period_at(index, cadence).last).days == 1
+
+
+def test_weeks_met_missed_and_the_one_under_way() -> None:
+    summary = summarise("week", 5, WEEKS, TODAY, start="2026-11-02")
+    assert summary.current == 2
+    assert summary.this_period("client reports") == "2 of 5 client reports this week"
+    # The week under way is not missed: 2 met of the 3 weeks that have ended.
+    assert (summary.met, summary.counted, summary.streak) == (2, 3, 1)
+    assert summary.met_text() == "2 of 3 weeks met"
+    assert summary.streak_text() == "1 week in a row"
+    shown = summary.results()
+    assert [(r.period.first.isoformat(), r.total, r.met, r.running, r.missed) for r in shown] == [
+        ("2026-11-23", 2.0, False, True, False),
+        ("2026-11-16", 6.0, True, False, False),
+        ("2026-11-09", 4.0, False, False, True),
+        ("2026-11-02", 5.0, True, False, False),
+    ]
+    assert [r.period.first for r in summary.results(limit=2)] == [date(2026, 11, 23), date(2026, 11, 16)]
+
+    done = summarise("week", 5, [*WEEKS, ("2026-11-25", 3.0)], TODAY, start="2026-11-02")
+    assert (done.current, done.met, done.counted, done.streak) == (5, 3, 4, 2)
+    assert done.met_text() == "3 of 4 weeks met" and done.streak_text() == "2 weeks in a row"
+
+
+def test_a_week_begun_part_way_is_not_missed_but_counts_once_met() -> None:
+    # Started on Thursday 5 Nov: that week had 2, short of 5, and is not held against the goal.
+    late = summarise("week", 5, [("2026-11-06", 2.0), ("2026-11-10", 5.0), ("2026-11-16", 1.0)], TODAY, start="2026-11-05")
+    assert (late.met, late.counted) == (1, 2)
+    assert late.results()[-1].partial and not late.results()[-1].missed
+    # Met anyway: it counts.
+    keen = summarise("week", 5, [("2026-11-06", 5.0), ("2026-11-10", 5.0)], TODAY, start="2026-11-05")
+    assert (keen.met, keen.counted, keen.streak) == (2, 3, 0)  # the week of 16 Nov was missed
+
+
+def test_the_first_check_in_starts_the_count_when_it_comes_before_the_start_date() -> None:
+    summary = summarise("month", 2, [("2026-08-10", 2.0), ("2026-10-03", 1.0)], TODAY, start="2026-09-01")
+    # August (begun part-way: met, counted), September (missed), October (missed); November under way.
+    assert (summary.met, summary.counted, summary.period_count) == (1, 3, 4)
+    assert summary.met_text() == "1 of 3 months met"
+
+
+def test_a_passed_deadline_ends_the_count_and_nothing_runs() -> None:
+    summary = summarise("week", 1, [("2026-10-05", 1.0), ("2026-10-14", 1.0), ("2026-11-24", 9.0)], TODAY,
+                        start="2026-10-05", deadline="2026-10-18")  # fmt: skip
+    assert not summary.running
+    assert (summary.met, summary.counted, summary.streak, summary.current) == (2, 2, 2, 0)
+
+
+def test_no_period_ended_yet_and_no_target() -> None:
+    fresh = summarise("quarter", 3, [], TODAY, start="2026-11-20")
+    assert (fresh.met, fresh.counted, fresh.streak) == (0, 0, 0)
+    assert fresh.met_text() == "no quarter ended yet"
+    untargeted = summarise("month", None, [("2026-11-02", 4.0)], TODAY)
+    assert untargeted.this_period() == "4 this month" and untargeted.met_text() == "no month ended yet"
+    assert amount_text(2, 5, "quarter") == "2 of 5 this quarter"
+    assert streak_text(0, "week") == "" and streak_text(3, "month") == "3 months in a row"
+    assert met_text(1, 1, "quarter") == "1 of 1 quarter met"
+
+
+def test_centuries_of_weeks_are_counted_without_walking_them() -> None:
+    started = time.perf_counter()
+    summary = summarise("week", 1, [("2026-11-16", 1.0), ("2026-11-24", 1.0)], TODAY, start="1000-01-06")
+    assert time.perf_counter() - started < 0.05
+    assert summary.period_count > 52_000 and summary.met == 2 and summary.streak == 2
+
+
+@pytest.mark.parametrize(
+    ("total", "day", "pace"),
+    [
+        (0, date(2026, 11, 23), "on track"),  # Monday morning: nothing due yet
+        (2, date(2026, 11, 25), "on track"),  # Wednesday, 2 of 5: two days of seven behind us
+        (1, date(2026, 11, 26), "at risk"),
+        (0, date(2026, 11, 28), "off track"),
+        (5, date(2026, 11, 24), "met"),
+    ],
+)
+def test_a_period_is_paced_against_the_days_behind_us(total: float, day: date, pace: str) -> None:
+    assert period_pace(total, 5, "week", day) == pace
+
+
+# -- the SMART coach ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "unit", "per"),
+    [
+        ("Complete 5 client reports per week", 5, "client reports", "week"),
+        ("Attend two HR industry events per month", 2, "HR industry events", "month"),
+        ("Read 2 books a month", 2, "books", "month"),
+        ("Close 3 deals a quarter by the end of 2027", 3, "deals", "quarter"),
+        ("Run 4 workshops per quarter", 4, "workshops", "quarter"),
+        ("Publish an article every week", None, None, "week"),
+        ("Send the team newsletter weekly", None, None, "week"),
+        ("Go to the gym three times a week", 3, "times", "week"),
+        ("Practise 20 minutes a day", 20, "minutes", None),  # a rate, but not a period a goal tracks
+        ("Meet a mentor every two weeks", None, None, None),
+        ("Read 12 books in 2027", 12, "books", None),
+        ("Close 10 new deals this quarter", 10, "new deals", None),  # a deadline, not a rate
+    ],
+)
+def test_the_coach_reads_the_period_of_a_rate(sentence: str, target: float | None, unit: str | None, per: str | None) -> None:
+    metric = smart_report(sentence, TODAY).metric
+    assert metric is not None
+    assert (metric.amount, metric.unit, metric.per) == (target, unit, per)
+
+
+@pytest.mark.parametrize("sentence", ["Cut travel costs by a quarter by June", "Spend a quarter of my week on mentoring"])
+def test_a_quarter_as_a_fraction_is_no_rate(sentence: str) -> None:
+    metric = extract_metric(sentence)
+    assert metric is None or metric.per is None
+
+
+def test_smart_json_prints_the_metric_with_its_period(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    def metric(sentence: str) -> object:
+        code, out, err = run_cli(capsys, "smart", sentence, "--today", "2026-11-25", "--json")
+        assert (code, err) == (0, "")
+        return json.loads(out)["metric"]
+
+    assert metric("Complete 5 client reports per week") == {"target": 5, "unit": "client reports", "per": "week"}
+    assert metric("Attend two HR industry events per month") == {"target": 2, "unit": "HR industry events", "per": "month"}
+    assert metric("Read 12 books by December 2027") == {"target": 12, "unit": "books", "per": None}
+    assert metric("I want to be successful") is None
+
+
+# -- the store ----------------------------------------------------------------------------------
+
+
+def reports_goal(store: Store) -> int:
+    return store.add_goal("Complete 5 client reports per week", target=5, unit="client reports", cadence="week",
+                          start_date="2026-11-02", category="performance")  # fmt: skip
+
+
+def test_check_ins_add_to_the_period_under_way(store: Store) -> None:
+    goal_id = reports_goal(store)
+    store.add_checkin(goal_id, 4, at="2026-11-20")  # last week: not this week's
+    store.add_checkin(goal_id, 1, at="2026-11-23")
+    store.add_checkin(goal_id, delta=1)  # "+1" on Today: one more, today
+    goal = store.get_goal(goal_id)
+    assert [c.value for c in store.checkins(goal_id)] == [4, 1, 1]  # amounts, not running values
+    assert goal.current == 2 and goal.current_at == "2026-11-25"
+    assert progress_fraction(goal) == pytest.approx(0.4)
+    assert pace_status(goal, TODAY) == "on track"
+    assert [g.current for g in store.goals() if g.id == goal_id] == [2]
+    amounts = store.checkin_amounts([goal_id])[goal_id]
+    assert amounts == [("2026-11-20", 4.0), ("2026-11-23", 1.0), ("2026-11-25", 1.0)]
+    assert store.checkin_amounts([goal_id], until="2026-11-22")[goal_id] == [("2026-11-20", 4.0)]
+    summary = summarise("week", 5, amounts, TODAY, start="2026-11-02")
+    assert summary.this_period() == "2 of 5 this week" and summary.met_text() == "0 of 3 weeks met"
+
+
+def test_a_plain_goal_keeps_its_meaning(store: Store) -> None:
+    goal_id = store.add_goal("Earn the PMP", target=50, baseline=10, unit="hours")
+    store.add_checkin(goal_id, 31, at="2026-11-20")
+    store.add_checkin(goal_id, delta=2)
+    goal = store.get_goal(goal_id)
+    assert goal.current == 33 and [c.value for c in store.checkins(goal_id)] == [31, 33]
+    assert progress_fraction(goal) == pytest.approx(23 / 40)
+
+
+def test_a_cadence_the_store_does_not_know_is_refused(store: Store) -> None:
+    with pytest.raises(InvalidInput):
+        store.add_goal("Read 2 books a fortnight", target=2, cadence="fortnight")
+
+
+def test_a_people_log_goal_with_a_cadence_counts_each_month(store: Store) -> None:
+    goal_id = store.add_goal("Attend two HR industry events per month", target=2, cadence="month",
+                             progress_from="event", start_date="2026-09-01", category="networking")  # fmt: skip
+    priya = store.add_person("Priya Shah")
+    omar = store.add_person("Omar Haddad")
+    for person, day in ((priya, "2026-09-10"), (omar, "2026-09-10"), (priya, "2026-09-24"), (omar, "2026-10-08"),
+                        (priya, "2026-11-12")):  # fmt: skip
+        store.add_interaction(person, "event", at=day)
+    store.add_interaction(priya, "coffee", at="2026-11-13")  # not an event
+    checkins = store.checkins(goal_id)
+    # One check-in per day, holding that day's count: amounts the months add up.
+    assert [(c.at, c.value, c.source) for c in checkins] == [
+        ("2026-09-10", 2.0, "interactions"), ("2026-09-24", 1.0, "interactions"),
+        ("2026-10-08", 1.0, "interactions"), ("2026-11-12", 1.0, "interactions"),
+    ]  # fmt: skip
+    goal = store.get_goal(goal_id)
+    assert goal.current == 1
+    summary = summarise("month", 2, store.checkin_amounts([goal_id])[goal_id], TODAY, start=goal.start_date)
+    assert (summary.met, summary.counted, summary.this_period()) == (1, 2, "1 of 2 this month")
+
+    # Without a cadence the same goal counts a running total again, from its baseline.
+    store.update_goal(goal_id, cadence=None, baseline=1)
+    assert [c.value for c in store.checkins(goal_id)] == [3, 4, 5, 6]
+    store.update_goal(goal_id, cadence="month")
+    assert [c.value for c in store.checkins(goal_id)] == [2, 1, 1, 1]
