@@ -240,3 +240,34 @@ def test_a_people_log_goal_with_a_cadence_counts_each_month(store: Store) -> Non
     assert [c.value for c in store.checkins(goal_id)] == [3, 4, 5, 6]
     store.update_goal(goal_id, cadence="month")
     assert [c.value for c in store.checkins(goal_id)] == [2, 1, 1, 1]
+
+
+# -- Today, by keys -----------------------------------------------------------------------------
+
+
+async def test_today_adds_typed_check_ins_to_this_week(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from goaljournal.ui.app import GoalJournalApp
+
+    goal_id = reports_goal(store)
+    for day, amount in (("2026-11-03", 5), ("2026-11-12", 3), ("2026-11-13", 2), ("2026-11-17", 5)):
+        store.add_checkin(goal_id, amount, at=day)
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        text = screen_text(app)
+        assert "0 of 5 this week" in text and "3 weeks in a row" in text
+        await pilot.press("tab")
+        assert isinstance(app.focused, Input) and app.focused.id == f"checkin-{goal_id}"
+        await pilot.press("+", "1", "enter")  # one more report
+        await pilot.press("shift+tab", "1", "enter")  # and another: a plain number adds too
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 of 5 this week" in text and "40%" in text and "3 weeks in a row" in text
+        assert "client reports this week" not in text or "2 of 5 client reports this week" in text
+        await pilot.press("shift+tab", "3", "enter")  # five: this week is met, and joins the streak
+        await pilot.pause()
+        text = screen_text(app)
+        assert "5 of 5 this week" in text and "4 weeks in a row" in text and "met" in text
+    assert [(c.at, c.value) for c in store.checkins(goal_id)][-3:] == [("2026-11-25", 1), ("2026-11-25", 1), ("2026-11-25", 3)]
+    assert store.get_goal(goal_id).current == 5

@@ -21,7 +21,8 @@ from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.models import PROGRESS_SOURCES, Goal, Interaction, Milestone
+from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
+from goaljournal.core.models import CADENCES, PROGRESS_SOURCES, Goal, Interaction, Milestone
 from goaljournal.core.progress import (
     format_number,
     pace_status,
@@ -35,7 +36,7 @@ from goaljournal.ui.widgets.safe_text import SafeInput
 from goaljournal.ui.widgets.scale import ScalePicker
 from goaljournal.ui.widgets.tags import TagSuggester
 
-STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success"}
+STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success", "met": "$success"}
 DUE_WITHIN_DAYS = 7
 # A streak longer than this is shown as "at least": the query stays small after years of use.
 STREAK_WINDOW_DAYS = 3660
@@ -76,12 +77,29 @@ def follow_up_label(follow_up: Interaction, today: date) -> Content:
 
 
 def counted_amount(goal: Goal) -> str:
-    """``2 of 5 new people met (@hr)``: the count first, so a narrow panel cuts the label."""
+    """``2 of 5 new people met (@hr)``: the count first, so a narrow panel cuts the label; a goal
+    with a cadence counts its period: ``1 of 2 events attended this month``."""
     label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
     tag = f" (@{goal.progress_tag})" if goal.progress_tag else ""
+    if goal.cadence in CADENCES:
+        return amount_text(goal.current or 0.0, goal.target, goal.cadence, label) + tag  # type: ignore[arg-type]
     current = goal.current if goal.current is not None else (goal.baseline or 0.0)
     amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
     return f"{amount} {label}{tag}"
+
+
+def cadence_lines(goal: Goal, summary: CadenceSummary, width: int) -> tuple[str, str]:
+    """A cadence goal's two lines: ``2 of 5 client reports this week`` (the unit left out when
+    the line has no room for it) and ``3 weeks in a row · 4 of 6 weeks met``, as much as fits."""
+    amount = summary.this_period(goal.unit or goal.metric)
+    if len(amount) > width:
+        amount = summary.this_period()
+    parts = [part for part in (summary.streak_text(), summary.met_text()) if part]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if len(" · ".join([*kept, part])) <= width:
+            kept.append(part)
+    return amount, " · ".join(kept)
 
 
 # Where a counted goal has no check-in field, it says how its progress is logged instead.
@@ -113,7 +131,10 @@ class GoalRow(Horizontal):
     def __init__(self, goal: Goal) -> None:
         # A goal that counts conversations has no field: the store refuses a typed check-in.
         self.counted = goal.progress_from is not None
-        super().__init__(classes="goal-row counted" if self.counted else "goal-row")
+        # A goal with a cadence has a line more: this period's total, then its streak.
+        self.rated = goal.cadence in CADENCES
+        classes = ["goal-row"] + ["counted"] * self.counted + ["rated"] * self.rated
+        super().__init__(classes=" ".join(classes))
         self.goal = goal
 
     def compose(self) -> ComposeResult:
@@ -121,7 +142,8 @@ class GoalRow(Horizontal):
         if self.counted:
             return
         yield Input(
-            placeholder="33 or +1",
+            # A cadence goal's check-ins are amounts: 2 and +2 both add two to this period.
+            placeholder="+1 adds" if self.rated else "33 or +1",
             classes="checkin",
             id=f"checkin-{self.goal.id}",
             restrict=r"\+?-?[0-9]*[.]?[0-9]*",
@@ -153,6 +175,16 @@ class GoalRow(Horizontal):
         fraction = progress_fraction(measured)
         pace = pace_status(measured, today)
         percent = f"{fraction:4.0%}" if fraction is not None else "   –"
+        summary = self.query_one(".goal-summary", Static)
+        width = summary.content_size.width or 40
+        cadence_line: tuple[str, ...] = ()
+        if self.rated:
+            amounts = screen.store.checkin_amounts([goal.id])[goal.id]
+            periods = summarise(goal.cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)  # type: ignore[arg-type]
+            amount, streak_line = cadence_lines(goal, periods, width)
+            if self.counted:
+                amount = counted_amount(goal)
+            cadence_line = ("\n", streak_line)
         if not goal.deadline:
             deadline = ("no deadline", "$text-muted")
         elif goal.deadline < today.isoformat():
@@ -161,20 +193,29 @@ class GoalRow(Horizontal):
             deadline = (f"by {date.fromisoformat(goal.deadline):%d %b %Y}", "$text-muted")
         # "✓ today" is for a typed check-in; a counted goal's come from conversations.
         checked = ("  ✓ today", "$success") if goal.current_at == today.isoformat() and not self.counted else ""
-        summary = self.query_one(".goal-summary", Static)
-        width = summary.content_size.width or 40
-        summary.update(
-            Content.assemble(
-                user_content(goal.title, style="bold", single_line=True, width=width),
-                "\n",
-                (progress_bar(fraction, 16), "$accent"),
-                f" {percent}  ",
-                (pace or "", STATUS_STYLES.get(pace or "", "")),
-                "\n",
+        # The bar gives way to the percentage and the pace, so the line never wraps into the next.
+        bar = max(min(16, width - len(percent) - len(pace or "") - 3), 4)
+        if self.rated:  # its own line for this period's amount; the deadline goes under it
+            amount_line = user_content(amount, single_line=True, width=width)
+            deadline_room = width - len(cadence_line[1]) - 3
+            tail = (" · ", deadline) if deadline_room >= len(deadline[0]) else ()
+            details: tuple[object, ...] = (amount_line, *cadence_line, *tail)
+        else:
+            details = (
                 user_content(amount, single_line=True, width=max(width - len(deadline[0]) - 3 - len(checked and checked[0]), 8)),
                 " · ",
                 deadline,
                 checked,
+            )
+        summary.update(
+            Content.assemble(
+                user_content(goal.title, style="bold", single_line=True, width=width),
+                "\n",
+                (progress_bar(fraction, bar), "$accent"),
+                f" {percent}  ",
+                (pace or "", STATUS_STYLES.get(pace or "", "")),
+                "\n",
+                *details,  # type: ignore[arg-type]
                 *(("\n", COUNTED_HINT.truncate(width, ellipsis=True)) if self.counted else ()),
             )
         )
@@ -294,9 +335,9 @@ class TodayScreen(JournalScreen):
         panel = self.query_one("#goals-panel", GoalsPanel)
         goals = self.store.goals(status="active")
         rows = {row.goal.id: row for row in panel.query(GoalRow)}
-        # A goal that started or stopped counting conversations needs its row built anew.
-        shown = {(row.goal.id, row.counted) for row in rows.values()}
-        if rows and shown == {(goal.id, goal.progress_from is not None) for goal in goals}:
+        # A goal that started or stopped counting conversations (or a cadence) needs its row built anew.
+        shown = {(row.goal.id, row.counted, row.rated) for row in rows.values()}
+        if rows and shown == {(goal.id, goal.progress_from is not None, goal.cadence in CADENCES) for goal in goals}:
             for goal in goals:
                 rows[goal.id].show(goal)
             return
@@ -364,7 +405,12 @@ class TodayScreen(JournalScreen):
         event.input.value = ""
         goal = self.store.get_goal(row.goal.id)
         unit = f" {goal.unit}" if goal.unit else ""
-        self.journal_app.tell(f"{goal.title}: {format_number(self.store.get_checkin(added[0]).value)}{unit}")
+        value = format_number(self.store.get_checkin(added[0]).value)
+        if goal.cadence in CADENCES:
+            total = amount_text(goal.current or 0.0, goal.target, goal.cadence, goal.unit)  # type: ignore[arg-type]
+            self.journal_app.tell(f"{goal.title}: +{value} · {total}")
+        else:
+            self.journal_app.tell(f"{goal.title}: {value}{unit}")
         row.show(goal)
         self._refresh_header()
         self.focus_next()
