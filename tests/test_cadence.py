@@ -271,3 +271,53 @@ async def test_today_adds_typed_check_ins_to_this_week(store: Store, screen_text
         assert "5 of 5 this week" in text and "4 weeks in a row" in text and "met" in text
     assert [(c.at, c.value) for c in store.checkins(goal_id)][-3:] == [("2026-11-25", 1), ("2026-11-25", 1), ("2026-11-25", 3)]
     assert store.get_goal(goal_id).current == 5
+
+
+# -- the drafting form, by keys -----------------------------------------------------------------
+
+
+async def test_the_coach_fills_the_cadence_from_the_sentence_and_it_is_saved(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Select
+
+    from goaljournal.ui.app import GoalJournalApp
+    from goaljournal.ui.screens.goals import GoalsScreen
+
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "n")
+        await pilot.pause()
+        cadence = app.screen.query_one("#draft-cadence", Select)
+        assert cadence.value == "total"
+        await pilot.press(*"Read 2 books a month")
+        await pilot.pause()
+        assert cadence.value == "month"
+        assert "per month     ▼  adds up" in screen_text(app)
+        await pilot.press("ctrl+u", *"Complete 5 client reports per week")
+        await pilot.pause()
+        assert cadence.value == "week"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+    [goal] = store.goals()
+    assert (goal.target, goal.unit, goal.cadence) == (5, "client reports", "week")
+
+
+async def test_a_cadence_the_user_chose_is_not_overwritten_by_the_sentence(store: Store) -> None:
+    from textual.widgets import Select
+
+    from goaljournal.ui.app import GoalJournalApp
+
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "n")
+        await pilot.pause()
+        cadence = app.screen.query_one("#draft-cadence", Select)
+        cadence.focus()
+        await pilot.press("enter", *"per q", "enter")  # the menu jumps to "per quarter" as it is typed
+        await pilot.pause()
+        assert cadence.value == "quarter"
+        app.screen.query_one("#draft-title").focus()
+        await pilot.press(*"Read 2 books a month", "ctrl+s")
+        await pilot.pause()
+    [goal] = store.goals()
+    assert (goal.target, goal.unit, goal.cadence) == (2, "books", "quarter")

@@ -75,7 +75,7 @@ async def test_draft_a_goal_that_counts_people_met_by_keys_then_log_meetings(sto
         await pilot.press("tab", "tab", "tab", "tab", "0", "tab", "5")  # horizon, metric, unit, baseline 0, target 5
         progress = app.screen.query_one("#draft-progress", Select)
         assert progress.value == "typed"
-        await pilot.press(*["tab"] * 5)  # deadline, why, confidence, serves, progress
+        await pilot.press(*["tab"] * 6)  # counted, deadline, why, confidence, serves, progress
         assert app.focused is progress
         await pilot.press("enter", *"new", "enter")  # the menu jumps to "new people met"
         await pilot.pause()

@@ -79,7 +79,7 @@ async def test_verdicts_change_as_the_goal_is_typed(store: Store, screen_text) -
         text = screen_text(app)
         assert "Wed 31 Mar 2027" in text and "'by March'" in text
 
-        await pilot.press(*["tab"] * 8)  # category, horizon, metric, unit, baseline, target, deadline, why
+        await pilot.press(*["tab"] * 9)  # category, horizon, metric, unit, baseline, target, counted, deadline, why
         assert focused_id(app) == "draft-why"
         await pilot.press(*"a wider network")
         await pilot.press("tab", "4")  # confidence 4 of 5
@@ -100,7 +100,7 @@ async def test_save_a_goal_with_milestones_by_keys_and_find_it_in_the_journal(st
         assert app.screen.query_one("#draft-category", Select).value == "networking"
         await pilot.press("tab", "tab")
         assert focused_id(app) == "draft-metric"
-        await pilot.press(*"met", "tab", *"people", "tab", "0", "tab", "5", "tab")
+        await pilot.press(*"met", "tab", *"people", "tab", "0", "tab", "5", "tab", "tab")  # past "counted": in total
         assert focused_id(app) == "draft-deadline"
         await pilot.press("tab", *"to grow", "tab", "4")
         await pilot.press("ctrl+n")  # a milestone from anywhere in the form

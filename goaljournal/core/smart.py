@@ -119,6 +119,7 @@ class GoalFields:
     assessment_item: str | None = None
     parent_title: str | None = None
     active_goals: int | None = None
+    cadence: str | None = None  # the target is per week, month or quarter
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,7 +602,8 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
     if fields is not None and fields.target is not None:
         unit = f" {fields.unit}" if fields.unit else (f" {fields.metric}" if fields.metric else "")
         start = f"from {format_number(fields.baseline)} to " if fields.baseline is not None else ""
-        return Verdict(True, f"target {start}{format_number(fields.target)}{unit}")
+        per = f" per {fields.cadence}" if fields.cadence else ""
+        return Verdict(True, f"target {start}{format_number(fields.target)}{unit}{per}")
     if metric is not None and metric.kind == "too_large":
         return Verdict(
             False,

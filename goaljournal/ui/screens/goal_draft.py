@@ -28,7 +28,7 @@ from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
-from goaljournal.core.models import CATEGORIES, GOAL_STATUSES, PROGRESS_SOURCES, Goal
+from goaljournal.core.models import CADENCES, CATEGORIES, GOAL_STATUSES, PROGRESS_SOURCES, Goal
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import derived_horizon, format_number
 from goaljournal.core.smart import (
@@ -53,6 +53,9 @@ NUMBER_PATTERN = r"-?[0-9]*[.]?[0-9]*"
 # Where a goal's progress comes from: typed check-ins, or a count from the people log.
 TYPED = "typed"
 PROGRESS_CHOICES = [("typed check-ins", TYPED), *((label, source) for source, label in PROGRESS_SOURCES.items())]
+# A target is a total, or a rate: so many per week, month or quarter (goals.cadence).
+TOTAL = "total"
+CADENCE_CHOICES = [("in total", TOTAL), *((f"per {cadence}", cadence) for cadence in CADENCES)]
 STATUS_ACTIONS = {"active": "Activate", "paused": "Pause", "achieved": "Achieve", "abandoned": "Abandon", "draft": "Back to draft"}
 
 
@@ -139,7 +142,7 @@ def goal_fields(store: Store, goal: Goal) -> GoalFields:
         metric=goal.metric, unit=goal.unit, baseline=goal.baseline, target=goal.target,
         deadline=date.fromisoformat(goal.deadline) if goal.deadline else None, category=goal.category,
         why=goal.why, confidence=goal.confidence, assessment_item=item, parent_title=parent,
-        active_goals=store.count_active_goals(besides=goal.id),
+        active_goals=store.count_active_goals(besides=goal.id), cadence=goal.cadence,
     )  # fmt: skip
 
 
@@ -530,6 +533,9 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         # already has a choice) the suggestion is only shown, never applied over it.
         self.progress_chosen = goal_id is not None
         self.progress_auto = TYPED
+        # Likewise the period of a rate the sentence states ("5 reports per week").
+        self.cadence_chosen = goal_id is not None
+        self.cadence_auto = TOTAL
         if goal_id is not None:
             self.SCREEN_NAME = "Edit goal"
 
@@ -592,6 +598,16 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
                         format_number(goal.target) if goal and goal.target is not None else "",
                         placeholder="goal", id="draft-target", restrict=NUMBER_PATTERN, compact=True,
                     )  # fmt: skip
+                with Horizontal(classes="draft-row"):
+                    yield Label(Content("Counted"), classes="draft-label")
+                    yield Select(
+                        CADENCE_CHOICES,
+                        allow_blank=False,
+                        value=(goal.cadence if goal and goal.cadence in CADENCES else TOTAL),
+                        id="draft-cadence",
+                        compact=True,
+                    )
+                    yield Static(id="draft-cadence-aside", classes="draft-aside")
                 yield Static(id="draft-metric-hint", classes="draft-hint")
                 with Horizontal(classes="draft-row"):
                     yield Label(Content("Deadline"), classes="draft-label")
@@ -734,6 +750,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
             assessment_item=self._assessment_text(),
             parent_title=parent_title,
             active_goals=self._active_goals(),
+            cadence=None if self._select("#draft-cadence") in (None, TOTAL) else self._select("#draft-cadence"),
         )
 
     def _active_goals(self) -> int:
@@ -776,6 +793,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         hint = self._metric_hint(report.metric, fields)
         self._set("#draft-metric-hint", hint)
         self.query_one("#draft-metric-hint").display = bool(hint.plain)
+        self._fill_cadence(report.metric)
         progress = self._progress_hint(title, fields)
         self._set("#draft-progress-hint", progress)
         self.query_one("#draft-progress-hint").display = bool(progress.plain)
@@ -841,8 +859,25 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
             return Content.styled(f"reads like it counts {PROGRESS_SOURCES[suggestion]}: choose it to count them", "$text-muted")
         return Content("")
 
+    def _fill_cadence(self, metric: Metric | None) -> None:
+        """Choose the period of the rate the sentence states, until the user chooses one, and
+        say what the choice means for check-ins."""
+        select = self.query_one("#draft-cadence", Select)
+        if select.value != self.cadence_auto or select.has_focus_within:  # only the user sets anything else
+            self.cadence_chosen = True
+        wanted = (metric.per if metric is not None else None) or TOTAL
+        if not self.cadence_chosen and select.value != wanted:
+            self.cadence_auto = wanted
+            select.value = wanted
+        # What a check-in means; short: at 80 columns the row leaves it about 12 cells.
+        aside = "adds up" if select.value in CADENCES else "latest value"
+        self._set("#draft-cadence-aside", Content.styled(aside, "$text-muted"))
+
     def _sentence_metric(self, metric: Metric | None) -> dict[str, Any]:
-        """What the sentence's measure fills in when the fields are left empty."""
+        """What the sentence's measure fills in when the fields are left empty. A rate over a
+        period the goal can track leaves the unit plain: the period is the cadence field's."""
+        if metric is not None and metric.kind == "rate" and metric.per:
+            return {"target": 1.0}  # "every week", "weekly": at least once a week
         if metric is None or metric.amount is None or metric.kind not in ("count", "percent", "money", "change"):
             return {}
         filled: dict[str, Any] = {"target": metric.amount}
@@ -850,7 +885,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
             filled["baseline"] = metric.baseline
         if metric.unit:
             filled["unit"] = metric.unit
-        if metric.rate:
+        if metric.rate and not metric.per:
             filled["unit"] = f"{metric.unit or 'times'} per {metric.rate}"
         return filled
 
@@ -908,6 +943,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
             "parent_id": self._select("#draft-parent"),
             "progress_from": None if self._select("#draft-progress") in (None, TYPED) else self._select("#draft-progress"),
             "progress_tag": None,
+            "cadence": None if self._select("#draft-cadence") in (None, TOTAL) else self._select("#draft-cadence"),
         }
         tag = self._value("#draft-progress-tag").strip().lstrip("@").strip()
         if values["progress_from"] is not None and tag:
