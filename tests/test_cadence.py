@@ -321,3 +321,23 @@ async def test_a_cadence_the_user_chose_is_not_overwritten_by_the_sentence(store
         await pilot.pause()
     [goal] = store.goals()
     assert (goal.target, goal.unit, goal.cadence) == (2, "books", "quarter")
+
+
+def test_the_goal_detail_lists_each_week_met_or_missed_newest_first(store: Store) -> None:
+    from goaljournal.ui.screens.goals import PERIODS_SHOWN, goal_detail
+
+    goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="client reports", cadence="week",
+                             start_date="2026-05-04")  # fmt: skip
+    for day, amount in (("2026-11-03", 5), ("2026-11-10", 2), ("2026-11-17", 6), ("2026-11-24", 1)):
+        store.add_checkin(goal_id, amount, at=day)
+    text = goal_detail(store, store.get_goal(goal_id), TODAY).plain
+    assert "1 of 5 client reports this week" in text
+    assert "5 client reports per week · 2 of 29 weeks met · 1 week in a row" in text
+    lines = [line.strip() for line in text.splitlines() if line.strip().startswith(("✓", "✗", "… week"))]
+    assert lines[:4] == [
+        "… week of 23 Nov 2026    1/5  under way",
+        "✓ week of 16 Nov 2026    6/5  met",
+        "✗ week of 9 Nov 2026     2/5  missed",
+        "✓ week of 2 Nov 2026     5/5  met",
+    ]
+    assert len(lines) == PERIODS_SHOWN and "… and 18 weeks before" in text

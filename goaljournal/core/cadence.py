@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from goaljournal.core.models import CADENCES
-from goaljournal.core.periods import Period, period_of
+from goaljournal.core.periods import Period, period_of, short_date
 from goaljournal.core.progress import format_number
 
 # "this week", "3 weeks in a row", "3 of 4 weeks met".
@@ -54,6 +54,15 @@ def period_at(index: int, cadence: str) -> Period:
         return period_of(date(year, month + 1, 1), "month")
     year, quarter = divmod(index, 4)
     return period_of(date(year, quarter * 3 + 1, 1), "quarter")
+
+
+def period_name(period: Period) -> str:
+    """A period in a list, short: ``week of 23 Nov 2026``, ``November 2026``, ``Q4 2026``."""
+    if period.zoom == "week":
+        return f"week of {short_date(period.first)}"
+    if period.zoom == "quarter":
+        return f"Q{(period.first.month - 1) // 3 + 1} {period.first.year}"
+    return period.label
 
 
 def period_totals(amounts: Iterable[tuple[str | date, float]], cadence: str) -> dict[int, float]:

@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from goaljournal.core.models import CATEGORIES, HORIZONS, PROGRESS_SOURCES, Goal
+from goaljournal.core.cadence import NOUNS, CadenceSummary, count_words, period_name, rate_text, summarise
+from goaljournal.core.models import CADENCES, CATEGORIES, HORIZONS, PROGRESS_SOURCES, Goal
 from goaljournal.core.progress import (
     format_number,
     goal_horizon,
@@ -46,6 +47,8 @@ HORIZON_FILTERS = ("all", *HORIZONS)
 STATUS_STYLES = {"active": "$accent", "draft": "$warning", "paused": "$text-muted", "achieved": "$success", "abandoned": "$text-muted"}
 STATUS_ORDER = ("active", "draft", "paused", "achieved", "abandoned")
 RECENT_CHECKINS = 5
+# The periods a cadence goal's detail lists (newest first); the count says how many came before.
+PERIODS_SHOWN = 12
 
 
 def _day(text: str | None) -> str:
@@ -66,7 +69,10 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         ),
         Content(""),
     ]
-    if goal.target is not None:
+    periods = cadence_summary(store, goal, today)
+    if periods is not None:
+        lines += cadence_overview(goal, periods, today)
+    elif goal.target is not None:
         current = goal.current if goal.current is not None else goal.baseline
         lines.append(
             Content.assemble(
@@ -127,6 +133,8 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
             else:
                 when = ("no date", "$text-muted")
             lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
+    if periods is not None:
+        lines += period_lines(goal, periods)
     checkins = store.checkins(goal.id)
     if checkins:
         values = [checkin.value for checkin in checkins]
@@ -164,6 +172,53 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
     return Content("\n").join(lines)
+
+
+def cadence_summary(store: Store, goal: Goal, today: date) -> CadenceSummary | None:
+    """A cadence goal's periods as of ``today`` (None for a goal counted as a total)."""
+    if goal.cadence not in CADENCES:
+        return None
+    amounts = store.checkin_amounts([goal.id])[goal.id]
+    return summarise(goal.cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)  # type: ignore[arg-type]
+
+
+def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[Content]:
+    """``████░░ 40%  2 of 5 client reports this week  on track``, then the rate, the periods
+    met so far and the streak."""
+    fraction = progress_fraction(goal)
+    lines = []
+    if goal.target is not None:
+        lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today) or ''}"))
+    lines.append(user_content(periods.this_period(goal.unit), single_line=True))
+    facts = [rate_text(goal.target, goal.unit, periods.cadence), periods.met_text(), periods.streak_text()]
+    lines.append(user_content(" · ".join(fact for fact in facts if fact), single_line=True))
+    return lines
+
+
+def period_lines(goal: Goal, periods: CadenceSummary) -> list[Content]:
+    """Each period met or missed, newest first, the latest PERIODS_SHOWN of them."""
+    noun = NOUNS[periods.cadence][1].capitalize()
+    lines = [Content(""), Content.styled(f"{noun} ({periods.met_text()})", "bold")]
+    target = f"/{format_number(goal.target)}" if goal.target is not None else ""
+    shown = periods.results(limit=PERIODS_SHOWN)
+    names = [period_name(result.period) for result in shown]
+    room = max((len(name) for name in names), default=0)
+    for result, name in zip(shown, names, strict=True):
+        if result.met:
+            mark, state = ("✓", "$success"), ("met", "$success")
+        elif result.running:
+            mark, state = ("…", "$accent"), ("under way", "$accent")
+        elif result.partial:
+            mark, state = ("·", "$text-muted"), ("part of it", "$text-muted")
+        else:
+            mark, state = ("✗", "$error"), ("missed", "$error")
+        lines.append(
+            Content.assemble("  ", mark, f" {name:<{room}}  {format_number(result.total):>3}{target}  ", state)
+        )
+    earlier = periods.period_count - PERIODS_SHOWN
+    if earlier > 0:
+        lines.append(Content.styled(f"  … and {count_words(earlier, periods.cadence)} before", "$text-muted"))
+    return lines
 
 
 def counted_text(store: Store, goal: Goal) -> Content:
