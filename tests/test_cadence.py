@@ -341,3 +341,21 @@ def test_the_goal_detail_lists_each_week_met_or_missed_newest_first(store: Store
         "✓ week of 2 Nov 2026     5/5  met",
     ]
     assert len(lines) == PERIODS_SHOWN and "… and 18 weeks before" in text
+
+
+async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+    from goaljournal.ui.app import GoalJournalApp
+
+    goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="reports", cadence="week",
+                             start_date="2026-10-05")  # fmt: skip
+    for day, amount in (("2026-10-27", 5), ("2026-11-03", 5), ("2026-11-10", 2), ("2026-11-17", 6), ("2026-11-23", 1)):
+        store.add_checkin(goal_id, amount, at=day)
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+    # November's weeks from the one holding the 1st (26 Oct): three met, one missed; this week runs on.
+    assert "3 of 4 weeks met" in text
+    assert "1 of 4 weeks met" in text  # October: 5–31 Oct
+    assert "+6 reports" in text and "6 / 5" not in text  # a check-in is an amount, not a value so far

@@ -101,7 +101,7 @@ class TimelineMixin(StoreBase):
         if "checkin" in chosen:
             arm("c.at",
                 ("'checkin'", "c.id", "c.goal_id", "g.title", "NULL", "c.note", "c.value", "g.target", "g.unit",
-                 "NULL", "g.status", "NULL", "NULL", "0", "c.at || ' 23:59:58'"),
+                 "NULL", "g.status", "NULL", "g.cadence", "0", "c.at || ' 23:59:58'"),
                 f"checkins c JOIN goals g ON g.id = c.goal_id WHERE c.deleted_at IS NULL AND {live}",
                 "c.at BETWEEN :lo AND :hi")  # fmt: skip
         if "milestone" in chosen:

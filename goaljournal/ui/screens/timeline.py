@@ -40,7 +40,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from goaljournal.core.models import Goal
+from goaljournal.core.cadence import CadenceSummary, summarise
+from goaljournal.core.models import CADENCES, Goal
 from goaljournal.core.periods import (
     DAY_ABBRS,
     MONTH_ABBRS,
@@ -166,6 +167,7 @@ class AxisRow:
     item: dict[str, Any] | None = None
     counts: dict[str, int] | None = None
     value: float | None = None
+    periods: CadenceSummary | None = None  # a cadence goal's span: its periods within this one
     drawn: tuple[int, Content] | None = None  # (width, line): the cursor moving redraws every row
 
     @property
@@ -330,6 +332,7 @@ class TimelineSource:
     reserved: int = 0  # columns of the row width the scrollbar covers
     _counts: dict[Period, dict[str, int]] = field(default_factory=dict)
     _values: dict[Period, dict[int, float]] = field(default_factory=dict)
+    _rated: dict[Period, dict[int, CadenceSummary]] = field(default_factory=dict)
 
     def count(self) -> int:
         return self.axis_layout.row_count
@@ -360,6 +363,7 @@ class TimelineSource:
                 row.counts = self._period_counts(row.period)
             elif row.kind == "span" and row.slot.goal is not None:
                 row.value = self._span_values(row.slot.period_index).get(row.slot.goal.id)
+                row.periods = self._rated.get(row.period, {}).get(row.slot.goal.id)
         return rows
 
     def _period_counts(self, period: Period) -> dict[str, int] | None:
@@ -378,11 +382,20 @@ class TimelineSource:
         period = self.axis_layout.periods[k]
         if period not in self._values:
             as_of = min(period.last, self.axis_layout.today)
+            goals = self.axis_layout.spans[k]
+            rated = [goal for goal in goals if goal.cadence in CADENCES]
             try:
-                self._values[period] = self.store.checkin_values_as_of([goal.id for goal in self.axis_layout.spans[k]], as_of)
+                self._values[period] = self.store.checkin_values_as_of([goal.id for goal in goals], as_of)
+                amounts = self.store.checkin_amounts([goal.id for goal in rated], until=as_of) if rated else {}
             except JournalError:
                 self.stale = True
                 return {}
+            # A cadence goal counts the weeks, months or quarters met within the period shown.
+            self._rated[period] = {
+                goal.id: summarise(goal.cadence, goal.target, amounts[goal.id], as_of,  # type: ignore[arg-type]
+                                   start=goal.start_date, deadline=goal.deadline, since=period.first)
+                for goal in rated
+            }  # fmt: skip
         return self._values[period]
 
     # -- drawing ------------------------------------------------------------------------------
@@ -421,7 +434,10 @@ class TimelineSource:
         fraction = progress_fraction(shown)
         start, end = goal_dates(goal, self.axis_layout.today)
         right = f"{month_year(start)} → {month_year(end) if goal.deadline else 'no deadline'} · {goal.status}"
-        if fraction is None:
+        if row.periods is not None:
+            met = row.periods.met_text()
+            progress = Content.styled(f"  {met:<17}", "$accent")
+        elif fraction is None:
             progress = Content.styled("  no target    ", "$text-muted")
         else:
             progress = Content.assemble("  ", (progress_bar(fraction), "$accent"), f" {round(fraction * 100):3d}%")
@@ -543,6 +559,8 @@ def item_parts(
     elif kind == "checkin":
         mark = MARKS["checkin"]
         amount = _amount(item["value"], item["target"], item["unit"])
+        if item.get("entry_kind") in CADENCES:  # the goal's cadence: an amount added to its period
+            amount = f"+{format_number(item['value'])}" + (f" {item['unit']}" if item["unit"] else "")
         # The goal's title gives way to the amount, which is what the line is about.
         title = [] if one_goal else [user_content(item["title"] or "", single_line=True, width=min(width, 48)), "  "]
         text = ["check-in · ", *title, (amount, "bold")]
