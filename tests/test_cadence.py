@@ -359,3 +359,30 @@ async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, scr
     assert "3 of 4 weeks met" in text
     assert "1 of 4 weeks met" in text  # October: 5–31 Oct
     assert "+6 reports" in text and "6 / 5" not in text  # a check-in is an amount, not a value so far
+
+
+def test_the_report_counts_periods_met_in_the_period_and_since_the_start(
+    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="client reports", cadence="week",
+                             start_date="2026-10-05")  # fmt: skip
+    for day, amount in (("2026-10-27", 5), ("2026-11-03", 5), ("2026-11-10", 2), ("2026-11-17", 6), ("2026-11-23", 1)):
+        store.add_checkin(goal_id, amount, at=day)
+    events = store.add_goal("Attend two HR industry events per month", target=2, cadence="month", progress_from="event",
+                            start_date="2026-09-01")  # fmt: skip
+    priya = store.add_person("Priya Shah")
+    for day in ("2026-09-10", "2026-09-24", "2026-10-08", "2026-11-12"):
+        store.add_interaction(priya, "event", at=day)
+    code, out, err = run_cli(capsys, "--db", str(db_path), "report", "--period", "month")
+    assert (code, err) == (0, "")
+    assert "- Target: 5 client reports per week\n" in out
+    assert "- This period: 3 of 4 weeks met · 1 of 5 client reports this week so far\n" in out
+    assert "- Since the start: 3 of 7 weeks met · 1 week in a row\n" in out
+    assert "of target" not in out  # no running total for a rate
+    assert "- Target: 2 events attended per month\n" in out
+    assert "- Since the start: 1 of 2 months met\n" in out
+    assert "events attended +1 this period, 2 per month · no month ended yet" in out
+    assert events
+
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "report", "--period", "month", "--at", "2026-10-15")
+    assert "- This period: 1 of 4 weeks met\n" in out  # October, as it ended: no week under way

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from goaljournal.core.assessment import compare_sessions, delta_text
+from goaljournal.core.cadence import CadenceSummary, rate_text, summarise
 from goaljournal.core.models import (
+    CADENCES,
     PROGRESS_SOURCES,
     AssessmentItem,
     CheckIn,
@@ -149,7 +151,7 @@ def build_report(
     if not data.goals:
         lines += ["No goals were being pursued in this period.", ""]
     for report in data.goals:
-        lines += _goal_section(report, first, last, before)
+        lines += _goal_section(report, first, last, before, today)
     lines += ["## Milestones", ""]
     if done_in_period:
         lines += ["Hit:", ""]
@@ -183,7 +185,7 @@ def build_report(
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _goal_section(report: GoalReport, first: date, last: date, before: date) -> list[str]:
+def _goal_section(report: GoalReport, first: date, last: date, before: date, today: date) -> list[str]:
     goal = report.goal
     start_value = value_on(report.checkins, before)
     end_value = value_on(report.checkins, last)
@@ -196,7 +198,9 @@ def _goal_section(report: GoalReport, first: date, last: date, before: date) -> 
     if goal.deadline:
         facts.append(f"deadline {_day(goal.deadline)}")
     lines.append(f"- {' · '.join(facts)}")
-    if goal.target is not None:
+    if goal.cadence in CADENCES:
+        lines += _cadence_lines(report, first, last, today)
+    elif goal.target is not None:
         now = end_value if end_value is not None else baseline
         percent = f" ({share:.0%} of the way)" if share is not None else ""
         lines.append(
@@ -217,6 +221,31 @@ def _goal_section(report: GoalReport, first: date, last: date, before: date) -> 
     if report.milestones:
         lines.append(f"- Milestones: {done} of {len(report.milestones)} done")
     lines.append("")
+    return lines
+
+
+def goal_periods(report: GoalReport, last: date, today: date, *, since: date | None = None) -> CadenceSummary:
+    """A cadence goal's periods as of the report's last day (or today, within a period still
+    running), counted from ``since`` (default: the goal's start)."""
+    goal = report.goal
+    amounts = [(checkin.at, checkin.value) for checkin in report.checkins]
+    return summarise(goal.cadence, goal.target, amounts, min(last, today), start=goal.start_date,  # type: ignore[arg-type]
+                     deadline=goal.deadline, since=since)  # fmt: skip
+
+
+def _cadence_lines(report: GoalReport, first: date, last: date, today: date) -> list[str]:
+    """A cadence goal: its rate, the periods met in the report's period and since it began."""
+    goal = report.goal
+    within = goal_periods(report, last, today, since=first)
+    overall = goal_periods(report, last, today)
+    cadence = within.cadence
+    unit = goal.unit or PROGRESS_SOURCES.get(goal.progress_from or "")
+    lines = [f"- Target: {_md(rate_text(goal.target, unit, cadence))}"]
+    # "So far" only in the period holding today: a past period's last week may run past its end.
+    running = f" · {_md(within.this_period(unit))} so far" if within.running and first <= today <= last else ""
+    lines.append(f"- This period: {within.met_text()}{running}")
+    streak = f" · {overall.streak_text()}" if overall.streak else ""
+    lines.append(f"- Since the start: {overall.met_text()}{streak}")
     return lines
 
 
@@ -328,6 +357,14 @@ def people_section(
         label = PROGRESS_SOURCES.get(goal.progress_from or "", "conversations")
         tag = f" (@{_md(goal.progress_tag)})" if goal.progress_tag else ""
         target = f" of {format_number(goal.target)}" if goal.target is not None else ""
+        if goal.cadence in CADENCES:  # its check-ins are each day's count: the period's are summed
+            counted_here = sum(c.value for c in report.checkins if first.isoformat() <= c.at <= last.isoformat())
+            within = goal_periods(report, last, today, since=first)
+            lines.append(
+                f"- Counted goal · {_md(goal.title)}: {label}{tag} +{format_number(counted_here)} this period, "
+                f"{_md(rate_text(goal.target, None, within.cadence))} · {within.met_text()}"
+            )
+            continue
         lines.append(
             f"- Counted goal · {_md(goal.title)}: {label}{tag} +{format_number(gained)} this period, "
             f"{format_number(now if now is not None else base)}{target} in all"

@@ -186,11 +186,12 @@ def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[C
     """``████░░ 40%  2 of 5 client reports this week  on track``, then the rate, the periods
     met so far and the streak."""
     fraction = progress_fraction(goal)
+    unit = goal.unit or PROGRESS_SOURCES.get(goal.progress_from or "")
     lines = []
     if goal.target is not None:
         lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today) or ''}"))
-    lines.append(user_content(periods.this_period(goal.unit), single_line=True))
-    facts = [rate_text(goal.target, goal.unit, periods.cadence), periods.met_text(), periods.streak_text()]
+    lines.append(user_content(periods.this_period(unit), single_line=True))
+    facts = [rate_text(goal.target, unit, periods.cadence), periods.met_text(), periods.streak_text()]
     lines.append(user_content(" · ".join(fact for fact in facts if fact), single_line=True))
     return lines
 
