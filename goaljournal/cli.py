@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from goaljournal import __version__
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, days_after, format_day, parse_day, parse_moment
@@ -47,6 +47,9 @@ from goaljournal.store.connection import copy_problem, make_private_dir
 from goaljournal.store.errors import ReasonRequired
 from goaljournal.store.goals import GOAL_FIELDS
 from goaljournal.store.location import resolve_journal_path
+
+if TYPE_CHECKING:
+    from goaljournal.core.cadence import CadenceSummary
 
 PROG = "goaljournal"
 
@@ -101,16 +104,37 @@ def _json_number(value: float | None) -> float | None:
     return value if value is None or math.isfinite(value) else None
 
 
-def goal_json(goal: Goal) -> dict[str, Any]:
+def goal_json(goal: Goal, periods: CadenceSummary | None = None) -> dict[str, Any]:
+    """A goal for ``--json``. A goal with a cadence has its ``current`` period's total, and with
+    ``periods`` (core.cadence.summarise) how many periods it met so far."""
     progress = progress_fraction(goal)
-    return {
+    data = {
         "id": goal.id, "uuid": goal.uuid, "title": goal.title, "status": goal.status,
         "category": goal.category, "horizon": goal_horizon(goal), "metric": goal.metric, "unit": goal.unit,
         "baseline": _json_number(goal.baseline), "target": _json_number(goal.target), "current": _json_number(goal.current),
         "progress": None if progress is None else round(progress, 4), "start_date": goal.start_date,
         "deadline": goal.deadline, "why": goal.why, "confidence": goal.confidence,
         "parent_id": goal.parent_id, "progress_from": goal.progress_from, "progress_tag": goal.progress_tag,
+        "cadence": goal.cadence,
     }  # fmt: skip
+    if periods is not None:
+        data["periods"] = {"met": periods.met, "counted": periods.counted, "streak": periods.streak}
+    return data
+
+
+def goal_periods(store: Store, goals: Sequence[Goal]) -> dict[int, CadenceSummary]:
+    """The periods of the goals with a cadence, as of the journal's today, by goal id."""
+    from goaljournal.core.cadence import summarise
+
+    rated = [goal for goal in goals if goal.cadence in CADENCES]
+    if not rated:
+        return {}
+    amounts = store.checkin_amounts([goal.id for goal in rated])
+    today = store.today()
+    return {
+        goal.id: summarise(goal.cadence, goal.target, amounts[goal.id], today, start=goal.start_date, deadline=goal.deadline)  # type: ignore[arg-type]
+        for goal in rated
+    }
 
 
 def person_json(person: Person) -> dict[str, Any]:
@@ -144,6 +168,8 @@ def goal_line(goal: Goal) -> str:
     if goal.target is not None:
         unit = f" {one_line(goal.unit)}" if goal.unit else ""
         amount = f"{format_number(goal.current if goal.current is not None else goal.baseline)}/{format_number(goal.target)}{unit}"
+        if goal.cadence in CADENCES:  # this period's total
+            amount += f" this {goal.cadence}"
     percent = f"{progress:4.0%}" if progress is not None else "    "
     deadline = f"by {goal.deadline}" if goal.deadline else "no deadline"
     return f"{goal.id:>4}  {goal.status:<9} {percent}  {one_line(goal.title, 70):<70}  {amount:>14}  {deadline}"
@@ -364,7 +390,8 @@ def cmd_smart(store: Store | None, args: argparse.Namespace) -> int:
 def cmd_goals(store: Store, args: argparse.Namespace) -> int:
     goals = store.goals(status=args.status)
     if args.json:
-        print_json([goal_json(goal) for goal in goals])
+        periods = goal_periods(store, goals)
+        print_json([goal_json(goal, periods.get(goal.id)) for goal in goals])
     else:
         for goal in goals:
             print(goal_line(goal))

@@ -386,3 +386,21 @@ def test_the_report_counts_periods_met_in_the_period_and_since_the_start(
 
     code, out, _ = run_cli(capsys, "--db", str(db_path), "report", "--period", "month", "--at", "2026-10-15")
     assert "- This period: 1 of 4 weeks met\n" in out  # October, as it ended: no week under way
+
+
+def test_goals_json_gives_the_cadence_this_periods_total_and_the_periods_met(
+    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    goal_id = reports_goal(store)
+    for day, amount in (("2026-11-03", 5), ("2026-11-10", 2), ("2026-11-17", 6), ("2026-11-24", 1)):
+        store.add_checkin(goal_id, amount, at=day)
+    plain = store.add_goal("Read 12 books", target=12, unit="books")
+    code, out, err = run_cli(capsys, "--db", str(db_path), "goals", "--json")
+    assert (code, err) == (0, "")
+    by_id = {goal["id"]: goal for goal in json.loads(out)}
+    rated = by_id[goal_id]
+    assert (rated["cadence"], rated["current"], rated["target"], rated["progress"]) == ("week", 1, 5, 0.2)
+    assert rated["periods"] == {"met": 2, "counted": 3, "streak": 1}
+    assert by_id[plain]["cadence"] is None and "periods" not in by_id[plain]
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "goals")
+    assert "1/5 client reports this week" in out

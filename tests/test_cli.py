@@ -118,6 +118,7 @@ ENTRY_KEYS = {"id", "uuid", "at", "text", "kind", "starred", "private", "tags", 
 GOAL_KEYS = {
     "id", "uuid", "title", "status", "category", "horizon", "metric", "unit", "baseline", "target",
     "current", "progress", "start_date", "deadline", "why", "confidence", "parent_id", "progress_from", "progress_tag",
+    "cadence",
 }  # fmt: skip
 
 
