@@ -376,16 +376,27 @@ class _DemoBuilder:
         )  # fmt: skip
         self.window["network"] = _Window(d(-60), d(-1))
 
-        # Counts the events logged in the people log (see people_log), like the goal above.
+        # Counts the events logged in the people log (see people_log), like the goal above, and
+        # counts them per month: its target is a rate.
         events_deadline = d(36)
         self.goal["events"] = s.add_goal(
-            f"Attend two industry events a month until {_day_text(events_deadline)}",
-            category="networking", metric="events attended", unit="events", baseline=0, target=8,
+            f"Attend two HR industry events per month until {_day_text(events_deadline)}",
+            category="networking", metric="events attended", unit="events", target=2, cadence="month",
             start_date=d(-90), deadline=events_deadline,
             why="Events are where I meet the HR leaders I would never meet at work",
             confidence=3, status="active", progress_from="event",
         )  # fmt: skip
         self.window["events"] = _Window(d(-90), d(-1))
+
+        reports_review = d(97)
+        self.goal["reports"] = s.add_goal(
+            f"Complete 5 client reports per week until {_day_text(reports_review)}",
+            category="performance", metric="client reports", unit="client reports", target=5, cadence="week",
+            start_date=d(-70), deadline=reports_review,
+            why="Clients renew when the monthly reports land on time; last quarter they slipped",
+            confidence=4, status="active",
+        )  # fmt: skip
+        self.window["reports"] = _Window(d(-70), d(-1))
 
         course_deadline = d(-4)
         self.goal["course"] = s.add_goal(
@@ -451,6 +462,11 @@ class _DemoBuilder:
                 ("Meet the third HR leader", 2, None),
                 ("Meet leaders four and five", 33, None),
             ],
+            "reports": [
+                ("Agree the report template with the account leads", -66, -64),
+                ("Automate the headcount tables in the client reports", -30, -26),
+                ("Review the cadence with Jordan at the quarter's end", 36, None),
+            ],
             "events": [
                 ("Pick the chapter and meetup events for the quarter", -88, -86),
                 ("Go to the People Analytics meetup", -62, -62),
@@ -511,6 +527,21 @@ class _DemoBuilder:
                 s.add_checkin(self.goal["pmp"], hours, at=day, note=note("pmp", 0.2), confidence=confidence(3, 5, 0.3))
             else:  # a day without study still has a check-in on another goal
                 s.add_checkin(self.goal["course"], 8, at=day, note="Module 9 quiz retake booked", confidence=3)
+
+        # Client reports: a week's reports spread over its working days, each check-in an amount
+        # (the goal has a cadence). Drawn from a generator of their own, so the rest of the demo
+        # (and its screenshots) is as it was before this goal.
+        reports_rng = random.Random(f"{SEED}:reports")
+        monday = d(-70) - timedelta(days=d(-70).weekday())
+        while monday < self.today:
+            workdays = [monday + timedelta(days=i) for i in range(5) if d(-70) <= monday + timedelta(days=i) < self.today]
+            made = reports_rng.choice((3, 4, 5, 5, 5, 6, 6))
+            if monday + timedelta(days=4) >= self.today:  # the week under way: about one a day so far
+                made = len(workdays)
+            for _ in range(made):
+                day = reports_rng.choice(workdays)
+                s.add_checkin(self.goal["reports"], 1, at=day, note=None)
+            monday += timedelta(days=7)
 
         # Leadership presentations: a step up on each presentation day.
         talks = [d(-150), d(-95), d(-40)]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from goaljournal.core.progress import streak
+from goaljournal.core.cadence import summarise
 from goaljournal.demo import fill_demo_journal
 from goaljournal.store import Store
 
@@ -22,7 +23,7 @@ def demo(store: Store) -> Store:
 
 def test_counts_are_in_the_expected_ranges(demo: Store) -> None:
     counts = demo.counts()
-    assert 6 <= counts["goals"] <= 9
+    assert 6 <= counts["goals"] <= 10
     assert 20 <= counts["milestones"] <= 40
     assert 2 <= counts["revisions"] <= 4
     assert 80 <= counts["checkins"] <= 200
@@ -173,8 +174,24 @@ def test_people_log_has_a_mentor_a_dozen_contacts_and_counted_goals(demo: Store)
     assert counted.keys() == {"people", "event"} and counted["people"].progress_tag == "hr"
     for goal in counted.values():
         count = demo.count_for_goal(goal.id)
+        if goal.cadence:  # a count per month: the check-ins hold each day's count, the months sum them
+            periods = summarise(goal.cadence, goal.target, demo.checkin_amounts([goal.id])[goal.id], TODAY,
+                                start=goal.start_date, deadline=goal.deadline)  # fmt: skip
+            assert sum(c.value for c in demo.checkins(goal.id)) == count >= 2
+            assert periods.met >= 1 and periods.counted > periods.met  # some months met, some missed
+            continue
         assert count >= 2 and goal.current == (goal.baseline or 0) + count and goal.target and goal.current < goal.target
     # The HR goal counts people tagged hr first met in its window: checked here without the store's counter.
     start, end = counted["people"].start_date, counted["people"].deadline
     hr_new = [p for p in people if "hr" in p.tags and p.first_met and start <= p.first_met <= end]  # type: ignore[operator]
     assert demo.count_for_goal(counted["people"].id) == len(hr_new) == 2
+
+
+def test_the_demo_has_goals_stated_as_a_rate(demo: Store) -> None:
+    rated = {goal.title.split(" until ")[0]: goal for goal in demo.goals() if goal.cadence}
+    assert set(rated) == {"Complete 5 client reports per week", "Attend two HR industry events per month"}
+    reports = rated["Complete 5 client reports per week"]
+    periods = summarise("week", reports.target, demo.checkin_amounts([reports.id])[reports.id], TODAY,
+                        start=reports.start_date, deadline=reports.deadline)  # fmt: skip
+    assert periods.counted >= 8 and 0 < periods.met < periods.counted  # weeks met and weeks missed
+    assert rated["Attend two HR industry events per month"].progress_from == "event"
