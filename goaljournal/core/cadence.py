@@ -30,10 +30,6 @@ NOUNS = {"week": ("week", "weeks"), "month": ("month", "months"), "quarter": ("q
 _MONDAY_ZERO = date(1, 1, 1).toordinal()  # 1 January of year 1 was a Monday
 
 
-def is_cadence(value: object) -> bool:
-    return value in CADENCES
-
-
 def period_index(day: date, cadence: str) -> int:
     """A number per period, one apart from the next: weeks, months or quarters since year 1."""
     if cadence == "week":

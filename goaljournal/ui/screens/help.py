@@ -58,8 +58,9 @@ HELP = """\
 | `d` / `u` | a person | Delete the conversation (to the trash) / undo |
 
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
-value, `+1` adds one to the latest. A line in the reflection box becomes an entry;
-`@word` makes a tag.
+value, `+1` adds one to the latest. A goal counted per week, month or quarter ("5 client
+reports per week") adds every check-in to its period: `2` and `+2` both add two, and it
+reads "2 of 5 this week". A line in the reflection box becomes an entry; `@word` makes a tag.
 
 ## SMART goals
 
