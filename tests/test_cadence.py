@@ -404,3 +404,16 @@ def test_goals_json_gives_the_cadence_this_periods_total_and_the_periods_met(
     assert by_id[plain]["cadence"] is None and "periods" not in by_id[plain]
     code, out, _ = run_cli(capsys, "--db", str(db_path), "goals")
     assert "1/5 client reports this week" in out
+
+
+async def test_at_80_columns_a_goals_pace_does_not_push_its_amount_out_of_sight(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+    from goaljournal.ui.app import GoalJournalApp
+
+    pmp = store.add_goal("Earn the PMP certification", target=50, baseline=0, unit="hours", start_date="2026-06-01",
+                         deadline="2027-05-25")  # fmt: skip
+    store.add_checkin(pmp, 31, at="2026-11-24")
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+    # The bar shrinks so "62%  on track" stays on its line, and the amount below stays in sight.
+    assert "62%  on track" in text and "31 / 50" in text
