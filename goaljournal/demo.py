@@ -513,6 +513,22 @@ class _DemoBuilder:
         def confidence(low: int, high: int, chance: float = 0.5) -> int | None:
             return rng.randint(low, high) if rng.random() < chance else None
 
+        # Client reports: a week's reports spread over its working days, each check-in an amount
+        # (the goal has a cadence). Drawn from a generator of their own, so the rest of the demo
+        # (and its screenshots) is as it was before this goal. Made first, so on a day shared with the
+        # PMP's the timeline (newest first) shows the PMP's check-in above them.
+        reports_rng = random.Random(f"{SEED}:reports")
+        monday = d(-70) - timedelta(days=d(-70).weekday())
+        while monday < self.today:
+            workdays = [monday + timedelta(days=i) for i in range(5) if d(-70) <= monday + timedelta(days=i) < self.today]
+            made = reports_rng.choice((3, 4, 5, 5, 5, 6, 6))
+            if monday + timedelta(days=4) >= self.today:  # the week under way: about one a day so far
+                made = len(workdays)
+            for _ in range(made):
+                day = reports_rng.choice(workdays)
+                s.add_checkin(self.goal["reports"], 1, at=day, note=None)
+            monday += timedelta(days=7)
+
         streak_start = d(-12)
 
         # PMP: weekly study totals, then daily in the last twelve days (the check-in streak).
@@ -527,21 +543,6 @@ class _DemoBuilder:
                 s.add_checkin(self.goal["pmp"], hours, at=day, note=note("pmp", 0.2), confidence=confidence(3, 5, 0.3))
             else:  # a day without study still has a check-in on another goal
                 s.add_checkin(self.goal["course"], 8, at=day, note="Module 9 quiz retake booked", confidence=3)
-
-        # Client reports: a week's reports spread over its working days, each check-in an amount
-        # (the goal has a cadence). Drawn from a generator of their own, so the rest of the demo
-        # (and its screenshots) is as it was before this goal.
-        reports_rng = random.Random(f"{SEED}:reports")
-        monday = d(-70) - timedelta(days=d(-70).weekday())
-        while monday < self.today:
-            workdays = [monday + timedelta(days=i) for i in range(5) if d(-70) <= monday + timedelta(days=i) < self.today]
-            made = reports_rng.choice((3, 4, 5, 5, 5, 6, 6))
-            if monday + timedelta(days=4) >= self.today:  # the week under way: about one a day so far
-                made = len(workdays)
-            for _ in range(made):
-                day = reports_rng.choice(workdays)
-                s.add_checkin(self.goal["reports"], 1, at=day, note=None)
-            monday += timedelta(days=7)
 
         # Leadership presentations: a step up on each presentation day.
         talks = [d(-150), d(-95), d(-40)]

@@ -359,6 +359,23 @@ async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, scr
     assert "3 of 4 weeks met" in text
     assert "1 of 4 weeks met" in text  # October: 5–31 Oct
     assert "+6 reports" in text and "6 / 5" not in text  # a check-in is an amount, not a value so far
+    from goaljournal.ui.screens.timeline import item_parts
+
+    [start] = store.timeline_items("2026-10-05", "2026-10-05")
+    assert "goal set · Complete 5 client reports per week  5 reports per week" in item_parts(start, TODAY, "month")[0].plain
+
+
+def test_exports_say_a_cadence_goals_amount_is_this_periods(
+    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    goal_id = reports_goal(store)
+    store.add_checkin(goal_id, 2, at="2026-11-24")
+    store.update_goal(goal_id, deadline="2027-03-31")
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "export", "--format", "markdown")
+    assert code == 0 and "2 of 5 client reports this week (40%)" in out
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "export", "--format", "ics")
+    unfolded = out.replace("\r\n ", "").replace("\n ", "")
+    assert code == 0 and "Target 5 client reports per week\\; 2 client reports this week" in unfolded
 
 
 def test_the_report_counts_periods_met_in_the_period_and_since_the_start(

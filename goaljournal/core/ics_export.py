@@ -58,7 +58,11 @@ def build_calendar(
         if goal.target is not None:
             unit = f" {goal.unit}" if goal.unit else ""
             current = goal.current if goal.current is not None else goal.baseline
-            todo.add("description", f"Target {format_number(goal.target)}{unit}; now {format_number(current)}{unit}")
+            if goal.cadence:  # a rate: the target is per period, and "now" is this period's total
+                todo.add("description", f"Target {format_number(goal.target)}{unit} per {goal.cadence}; "
+                                        f"{format_number(current)}{unit} this {goal.cadence}")  # fmt: skip
+            else:
+                todo.add("description", f"Target {format_number(goal.target)}{unit}; now {format_number(current)}{unit}")
         calendar.add_component(todo)
     for milestone in milestones:
         todo = Todo()

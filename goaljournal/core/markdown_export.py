@@ -23,7 +23,8 @@ def _progress(goal: Goal) -> str:
     current = goal.current if goal.current is not None else goal.baseline
     unit = f" {_flat(goal.unit)}" if goal.unit else ""
     percent = f" ({share:.0%})" if share is not None else ""
-    return f"{format_number(current if current is not None else 0.0)} of {format_number(goal.target)}{unit}{percent}"
+    period = f" this {goal.cadence}" if goal.cadence else ""  # a cadence goal's current is its period's total
+    return f"{format_number(current if current is not None else 0.0)} of {format_number(goal.target)}{unit}{period}{percent}"
 
 
 def _flat(text: str) -> str:

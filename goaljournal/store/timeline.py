@@ -21,6 +21,8 @@ class TimelineMixin(StoreBase):
     # What the timeline can show, as its filter names them: "goal" is a goal's start and deadline.
     TIMELINE_KINDS = ("goal", "milestone", "checkin", "revision", "assessment", *ENTRY_KINDS, "conversation", "follow-up")
 
+    # ``entry_kind`` is an entry's kind, a conversation's kind, and for a goal's check-ins, start
+    # and deadline the goal's cadence (a check-in of a goal with one is an amount).
     TIMELINE_COLUMNS = (
         "day", "kind", "id", "goal_id", "title", "text", "note", "value", "target", "unit", "done",
         "status", "due", "entry_kind", "starred", "sort_at",
@@ -138,7 +140,7 @@ class TimelineMixin(StoreBase):
             )
             arm(start,
                 ("'goal-start'", "g.id", "g.id", "g.title", first_title, "NULL", "g.baseline", "g.target", "g.unit",
-                 "NULL", "g.status", "g.deadline", "NULL", "0", f"{start} || ' 00:00:00'"),
+                 "NULL", "g.status", "g.deadline", "g.cadence", "0", f"{start} || ' 00:00:00'"),
                 f"goals g WHERE {live}",
                 f"{start} BETWEEN :lo AND :hi")  # fmt: skip
             reached = (
@@ -147,7 +149,7 @@ class TimelineMixin(StoreBase):
             )
             arm("g.deadline",
                 ("'deadline'", "g.id", "g.id", "g.title", "NULL", "NULL", reached, "g.target", "g.unit",
-                 "g.status = 'achieved'", "g.status", "g.deadline", "NULL", "0", "g.deadline || ' 23:59:59'"),
+                 "g.status = 'achieved'", "g.status", "g.deadline", "g.cadence", "0", "g.deadline || ' 23:59:59'"),
                 f"goals g WHERE {live} AND g.deadline IS NOT NULL",
                 "g.deadline BETWEEN :lo AND :hi")  # fmt: skip
         return arms, params

@@ -40,7 +40,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from goaljournal.core.cadence import CadenceSummary, summarise
+from goaljournal.core.cadence import CadenceSummary, rate_text, summarise
 from goaljournal.core.models import CADENCES, Goal
 from goaljournal.core.periods import (
     DAY_ABBRS,
@@ -584,7 +584,8 @@ def item_parts(
     elif kind == "deadline":
         mark = MARKS["deadline"]
         status = item["status"]
-        reached = _amount(item["value"], item["target"], item["unit"])
+        # A cadence goal's last check-in is an amount, not where it got to: its span counts periods met.
+        reached = "" if item.get("entry_kind") in CADENCES else _amount(item["value"], item["target"], item["unit"])
         text = ["deadline · ", shown(item["title"] or "")]
         if reached:
             text.append((f"  reached {reached}", "$text-muted"))
@@ -599,7 +600,9 @@ def item_parts(
     elif kind == "goal-start":
         mark = MARKS["goal-start"]
         text = ["goal set · ", shown(item["text"] or item["title"] or "")]
-        if item["target"] is not None:
+        if item.get("entry_kind") in CADENCES:
+            text.append((f"  {rate_text(item['target'], item['unit'], item['entry_kind'])}", "$text-muted"))
+        elif item["target"] is not None:
             text.append((f"  from {_amount(item['value'] or 0.0, item['target'], item['unit'])}", "$text-muted"))
         right = (f"now {item['status']}", "$text-muted")
     elif kind == "revision":
