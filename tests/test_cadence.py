@@ -398,7 +398,7 @@ def test_the_report_counts_periods_met_in_the_period_and_since_the_start(
     assert "of target" not in out  # no running total for a rate
     assert "- Target: 2 events attended per month\n" in out
     assert "- Since the start: 1 of 2 months met\n" in out
-    assert "events attended +1 this period, 2 per month · no month ended yet" in out
+    assert "events attended +1 this period, 2 events attended per month · no month ended yet" in out
     assert events
 
     code, out, _ = run_cli(capsys, "--db", str(db_path), "report", "--period", "month", "--at", "2026-10-15")

@@ -156,5 +156,11 @@ def test_the_demo_quarter_people_figures_match_the_database(demo_db: Path, capsy
     assert private_names and not any(name in text for name in private_names)
     assert f"{held - shareable} conversations with " in part
     for title, current, target in sql(demo_db, "SELECT g.title, (SELECT value FROM checkins c WHERE c.goal_id = g.id "
-                                      "ORDER BY c.at DESC LIMIT 1), g.target FROM goals g WHERE g.progress_from IS NOT NULL"):  # fmt: skip
+                                      "ORDER BY c.at DESC LIMIT 1), g.target FROM goals g WHERE g.progress_from IS NOT NULL "
+                                      "AND g.cadence IS NULL"):  # fmt: skip
         assert f"- Counted goal · {title}: " in part and f"{current:g} of {target:g} in all" in part
+    # A goal counted per month sums the quarter's count, and says how many months met their target.
+    for title, counted, target in sql(demo_db, "SELECT g.title, (SELECT total(value) FROM checkins c WHERE c.goal_id = g.id "
+                                      "AND c.deleted_at IS NULL AND c.at BETWEEN ? AND ?), g.target FROM goals g "
+                                      "WHERE g.progress_from IS NOT NULL AND g.cadence = 'month'", lo, hi):  # fmt: skip
+        assert f"- Counted goal · {title}: events attended +{counted:g} this period, {target:g} events attended per month · " in part

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,23 @@ def section(text: str, title: str) -> str:
     return text.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
 
 
+def assert_periods_met(demo_db: Path, text: str, goal_id: int, target: float, unit: str, cadence: str) -> None:
+    """A cadence goal's periods met in Q4 so far, counted here in SQL: each week (from its Monday)
+    or month of the quarter that has ended, and the one under way only once met."""
+    assert f"- Target: {format_number(target)} {unit} per {cadence}\n" in text
+    key = {"week": "date(at, '-6 days', 'weekday 1')", "month": "substr(at, 1, 7)"}[cadence]
+    totals = dict(sql(demo_db, f"SELECT {key}, total(value) FROM checkins WHERE goal_id = ? AND deleted_at IS NULL GROUP BY 1", goal_id))
+    if cadence == "month":
+        ended, running = ["2026-10"], "2026-11"
+    else:  # the weeks holding 1 Oct (from Monday 28 Sep) to the one before this week
+        ended = [(date(2026, 9, 28) + timedelta(weeks=n)).isoformat() for n in range(8)]
+        running = "2026-11-23"
+    met = sum(totals.get(period, 0) >= target for period in ended)
+    running_met = totals.get(running, 0) >= target
+    words = "weeks" if cadence == "week" else "months"
+    assert f"- This period: {met + running_met} of {len(ended) + running_met} {words} met" in text
+
+
 def test_the_quarter_report_matches_the_database(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = report(capsys, demo_db, "--period", "quarter", "--at", "2026-11-25")
     lo, hi = Q4
@@ -65,10 +82,13 @@ def test_the_quarter_report_matches_the_database(demo_db: Path, capsys: pytest.C
     assert section(text, "Milestones").count("- ✓ ") == done and section(text, "Milestones").count("- ✗ ") == missed
 
     # Each active goal: its latest check-in by the end of the quarter, against its target.
-    goals = sql(demo_db, "SELECT id, title, baseline, target, unit FROM goals WHERE deleted_at IS NULL AND status = 'active'")
+    goals = sql(demo_db, "SELECT id, title, baseline, target, unit, cadence FROM goals WHERE deleted_at IS NULL AND status = 'active'")
     assert goals
-    for goal_id, title, baseline, target, unit in goals:
+    for goal_id, title, baseline, target, unit, cadence in goals:
         assert f"### {title}\n" in text
+        if cadence is not None:
+            assert_periods_met(demo_db, text, goal_id, target, unit, cadence)
+            continue
         latest = sql(demo_db, "SELECT value FROM checkins WHERE goal_id = ? AND deleted_at IS NULL AND at <= ? "
                      "ORDER BY at DESC, id DESC LIMIT 1", goal_id, hi)  # fmt: skip
         now = latest[0][0] if latest else baseline

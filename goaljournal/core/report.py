@@ -362,7 +362,7 @@ def people_section(
             within = goal_periods(report, last, today, since=first)
             lines.append(
                 f"- Counted goal · {_md(goal.title)}: {label}{tag} +{format_number(counted_here)} this period, "
-                f"{_md(rate_text(goal.target, None, within.cadence))} · {within.met_text()}"
+                f"{_md(rate_text(goal.target, label, within.cadence))} · {within.met_text()}"
             )
             continue
         lines.append(
