@@ -434,3 +434,17 @@ async def test_at_80_columns_a_goals_pace_does_not_push_its_amount_out_of_sight(
         text = screen_text(app)
     # The bar shrinks so "62%  on track" stays on its line, and the amount below stays in sight.
     assert "62%  on track" in text and "31 / 50" in text
+
+
+async def test_today_shows_a_people_log_goal_per_month(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+    from goaljournal.ui.app import GoalJournalApp
+
+    store.add_goal("Attend two HR industry events per month", target=2, cadence="month", progress_from="event",
+                   start_date="2026-09-01")  # fmt: skip
+    priya = store.add_person("Priya Shah")
+    for day in ("2026-09-10", "2026-09-24", "2026-10-08", "2026-10-20", "2026-11-12"):
+        store.add_interaction(priya, "event", at=day)
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)):
+        text = screen_text(app)
+    assert "1 of 2 events attended this month" in text and "2 months in a row" in text

@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import Any
 
 from goaljournal.core.dates import format_day, format_moment
-from goaljournal.core.periods import period_of
 from goaljournal.core.models import (
     CADENCES,
     CATEGORIES,
@@ -22,6 +21,7 @@ from goaljournal.core.models import (
     Milestone,
     Revision,
 )
+from goaljournal.core.periods import period_of
 from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput, NotFound, ReasonRequired
 from goaljournal.store.people import COUNT_FIELDS
@@ -109,15 +109,15 @@ class GoalsMixin(StoreBase):
         rated = [goal for goal in goals if goal.cadence in CADENCES]
         if not rated:
             return goals
-        today = self.today()
-        bounds = [format_day(day) for cadence in CADENCES for day in (period_of(today, cadence).first, period_of(today, cadence).last)]
+        periods = [period_of(self.today(), cadence) for cadence in CADENCES]
+        firsts, lasts = [format_day(p.first) for p in periods], [format_day(p.last) for p in periods]
         ids = [goal.id for goal in rated]
+        bound = "CASE g.cadence " + " ".join(f"WHEN '{cadence}' THEN ?" for cadence in CADENCES) + " END"
         rows = self._rows(
             "SELECT c.goal_id, total(c.value) FROM checkins c JOIN goals g ON g.id = c.goal_id "
-            f"WHERE c.deleted_at IS NULL AND c.goal_id IN ({', '.join('?' for _ in ids)}) AND c.at BETWEEN "
-            "CASE g.cadence WHEN 'week' THEN ? WHEN 'month' THEN ? ELSE ? END AND "
-            "CASE g.cadence WHEN 'week' THEN ? WHEN 'month' THEN ? ELSE ? END GROUP BY c.goal_id",
-            [*ids, *bounds[0::2], *bounds[1::2]],
+            f"WHERE c.deleted_at IS NULL AND c.goal_id IN ({', '.join('?' for _ in ids)}) "
+            f"AND c.at BETWEEN {bound} AND {bound} GROUP BY c.goal_id",
+            [*ids, *firsts, *lasts],
         )
         totals = {row[0]: row[1] for row in rows}
         for goal in rated:
