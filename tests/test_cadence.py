@@ -448,3 +448,11 @@ async def test_today_shows_a_people_log_goal_per_month(store: Store, screen_text
     async with app.run_test(size=(80, 24)):
         text = screen_text(app)
     assert "1 of 2 events attended this month" in text and "2 months in a row" in text
+
+
+@pytest.mark.parametrize(("cadence", "current"), [("week", 1.0), ("month", 3.0), ("quarter", 7.0)])
+def test_the_period_under_way_is_the_cadences_own(store: Store, cadence: str, current: float) -> None:
+    goal_id = store.add_goal("Run workshops", target=4, cadence=cadence, start_date="2026-06-01")
+    for day, amount in (("2026-09-30", 8), ("2026-10-01", 4), ("2026-11-20", 2), ("2026-11-23", 1)):
+        store.add_checkin(goal_id, amount, at=day)
+    assert store.get_goal(goal_id).current == current  # Q4 from 1 Oct, November, the week from Mon 23 Nov
