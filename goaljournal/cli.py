@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from goaljournal import __version__
+from goaljournal.core.cadence import amount_text
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, days_after, format_day, parse_day, parse_moment
 from goaljournal.core.models import (
     CADENCES,
@@ -278,8 +279,11 @@ def cmd_checkin(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": checkin_id, "goal": goal_json(goal)})
     else:
-        progress = progress_fraction(goal)
-        share = f" ({progress:.0%} of the way)" if progress is not None else ""
+        if goal.cadence:
+            share = f" ({amount_text(goal.current or 0.0, goal.target, goal.cadence)})"
+        else:
+            progress = progress_fraction(goal)
+            share = f" ({progress:.0%} of the way)" if progress is not None else ""
         print(f"checked in {format_number(value)} on goal {goal.id}: {one_line(goal.title, 60)}{share}")
     return 0
 
@@ -449,7 +453,10 @@ def goal_record_lines(store: Store, goal: Goal) -> list[str]:
         unit = f" {one_line(goal.unit, 16)}" if goal.unit else ""
         current = goal.current if goal.current is not None else goal.baseline
         share = f" ({progress:.0%})" if progress is not None else ""
-        amounts.append(f"progress {format_number(current)} / {format_number(goal.target)}{unit}{share}")
+        if goal.cadence:  # the period under way: "2 of 5 reports this week"
+            amounts.append(f"progress {amount_text(goal.current or 0.0, goal.target, goal.cadence, unit.strip() or None)}{share}")
+        else:
+            amounts.append(f"progress {format_number(current)} / {format_number(goal.target)}{unit}{share}")
         amounts.append(f"baseline {format_number(goal.baseline)}")
     amounts.append(f"by {goal.deadline}" if goal.deadline else "no deadline")
     lines.append("  " + " · ".join(amounts))

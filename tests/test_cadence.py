@@ -423,6 +423,18 @@ def test_goals_json_gives_the_cadence_this_periods_total_and_the_periods_met(
     assert "1/5 client reports this week" in out
 
 
+def test_checkin_and_goal_show_speak_of_the_period_under_way(
+    store: Store, db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    goal_id = reports_goal(store)
+    store.add_checkin(goal_id, 5, at="2026-11-17")  # last week: met, and not this week's
+    code, out, err = run_cli(capsys, "--db", str(db_path), "checkin", str(goal_id), "2")
+    assert (code, err) == (0, "")
+    assert out.endswith("(2 of 5 this week)\n") and "of the way" not in out
+    code, out, _ = run_cli(capsys, "--db", str(db_path), "goal", "show", str(goal_id))
+    assert "progress 2 of 5 client reports this week (40%)" in out
+
+
 async def test_at_80_columns_a_goals_pace_does_not_push_its_amount_out_of_sight(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
     from goaljournal.ui.app import GoalJournalApp
 
