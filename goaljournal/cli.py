@@ -450,14 +450,14 @@ def goal_record_lines(store: Store, goal: Goal) -> list[str]:
     progress = progress_fraction(goal)
     amounts = []
     if goal.target is not None:
-        unit = f" {one_line(goal.unit, 16)}" if goal.unit else ""
-        current = goal.current if goal.current is not None else goal.baseline
+        unit = one_line(goal.unit, 16) if goal.unit else None
         share = f" ({progress:.0%})" if progress is not None else ""
-        if goal.cadence:  # the period under way: "2 of 5 reports this week"
-            amounts.append(f"progress {amount_text(goal.current or 0.0, goal.target, goal.cadence, unit.strip() or None)}{share}")
+        if goal.cadence:  # a rate: the period under way, "2 of 5 reports this week"; no baseline
+            amounts.append(f"progress {amount_text(goal.current or 0.0, goal.target, goal.cadence, unit)}{share}")
         else:
-            amounts.append(f"progress {format_number(current)} / {format_number(goal.target)}{unit}{share}")
-        amounts.append(f"baseline {format_number(goal.baseline)}")
+            current = goal.current if goal.current is not None else goal.baseline
+            amounts.append(f"progress {format_number(current)} / {format_number(goal.target)}{f' {unit}' if unit else ''}{share}")
+            amounts.append(f"baseline {format_number(goal.baseline)}")
     amounts.append(f"by {goal.deadline}" if goal.deadline else "no deadline")
     lines.append("  " + " · ".join(amounts))
     if goal.metric:

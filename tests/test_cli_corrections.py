@@ -119,7 +119,7 @@ def test_goal_show_text_fits_80_columns_and_shows_user_text_as_data(gj: Cli, jou
     assert "\x1b" not in shown.out and "\x9b" not in shown.out and "␛[31mPMP" in shown.out
     assert lines[0].startswith("goal 1: Earn the")
     assert "per week" in lines[1]
-    assert "progress 45 / 100 km (39%)" in shown.out
+    assert "progress 45 of 100 km this week (45%) · by 2026-12-31" in shown.out  # a rate: no baseline
     assert any(line.split()[:3] == ["1", "open", "due"] for line in lines)
     assert any(line.split()[:3] == ["2", "2026-11-24", "45"] for line in lines)
     assert "because: a longer [b]title[/b]" in shown.out
