@@ -30,6 +30,7 @@ from goaljournal.store.connection import (
 )
 from goaljournal.store.entries import EntriesMixin
 from goaljournal.store.errors import InvalidInput, JournalError, JournalUnavailable
+from goaljournal.store.decisions import DecisionsMixin
 from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
@@ -67,7 +68,7 @@ def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
-class Store(EntriesMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
+class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
     """One open journal file: see :class:`~goaljournal.store.base.StoreBase` for how the connection
     is shared and written."""
 
