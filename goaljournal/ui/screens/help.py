@@ -28,6 +28,9 @@ HELP = """\
 | `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in |
 | `1`–`5` / `0` | today | Mood and energy for the day / clear |
 | `ctrl+r` | today | Jump to the reflection box; `→` completes a `@tag` |
+| `shift+tab` | today | From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without a check-in for 3 weeks, and the self-assessment when due |
+| `x` / `d` / `b` / `s` | a decision | Extend the deadline (new day and reason) / mark achieved / abandon (asks why) / pause; each kept as a revision |
+| `z` / `enter` | a decision | Put it away for 7 days / open the goal, or start the self-assessment |
 | `/` / `f` | reflections | Search the log / filter by tag, kind, star, goal and dates |
 | `n` / `e` / `s` | reflections | New entry (`ctrl+s` saves, `escape` cancels) / edit / star |
 | `d` / `u` / `T` | reflections | Delete (to the trash) / undo / show the trash (`enter` restores) |

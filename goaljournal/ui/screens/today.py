@@ -1,5 +1,8 @@
 """Today, the home screen: the daily check-in in under thirty seconds, by keys alone.
 
+Above it all, when there is any, what needs a decision (``today_decisions``): goals past their
+deadline, at their target or quiet for three weeks, and the self-assessment when it is due.
+
 What is due (Enter ticks a milestone or a follow-up with a person done, or unticks one ticked
 today), each active goal with its progress, pace and a check-in field (`33` sets the value, `+1`
 adds one; Enter saves and moves on; a goal that counts conversations says so instead), a
@@ -30,6 +33,7 @@ from goaljournal.core.progress import (
     streak,
 )
 from goaljournal.ui.screens.base import JournalScreen
+from goaljournal.ui.screens.today_decisions import DecisionList, NeedsDecision, settle, snooze
 from goaljournal.ui.text import progress_bar, user_content
 from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.widgets.safe_text import SafeInput
@@ -261,6 +265,7 @@ class TodayScreen(JournalScreen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
+        yield NeedsDecision(id="decisions-panel", classes="panel")
         with Horizontal(id="today-main"):
             with Vertical(id="due-panel", classes="panel") as due:
                 due.border_title = "Due this week"
@@ -301,9 +306,17 @@ class TodayScreen(JournalScreen):
     def refresh_data(self) -> None:
         super().refresh_data()
         self._tags = [name for name, _ in self.store.tag_counts()]
+        self._show_decisions()
         self._show_due()
         self._show_goals()
         self._show_scores()
+
+    def _show_decisions(self) -> None:
+        section = self.query_one(NeedsDecision)
+        had_focus = self.focused is not None and self.focused in section.query(DecisionList)
+        section.show(self.store.needed_decisions(self.today), session_open=self.store.assessment_in_progress() is not None)
+        if had_focus and not section.display:  # the last one settled: back where the day starts
+            self.query_one("#due-list", OptionList).focus()
 
     def _show_due(self) -> None:
         due_list = self.query_one("#due-list", OptionList)
@@ -378,6 +391,7 @@ class TodayScreen(JournalScreen):
             self.journal_app.tell("Milestone reopened." if done else "Milestone done. Well done!")
         self._show_due()
         self._show_goals()
+        self._show_decisions()
 
     def toggle_follow_up(self, option_id: str) -> None:
         done = option_id.endswith("-done")
@@ -413,6 +427,7 @@ class TodayScreen(JournalScreen):
             self.journal_app.tell(f"{goal.title}: {value}{unit}")
         row.show(goal)
         self._refresh_header()
+        self._show_decisions()
         self.focus_next()
 
     @on(Input.Submitted, "#reflection")
@@ -455,6 +470,14 @@ class TodayScreen(JournalScreen):
             self._show_scores()
             return
         self._refresh_header()
+
+    @on(DecisionList.Chosen)
+    def decide(self, event: DecisionList.Chosen) -> None:
+        settle(self, event.decision, event.action, self.refresh_data)
+
+    @on(DecisionList.Later)
+    def put_away(self, event: DecisionList.Later) -> None:
+        snooze(self, event.decision, self._show_decisions)
 
     def action_focus_reflection(self) -> None:
         self.query_one("#reflection", Input).focus()

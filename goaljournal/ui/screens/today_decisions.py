@@ -1,0 +1,369 @@
+"""Today's "Needs a decision" section: goals past their deadline, at their target or quiet for
+three weeks, and the self-assessment when it is due, one line each with the keys that settle it.
+
+``x`` extends the deadline (a new day and a reason), ``d`` marks the goal achieved ("done"), ``b``
+abandons it (with a reason), ``s`` pauses it, ``z`` puts the prompt away for a week; ``enter``
+opens the goal, or starts the self-assessment. Each change is kept as a revision with its reason.
+The section hides itself when nothing needs deciding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from goaljournal.core.dates import day_or_phrase
+from goaljournal.core.decisions import (
+    ASSESSMENT_DUE,
+    NO_CHECKIN,
+    PAST_DEADLINE,
+    SNOOZE_DAYS,
+    TARGET_REACHED,
+    Decision,
+)
+from goaljournal.core.models import Goal
+from goaljournal.ui.text import user_content
+from goaljournal.ui.widgets.safe_text import SafeInput
+
+if TYPE_CHECKING:
+    from goaljournal.ui.screens.base import JournalScreen
+
+# What each prompt offers: (key, label) pairs, as the line shows them.
+KEYS = {
+    PAST_DEADLINE: (("x", "extend"), ("d", "done"), ("b", "abandon"), ("z", "later")),
+    TARGET_REACHED: (("d", "mark achieved"), ("z", "later")),
+    NO_CHECKIN: (("s", "pause"), ("b", "abandon"), ("z", "later")),
+}
+ACTIONS = {"extend": "x", "achieve": "d", "abandon": "b", "pause": "s"}
+SITUATION_STYLES = {PAST_DEADLINE: "$error", TARGET_REACHED: "$success", NO_CHECKIN: "$warning", ASSESSMENT_DUE: "$accent"}
+TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
+
+
+def _days(days: int | None) -> str:
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def situation(decision: Decision, *, short: bool = False) -> str:
+    """What calls for the decision, in words (fewer with ``short``)."""
+    if decision.prompt == PAST_DEADLINE:
+        return f"{_days(decision.days)} overdue" if short else f"{_days(decision.days)} past its deadline"
+    if decision.prompt == TARGET_REACHED:
+        return "target reached" if short else "reached its target"
+    if decision.prompt == NO_CHECKIN:
+        return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
+    if decision.days is None:
+        return "No self-assessment yet"
+    return f"Self-assessment due (last one {_days(decision.days)} ago)"
+
+
+def key_hints(pairs: tuple[tuple[str, str], ...]) -> Content:
+    """``x extend  z later``, the keys picked out."""
+    return Content("  ").join(Content.assemble((key, "bold $accent"), (f" {label}", "$text-muted")) for key, label in pairs)
+
+
+def decision_line(decision: Decision, width: int, *, session_open: bool = False) -> Content:
+    """One line of at most ``width`` cells: the goal, what calls for a decision, and its keys. The
+    goal's title takes the room the rest leaves, the rest saying less when that room is small."""
+    style = SITUATION_STYLES[decision.prompt]
+    if decision.prompt == ASSESSMENT_DUE:
+        start = "enter resumes it" if session_open else ("enter starts one" if decision.days is None else "enter starts it")
+        keys = key_hints(((start.split(" ", 1)[0], start.split(" ", 1)[1]), ("z", "later")))
+        line = Content.assemble((situation(decision), style), " — ", keys)
+        return line.truncate(width, ellipsis=True)
+    assert decision.goal is not None
+    keys = key_hints(KEYS[decision.prompt])
+    title = user_content(decision.goal.title, style="bold", single_line=True)
+    words = situation(decision)
+    room = width - len(words) - keys.cell_length - 6  # the " · " and " — " between the parts
+    if room < min(title.cell_length, TITLE_ROOM):
+        words = situation(decision, short=True)
+        room = width - len(words) - keys.cell_length - 6
+    title = title.truncate(max(room, 8), ellipsis=True)
+    return Content.assemble(title, " · ", (words, style), " — ", keys).truncate(width, ellipsis=True)
+
+
+class DecisionList(OptionList):
+    """The prompts, one line each; the keys act on the highlighted one."""
+
+    BINDINGS = [
+        Binding("x", "decide('extend')", "Extend", show=False),
+        Binding("d", "decide('achieve')", "Achieved", show=False),
+        Binding("b", "decide('abandon')", "Abandon", show=False),
+        Binding("s", "decide('pause')", "Pause", show=False),
+        Binding("z", "later", "Later", show=False),
+    ]
+
+    class Chosen(Message):
+        """A key was pressed on a prompt: ``action`` is one of ACTIONS, or "open" (enter)."""
+
+        def __init__(self, decision: Decision, action: str) -> None:
+            super().__init__()
+            self.decision = decision
+            self.action = action
+
+    class Later(Message):
+        def __init__(self, decision: Decision) -> None:
+            super().__init__()
+            self.decision = decision
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.decisions: list[Decision] = []
+        self.session_open = False
+
+    @property
+    def current(self) -> Decision | None:
+        index = self.highlighted
+        return self.decisions[index] if index is not None and index < len(self.decisions) else None
+
+    def show(self, decisions: list[Decision], *, session_open: bool) -> None:
+        """List ``decisions``, keeping the cursor where it was (or on the last line)."""
+        keep = self.highlighted
+        self.decisions, self.session_open = decisions, session_open
+        self._render_lines()
+        if decisions:
+            self.highlighted = min(keep or 0, len(decisions) - 1)
+
+    def _render_lines(self) -> None:
+        keep = self.highlighted
+        width = self.scrollable_content_region.width or 76
+        self.clear_options()
+        self.add_options(
+            Option(decision_line(d, width, session_open=self.session_open), id=f"{d.prompt}-{d.subject_id}")
+            for d in self.decisions
+        )
+        if self.decisions and keep is not None:
+            self.highlighted = min(keep, len(self.decisions) - 1)
+
+    def on_resize(self) -> None:
+        # Each line is cut to the width there is, so none wraps into two.
+        self._render_lines()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "decide":
+            return True
+        decision = self.current
+        offered = {key for key, _ in KEYS.get(decision.prompt, ())} if decision else set()
+        return ACTIONS.get(str(parameters[0])) in offered
+
+    def action_decide(self, action: str) -> None:
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current, action))
+
+    def action_later(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Later(self.current))
+
+    @on(OptionList.OptionSelected)
+    def _opened(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.current is not None:
+            self.post_message(self.Chosen(self.current, "open"))
+
+
+class NeedsDecision(Vertical):
+    """The section around the list, hidden while it is empty."""
+
+    def compose(self) -> ComposeResult:
+        yield DecisionList(id="decision-list")
+
+    def on_mount(self) -> None:
+        self.border_title = "Needs a decision"
+        self.border_subtitle = f"shift+tab to choose · enter opens · z: away for {SNOOZE_DAYS} days"
+
+    def show(self, decisions: list[Decision], *, session_open: bool) -> None:
+        self.display = bool(decisions)
+        self.query_one(DecisionList).show(decisions, session_open=session_open)
+
+
+# -- the small forms a decision asks for ----------------------------------------------------
+
+
+class ExtendDialog(ModalScreen[tuple[date, str] | None]):
+    """A goal's new deadline (a date or a phrase: "2027-01-31", "in a month", "end of Q1") and
+    why; dismisses with both, or None."""
+
+    CSS_PATH = "today.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, goal: Goal, today: date) -> None:
+        super().__init__()
+        self.goal = goal
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="extend-dialog", classes="decision-dialog") as dialog:
+            dialog.border_title = "Extend the deadline"
+            was = f"{date.fromisoformat(self.goal.deadline):%d %b %Y}" if self.goal.deadline else "none"
+            yield Static(Content.assemble(user_content(self.goal.title, style="bold", single_line=True, width=50), f" · was due {was}"))
+            yield Label(Content("New deadline"))
+            yield SafeInput(placeholder="a date or a phrase: 2027-01-31, in a month, end of Q1", id="extend-day")
+            yield Static(id="extend-day-shown", classes="hint")
+            yield Label(Content("Why? A few words, kept with the revision"))
+            yield SafeInput(placeholder="e.g. the course moved to January", id="extend-reason")
+            yield Label(Content("enter next / save · escape cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#extend-day", Input).focus()
+        self._show_day()
+
+    def _day(self) -> date | None:
+        return day_or_phrase(self.query_one("#extend-day", Input).value.strip(), self.today)
+
+    def _problem(self, day: date | None) -> str | None:
+        if day is None:
+            return "not a date I can read: try 2027-01-31, in a month, end of Q1"
+        if day < self.today:
+            return f"{day:%d %b %Y} has passed: pick today or later"
+        if self.goal.deadline and day.isoformat() <= self.goal.deadline:
+            return f"{day:%d %b %Y} is no later than the deadline"
+        return None
+
+    @on(Input.Changed, "#extend-day")
+    def _show_day(self) -> None:
+        shown = self.query_one("#extend-day-shown", Static)
+        if not self.query_one("#extend-day", Input).value.strip():
+            shown.update(Content(""))
+            return
+        day = self._day()
+        problem = self._problem(day)
+        shown.update(Content.styled(problem, "$error") if problem else Content(f"→ {day:%a %d %b %Y}"))
+
+    @on(Input.Submitted, "#extend-day")
+    def _next(self) -> None:
+        self.query_one("#extend-reason", Input).focus()
+
+    @on(Input.Submitted, "#extend-reason")
+    def _submitted(self) -> None:
+        day = self._day()
+        problem = self._problem(day)
+        if problem or day is None:
+            self.app.notify(f"New deadline: {problem}", severity="warning", markup=False)
+            self.query_one("#extend-day", Input).focus()
+            return
+        reason = self.query_one("#extend-reason", Input).value.strip()
+        if not reason:
+            self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
+            return
+        self.dismiss((day, reason))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DecisionReasonDialog(ModalScreen[str | None]):
+    """The reason for achieving, abandoning or pausing a goal (``required`` or not); dismisses
+    with it ("" for none), or None to cancel."""
+
+    CSS_PATH = "today.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, heading: str, goal: Goal, *, required: bool, suggested: str = "") -> None:
+        super().__init__()
+        self.heading = heading
+        self.goal = goal
+        self.required = required
+        self.suggested = suggested
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="decision-reason-dialog", classes="decision-dialog") as dialog:
+            dialog.border_title = self.heading
+            yield Static(user_content(self.goal.title, style="bold", single_line=True, width=70))
+            yield Label(Content("Why? A few words, kept with the revision" + ("" if self.required else " (optional)")))
+            yield SafeInput(self.suggested, placeholder="e.g. priorities changed this quarter", id="decision-reason")
+            yield Label(Content("enter save · escape cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#decision-reason", Input).focus()
+
+    @on(Input.Submitted, "#decision-reason")
+    def _submitted(self, event: Input.Submitted) -> None:
+        reason = event.value.strip()
+        if self.required and not reason:
+            self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
+            return
+        self.dismiss(reason)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# -- carrying a decision out ------------------------------------------------------------------
+
+
+def snooze(screen: JournalScreen, decision: Decision, then: Callable[[], None]) -> None:
+    """Put the prompt away for SNOOZE_DAYS."""
+    until = screen.today + timedelta(days=SNOOZE_DAYS)
+    if screen.attempt(screen.store.snooze_prompt, decision.prompt, decision.subject_id, until):
+        screen.journal_app.tell(f"Put away until {until:%a %d %b}.")
+        then()
+
+
+def settle(screen: JournalScreen, decision: Decision, action: str, then: Callable[[], None]) -> None:
+    """Carry out ``action`` (one of ACTIONS, or "open") on ``decision``, asking for what it needs
+    first; ``then`` runs once the journal has changed."""
+    goal = decision.goal
+    if action == "open":
+        if goal is None:
+            start_assessment(screen)
+        else:
+            from goaljournal.ui.screens.goals import GoalDetailScreen
+
+            screen.app.push_screen(GoalDetailScreen(goal.id))
+        return
+    if goal is None:
+        return
+
+    def done(message: str) -> None:
+        screen.journal_app.tell(f"{goal.title}: {message}")
+        then()
+
+    if action == "extend":
+
+        def extended(choice: tuple[date, str] | None) -> None:
+            if choice is not None and screen.attempt(screen.store.extend_deadline, goal.id, choice[0], choice[1]):
+                done(f"now due {choice[0]:%d %b %Y}; the reason is kept with the revision.")
+
+        screen.app.push_screen(ExtendDialog(goal, screen.today), extended)
+        return
+    change = {
+        "achieve": ("Mark achieved", screen.store.mark_goal_achieved, False, "achieved. Well done!"),
+        "abandon": ("Abandon the goal", screen.store.abandon_goal, True, "abandoned; the reason is kept with the revision."),
+        "pause": ("Pause the goal", screen.store.pause_goal, False, "paused. It is back on Today once it is active again."),
+    }  # fmt: skip
+    if action not in change:
+        return
+    heading, write, required, message = change[action]
+    # What called for the decision is a fair reason to keep, offered for the user to keep or edit.
+    suggested = "" if decision.prompt == PAST_DEADLINE or action == "abandon" else situation(decision)
+
+    def reasoned(reason: str | None) -> None:
+        if reason is not None and screen.attempt(write, goal.id, reason):
+            done(message)
+
+    screen.app.push_screen(DecisionReasonDialog(heading, goal, required=required, suggested=suggested), reasoned)
+
+
+def start_assessment(screen: JournalScreen) -> None:
+    """Go to the self-assessment and start a session there (or resume the one in progress)."""
+    from goaljournal.ui.screens.assess import AssessScreen
+
+    app = screen.app
+    app.switch_mode("assess")
+
+    def start() -> None:
+        if isinstance(app.screen, AssessScreen):
+            app.screen.action_start()
+
+    app.call_after_refresh(start)
