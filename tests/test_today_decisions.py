@@ -238,7 +238,7 @@ async def test_every_line_fits_80_columns_and_the_list_scrolls(store: Store, bus
         assert all(len(line) <= 80 for line in text.splitlines())
         lines = decision_lines(text)
         assert lines == [
-            "Complete the ten-… · 15 days overdue — x extend  d done  b abandon  z later",
+            "Complete the ten-m… · 15 days overdue — x extend  d done  b abandon  z later",
             "Learn SQL · 4 days past its deadline — x extend  d done  b abandon  z later",
             "Read 12 books · reached its target — d mark achieved  z later",
             "Run a 10k · no check-in for 23 days — s pause  b abandon  z later",
@@ -247,3 +247,43 @@ async def test_every_line_fits_80_columns_and_the_list_scrolls(store: Store, bus
         await pilot.pause()
         assert decision_lines(screen_text(app))[-1] == "Self-assessment due (last one 95 days ago) — enter starts it  z later"
         assert "Due this week" in screen_text(app)  # the rest of Today keeps its place
+
+
+async def test_a_prompt_that_comes_with_a_check_in_keeps_every_line_whole(store: Store, busy_day: dict[str, int], screen_text) -> None:
+    walk = store.add_goal("Walk 100 km", target=100, baseline=0, unit="km", start_date="2026-11-01", deadline="2026-12-31")
+    store.add_checkin(walk, 90, at=TODAY - timedelta(days=1))
+    assessed(store, 10)  # four prompts: the list is full, without a scrollbar yet
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert len(decision_lines(screen_text(app))) == 4
+        field = app.screen.query_one(f"#checkin-{walk}")
+        field.focus()
+        await pilot.press(*"100", "enter")
+        await pilot.pause()
+        assert len(app.screen.query_one(DecisionList).decisions) == 5
+        lines = decision_lines(screen_text(app))
+        assert len(lines) == 4 and all(" — " in line for line in lines), lines  # one line each, none wrapped
+        assert lines[3] == "Walk 100 km · reached its target — d mark achieved  z later"
+        app.screen.query_one(DecisionList).focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert decision_lines(screen_text(app))[-1] == "Run a 10k · no check-in for 23 days — s pause  b abandon  z later"
+
+
+async def test_a_title_is_shown_as_written_and_cut_to_the_cells_there_are(store: Store, screen_text) -> None:
+    hostile = store.add_goal("[b]SQL[/]\x1b[31m[/x]", start_date="2026-09-01", deadline="2026-11-21")
+    wide = store.add_goal("読書" * 40, start_date="2026-09-01", deadline="2026-11-20")
+    for goal_id in (hostile, wide):
+        store.add_checkin(goal_id, 1, at=TODAY - timedelta(days=1))
+    assessed(store, 10)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        lines = decision_lines(text)
+        assert lines[1] == "[b]SQL[/]␛[31m[/x] · 4 days overdue — x extend  d done  b abandon  z later"
+        assert lines[0].startswith("読書") and "… · 5 days overdue — x extend" in lines[0]
+        assert all(len(line) <= 80 for line in text.splitlines())
+        await pilot.press(TO_DECISIONS, "down", "d", "enter")
+        await pilot.pause()
+        assert app.is_running
+    assert store.get_goal(hostile).status == "achieved"

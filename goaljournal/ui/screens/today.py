@@ -473,7 +473,9 @@ class TodayScreen(JournalScreen):
 
     @on(DecisionList.Chosen)
     def decide(self, event: DecisionList.Chosen) -> None:
-        settle(self, event.decision, event.action, self.refresh_data)
+        # Every decision is made in a dialog: the goals are read again when Today resumes from it
+        # (re-reading them here too would rebuild the goal rows twice at once).
+        settle(self, event.decision, event.action, self._show_decisions)
 
     @on(DecisionList.Later)
     def put_away(self, event: DecisionList.Later) -> None:

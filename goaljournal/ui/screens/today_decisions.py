@@ -121,6 +121,7 @@ class DecisionList(OptionList):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.decisions: list[Decision] = []
         self.session_open = False
+        self._width = 0  # the width the lines were cut to
 
     @property
     def current(self) -> Decision | None:
@@ -134,10 +135,11 @@ class DecisionList(OptionList):
         self._render_lines()
         if decisions:
             self.highlighted = min(keep or 0, len(decisions) - 1)
+        self.call_after_refresh(self._fit)
 
     def _render_lines(self) -> None:
         keep = self.highlighted
-        width = self.scrollable_content_region.width or 76
+        width = self._width = self.scrollable_content_region.width or 76
         self.clear_options()
         self.add_options(
             Option(decision_line(d, width, session_open=self.session_open), id=f"{d.prompt}-{d.subject_id}")
@@ -149,6 +151,11 @@ class DecisionList(OptionList):
     def on_resize(self) -> None:
         # Each line is cut to the width there is, so none wraps into two.
         self._render_lines()
+
+    def _fit(self) -> None:
+        """Cut the lines again if a scrollbar came (or went) with them."""
+        if self.scrollable_content_region.width not in (0, self._width):
+            self._render_lines()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "decide":
