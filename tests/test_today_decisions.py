@@ -287,3 +287,14 @@ async def test_a_title_is_shown_as_written_and_cut_to_the_cells_there_are(store:
         await pilot.pause()
         assert app.is_running
     assert store.get_goal(hostile).status == "achieved"
+
+
+async def test_the_decisions_are_one_shift_tab_above_the_due_list_and_escape_goes_back(store: Store, late: int, screen_text) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        due, decisions = app.screen.query_one("#due-list"), app.screen.query_one(DecisionList)
+        assert app.focused is due and "shift+tab to choose · enter opens · z: away for 7 days" in screen_text(app)
+        await pilot.press(TO_DECISIONS)
+        assert app.focused is decisions and "escape back · enter opens" in screen_text(app)
+        await pilot.press("escape")
+        assert app.focused is due and "shift+tab to choose" in screen_text(app)

@@ -33,7 +33,7 @@ from goaljournal.core.progress import (
     streak,
 )
 from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.today_decisions import DecisionList, NeedsDecision, settle, snooze
+from goaljournal.ui.screens.today_decisions import DecisionList, NeedsDecision, settle
 from goaljournal.ui.text import progress_bar, user_content
 from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.widgets.safe_text import SafeInput
@@ -473,13 +473,9 @@ class TodayScreen(JournalScreen):
 
     @on(DecisionList.Chosen)
     def decide(self, event: DecisionList.Chosen) -> None:
-        # Every decision is made in a dialog: the goals are read again when Today resumes from it
-        # (re-reading them here too would rebuild the goal rows twice at once).
+        # A goal's decision is made in a dialog: its goals are read again when Today resumes from
+        # it (re-reading them here too would rebuild the goal rows twice at once).
         settle(self, event.decision, event.action, self._show_decisions)
-
-    @on(DecisionList.Later)
-    def put_away(self, event: DecisionList.Later) -> None:
-        snooze(self, event.decision, self._show_decisions)
 
     def action_focus_reflection(self) -> None:
         self.query_one("#reflection", Input).focus()

@@ -51,6 +51,7 @@ TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in f
 
 
 def _days(days: int | None) -> str:
+    """``1 day``, ``4 days``."""
     return f"{days} day{'s' if days != 1 else ''}"
 
 
@@ -77,10 +78,9 @@ def decision_line(decision: Decision, width: int, *, session_open: bool = False)
     goal's title takes the room the rest leaves, the rest saying less when that room is small."""
     style = SITUATION_STYLES[decision.prompt]
     if decision.prompt == ASSESSMENT_DUE:
-        start = "enter resumes it" if session_open else ("enter starts one" if decision.days is None else "enter starts it")
-        keys = key_hints(((start.split(" ", 1)[0], start.split(" ", 1)[1]), ("z", "later")))
-        line = Content.assemble((situation(decision), style), " — ", keys)
-        return line.truncate(width, ellipsis=True)
+        start = "resumes it" if session_open else ("starts one" if decision.days is None else "starts it")
+        keys = key_hints((("enter", start), ("z", "later")))
+        return Content.assemble((situation(decision), style), " — ", keys).truncate(width, ellipsis=True)
     assert decision.goal is not None
     keys = key_hints(KEYS[decision.prompt])
     title = user_content(decision.goal.title, style="bold", single_line=True)
@@ -105,17 +105,12 @@ class DecisionList(OptionList):
     ]
 
     class Chosen(Message):
-        """A key was pressed on a prompt: ``action`` is one of ACTIONS, or "open" (enter)."""
+        """A key was pressed on a prompt: ``action`` is one of ACTIONS, "later" (z) or "open" (enter)."""
 
         def __init__(self, decision: Decision, action: str) -> None:
             super().__init__()
             self.decision = decision
             self.action = action
-
-    class Later(Message):
-        def __init__(self, decision: Decision) -> None:
-            super().__init__()
-            self.decision = decision
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -130,22 +125,19 @@ class DecisionList(OptionList):
 
     def show(self, decisions: list[Decision], *, session_open: bool) -> None:
         """List ``decisions``, keeping the cursor where it was (or on the last line)."""
-        keep = self.highlighted
         self.decisions, self.session_open = decisions, session_open
         self._render_lines()
-        if decisions:
-            self.highlighted = min(keep or 0, len(decisions) - 1)
         self.call_after_refresh(self._fit)
 
     def _render_lines(self) -> None:
-        keep = self.highlighted
+        keep = self.highlighted or 0
         width = self._width = self.scrollable_content_region.width or 76
         self.clear_options()
         self.add_options(
             Option(decision_line(d, width, session_open=self.session_open), id=f"{d.prompt}-{d.subject_id}")
             for d in self.decisions
         )
-        if self.decisions and keep is not None:
+        if self.decisions:
             self.highlighted = min(keep, len(self.decisions) - 1)
 
     def on_resize(self) -> None:
@@ -170,7 +162,7 @@ class DecisionList(OptionList):
 
     def action_later(self) -> None:
         if self.current is not None:
-            self.post_message(self.Later(self.current))
+            self.post_message(self.Chosen(self.current, "later"))
 
     @on(OptionList.OptionSelected)
     def _opened(self, event: OptionList.OptionSelected) -> None:
@@ -187,7 +179,18 @@ class NeedsDecision(Vertical):
 
     def on_mount(self) -> None:
         self.border_title = "Needs a decision"
-        self.border_subtitle = f"shift+tab to choose · enter opens · z: away for {SNOOZE_DAYS} days"
+        self._hint(inside=False)
+
+    def on_descendant_focus(self) -> None:
+        self._hint(inside=True)
+
+    def on_descendant_blur(self) -> None:
+        self._hint(inside=False)
+
+    def _hint(self, *, inside: bool) -> None:
+        # Today starts on the due list: from there, the decisions are one shift+tab away.
+        way = "escape back" if inside else "shift+tab to choose"
+        self.border_subtitle = f"{way} · enter opens · z: away for {SNOOZE_DAYS} days"
 
     def show(self, decisions: list[Decision], *, session_open: bool) -> None:
         self.display = bool(decisions)
@@ -318,9 +321,12 @@ def snooze(screen: JournalScreen, decision: Decision, then: Callable[[], None]) 
 
 
 def settle(screen: JournalScreen, decision: Decision, action: str, then: Callable[[], None]) -> None:
-    """Carry out ``action`` (one of ACTIONS, or "open") on ``decision``, asking for what it needs
-    first; ``then`` runs once the journal has changed."""
+    """Carry out ``action`` (one of ACTIONS, "later" or "open") on ``decision``, asking for what it
+    needs first; ``then`` runs once the journal has changed."""
     goal = decision.goal
+    if action == "later":
+        snooze(screen, decision, then)
+        return
     if action == "open":
         if goal is None:
             start_assessment(screen)
