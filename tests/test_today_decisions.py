@@ -73,15 +73,25 @@ async def test_a_goal_past_its_deadline_is_extended_with_a_reason(store: Store, 
     assert last_revision(store, late) == ({"deadline": ["2026-11-21", "2027-01-31"]}, "moved to January")
 
 
-async def test_an_extension_takes_a_phrase_and_refuses_a_past_day_or_no_reason(store: Store, late: int, screen_text) -> None:
+async def test_an_extension_takes_a_phrase_and_refuses_a_day_out_of_range_or_past_or_no_reason(
+    store: Store, late: int, screen_text
+) -> None:
+    clear = ("ctrl+a", "ctrl+k")
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(TO_DECISIONS, "x", *"2026-11-23")
+        await pilot.press(TO_DECISIONS, "x", *"9999-12-31", "enter", *"far away", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExtendDialog)  # refused in the form: the reason typed is kept
+        assert "outside the dates a journal holds" in screen_text(app)
+        await pilot.press(*clear, *"2026-11-23")
         assert "has passed" in screen_text(app)
-        await pilot.press("enter", "enter")  # no reason, and the day has passed: nothing is written
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExtendDialog)
+        await pilot.press(*clear, *"in a month", "enter", *clear, "enter")  # and no reason
         await pilot.pause()
         assert isinstance(app.screen, ExtendDialog) and store.revisions(late) == []
-        await pilot.press(*["ctrl+a", "ctrl+k"], *"in a month", "tab", *"the course moved", "enter")
+        await pilot.press(*"the course moved", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     assert store.get_goal(late).deadline == "2026-12-25"

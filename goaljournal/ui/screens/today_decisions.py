@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import day_or_phrase
+from goaljournal.core.dates import BadDate, check_range, day_or_phrase
 from goaljournal.core.decisions import (
     ASSESSMENT_DUE,
     NO_CHECKIN,
@@ -234,6 +234,10 @@ class ExtendDialog(ModalScreen[tuple[date, str] | None]):
     def _problem(self, day: date | None) -> str | None:
         if day is None:
             return "not a date I can read: try 2027-01-31, in a month, end of Q1"
+        try:
+            check_range(day)
+        except BadDate as err:
+            return str(err)
         if day < self.today:
             return f"{day:%d %b %Y} has passed: pick today or later"
         if self.goal.deadline and day.isoformat() <= self.goal.deadline:
