@@ -33,6 +33,8 @@ from goaljournal.core.decisions import (
     Decision,
 )
 from goaljournal.core.models import Goal
+from goaljournal.ui.screens.assess import AssessScreen
+from goaljournal.ui.screens.goals import GoalDetailScreen
 from goaljournal.ui.text import user_content
 from goaljournal.ui.widgets.safe_text import SafeInput
 
@@ -335,8 +337,6 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
         if goal is None:
             start_assessment(screen)
         else:
-            from goaljournal.ui.screens.goals import GoalDetailScreen
-
             screen.app.push_screen(GoalDetailScreen(goal.id))
         return
     if goal is None:
@@ -357,7 +357,7 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
     change = {
         "achieve": ("Mark achieved", screen.store.mark_goal_achieved, False, "achieved. Well done!"),
         "abandon": ("Abandon the goal", screen.store.abandon_goal, True, "abandoned; the reason is kept with the revision."),
-        "pause": ("Pause the goal", screen.store.pause_goal, False, "paused. It is back on Today once it is active again."),
+        "pause": ("Pause the goal", screen.store.pause_goal, False, "paused; S on Goals makes it active again."),
     }  # fmt: skip
     if action not in change:
         return
@@ -374,8 +374,6 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
 
 def start_assessment(screen: JournalScreen) -> None:
     """Go to the self-assessment and start a session there (or resume the one in progress)."""
-    from goaljournal.ui.screens.assess import AssessScreen
-
     app = screen.app
     app.switch_mode("assess")
 
