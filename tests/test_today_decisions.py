@@ -12,12 +12,14 @@ from textual.widgets import OptionList
 
 from conftest import NOW
 
+from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision
+from goaljournal.core.models import Goal
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.screens.assess_session import AssessmentSession
 from goaljournal.ui.screens.goals import GoalDetailScreen
 from goaljournal.ui.screens.today import TodayScreen
-from goaljournal.ui.screens.today_decisions import DecisionList, ExtendDialog
+from goaljournal.ui.screens.today_decisions import DecisionList, ExtendDialog, decision_line
 
 TODAY = NOW.date()
 SIZE = (80, 24)
@@ -308,3 +310,15 @@ async def test_the_decisions_are_one_shift_tab_above_the_due_list_and_escape_goe
         assert app.focused is decisions and "escape back · enter opens" in screen_text(app)
         await pilot.press("escape")
         assert app.focused is due and "shift+tab to choose" in screen_text(app)
+
+
+@pytest.mark.parametrize("title", ["Learn SQL", "Complete the ten-module People Analytics course", "読書" * 30, "x"])
+@pytest.mark.parametrize("prompt", [PAST_DEADLINE, TARGET_REACHED, NO_CHECKIN, ASSESSMENT_DUE])
+def test_a_decision_line_never_passes_its_width(title: str, prompt: str) -> None:
+    goal = Goal(id=1, uuid="u", title=title, status="active")
+    decision = Decision(prompt, 0 if prompt == ASSESSMENT_DUE else 1, 1234, None if prompt == ASSESSMENT_DUE else goal)
+    for width in range(20, 121):
+        line = decision_line(decision, width)
+        assert line.cell_length <= width and "\n" not in line.plain, (width, line.plain)
+    wide = decision_line(decision, 200).plain
+    assert (title in wide) is (prompt != ASSESSMENT_DUE) and "z later" in wide
