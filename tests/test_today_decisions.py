@@ -146,6 +146,16 @@ async def test_a_goal_at_its_target_is_marked_achieved_in_two_keys(store: Store,
     assert last_revision(store, books) == ({"status": ["active", "achieved"]}, "reached its target")
 
 
+async def test_a_reason_typed_replaces_the_one_offered(store: Store) -> None:
+    books = store.add_goal("Read 12 books", target=12, baseline=0, start_date="2026-01-01", deadline="2026-12-31")
+    store.add_checkin(books, 12, at=TODAY - timedelta(days=2))
+    assessed(store, 10)
+    async with app_for(store).run_test(size=SIZE) as pilot:
+        await pilot.press(TO_DECISIONS, "d", *"the twelfth was Middlemarch", "enter")
+        await pilot.pause()
+    assert last_revision(store, books) == ({"status": ["active", "achieved"]}, "the twelfth was Middlemarch")
+
+
 async def test_a_quiet_goal_is_paused(store: Store, screen_text) -> None:
     run = store.add_goal("Run a 10k", target=10, baseline=0, unit="km", start_date="2026-09-01", deadline="2027-04-30")
     store.add_checkin(run, 4, at=TODAY - timedelta(days=23))

@@ -11,6 +11,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from goaljournal.core.assessment import assessment_due
 from goaljournal.core.models import Goal
 from goaljournal.core.progress import progress_fraction
 
@@ -22,7 +23,6 @@ ASSESSMENT_DUE = "assessment-due"
 PROMPTS = (PAST_DEADLINE, TARGET_REACHED, NO_CHECKIN, ASSESSMENT_DUE)
 
 QUIET_DAYS = 21  # an active goal without a check-in for this long is offered a pause
-ASSESSMENT_EVERY_DAYS = 90
 SNOOZE_DAYS = 7  # "later" puts a prompt away for a week
 
 # The subject of a prompt about the whole journal (a goal's prompt has the goal's id).
@@ -74,11 +74,6 @@ def goal_decision(goal: Goal, today: date, *, progress: float | None = None) -> 
     return None
 
 
-def _assessment_due(last_completed: date | None, today: date, every_days: int = ASSESSMENT_EVERY_DAYS) -> bool:
-    # core/assessment.py is to export the same check as ``assessment_due``; this one goes then.
-    return last_completed is None or (today - last_completed).days >= every_days
-
-
 def decisions(
     goals: Iterable[Goal],
     today: date,
@@ -89,7 +84,7 @@ def decisions(
 ) -> list[Decision]:
     """What Today asks the user to decide, in a stable order: goals past their deadline (longest
     past first), goals that reached their target, goals without a check-in for QUIET_DAYS
-    (longest first), then the self-assessment when one is due (ASSESSMENT_EVERY_DAYS after
+    (longest first), then the self-assessment when one is due (:func:`assessment_due`: 90 days after
     ``last_assessment``, the day of the last completed session; a journal that never had one is
     asked once it has a goal). A goal gets one prompt at most, and a snoozed prompt (``snoozed``
     holds ``Decision.key`` values) stays away without another taking its place: "later" quiets the
@@ -102,7 +97,7 @@ def decisions(
         if (decision := goal_decision(goal, today, progress=progress.get(goal.id))) is not None
     ]
     found.sort(key=lambda d: (PROMPTS.index(d.prompt), -(d.days or 0), d.subject_id))
-    if goals and _assessment_due(last_assessment, today):
+    if goals and assessment_due(last_assessment, today):
         days = None if last_assessment is None else (today - last_assessment).days
         found.append(Decision(ASSESSMENT_DUE, JOURNAL, days))
     return [decision for decision in found if decision.key not in snoozed]

@@ -297,7 +297,8 @@ class DecisionReasonDialog(ModalScreen[str | None]):
             dialog.border_title = self.heading
             yield Static(user_content(self.goal.title, style="bold", single_line=True, width=70))
             yield Label(Content("Why? A few words, kept with the revision" + ("" if self.required else " (optional)")))
-            yield SafeInput(self.suggested, placeholder="e.g. priorities changed this quarter", id="decision-reason")
+            # The reason offered is a suggestion: selected, so that typing replaces it and enter keeps it.
+            yield SafeInput(self.suggested, placeholder="e.g. priorities changed this quarter", id="decision-reason", select_on_focus=True)
             yield Label(Content("enter save · escape cancel"), classes="hint")
 
     def on_mount(self) -> None:
