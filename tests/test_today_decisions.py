@@ -103,7 +103,9 @@ async def test_an_extension_takes_a_phrase_and_refuses_a_day_out_of_range_or_pas
 async def test_escape_leaves_the_goal_as_it_was(store: Store, late: int) -> None:
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(TO_DECISIONS, "x", *"2027-01-31", "escape", "b", *"no longer", "escape")
+        await pilot.press(TO_DECISIONS, "x", *"2027-01-31", "escape")
+        assert isinstance(app.screen, ExtendDialog)  # typed text is not thrown away by one key
+        await pilot.press("escape", "b", *"no longer", "escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
     assert store.get_goal(late).deadline == "2026-11-21" and store.get_goal(late).status == "active"

@@ -24,6 +24,7 @@ from goaljournal.ui.screens.goal_draft import GoalDraftScreen, MilestoneDialog, 
 from goaljournal.ui.screens.person_forms import ConversationForm, PersonForm
 from goaljournal.ui.screens.timeline import TimelineFilterDialog
 from goaljournal.ui.screens.today import ReflectionInput
+from goaljournal.ui.screens.today_decisions import DecisionReasonDialog, ExtendDialog
 from goaljournal.ui.unsaved import UNSAVED_TEXT_WARNING
 from goaljournal.ui.widgets.entry_editor import EntryEditor
 
@@ -51,6 +52,17 @@ async def paste_into_todays_reflection(pilot: Any) -> None:
     await pilot.pause()
 
 
+def deciding(*keys: str) -> Callable[[Any], Awaitable[None]]:
+    """A goal past its deadline on Today, then ``keys`` on it in "Needs a decision"."""
+
+    async def open_decision(pilot: Any) -> None:
+        pilot.app.store.add_goal("Learn SQL", start_date="2026-09-01", deadline="2026-11-21")
+        pilot.app.screen.refresh_data()
+        await pilot.press("shift+tab", *keys)
+
+    return open_decision
+
+
 FORMS = [
     Form("new goal", ("g", "n"), GoalDraftScreen, shows="New goal"),
     Form("edit goal", ("g", "e"), GoalDraftScreen, shows="Edit goal"),
@@ -69,6 +81,8 @@ FORMS = [
     Form("skill", ("a", "n", "right", "right", "n"), FieldForm, shows="Add a skill"),
     Form("assessment summary", ("a", "n", *["right"] * 5, "e"), FieldForm, shows="Your summary"),
     Form("timeline filter", ("l", "f"), TimelineFilterDialog, to_text=("tab",), shows="Filter the timeline"),
+    Form("extend a deadline", deciding("x"), ExtendDialog, shows="Extend the deadline"),
+    Form("abandon a goal", deciding("b"), DecisionReasonDialog, shows="Abandon the goal"),
 ]
 
 

@@ -36,6 +36,7 @@ from goaljournal.core.models import Goal
 from goaljournal.ui.screens.assess import AssessScreen
 from goaljournal.ui.screens.goals import GoalDetailScreen
 from goaljournal.ui.text import user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
@@ -202,11 +203,12 @@ class NeedsDecision(Vertical):
 # -- the small forms a decision asks for ----------------------------------------------------
 
 
-class ExtendDialog(ModalScreen[tuple[date, str] | None]):
+class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
     """A goal's new deadline (a date or a phrase: "2027-01-31", "in a month", "end of Q1") and
     why; dismisses with both, or None."""
 
     CSS_PATH = "today.tcss"
+    SAVE_KEY = "enter"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, goal: Goal, today: date) -> None:
@@ -274,15 +276,13 @@ class ExtendDialog(ModalScreen[tuple[date, str] | None]):
             return
         self.dismiss((day, reason))
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
-
-class DecisionReasonDialog(ModalScreen[str | None]):
+class DecisionReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
     """The reason for achieving, abandoning or pausing a goal (``required`` or not); dismisses
     with it ("" for none), or None to cancel."""
 
     CSS_PATH = "today.tcss"
+    SAVE_KEY = "enter"
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(self, heading: str, goal: Goal, *, required: bool, suggested: str = "") -> None:
@@ -311,9 +311,6 @@ class DecisionReasonDialog(ModalScreen[str | None]):
             self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
             return
         self.dismiss(reason)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 # -- carrying a decision out ------------------------------------------------------------------
