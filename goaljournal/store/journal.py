@@ -28,9 +28,9 @@ from goaljournal.store.connection import (
     make_private_dir,
     translate_errors,
 )
+from goaljournal.store.decisions import DecisionsMixin
 from goaljournal.store.entries import EntriesMixin
 from goaljournal.store.errors import InvalidInput, JournalError, JournalUnavailable
-from goaljournal.store.decisions import DecisionsMixin
 from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
