@@ -248,3 +248,18 @@ def test_day_scores_are_checked_and_travel_in_the_json_export(store: Store, tmp_
     with Store.open(tmp_path / "empty.db", clock=lambda: NOW) as empty:
         assert import_data(empty, data)["daily_checkins"] == 1
         assert export_data(empty)["daily_checkins"] == data["daily_checkins"]
+
+
+async def test_goal_rows_built_anew_twice_before_they_were_shown_do_not_close_the_app(store: Store, goals: dict[str, int]) -> None:
+    """Regression: a second rebuild of the goal rows removed the first one's rows before they had
+    mounted, and their on_mount found no summary to fill (NoMatches), closing the app."""
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        store.update_goal(next(iter(goals.values())), cadence="week")  # another kind of row: rebuilt
+        screen._show_goals()
+        screen._show_goals()
+        await pilot.pause()
+        assert app.is_running
+        assert len(screen.query(".goal-row")) == len(store.goals(status="active"))

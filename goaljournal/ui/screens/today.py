@@ -163,6 +163,10 @@ class GoalRow(Horizontal):
 
     def show(self, goal: Goal) -> None:
         self.goal = goal
+        summaries = self.query(".goal-summary").results(Static)
+        summary = next(summaries, None)
+        if summary is None:
+            return  # removed before it was shown: a rebuild of the rows put a newer one in its place
         screen: TodayScreen = self.screen  # type: ignore[assignment]
         today = screen.today
         unit = goal.unit or goal.metric or ""
@@ -179,7 +183,6 @@ class GoalRow(Horizontal):
         fraction = progress_fraction(measured)
         pace = pace_status(measured, today)
         percent = f"{fraction:4.0%}" if fraction is not None else "   –"
-        summary = self.query_one(".goal-summary", Static)
         width = summary.content_size.width or 40
         cadence_line: tuple[str, ...] = ()
         if self.rated:
