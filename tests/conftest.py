@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -59,6 +62,40 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
         code = exit.code if isinstance(exit.code, int) else 1
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+Cli = Callable[..., CliResult]
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run ``main`` in-process with the given arguments (paths and numbers as text); argparse
+    exits become exit codes."""
+    return lambda *args: CliResult(*run_cli(capsys, *(str(arg) for arg in args)))
+
+
+@pytest.fixture
+def gj(cli: Cli, db_path: Path) -> Cli:
+    """``cli`` on the test's journal file (``--db`` first)."""
+    return lambda *args: cli("--db", db_path, *args)
+
+
+def journal_state(path: Path) -> dict[str, Any]:
+    """Everything a journal holds, as its JSON export: equal before and after means untouched."""
+    from goaljournal.store.transfer import export_data
+
+    with Store.open(path, clock=lambda: NOW) as store:
+        return export_data(store)
 
 
 def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]

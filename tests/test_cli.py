@@ -16,56 +16,17 @@ import sqlite3
 import stat
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, Cli, journal_state
 
 from goaljournal import __version__
-from goaljournal.cli import main
 from goaljournal.store import Store
-from goaljournal.store.transfer import export_data
 
 # -- helpers --------------------------------------------------------------------------------
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run ``main`` in-process with the given arguments; argparse exits become exit codes."""
-
-    def call(*args: Any) -> Result:
-        capsys.readouterr()
-        try:
-            code = main([str(arg) if isinstance(arg, Path) else arg for arg in args])
-        except SystemExit as exit:
-            code = exit.code if isinstance(exit.code, int) else 1
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return call
-
-
-@pytest.fixture
-def gj(cli: Cli, db_path: Path) -> Cli:
-    """``cli`` on the test's journal file (``--db`` first)."""
-    return lambda *args: cli("--db", db_path, *args)
 
 
 def run(*args: Any, input: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
@@ -92,12 +53,6 @@ def assert_usage_error(code: int, err: str | bytes) -> None:
     assert code == 2, err
     assert "Traceback" not in err
     assert "usage:" in err
-
-
-def journal_state(path: Path) -> dict[str, Any]:
-    """Every row of the journal (the lossless export): to prove an error changed nothing."""
-    with Store.open(path, clock=lambda: NOW) as store:
-        return export_data(store)
 
 
 def mode(path: Path) -> int:

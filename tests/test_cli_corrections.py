@@ -7,56 +7,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, Cli, CliResult, journal_state
 
-from goaljournal.cli import main
 from goaljournal.store import Store
 from goaljournal.store.errors import InvalidInput
-from goaljournal.store.transfer import export_data
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-Cli = Callable[..., Result]
-
-
-@pytest.fixture
-def gj(capsys: pytest.CaptureFixture[str], db_path: Path) -> Cli:
-    """``main`` in-process on the test's journal; argparse exits become exit codes."""
-
-    def call(*args: Any) -> Result:
-        capsys.readouterr()
-        try:
-            code = main(["--db", str(db_path), *map(str, args)])
-        except SystemExit as exit:
-            code = exit.code if isinstance(exit.code, int) else 1
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return call
-
-
-def state(path: Path) -> dict[str, Any]:
-    with Store.open(path, clock=lambda: NOW) as store:
-        return export_data(store)
-
-
-def assert_user_error(result: Result, *fragments: str) -> None:
+def assert_user_error(result: CliResult, *fragments: str) -> None:
     assert result.code == 1, result
     assert result.out == ""
     assert result.err.startswith("goaljournal: ") and result.err.count("\n") == 1, repr(result.err)
@@ -185,24 +146,24 @@ def test_goal_add_per_sets_the_cadence(gj: Cli, db_path: Path) -> None:
     ],
 )
 def test_goal_edit_refuses_and_writes_nothing(gj: Cli, journal: Path, args: list[str], message: str) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("goal", "edit", "1", *args), message)
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 @pytest.mark.parametrize("goal_id", ["9", "0", "-3"])
 def test_goal_edit_of_an_unknown_goal(gj: Cli, journal: Path, goal_id: str) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("goal", "edit", goal_id, "--unit", "m"), f"no goal with id {goal_id}")
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 def test_goal_edit_of_a_goal_in_the_trash_is_refused(gj: Cli, journal: Path) -> None:
     with Store.open(journal, clock=lambda: NOW) as store:
         store.trash("goals", 1)
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("goal", "edit", "1", "--unit", "m"), "in the trash")
-    assert state(journal) == before
+    assert journal_state(journal) == before
     assert gj("goal", "show", "1", "--json").json()["in_trash"] is True
     assert "in the trash since" in gj("goal", "show", "1").out
 
@@ -217,11 +178,11 @@ def test_goal_status_keeps_the_reason(gj: Cli, journal: Path) -> None:
 
 
 def test_goal_status_refusals(gj: Cli, journal: Path) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("goal", "status", "1", "achieved"), "needs a reason", "--reason")
     assert_user_error(gj("goal", "status", "7", "achieved", "--reason", "r"), "no goal with id 7")
     assert gj("goal", "status", "1", "finished", "--reason", "r").code == 2
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 # -- milestones -------------------------------------------------------------------------------
@@ -262,17 +223,17 @@ def test_milestone_due_reads_a_phrase(gj: Cli, journal: Path) -> None:
     ],
 )
 def test_milestone_refusals(gj: Cli, journal: Path, args: list[str], message: str) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("milestone", *args), message)
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 def test_a_milestone_in_the_trash_is_neither_ticked_nor_trashed_again(gj: Cli, journal: Path) -> None:
     assert gj("milestone", "delete", "1").code == 0
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("milestone", "done", "1"), "in the trash", "restore")
     assert_user_error(gj("milestone", "delete", "1"), "already in the trash")
-    assert state(journal) == before
+    assert journal_state(journal) == before
     assert gj("milestone", "done", "x").code == 2
 
 
@@ -306,9 +267,9 @@ def test_checkin_edit_corrects_value_note_and_day(gj: Cli, journal: Path) -> Non
     ],
 )
 def test_checkin_edit_refusals(gj: Cli, journal: Path, args: list[str], message: str) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("checkin", "edit", *args), message)
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 def test_checkin_delete_goes_to_the_trash_and_comes_back(gj: Cli, journal: Path) -> None:
@@ -316,20 +277,20 @@ def test_checkin_delete_goes_to_the_trash_and_comes_back(gj: Cli, journal: Path)
     assert deleted.code == 0 and "restore checkin 2" in deleted.out
     with Store.open(journal, clock=lambda: NOW) as store:
         assert store.get_goal(1).current == 30
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("checkin", "delete", "2"), "already in the trash")
     assert_user_error(gj("checkin", "edit", "2", "--value", "5"), "in the trash")
-    assert state(journal) == before
+    assert journal_state(journal) == before
     assert gj("restore", "checkin", "2").code == 0
     with Store.open(journal, clock=lambda: NOW) as store:
         assert store.get_goal(1).current == 45
 
 
 def test_a_checkin_counted_from_the_people_log_is_not_trashed(gj: Cli, journal: Path) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("checkin", "delete", "3"), "people log", "conversation")
     assert_user_error(gj("checkin", "delete", "99"), "no check-in with id 99")
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 def test_the_store_refuses_to_trash_a_people_log_checkin(journal: Path) -> None:
@@ -365,7 +326,7 @@ def test_checkin_goal_value_still_records_beside_edit_and_delete(gj: Cli, journa
     ],
 )
 def test_checkin_ids_that_look_odd(gj: Cli, journal: Path, args: list[str], code: int, message: str) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     result = gj(*args)
     assert result.code == code, result
     assert message in result.err
@@ -373,7 +334,7 @@ def test_checkin_ids_that_look_odd(gj: Cli, journal: Path, args: list[str], code
         with Store.open(journal, clock=lambda: NOW) as store:
             assert store.get_goal(1).current == 7
     else:
-        assert state(journal) == before
+        assert journal_state(journal) == before
 
 
 # -- restore ----------------------------------------------------------------------------------
@@ -400,14 +361,14 @@ def test_restore_puts_every_kind_back(gj: Cli, journal: Path) -> None:
 
 
 def test_restore_refusals(gj: Cli, journal: Path) -> None:
-    before = state(journal)
+    before = journal_state(journal)
     assert_user_error(gj("restore", "goal", "1"), "goal 1 is not in the trash")
     assert_user_error(gj("restore", "person", "1"), "person 1 is not in the trash")
     assert_user_error(gj("restore", "entry", "5"), "no entry with id 5")
     assert_user_error(gj("restore", "checkin", "3"), "people log")
     assert gj("restore", "tag", "1").code == 2
     assert gj("restore", "goal", "first").code == 2
-    assert state(journal) == before
+    assert journal_state(journal) == before
 
 
 # -- end to end -------------------------------------------------------------------------------
@@ -415,11 +376,11 @@ def test_restore_refusals(gj: Cli, journal: Path) -> None:
 
 def test_a_refused_correction_in_a_real_process_is_one_line(journal: Path) -> None:
     argv = [sys.executable, "-m", "goaljournal", "--db", str(journal), "goal", "edit", "1", "--target", "nan"]
-    before = state(journal)
+    before = journal_state(journal)
     done = subprocess.run(argv, capture_output=True, timeout=60)
     assert done.returncode == 1 and done.stdout == b""
     assert done.stderr.startswith(b"goaljournal: ") and done.stderr.count(b"\n") == 1
-    assert state(journal) == before
+    assert journal_state(journal) == before
     done = subprocess.run([*argv[:5], "checkin", "edit", "1", "--value", "31"], capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert b"value 30 \xe2\x86\x92 31" in done.stdout

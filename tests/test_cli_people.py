@@ -4,61 +4,21 @@ command line's clock pinned to NOW (conftest) so "in a week" has one answer."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import NOW
+from conftest import NOW, CliResult, journal_state
 
-from goaljournal import cli as cli_module
-from goaljournal.cli import main
 from goaljournal.store import Store
-from goaljournal.store.transfer import export_data
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-@pytest.fixture(autouse=True)
-def _pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_module, "_now", lambda: NOW)
-
-
-@pytest.fixture
-def gj(capsys: pytest.CaptureFixture[str], db_path: Path):  # type: ignore[no-untyped-def]
-    def call(*args: Any) -> Result:
-        capsys.readouterr()
-        try:
-            code = main(["--db", str(db_path), *(str(arg) for arg in args)])
-        except SystemExit as exit:
-            code = exit.code if isinstance(exit.code, int) else 1
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return call
-
-
-def state(path: Path) -> dict[str, Any]:
-    with Store.open(path, clock=lambda: NOW) as store:
-        return export_data(store)
 
 
 def opened(path: Path) -> Store:
     return Store.open(path, clock=lambda: NOW)
 
 
-def assert_one_line_error(result: Result) -> str:
+def assert_one_line_error(result: CliResult) -> str:
     assert result.code == 1, result
     assert result.out == "" and "Traceback" not in result.err
     assert result.err.startswith("goaljournal: ") and result.err.count("\n") == 1, repr(result.err)
@@ -98,31 +58,31 @@ def test_met_with_a_follow_up_phrase_counts_from_today(gj, db_path: Path) -> Non
 
 def test_a_follow_up_phrase_it_cannot_read_saves_nothing_not_even_the_person(gj, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert gj("met", "Someone Known").code == 0
-    before = state(db_path)
+    before = journal_state(db_path)
     err = assert_one_line_error(gj("met", "Someone New", "--follow-up", "whenever"))
     assert "cannot read 'whenever' as a date; try 'in a week', 'by Friday' or 2026-12-02" in err
-    assert state(db_path) == before
+    assert journal_state(db_path) == before
     err = assert_one_line_error(gj("met", "Someone New", "--at", "2026-11-20", "--follow-up", "2026-11-01"))
-    assert "before the conversation" in err and state(db_path) == before
+    assert "before the conversation" in err and journal_state(db_path) == before
 
 
 def test_an_unknown_kind_is_bad_usage_and_saves_nothing(gj, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert gj("met", "Someone Known").code == 0
-    before = state(db_path)
+    before = journal_state(db_path)
     result = gj("met", "Someone New", "--kind", "lunch")
     assert result.code == 2 and "Traceback" not in result.err
     assert "invalid choice: 'lunch'" in result.err and "coffee" in result.err
-    assert state(db_path) == before
+    assert journal_state(db_path) == before
 
 
 def test_two_people_with_one_name_need_an_id(gj, db_path: Path) -> None:  # type: ignore[no-untyped-def]
     with opened(db_path) as store:
         first = store.add_person("Sam Lee", organisation="Acme")
         second = store.add_person("sam lee", organisation="Globex")
-    before = state(db_path)
+    before = journal_state(db_path)
     err = assert_one_line_error(gj("met", "Sam Lee"))
     assert f"2 people are named Sam Lee (ids {first}, {second}); say which with --person ID" in err
-    assert state(db_path) == before
+    assert journal_state(db_path) == before
     result = gj("met", "--person", second, "--kind", "message")
     assert result.code == 0 and "logged message with sam lee" in result.out
     with opened(db_path) as store:
