@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from goaljournal.core.models import CADENCES, Goal
@@ -138,3 +139,50 @@ def sparkline(values: list[float]) -> str:
         return SPARK_BARS[len(SPARK_BARS) // 2] * len(values)
     top = len(SPARK_BARS) - 1
     return "".join(SPARK_BARS[round(share(value, low, high) * top)] for value in finite)
+
+
+# A check-in this many times the goal's span (baseline to target) away from the baseline is
+# most likely a slip of the keyboard: an extra zero (30 for 3) or a missed decimal point.
+IMPLAUSIBLE_SPANS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Doubt:
+    """Why a typed check-in looks mistyped, and what was probably meant (None when nothing is obvious).
+    ``meant`` is in the terms typed: a value for a value, an amount to add for ``+N``."""
+
+    reason: str
+    meant: float | None
+
+
+def checkin_doubt(typed: float, baseline: float | None, target: float | None, *, added_to: float | None = None) -> Doubt | None:
+    """Whether a check-in looks mistyped: the value (``typed``, or ``added_to + typed`` for a
+    ``+N`` check-in) lies ten times the span from baseline to target or more beyond the baseline,
+    or below zero on a count (a goal from a baseline of zero or more up to a bigger target).
+    None when it looks plausible, or the goal has no target to judge by."""
+    if target is None or not all(map(math.isfinite, (typed, target, baseline or 0.0, added_to or 0.0))):
+        return None
+    low = baseline or 0.0
+    span = abs(target - low)
+    value = typed if added_to is None else added_to + typed
+    is_count = low >= 0 and target > low
+    if is_count and value < 0:
+        reason = f"{format_number(value)} is below zero, and this goal counts up from {format_number(low)}"
+    elif span and abs(value - low) >= IMPLAUSIBLE_SPANS * span:
+        reason = f"{format_number(value)} is far from this goal's range, {format_number(low)} to {format_number(target)}"
+    else:
+        return None
+    return Doubt(reason, _likely_meant(typed, added_to or 0.0, low, target, is_count))
+
+
+def _likely_meant(typed: float, added_to: float, low: float, target: float, is_count: bool) -> float | None:
+    """The typed number with a stray minus sign or extra zeros taken off, when that lands in or
+    near the goal's range (within one span of it)."""
+    span = abs(target - low)
+    bottom, top = min(low, target) - span, max(low, target) + span
+    candidates = [-typed] if is_count and added_to + typed < 0 else []
+    candidates += [typed / 10**power for power in range(1, 7)]
+    for candidate in candidates:
+        if bottom <= added_to + candidate <= top and not (is_count and added_to + candidate < 0):
+            return candidate
+    return None
