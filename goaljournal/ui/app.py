@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,19 @@ SCREENS = (
     ("people", "p", "People", PeopleScreen, "Mentors and contacts, the conversations held and the follow-ups"),
 )
 
+# How many changes `u` can take back, all screens together: the oldest are forgotten first.
+UNDO_DEPTH = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Undoable:
+    """A change a screen made, and how to take it back. ``owner`` names the screen (or the one
+    goal's or person's page) whose `u` undoes it; ``what`` completes "Undone: …"."""
+
+    owner: str
+    what: str
+    undo: Callable[[], object]
+
 
 class GoalJournalApp(App[None]):
     """The journal app, working on the ``store`` it is given (tests hand it a temporary one)."""
@@ -49,6 +63,7 @@ class GoalJournalApp(App[None]):
         super().__init__()
         self.store = store
         self._today = today
+        self.undo_stack: list[Undoable] = []  # every screen's changes, newest last
 
     @property
     def today(self) -> date:
@@ -58,6 +73,32 @@ class GoalJournalApp(App[None]):
     def tell(self, message: str, *, severity: str = "information") -> None:
         """Notify without parsing markup: messages often quote the user's own text."""
         self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def remember(self, owner: str, what: str, undo: Callable[[], object]) -> None:
+        """Keep a change for `u` on the screen ``owner`` names."""
+        self.undo_stack.append(Undoable(owner, what, undo))
+        del self.undo_stack[:-UNDO_DEPTH]
+
+    def forget(self, owner: str, what: str) -> None:
+        """Drop the changes described so (one that can no longer be undone, as a purged entry)."""
+        self.undo_stack = [item for item in self.undo_stack if (item.owner, item.what) != (owner, what)]
+
+    def undo_last(self, owner: str) -> bool:
+        """Undo the newest change made on ``owner``'s screen, once, and say so; True if it was."""
+        for index in range(len(self.undo_stack) - 1, -1, -1):
+            if self.undo_stack[index].owner == owner:
+                item = self.undo_stack.pop(index)
+                break
+        else:
+            self.tell("Nothing to undo.")
+            return False
+        try:
+            item.undo()
+        except JournalError as err:
+            self.tell(f"Could not undo {item.what}: {err}", severity="error")
+            return False
+        self.tell(f"Undone: {item.what}.")
+        return True
 
     def on_mount(self) -> None:
         if self.store.read_only:  # say so up front, not only when a write is refused

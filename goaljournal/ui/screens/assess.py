@@ -103,14 +103,13 @@ class AssessScreen(JournalScreen):
         Binding("space", "mark", "Mark"),
         Binding("c", "compare", "Compare"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("u", "undo", "Undo"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[Assessment] = []
         self.marked: list[int] = []
-        self.trashed: int | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -133,8 +132,6 @@ class AssessScreen(JournalScreen):
         self.query_one("#sessions", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "undo":
-            return self.trashed is not None
         if action in ("mark", "compare", "delete"):
             return bool(self.sessions)
         return True
@@ -241,12 +238,6 @@ class AssessScreen(JournalScreen):
     def action_delete(self) -> None:
         session = self._highlighted_session()
         if session is not None and attempt(self, self.store.trash, "assessments", session.id):
-            self.trashed = session.id
+            self.remember(f"deleting the session of {day_label(session.at)}", lambda: self.store.restore("assessments", session.id))
             self.journal_app.tell(f"Moved the session of {day_label(session.at)} to the trash. Press u to undo.")
-            self.refresh_data()
-
-    def action_undo(self) -> None:
-        if self.trashed is not None and attempt(self, self.store.restore, "assessments", self.trashed):
-            self.trashed = None
-            self.journal_app.tell("Session restored.")
             self.refresh_data()

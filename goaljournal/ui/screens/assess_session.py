@@ -119,7 +119,7 @@ class AssessmentSession(JournalScreen):
         Binding("d", "delete", "Delete"),
         Binding("d", "drop", "Drop"),
         Binding("k", "keep", "Keep"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("u", "undo", "Undo"),
         Binding("1", "rate(1)", "Rate", key_display="1–5"),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
         Binding("0", "rate(0)", "Clear", show=False),
@@ -137,7 +137,6 @@ class AssessmentSession(JournalScreen):
         self.assessment_id = assessment_id
         self.start_step = step
         self.step = 1
-        self.removed: AssessmentItem | None = None
         # The skills step's rows in the order shown when it was entered (None: sort afresh), and
         # the skills suggested then: rating a row neither moves it nor changes the suggestions.
         self.skill_order: list[str] | None = None
@@ -146,6 +145,10 @@ class AssessmentSession(JournalScreen):
         # dropping writes nothing; an item not carried over shows as dropped in the comparison).
         self.dropped: set[int] = set()
         self.finish_warned = False
+
+    @property
+    def undo_owner(self) -> str:
+        return f"assessment-{self.assessment_id}"
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -383,8 +386,6 @@ class AssessmentSession(JournalScreen):
             return self._on_offer()
         if action == "finish_hint":
             return key != "review"
-        if action == "undo":
-            return self.removed is not None
         if action in ("rate", "rename_skill", "retire_skill"):
             return key == "skills"
         if action == "make_goal":
@@ -527,6 +528,9 @@ class AssessmentSession(JournalScreen):
 
             def save(values: dict[str, str] | None) -> None:
                 if values is not None and attempt(self, self.store.update_assessment_item, item.id, **values):
+                    before = {name: getattr(item, name) for name in values}
+                    self.remember(f"the edit of the {item.kind} '{core_one_line(item.text)}'",
+                                  lambda: self.store.update_assessment_item(item.id, **before))  # fmt: skip
                     self.refresh_data()
 
             self.app.push_screen(item_form(item.kind, values), save)
@@ -550,15 +554,9 @@ class AssessmentSession(JournalScreen):
         removed = outcome(self, self.store.remove_assessment_item, item.id)
         if removed is None:
             return
-        self.removed = removed
+        self.remember(f"deleting the {item.kind} '{core_one_line(item.text)}'", lambda: self.store.put_back_assessment_item(removed))
         self.journal_app.tell(f"Deleted the {item.kind} '{core_one_line(item.text)}'. Press u to undo.")
         self.refresh_data()
-
-    def action_undo(self) -> None:
-        if self.removed is not None and attempt(self, self.store.put_back_assessment_item, self.removed):
-            self.journal_app.tell(f"Put back the {self.removed.kind} '{core_one_line(self.removed.text)}'.")
-            self.removed = None
-            self.refresh_data()
 
     # -- "still true?": the last session's strengths and weaknesses --------------------------------
 
@@ -574,9 +572,11 @@ class AssessmentSession(JournalScreen):
     def _carry(self, offer: AssessmentItem, values: dict[str, str | None]) -> None:
         fields = {name: value for name, value in values.items() if name != "text" and value}
         text = values["text"] or offer.text
-        if outcome(self, self.store.add_assessment_item, self.assessment_id, offer.kind, text, carried_from_id=offer.id, **fields) is None:
+        carried = outcome(self, self.store.add_assessment_item, self.assessment_id, offer.kind, text, carried_from_id=offer.id, **fields)
+        if carried is None:
             return
         said = "Kept" if text == offer.text else "Reworded"
+        self.remember(f"{said.lower()} {offer.kind} '{core_one_line(text)}'", lambda: self.store.remove_assessment_item(carried))
         self.journal_app.tell(f"{said} the {offer.kind} '{core_one_line(text)}' in this session.")
         self._after_offer(offer.kind)
 
@@ -606,6 +606,7 @@ class AssessmentSession(JournalScreen):
         if offer is None:
             return
         self.dropped.add(offer.id)
+        self.remember(f"dropping the {offer.kind} '{core_one_line(offer.text)}'", lambda: self.dropped.discard(offer.id))
         self.journal_app.tell(f"Dropped the {offer.kind} '{core_one_line(offer.text)}': the comparison shows it as dropped.")
         self._after_offer(offer.kind)
 

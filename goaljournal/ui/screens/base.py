@@ -7,6 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
@@ -39,6 +40,8 @@ class JournalScreen(Screen[None]):
     """A screen of the journal app. ``refresh_data`` re-reads what it shows from the store."""
 
     SCREEN_NAME = ""
+    # `u` takes back this screen's latest change (the app keeps them: GoalJournalApp.remember).
+    BINDINGS = [Binding("u", "undo", "Undo", show=False)]
 
     @property
     def journal_app(self) -> GoalJournalApp:
@@ -68,6 +71,19 @@ class JournalScreen(Screen[None]):
 
     def title_status(self) -> str:
         return ""
+
+    @property
+    def undo_owner(self) -> str:
+        """Whose changes `u` undoes here: the screen's; a page of one goal or person says which."""
+        return type(self).__name__
+
+    def remember(self, what: str, undo: Callable[[], object]) -> None:
+        """Keep a change just made here, for `u`. ``what`` completes "Undone: …"."""
+        self.journal_app.remember(self.undo_owner, what, undo)
+
+    def action_undo(self) -> None:
+        if self.journal_app.undo_last(self.undo_owner):
+            self.refresh_data()
 
     def attempt(self, action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:
         """Run a store call; True if it worked. A user-facing error (a read-only or busy journal,

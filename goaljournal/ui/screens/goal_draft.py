@@ -265,10 +265,12 @@ class MilestoneList(OptionList):
         def control(self) -> MilestoneList:
             return self.milestones
 
-    def __init__(self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None) -> None:
+    def __init__(self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True) -> None:
         super().__init__(id=id)
         self.items: list[DraftMilestone] = list(items or [])
         self.today = today
+        # A draft's milestones are put back here; stored ones by the screen's `u` (the app's undo).
+        self.undo_here = undo_here
         self.removed: list[tuple[int, DraftMilestone]] = []  # what `u` puts back, latest last
 
     def on_mount(self) -> None:
@@ -372,6 +374,11 @@ class MilestoneList(OptionList):
         self._announce("removed", item, min(index, max(len(self.items) - 1, 0)))
 
     def action_undo(self) -> None:
+        if not self.undo_here:
+            undo = getattr(self.screen, "action_undo", None)
+            if undo is not None:
+                undo()
+            return
         if not self.removed:
             return
         index, item = self.removed.pop()

@@ -4,7 +4,7 @@ stones), the selected goal's detail beside it, and a goal's own screen with its 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 
 from rich.text import Text
@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.cadence import NOUNS, CadenceSummary, count_words, period_name, rate_text, summarise
-from goaljournal.core.models import CADENCES, CATEGORIES, HORIZONS, PROGRESS_SOURCES, Goal
+from goaljournal.core.models import CADENCES, CATEGORIES, HORIZONS, PROGRESS_SOURCES, CheckIn, Goal
 from goaljournal.core.progress import (
     format_number,
     goal_horizon,
@@ -27,7 +27,9 @@ from goaljournal.core.progress import (
 )
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError, Store
+from goaljournal.store.goals import GOAL_FIELDS
 from goaljournal.ui.screens.base import JournalScreen
+from goaljournal.ui.screens.checkins import CheckinForm, CheckinList
 from goaljournal.ui.screens.goal_draft import (
     DraftMilestone,
     GoalDraftScreen,
@@ -55,8 +57,9 @@ def _day(text: str | None) -> str:
     return f"{date.fromisoformat(text):%d %b %Y}" if text else "–"
 
 
-def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True) -> Content:
-    """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions."""
+def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:
+    """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions
+    (the goal's own screen lists milestones and check-ins apart, where they can be changed)."""
     fraction = progress_fraction(goal)
     report = goal_report(store, goal, today)
     lines: list[Content] = [
@@ -135,15 +138,15 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
             lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
     if periods is not None:
         lines += period_lines(goal, periods)
-    checkins = store.checkins(goal.id)
-    if checkins:
-        values = [checkin.value for checkin in checkins]
+    made = store.checkins(goal.id) if checkins else []
+    if made:
+        values = [checkin.value for checkin in made]
         lines += [
             Content(""),
-            Content.styled(f"Check-ins ({len(checkins)})", "bold"),
-            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {_day(checkins[-1].at)}"),
+            Content.styled(f"Check-ins ({len(made)})", "bold"),
+            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {_day(made[-1].at)}"),
         ]
-        for checkin in reversed(checkins[-RECENT_CHECKINS:]):
+        for checkin in reversed(made[-RECENT_CHECKINS:]):
             lines.append(
                 Content.assemble(
                     (f"  {_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
@@ -418,7 +421,7 @@ class GoalsScreen(JournalScreen):
     def action_edit_goal(self) -> None:
         goal_id = self.highlighted_goal_id()
         if goal_id is not None:
-            self._open_draft(GoalDraftScreen(goal_id=goal_id))
+            edit_goal(self, goal_id, lambda: self.refresh_data(select=goal_id))
 
     def action_change_status(self) -> None:
         goal_id = self.highlighted_goal_id()
@@ -438,6 +441,29 @@ class GoalsScreen(JournalScreen):
         self.refresh_data()
 
 
+def edit_goal(screen: JournalScreen, goal_id: int, then: Callable[[], object]) -> None:
+    """The drafting form for a stored goal; what it changed can be undone with `u`."""
+    try:
+        before = screen.store.get_goal(goal_id)
+    except JournalError as err:
+        screen.journal_app.tell(str(err), severity="error")
+        return
+
+    def done(saved: int | None) -> None:
+        if saved is None:
+            return
+        try:
+            after = screen.store.get_goal(goal_id)
+        except JournalError:
+            return
+        changed = {name: getattr(before, name) for name in GOAL_FIELDS if getattr(before, name) != getattr(after, name)}
+        if changed:
+            screen.remember(f"the edit of goal #{goal_id}", lambda: screen.store.update_goal(goal_id, reason="undone", **changed))
+        then()
+
+    screen.app.push_screen(GoalDraftScreen(goal_id=goal_id), done)  # type: ignore[arg-type]
+
+
 def change_status(screen: JournalScreen, goal_id: int, then: object) -> None:
     """Ask for the new status and the reason, and keep the change as a revision."""
     try:
@@ -451,14 +477,17 @@ def change_status(screen: JournalScreen, goal_id: int, then: object) -> None:
             return
         status, reason = choice
         if screen.attempt(screen.store.update_goal, goal_id, status=status, reason=reason):
-            screen.journal_app.tell(f"Goal {goal_id} is now {status}; the reason is kept with the revision.")
+            if status != goal.status:
+                screen.remember(f"goal {goal_id} made {status}", lambda: screen.store.update_goal(goal_id, status=goal.status, reason="undone"))
+            screen.journal_app.tell(f"Goal {goal_id} is now {status}; the reason is kept with the revision (u undoes).")
             then()  # type: ignore[operator]
 
     screen.app.push_screen(StatusDialog(goal), chosen)
 
 
 class GoalDetailScreen(JournalScreen):
-    """One goal: its detail, its milestones (edited in place), and its SMART verdicts."""
+    """One goal: its detail, its check-ins (corrected or deleted here), its milestones (edited in
+    place), and its SMART verdicts. `u` undoes the latest change made on this goal's page."""
 
     SCREEN_NAME = "Goal"
     CSS_PATH = "goals.tcss"
@@ -468,23 +497,33 @@ class GoalDetailScreen(JournalScreen):
         Binding("S", "change_status", "Status…", show=True),
         Binding("b", "new_step", "Stepping stone", show=True),
         Binding("m", "focus_milestones", "Milestones", show=True),
+        Binding("c", "focus_checkins", "Check-ins", show=True),
     ]
 
     def __init__(self, goal_id: int) -> None:
         super().__init__()
         self.goal_id = goal_id
 
+    @property
+    def undo_owner(self) -> str:
+        return f"goal-{self.goal_id}"
+
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         with Horizontal(id="goal-view"):
-            with VerticalScroll(id="goal-view-detail", classes="panel") as detail:
-                detail.border_title = f"Goal #{self.goal_id}"
-                yield Static(id="goal-view-text")
+            with Vertical(id="goal-view-main"):
+                with VerticalScroll(id="goal-view-detail", classes="panel") as detail:
+                    detail.border_title = f"Goal #{self.goal_id}"
+                    yield Static(id="goal-view-text")
+                with Vertical(id="goal-view-checkins", classes="panel") as checkins:
+                    checkins.border_title = "Check-ins"
+                    checkins.border_subtitle = "c go here · enter correct · d delete · u undo"
+                    yield CheckinList(id="goal-checkins")
             with Vertical(id="goal-view-side"):
                 with Vertical(id="goal-view-milestones", classes="panel") as milestones:
                     milestones.border_title = "Milestones"
                     milestones.border_subtitle = "n add · enter edit · space done · shift+↑↓ move · d remove · u undo"
-                    yield MilestoneList(today=self.today, id="goal-milestones")
+                    yield MilestoneList(today=self.today, id="goal-milestones", undo_here=False)
                 with VerticalScroll(id="goal-view-smart", classes="panel") as smart:
                     smart.border_title = "SMART"
                     yield SmartPanel(id="goal-view-smart-panel")
@@ -505,7 +544,7 @@ class GoalDetailScreen(JournalScreen):
             self.journal_app.tell(str(err), severity="error")
             self.app.pop_screen()
             return
-        self.query_one("#goal-view-text", Static).update(goal_detail(self.store, goal, self.today, milestones=False))
+        self.query_one("#goal-view-text", Static).update(goal_detail(self.store, goal, self.today, milestones=False, checkins=False))
         self.query_one(SmartPanel).show(goal_report(self.store, goal, self.today))
         milestones = self.query_one(MilestoneList)
         milestones.items = stored_milestones(self.store, self.goal_id)
@@ -513,36 +552,107 @@ class GoalDetailScreen(JournalScreen):
             milestones.show_items()
         done = sum(item.done_on is not None for item in milestones.items)
         self.query_one("#goal-view-milestones").border_title = f"Milestones {done}/{len(milestones.items)}"
+        self._show_checkins()
+
+    def _show_checkins(self) -> None:
+        checkins = self.store.checkins(self.goal_id)
+        self.query_one(CheckinList).show(checkins)
+        title = Content.assemble(f"Check-ins ({len(checkins)})")
+        if checkins:
+            values = [checkin.value for checkin in checkins]
+            title = Content.assemble(title, " ", (sparkline(values[-20:]), "$accent"), f" latest {format_number(values[-1])}")
+        self.query_one("#goal-view-checkins").border_title = title
+
+    # -- check-ins ---------------------------------------------------------------------------
+
+    def _correctable(self) -> CheckIn | None:
+        """The highlighted check-in, if it is one typed here (the people log's are corrected there)."""
+        checkin = self.query_one(CheckinList).current
+        if checkin is not None and checkin.source is not None:
+            self.journal_app.tell(
+                "This check-in was counted from the people log: it cannot be edited here; "
+                "correct or delete the conversation on the People screen (p).", severity="warning",
+            )  # fmt: skip
+            return None
+        return checkin
+
+    def action_edit_checkin(self) -> None:
+        checkin = self._correctable()
+        if checkin is None:
+            return
+        goal = self.store.get_goal(self.goal_id)
+        store = self.store
+
+        def save(changes: dict[str, object]) -> None:
+            before = store.update_checkin(checkin.id, **changes)  # type: ignore[arg-type]
+            self.remember(
+                f"the correction of the check-in of {_day(before.at)}",
+                lambda: store.update_checkin(checkin.id, value=before.value, note=before.note, at=before.at),
+            )
+
+        def done(changes: dict[str, object] | None) -> None:
+            if changes:
+                self.journal_app.tell("Check-in corrected (u undoes).")
+                self.refresh_data()
+
+        self.app.push_screen(CheckinForm(checkin, goal, today=self.today, save=save), done)
+
+    def action_delete_checkin(self) -> None:
+        checkin = self._correctable()
+        if checkin is None:
+            return
+        if self.attempt(self.store.trash, "checkins", checkin.id):
+            what = f"{format_number(checkin.value)} on {_day(checkin.at)}"
+            self.remember(f"deleting the check-in of {what}", lambda: self.store.restore("checkins", checkin.id))
+            self.journal_app.tell(f"Moved the check-in of {what} to the trash: u brings it back.")
+            self.refresh_data()
+
+    def action_focus_checkins(self) -> None:
+        self.query_one(CheckinList).focus()
+
+    # -- milestones --------------------------------------------------------------------------
 
     @on(MilestoneList.Changed, "#goal-milestones")
     def _milestone_changed(self, event: MilestoneList.Changed) -> None:
         store, item = self.store, event.item
+        stored = {m.id: m for m in store.milestones(self.goal_id)}
+        order = list(stored)
+        old = stored.get(item.id) if item.id is not None else None
         if event.change == "added":
             self._save_added(item)
-        elif event.change == "edited" and item.id is not None:
-            self.attempt(store.update_milestone, item.id, title=item.title, due=item.due, clear_due=item.due is None)
-        elif event.change == "done" and item.id is not None:
-            self.attempt(store.set_milestone_done, item.id, item.done_on)
+        elif event.change == "edited" and old is not None:
+            if self.attempt(store.update_milestone, old.id, title=item.title, due=item.due, clear_due=item.due is None):
+                self.remember(f"the edit of the milestone '{old.title}'", lambda: store.update_milestone(
+                    old.id, title=old.title, due=old.due_date, clear_due=old.due_date is None))  # fmt: skip
+        elif event.change == "done" and old is not None:
+            if self.attempt(store.set_milestone_done, old.id, item.done_on):
+                self.remember(f"marking '{old.title}' {'done' if item.done_on else 'not done'}",
+                              lambda: store.set_milestone_done(old.id, old.done_at))  # fmt: skip
         elif event.change == "moved":
-            order = [m.id for m in event.milestones.items if m.id is not None]
-            self.attempt(store.order_milestones, self.goal_id, order)
-        elif event.change == "removed" and item.id is not None:
-            if self.attempt(store.trash, "milestones", item.id):
+            if self.attempt(store.order_milestones, self.goal_id, [m.id for m in event.milestones.items if m.id is not None]):
+                self.remember("the move of a milestone", lambda: store.order_milestones(self.goal_id, order))
+        elif event.change == "removed" and old is not None:
+            if self.attempt(store.trash, "milestones", old.id):
+                self.remember(f"removing the milestone '{old.title}'", lambda: self._put_back(old.id, order))
                 self.journal_app.tell("Milestone moved to the trash: u puts it back.")
-        elif event.change == "restored" and item.id is not None:
-            order = [m.id for m in event.milestones.items if m.id is not None]
-            if self.attempt(store.restore, "milestones", item.id):
-                self.attempt(store.order_milestones, self.goal_id, order)
         self.refresh_data()
 
+    def _put_back(self, milestone_id: int, order: list[int]) -> None:
+        with self.store.transaction():
+            self.store.restore("milestones", milestone_id)
+            self.store.order_milestones(self.goal_id, order)
+
     def _save_added(self, item: DraftMilestone) -> None:
+        added: list[int] = []
+
         def write() -> None:
             with self.store.transaction():
-                milestone_id = self.store.add_milestone(self.goal_id, item.title, due=item.due)
+                added.append(self.store.add_milestone(self.goal_id, item.title, due=item.due))
                 if item.done_on:
-                    self.store.set_milestone_done(milestone_id, item.done_on)
+                    self.store.set_milestone_done(added[0], item.done_on)
 
-        self.attempt(write)
+        if self.attempt(write):
+            self.remember(f"adding the milestone '{item.title}'", lambda: self.store.trash("milestones", added[0]))
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -551,7 +661,7 @@ class GoalDetailScreen(JournalScreen):
         self.query_one(MilestoneList).focus()
 
     def action_edit_goal(self) -> None:
-        self.app.push_screen(GoalDraftScreen(goal_id=self.goal_id))
+        edit_goal(self, self.goal_id, self.refresh_data)
 
     def action_new_step(self) -> None:
         self.app.push_screen(GoalDraftScreen(parent_id=self.goal_id))

@@ -106,7 +106,6 @@ class PeopleScreen(JournalScreen):
     def __init__(self) -> None:
         super().__init__()
         self.relationship_filter = "all"
-        self.deleted: list[int] = []  # this session's deletes, newest last: what `u` undoes
         self.listed: dict[int, Person] = {}
 
     def compose(self) -> ComposeResult:
@@ -287,19 +286,13 @@ class PeopleScreen(JournalScreen):
             return
         person = self.listed[person_id]
         if self.attempt(self.store.trash_person, person_id):
-            self.deleted.append(person_id)
+            self.remember(f"deleting {person.name}", lambda: self._restore(person_id))
             self.journal_app.tell(f"Moved {person.name} (and their conversations) to the trash: u brings them back.")
             self.refresh_data()
 
-    def action_undo(self) -> None:
-        if not self.deleted:
-            self.journal_app.tell("Nothing to undo.")
-            return
-        person_id = self.deleted[-1]
-        if self.attempt(self.store.restore_person, person_id):
-            self.deleted.pop()
-            self.journal_app.tell("Brought back from the trash.")
-            self.refresh_data(select=person_id)
+    def _restore(self, person_id: int) -> None:
+        self.store.restore_person(person_id)
+        self.call_after_refresh(self.refresh_data, select=person_id)
 
 
 def person_summary(person: Person, today: date) -> list[Content]:
@@ -347,7 +340,12 @@ def edit_person(screen: JournalScreen, person_id: int, then: object) -> None:
             screen.journal_app.tell(f"Saved {draft.name}.")  # type: ignore[attr-defined]
             then()  # type: ignore[operator]
 
-    screen.app.push_screen(PersonForm(save, PersonDraft.of(person)), done)
+    def done_and_remember(draft: object) -> None:
+        if draft is not None:
+            screen.remember(f"the edit of {person.name}", lambda: screen.store.update_person(person_id, **PersonDraft.of(person).fields()))
+        done(draft)
+
+    screen.app.push_screen(PersonForm(save, PersonDraft.of(person)), done_and_remember)
 
 
 def goal_choices(screen: JournalScreen, keep: tuple[int, ...] = ()) -> list[tuple[int, str]]:
@@ -420,7 +418,10 @@ class PersonScreen(JournalScreen):
         self.person_id = person_id
         self.person: Person | None = None
         self.talks: dict[int, Interaction] = {}
-        self.deleted: list[int] = []
+
+    @property
+    def undo_owner(self) -> str:
+        return f"person-{self.person_id}"
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -600,6 +601,7 @@ class PersonScreen(JournalScreen):
 
         def done(draft: object) -> None:
             if draft is not None:
+                self.remember(f"the edit of the {talk.kind} of {_day(talk.at)}", lambda: self.store.update_interaction(talk.id, **_talk_fields(talk)))
                 self.journal_app.tell("Conversation saved.")
                 self.refresh_data(select=talk.id)
 
@@ -618,6 +620,9 @@ class PersonScreen(JournalScreen):
             return
         done_on = None if talk.follow_up_done else self.today
         if self.attempt(self.store.set_follow_up_done, talk.id, done_on):
+            before = talk.follow_up_done
+            self.remember("the follow-up done" if done_on else "the follow-up opened again",
+                          lambda: self.store.set_follow_up_done(talk.id, before))  # fmt: skip
             self.journal_app.tell("Follow-up done." if done_on else "Follow-up open again.")
             self.refresh_data(select=talk.id)
 
@@ -642,19 +647,19 @@ class PersonScreen(JournalScreen):
         if talk is None:
             return
         if self.attempt(self.store.trash_interaction, talk.id):
-            self.deleted.append(talk.id)
+            self.remember(f"deleting the {talk.kind} of {_day(talk.at)}", lambda: self._restore(talk.id))
             self.journal_app.tell(f"Moved the {talk.kind} of {_day(talk.at)} to the trash: u brings it back.")
             self.refresh_data()
 
-    def action_undo(self) -> None:
-        if not self.deleted:
-            self.journal_app.tell("Nothing to undo.")
-            return
-        talk_id = self.deleted[-1]
-        if self.attempt(self.store.restore_interaction, talk_id):
-            self.deleted.pop()
-            self.journal_app.tell("Brought back from the trash.")
-            self.refresh_data(select=talk_id)
+    def _restore(self, talk_id: int) -> None:
+        self.store.restore_interaction(talk_id)
+        self.call_after_refresh(self.refresh_data, select=talk_id)
+
+
+def _talk_fields(talk: Interaction) -> dict[str, object]:
+    """A conversation's fields as the edit form writes them: what undoing an edit puts back."""
+    fields: dict[str, object] = {name: getattr(talk, name) for name in ("kind", "at", "notes", "learned", "outcome", "follow_up", "follow_up_due")}
+    return {**fields, "goal_ids": list(talk.goal_ids)}
 
 
 # -- from the command palette ----------------------------------------------------------------

@@ -158,7 +158,6 @@ class ReflectionsScreen(JournalScreen):
     def __init__(self) -> None:
         super().__init__()
         self.source = EntrySource(self.store)
-        self.deleted: list[int] = []  # this session's deletes, newest last: what `u` undoes
         self._purge_armed: int | None = None  # the trashed entry a first P asked to purge
         self._goal_titles: dict[int, str] = {}
         self._tags: list[str] = []
@@ -378,6 +377,8 @@ class ReflectionsScreen(JournalScreen):
                 self.store.edit_entry, entry.id, text=result.text, kind=result.kind, starred=result.starred,
                 goal_ids=result.goal_ids,
             ):  # fmt: skip
+                self.remember(f"the edit of the entry of {entry.at[:16]}", lambda: self.store.edit_entry(
+                    entry.id, text=draft.text, kind=draft.kind, starred=draft.starred, goal_ids=draft.goal_ids))  # fmt: skip
                 self.journal_app.tell("Entry updated.")
                 self.refresh_data()
 
@@ -391,6 +392,8 @@ class ReflectionsScreen(JournalScreen):
         if entry is None or self._in_trash():
             return
         if self.attempt(self.store.update_entry, entry.id, starred=not entry.starred):
+            self.remember("the star" if not entry.starred else "the star taken off",
+                          lambda: self.store.update_entry(entry.id, starred=bool(entry.starred)))  # fmt: skip
             self._reload(keep_cursor=True)
 
     def action_delete_entry(self) -> None:
@@ -398,7 +401,7 @@ class ReflectionsScreen(JournalScreen):
         if entry is None or self._in_trash():
             return
         if self.attempt(self.store.trash, "entries", entry.id):
-            self.deleted.append(entry.id)
+            self.remember(_deleting(entry), lambda: self.store.restore("entries", entry.id))
             self.journal_app.tell(f"Moved to the trash: {entry.text[:40]}. u brings it back, T shows the trash.")
             self._reload(keep_cursor=True)
 
@@ -407,18 +410,11 @@ class ReflectionsScreen(JournalScreen):
         if self.source.trash:
             entry = self.entry_list.highlighted_row
             if entry is not None and self.attempt(self.store.restore, "entries", entry.id):
-                if entry.id in self.deleted:
-                    self.deleted.remove(entry.id)
+                self.journal_app.forget(self.undo_owner, _deleting(entry))
                 self.journal_app.tell("Restored to the log.")
                 self._reload(keep_cursor=True)
             return
-        if not self.deleted:
-            self.journal_app.tell("Nothing to undo. T shows the trash.")
-            return
-        entry_id = self.deleted[-1]
-        if self.attempt(self.store.restore, "entries", entry_id):
-            self.deleted.pop()
-            self.journal_app.tell("Brought back from the trash.")
+        if self.journal_app.undo_last(self.undo_owner):
             self._reload(keep_cursor=True)
 
     def action_purge_entry(self) -> None:
@@ -440,8 +436,7 @@ class ReflectionsScreen(JournalScreen):
         wiped: list[bool] = []
         if not self.attempt(lambda: wiped.append(self.store.purge_entry(entry.id))):
             return
-        if entry.id in self.deleted:
-            self.deleted.remove(entry.id)
+        self.journal_app.forget(self.undo_owner, _deleting(entry))
         self._reload(keep_cursor=True)
         if wiped[0]:
             self.journal_app.tell("Deleted for good.")
@@ -474,3 +469,8 @@ class ReflectionsScreen(JournalScreen):
         self.set_class(self.source.trash, "-trash")
         self._reload()
         self.entry_list.focus()
+
+
+def _deleting(entry: Entry) -> str:
+    """How `u` names an entry's delete (restoring or purging it from the trash forgets it)."""
+    return f"deleting the entry of {entry.at[:16]} (#{entry.id})"

@@ -32,7 +32,9 @@ from goaljournal.core.progress import (
     progress_fraction,
     streak,
 )
+from goaljournal.store import JournalError
 from goaljournal.ui.screens.base import JournalScreen
+from goaljournal.ui.screens.checkins import ask_if_doubtful
 from goaljournal.ui.screens.today_decisions import DecisionList, NeedsDecision, settle
 from goaljournal.ui.text import progress_bar, user_content
 from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
@@ -129,6 +131,17 @@ def parse_checkin(raw: str) -> dict[str, float]:
     return {"delta": number} if relative else {"value": number}
 
 
+class CheckinInput(Input):
+    """A goal's check-in field. It takes numbers only, so `u` here is the screen's undo (of the
+    check-in just saved, say) rather than a letter the field would refuse."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "u":
+            event.stop()
+            event.prevent_default()
+            await self.screen.run_action("undo")
+
+
 class GoalRow(Horizontal):
     """One active goal: title, progress bar and pace, numbers, and its check-in field."""
 
@@ -145,7 +158,7 @@ class GoalRow(Horizontal):
         yield Static(classes="goal-summary")
         if self.counted:
             return
-        yield Input(
+        yield CheckinInput(
             # A cadence goal's check-ins are amounts: 2 and +2 both add two to this period.
             placeholder="+1 adds" if self.rated else "33 or +1",
             classes="checkin",
@@ -391,6 +404,9 @@ class TodayScreen(JournalScreen):
         done = event.option.id.endswith("-done")
         milestone_id = int(event.option.id.removeprefix("milestone-").removesuffix("-done"))
         if self.attempt(self.store.set_milestone_done, milestone_id, None if done else self.today):
+            before = self.today if done else None  # a ticked one on this list was ticked today
+            self.remember("reopening the milestone" if done else "ticking the milestone done",
+                          lambda: self.store.set_milestone_done(milestone_id, before))  # fmt: skip
             self.journal_app.tell("Milestone reopened." if done else "Milestone done. Well done!")
         self._show_due()
         self._show_goals()
@@ -400,6 +416,9 @@ class TodayScreen(JournalScreen):
         done = option_id.endswith("-done")
         interaction_id = int(option_id.removeprefix("follow-up-").removesuffix("-done"))
         if self.attempt(self.store.set_follow_up_done, interaction_id, None if done else self.today):
+            before = self.today if done else None
+            self.remember("opening the follow-up again" if done else "ticking the follow-up done",
+                          lambda: self.store.set_follow_up_done(interaction_id, before))  # fmt: skip
             self.journal_app.tell("Follow-up open again." if done else "Follow-up done.")
         self._show_due()
 
@@ -416,18 +435,35 @@ class TodayScreen(JournalScreen):
         except ValueError:
             self.journal_app.tell(f"'{raw}' is not a number: type 33 to set the value, +1 to add one", severity="warning")
             return
+        field = event.input
+        try:
+            goal = self.store.get_goal(row.goal.id)
+        except JournalError as err:
+            self.journal_app.tell(str(err), severity="error")
+            return
+        relative = "delta" in amount
+        added_to = (goal.current if goal.current is not None else goal.baseline or 0.0) if relative else None
+
+        def save(number: float) -> None:
+            self._save_checkin(row, field, {"delta" if relative else "value": number})
+
+        ask_if_doubtful(self.app, goal, raw, amount.get("delta", amount.get("value", 0.0)), added_to=added_to, save=save, back=field.focus)
+
+    def _save_checkin(self, row: GoalRow, field: Input, amount: dict[str, float]) -> None:
         added: list[int] = []
         if not self.attempt(lambda: added.append(self.store.add_checkin(row.goal.id, **amount, at=self.today))):
             return
-        event.input.value = ""
+        field.value = ""
         goal = self.store.get_goal(row.goal.id)
         unit = f" {goal.unit}" if goal.unit else ""
         value = format_number(self.store.get_checkin(added[0]).value)
+        self.remember(f"the check-in of {value}{unit} on {goal.title}", lambda: self.store.trash("checkins", added[0]))
         if goal.cadence in CADENCES:
             total = amount_text(goal.current or 0.0, goal.target, goal.cadence, goal.unit)  # type: ignore[arg-type]
-            self.journal_app.tell(f"{goal.title}: +{value} · {total}")
+            said = f"{goal.title}: +{value} · {total}"
         else:
-            self.journal_app.tell(f"{goal.title}: {value}{unit}")
+            said = f"{goal.title}: {value}{unit}"
+        self.journal_app.tell(f"{said} (u undoes)")
         row.show(goal)
         self._refresh_header()
         self._show_decisions()

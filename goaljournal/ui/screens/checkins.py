@@ -1,0 +1,263 @@
+"""Check-ins in the app: a goal's list of them (edit and delete), the form that corrects one, and
+the question asked before a value far outside its goal's range is saved ("did you mean 3?").
+Today and the goal detail save check-ins through :func:`ask_if_doubtful`."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from goaljournal.core.dates import BadDate, format_day, parse_day
+from goaljournal.core.models import CheckIn, Goal
+from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, Doubt, checkin_doubt, format_number
+from goaljournal.store import JournalError
+from goaljournal.ui.text import user_content
+from goaljournal.ui.widgets.safe_text import SafeInput
+
+DIALOG_CSS = """
+DoubtDialog, CheckinForm {
+    align: center middle;
+}
+DoubtDialog > Vertical, CheckinForm > Vertical {
+    width: 64;
+    max-width: 100%;
+    height: auto;
+    border: round $warning;
+    border-title-color: $warning;
+    background: $surface;
+    padding: 0 1;
+}
+CheckinForm > Vertical {
+    border: round $accent;
+    border-title-color: $accent;
+}
+CheckinForm Input {
+    margin-bottom: 0;
+}
+DoubtDialog .hint, CheckinForm .hint {
+    color: $text-muted;
+    margin-top: 1;
+}
+CheckinForm #checkin-error {
+    color: $error;
+    height: auto;
+}
+"""
+
+
+def _day(text: str) -> str:
+    return f"{date.fromisoformat(text):%d %b %Y}"
+
+
+class DoubtDialog(ModalScreen[str | None]):
+    """Asks before a doubtful value is saved. Dismisses with "typed" (save it as typed), "meant"
+    (save the likely meant value instead), or None (back to the field, the text kept)."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("y", "dismiss('typed')", "Save as typed"),
+        Binding("m", "meant", "Save what I meant"),
+        Binding("n,escape", "dismiss(None)", "Back"),
+    ]
+
+    def __init__(self, doubt: Doubt, typed: str) -> None:
+        super().__init__()
+        self.doubt = doubt
+        self.typed = typed
+
+    @property
+    def meant_text(self) -> str:
+        if self.doubt.meant is None:
+            return ""
+        return ("+" if self.typed.startswith("+") else "") + format_number(self.doubt.meant)
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = "Is that right?"
+            yield Static(Content(self.doubt.reason + "."), id="doubt-reason")
+            question = f"Did you mean {self.meant_text}?" if self.meant_text else f"Is {self.typed} what you meant?"
+            yield Static(Content.styled(question, "bold"), id="doubt-question")
+            keys = f"y save {self.typed} as typed · " + (f"m save {self.meant_text} · " if self.meant_text else "")
+            yield Label(Content(keys + "n / escape back to the value"), classes="hint")
+
+    def action_meant(self) -> None:
+        if self.doubt.meant is not None:
+            self.dismiss("meant")
+
+
+def ask_if_doubtful(app: App[Any], goal: Goal, typed: str, number: float, *, added_to: float | None, save: Callable[[float], object],
+                    back: Callable[[], object]) -> None:  # fmt: skip
+    """Save ``number`` (typed as ``typed``) for ``goal`` through ``save``, asking first when it
+    looks mistyped: `y` saves it, `m` saves what was likely meant, `n` calls ``back``."""
+    doubt = checkin_doubt(number, goal.baseline, goal.target, added_to=added_to)
+    if doubt is None:
+        save(number)
+        return
+
+    def answered(answer: str | None) -> None:
+        if answer == "typed":
+            save(number)
+        elif answer == "meant" and doubt.meant is not None:
+            save(doubt.meant)
+        else:
+            back()
+
+    app.push_screen(DoubtDialog(doubt, typed), answered)
+
+
+def read_value(text: str) -> float:
+    """A check-in value typed in a form; ValueError with what to type instead."""
+    try:
+        number = float(text.strip())
+    except ValueError:
+        raise ValueError(f"'{text.strip()}' is not a number: type a value such as 3 or 2.5") from None
+    if not math.isfinite(number) or abs(number) > NUMBER_LIMIT:
+        raise ValueError(f"the value must be {LIMIT_TEXT}")
+    return number
+
+
+class CheckinForm(ModalScreen[dict[str, Any] | None]):
+    """Correct a typed check-in: its value, day and note. ``save`` writes the changes (only what
+    changed); a value or day that does not read, or a refused write, is said in the form and the
+    typed text stays. Dismisses with the changes saved, or None."""
+
+    DEFAULT_CSS = DIALOG_CSS
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, checkin: CheckIn, goal: Goal, *, today: date, save: Callable[[dict[str, Any]], object]) -> None:
+        super().__init__()
+        self.checkin = checkin
+        self.goal = goal
+        self.today = today
+        self.save = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical() as dialog:
+            dialog.border_title = f"Correct the check-in of {_day(self.checkin.at)}"
+            yield Label(Content.assemble("Value", (f"  {self.goal.unit}" if self.goal.unit else "", "$text-muted")))
+            yield SafeInput(format_number(self.checkin.value), placeholder="e.g. 3 or 2.5", id="checkin-value", compact=True)
+            yield Label(Content("Day"))
+            yield SafeInput(self.checkin.at, placeholder="2026-11-20, yesterday, 3 days ago", id="checkin-day", compact=True)
+            yield Label(Content("Note"))
+            yield SafeInput(self.checkin.note or "", placeholder="optional", id="checkin-note", compact=True)
+            yield Static(id="checkin-error")
+            yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#checkin-value", Input).focus()
+
+    def _field(self, name: str) -> Input:
+        return self.query_one(f"#checkin-{name}", Input)
+
+    def _refuse(self, message: str, field: str) -> None:
+        self.query_one("#checkin-error", Static).update(Content(message))
+        self._field(field).focus()
+
+    @on(Input.Submitted, "#checkin-value")
+    def _to_day(self) -> None:
+        self._field("day").focus()
+
+    @on(Input.Submitted, "#checkin-day")
+    def _to_note(self) -> None:
+        self._field("note").focus()
+
+    @on(Input.Submitted, "#checkin-note")
+    def _submitted(self) -> None:
+        self.action_save()
+
+    def action_save(self) -> None:
+        typed = self._field("value").value.strip()
+        try:
+            value = read_value(typed)
+        except ValueError as err:
+            self._refuse(str(err), "value")
+            return
+        try:
+            day = format_day(parse_day(self._field("day").value, self.today))
+        except BadDate as err:
+            self._refuse(str(err), "day")
+            return
+        note = self._field("note").value.strip() or None
+        changes: dict[str, Any] = {"value": value, "at": day, "note": note}
+        changes = {name: new for name, new in changes.items() if getattr(self.checkin, name) != new}
+        if not changes:
+            self.dismiss(None)
+            return
+        if "value" not in changes:
+            self._write(changes)
+            return
+
+        def write(number: float) -> None:
+            self._field("value").value = format_number(number)
+            self._write({**changes, "value": number})
+
+        ask_if_doubtful(self.app, self.goal, typed, value, added_to=None, save=write, back=lambda: self._field("value").focus())
+
+    def _write(self, changes: dict[str, Any]) -> None:
+        try:
+            self.save(changes)
+        except JournalError as err:
+            self._refuse(str(err), "value")
+            return
+        self.dismiss(changes)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CheckinList(OptionList):
+    """A goal's check-ins, newest first. `e` or `enter` corrects the highlighted one, `d`
+    deletes it (to the trash); the screen does both (``edit_checkin``, ``delete_checkin``)."""
+
+    BINDINGS = [
+        Binding("e", "screen.edit_checkin", "Correct"),
+        Binding("d,delete", "screen.delete_checkin", "Delete"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.checkins: list[CheckIn] = []
+
+    def show(self, checkins: list[CheckIn]) -> None:
+        """Show ``checkins`` (oldest first, as the store lists them), keeping the place."""
+        previous = self.highlighted
+        self.checkins = list(reversed(checkins))
+        if not self.checkins:
+            self.set_options([Option(Content.styled("No check-ins yet: check in on Today (t).", "$text-muted italic"), disabled=True)])
+            return
+        width = max((len(format_number(checkin.value)) for checkin in self.checkins), default=1)
+        self.set_options([Option(self._line(checkin, width), id=str(checkin.id)) for checkin in self.checkins])
+        self.highlighted = min(previous or 0, len(self.checkins) - 1)
+
+    def _line(self, checkin: CheckIn, width: int) -> Content:
+        if checkin.source is not None:
+            note = Content.styled("from the people log", "$text-muted italic")
+        else:
+            note = user_content(checkin.note or "", style="$text-muted", single_line=True, width=60)
+        corrected = ("✎ ", "$warning") if checkin.updated_at else "  "
+        return Content.assemble((f"{_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>{width}} ", corrected, note)
+
+    @property
+    def current(self) -> CheckIn | None:
+        if self.highlighted is None or self.highlighted >= len(self.checkins):
+            return None
+        return self.checkins[self.highlighted]
+
+    def action_select(self) -> None:  # enter
+        edit = getattr(self.screen, "action_edit_checkin", None)
+        if edit is not None:
+            edit()
