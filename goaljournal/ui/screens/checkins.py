@@ -249,6 +249,8 @@ class CheckinList(OptionList):
         else:
             note = user_content(checkin.note or "", style="$text-muted", single_line=True, width=60)
         corrected = ("✎ ", "$warning") if checkin.updated_at else "  "
+        if checkin.updated_at and not checkin.note and checkin.source is None:
+            note = Content.styled("corrected", "$text-muted italic")
         return Content.assemble((f"{_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>{width}} ", corrected, note)
 
     @property

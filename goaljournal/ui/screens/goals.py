@@ -495,9 +495,9 @@ class GoalDetailScreen(JournalScreen):
         Binding("escape", "back", "Back", show=True),
         Binding("e", "edit_goal", "Edit", show=True),
         Binding("S", "change_status", "Status…", show=True),
-        Binding("b", "new_step", "Stepping stone", show=True),
         Binding("m", "focus_milestones", "Milestones", show=True),
         Binding("c", "focus_checkins", "Check-ins", show=True),
+        Binding("b", "new_step", "Stepping stone", show=True),
     ]
 
     def __init__(self, goal_id: int) -> None:
@@ -517,7 +517,7 @@ class GoalDetailScreen(JournalScreen):
                     yield Static(id="goal-view-text")
                 with Vertical(id="goal-view-checkins", classes="panel") as checkins:
                     checkins.border_title = "Check-ins"
-                    checkins.border_subtitle = "c go here · enter correct · d delete · u undo"
+                    checkins.border_subtitle = "enter correct · d delete · u undo"
                     yield CheckinList(id="goal-checkins")
             with Vertical(id="goal-view-side"):
                 with Vertical(id="goal-view-milestones", classes="panel") as milestones:

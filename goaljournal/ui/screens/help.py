@@ -24,8 +24,9 @@ HELP = """\
 | `q` | anywhere | Quit |
 | `tab` / `shift+tab` | anywhere | Move between fields |
 | `ctrl+s` / `escape` | a form or dialog | Save / cancel; with unsaved text, `escape` asks and a second `escape` discards it |
+| `u` | anywhere but a text field | Undo the latest change made on this screen (a check-in, delete, edit, status, tick); again for the one before |
 | `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |
-| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in |
+| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back) |
 | `1`–`5` / `0` | today | Mood and energy for the day / clear |
 | `ctrl+r` | today | Jump to the reflection box; `→` completes a `@tag` |
 | `shift+tab` | today | From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without a check-in for 3 weeks, and the self-assessment when due |
@@ -39,7 +40,9 @@ HELP = """\
 | `e` / `S` | goals | Edit the goal / change its status (asks why) |
 | `s` / `c` / `h` | goals | Cycle the status, category and horizon filters |
 | `enter` | goals | Open the goal: detail, milestones, check-ins, revisions |
-| `m` | a goal | Go to its milestones: `n` add, `enter` edit, `space` done, `shift+↑↓` move, `d` remove, `u` undo |
+| `m` | a goal | Go to its milestones: `n` add, `enter` edit, `space` done, `shift+↑↓` move, `d` remove |
+| `c` | a goal | Go to its check-ins: `enter` or `e` corrects the value, day or note, `d` deletes (to the trash) |
+| `y` / `m` / `n` | "did you mean …?" | A check-in far outside the goal's range: save it as typed / save what was likely meant / back to fix it |
 | `ctrl+s` / `ctrl+n` | drafting | Save the goal / add a milestone |
 | `n` | assess | Start a session, or resume the one in progress |
 | `space` then `c` | assess | Mark two sessions and compare them side by side |

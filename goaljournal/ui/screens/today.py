@@ -463,11 +463,13 @@ class TodayScreen(JournalScreen):
             said = f"{goal.title}: +{value} · {total}"
         else:
             said = f"{goal.title}: {value}{unit}"
-        self.journal_app.tell(f"{said} (u undoes)")
         row.show(goal)
         self._refresh_header()
         self._show_decisions()
         self.focus_next()
+        # In the next goal's field `u` undoes; in the reflection box it is a letter.
+        undo = "u undoes" if isinstance(self.focused, CheckinInput) else "escape, then u undoes"
+        self.journal_app.tell(f"{said} ({undo})")
 
     @on(Input.Submitted, "#reflection")
     def save_reflection(self, event: Input.Submitted) -> None:
