@@ -268,6 +268,10 @@ def _status(store: Store, ids: dict[str, int]) -> str:
     return store.get_goal(ids["goal"]).status
 
 
+def _title(store: Store, ids: dict[str, int]) -> str:
+    return store.get_goal(ids["goal"]).title
+
+
 def _milestone_done(store: Store, ids: dict[str, int]) -> str | None:
     return store.get_milestone(ids["milestone"]).done_at
 
@@ -300,6 +304,14 @@ def _sessions(store: Store, ids: dict[str, int]) -> list[int]:
     return [session.id for session in store.assessments()]
 
 
+def _ratings(store: Store, ids: dict[str, int]) -> list[tuple[str | None, int]]:
+    return [(rating.skill_name, rating.rating) for rating in store.ratings(ids["session"])]
+
+
+def _skills(store: Store, ids: dict[str, int]) -> list[str]:
+    return [skill.name for skill in store.skills()]
+
+
 def _setup(store: Store) -> dict[str, int]:
     goal = _goal(store)
     milestone = store.add_milestone(goal, "Submit the PMP application", due="2026-11-24")
@@ -308,6 +320,7 @@ def _setup(store: Store) -> dict[str, int]:
     person = store.add_person("Priya Raman")
     talk = store.add_interaction(person, "coffee", at="2026-11-18", follow_up="send the outline", follow_up_due="2026-11-24")
     session = store.add_assessment("2026-06-01")
+    store.add_skill("Negotiation")
     return {"goal": goal, "milestone": milestone, "entry": entry, "person": person, "talk": talk, "session": session}
 
 
@@ -347,9 +360,16 @@ async def _on_assess(pilot: Any, ids: dict[str, int]) -> None:
     await pilot.press("a")
 
 
+async def _on_skills_step(pilot: Any, ids: dict[str, int]) -> None:
+    await pilot.press("a", "n")  # n resumes the session in progress
+    await pilot.pause()
+    await pilot.press("right", "right")
+
+
 UNDO_CASES = {
     "goal status on Goals": (_on_goals, ["S", "down", "enter", *"exam moved", "enter"], _status),
     "goal status on its page": (_on_goal, ["S", "enter", *"on hold", "enter"], _status),
+    "goal edited": (_on_goals, ["e", "ctrl+a", "ctrl+k", *"Pass the PMP exam", "ctrl+s", *"clearer", "enter"], _title),
     "milestone done": (_on_milestones, ["space"], _milestone_done),
     "milestone removed": (_on_milestones, ["d"], _milestones),
     "milestone moved": (_on_milestones, ["shift+down"], _milestones),
@@ -360,6 +380,8 @@ UNDO_CASES = {
     "conversation deleted": (_on_person, ["d"], _talks),
     "follow-up done": (_on_person, ["x"], _follow_up),
     "session deleted": (_on_assess, ["d"], _sessions),
+    "skill rated": (_on_skills_step, ["4"], _ratings),
+    "skill retired": (_on_skills_step, ["x"], _skills),
 }
 
 

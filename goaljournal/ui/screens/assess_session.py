@@ -681,14 +681,17 @@ class AssessmentSession(JournalScreen):
             return
         if skill_id is None:
             return
+        before = next((r for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
         if value == 0:
-            attempt(self, self.store.unrate_skill, self.assessment_id, skill_id)
+            if attempt(self, self.store.unrate_skill, self.assessment_id, skill_id) and before is not None:
+                self.remember("clearing the rating", lambda: self._put_back_rating(skill_id, before))
             self.refresh_data()
             self._highlight_option("#step-skills", f"skill-{skill_id}")
             return
-        note = next((r.note for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
-        if not attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=note):
+        if not attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=before.note if before else None):
             return
+        if (before.rating if before else None) != value:
+            self.remember("the rating", lambda: self._put_back_rating(skill_id, before))
         self.refresh_data()
         self._highlight_option("#step-skills", f"skill-{skill_id}")
         rated = next((s.name for s in self.store.skills(include_retired=True) if s.id == skill_id), "")
@@ -716,6 +719,12 @@ class AssessmentSession(JournalScreen):
                 return index, names[option_id]
         return None
 
+    def _put_back_rating(self, skill_id: int, before: Rating | None) -> None:
+        if before is None:
+            self.store.unrate_skill(self.assessment_id, skill_id)
+        else:
+            self.store.rate_skill(self.assessment_id, skill_id, before.rating, note=before.note)
+
     def action_rename_skill(self) -> None:
         skill = self._highlighted_skill()
         if skill is None:
@@ -723,6 +732,7 @@ class AssessmentSession(JournalScreen):
 
         def save(values: dict[str, str] | None) -> None:
             if values is not None and attempt(self, self.store.rename_skill, skill.id, values["name"]):
+                self.remember(f"renaming '{core_one_line(skill.name)}'", lambda: self.store.rename_skill(skill.id, skill.name))
                 self.refresh_data()
 
         self.app.push_screen(skill_name_form(skill.name), save)
@@ -730,8 +740,9 @@ class AssessmentSession(JournalScreen):
     def action_retire_skill(self) -> None:
         skill = self._highlighted_skill()
         if skill is not None and attempt(self, self.store.retire_skill, skill.id):
+            self.remember(f"retiring '{core_one_line(skill.name)}'", lambda: self.store.retire_skill(skill.id, retired=False))
             self.journal_app.tell(
-                f"Retired '{core_one_line(skill.name)}': it leaves your list, its past ratings stay. Add it again to bring it back."
+                f"Retired '{core_one_line(skill.name)}': it leaves your list, its past ratings stay. u brings it back."
             )
             self.refresh_data()
 
