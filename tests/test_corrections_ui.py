@@ -272,6 +272,10 @@ def _title(store: Store, ids: dict[str, int]) -> str:
     return store.get_goal(ids["goal"]).title
 
 
+def _talk_notes(store: Store, ids: dict[str, int]) -> str | None:
+    return store.get_interaction(ids["talk"]).notes
+
+
 def _milestone_done(store: Store, ids: dict[str, int]) -> str | None:
     return store.get_milestone(ids["milestone"]).done_at
 
@@ -376,6 +380,9 @@ UNDO_CASES = {
     "milestone ticked on Today": (_on_today, ["enter"], _milestone_done),
     "entry deleted": (_on_reflections, ["d"], _entries),
     "entry starred": (_on_reflections, ["s"], _starred),
+    "entry edited": (_on_reflections, ["e", "end", *" (timed)", "ctrl+s"], _entries),
+    "person edited": (_on_people, ["e", "end", *" PhD", "ctrl+s"], _people),
+    "conversation edited": (_on_person, ["e", "tab", "tab", *"Talked about the outline", "ctrl+s"], _talk_notes),
     "person deleted": (_on_people, ["d"], _people),
     "conversation deleted": (_on_person, ["d"], _talks),
     "follow-up done": (_on_person, ["x"], _follow_up),
