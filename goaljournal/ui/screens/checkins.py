@@ -12,7 +12,7 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
@@ -42,8 +42,20 @@ CheckinForm > Vertical {
     border: round $accent;
     border-title-color: $accent;
 }
-CheckinForm Input {
-    margin-bottom: 0;
+CheckinForm .checkin-row {
+    height: 1;
+    margin-top: 1;
+}
+CheckinForm .checkin-row Label {
+    width: 7;
+    color: $text-muted;
+}
+CheckinForm .checkin-row Input {
+    width: 1fr;
+}
+CheckinForm .checkin-row .checkin-unit {
+    width: auto;
+    padding-left: 1;
 }
 DoubtDialog .hint, CheckinForm .hint {
     color: $text-muted;
@@ -147,13 +159,17 @@ class CheckinForm(ModalScreen[dict[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical() as dialog:
-            dialog.border_title = f"Correct the check-in of {_day(self.checkin.at)}"
-            yield Label(Content.assemble("Value", (f"  {self.goal.unit}" if self.goal.unit else "", "$text-muted")))
-            yield SafeInput(format_number(self.checkin.value), placeholder="e.g. 3 or 2.5", id="checkin-value", compact=True)
-            yield Label(Content("Day"))
-            yield SafeInput(self.checkin.at, placeholder="2026-11-20, yesterday, 3 days ago", id="checkin-day", compact=True)
-            yield Label(Content("Note"))
-            yield SafeInput(self.checkin.note or "", placeholder="optional", id="checkin-note", compact=True)
+            dialog.border_title = user_content(f"Correct a check-in on {self.goal.title}", single_line=True, width=56)
+            with Horizontal(classes="checkin-row"):
+                yield Label(Content("Value"))
+                yield SafeInput(format_number(self.checkin.value), placeholder="e.g. 3 or 2.5", id="checkin-value", compact=True)
+                yield Label(user_content(self.goal.unit or "", single_line=True, width=14), classes="checkin-unit")
+            with Horizontal(classes="checkin-row"):
+                yield Label(Content("Day"))
+                yield SafeInput(self.checkin.at, placeholder="2026-11-20, yesterday, 3 days ago", id="checkin-day", compact=True)
+            with Horizontal(classes="checkin-row"):
+                yield Label(Content("Note"))
+                yield SafeInput(self.checkin.note or "", placeholder="optional", id="checkin-note", compact=True)
             yield Static(id="checkin-error")
             yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
 
