@@ -478,7 +478,8 @@ def change_status(screen: JournalScreen, goal_id: int, then: object) -> None:
         status, reason = choice
         if screen.attempt(screen.store.update_goal, goal_id, status=status, reason=reason):
             if status != goal.status:
-                screen.remember(f"goal {goal_id} made {status}", lambda: screen.store.update_goal(goal_id, status=goal.status, reason="undone"))
+                screen.remember(f"goal {goal_id} made {status}",
+                                lambda: screen.store.update_goal(goal_id, status=goal.status, reason="undone"))  # fmt: skip
             screen.journal_app.tell(f"Goal {goal_id} is now {status}; the reason is kept with the revision (u undoes).")
             then()  # type: ignore[operator]
 

@@ -342,7 +342,8 @@ def edit_person(screen: JournalScreen, person_id: int, then: object) -> None:
 
     def done_and_remember(draft: object) -> None:
         if draft is not None:
-            screen.remember(f"the edit of {person.name}", lambda: screen.store.update_person(person_id, **PersonDraft.of(person).fields()))
+            before = PersonDraft.of(person).fields()
+            screen.remember(f"the edit of {person.name}", lambda: screen.store.update_person(person_id, **before))
         done(draft)
 
     screen.app.push_screen(PersonForm(save, PersonDraft.of(person)), done_and_remember)
@@ -601,7 +602,8 @@ class PersonScreen(JournalScreen):
 
         def done(draft: object) -> None:
             if draft is not None:
-                self.remember(f"the edit of the {talk.kind} of {_day(talk.at)}", lambda: self.store.update_interaction(talk.id, **_talk_fields(talk)))
+                self.remember(f"the edit of the {talk.kind} of {_day(talk.at)}",
+                              lambda: self.store.update_interaction(talk.id, **_talk_fields(talk)))  # fmt: skip
                 self.journal_app.tell("Conversation saved.")
                 self.refresh_data(select=talk.id)
 
@@ -658,7 +660,8 @@ class PersonScreen(JournalScreen):
 
 def _talk_fields(talk: Interaction) -> dict[str, object]:
     """A conversation's fields as the edit form writes them: what undoing an edit puts back."""
-    fields: dict[str, object] = {name: getattr(talk, name) for name in ("kind", "at", "notes", "learned", "outcome", "follow_up", "follow_up_due")}
+    names = ("kind", "at", "notes", "learned", "outcome", "follow_up", "follow_up_due")
+    fields: dict[str, object] = {name: getattr(talk, name) for name in names}
     return {**fields, "goal_ids": list(talk.goal_ids)}
 
 

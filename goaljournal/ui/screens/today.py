@@ -447,7 +447,8 @@ class TodayScreen(JournalScreen):
         def save(number: float) -> None:
             self._save_checkin(row, field, {"delta" if relative else "value": number})
 
-        ask_if_doubtful(self.app, goal, raw, amount.get("delta", amount.get("value", 0.0)), added_to=added_to, save=save, back=field.focus)
+        typed = amount["delta"] if relative else amount["value"]
+        ask_if_doubtful(self.app, goal, raw, typed, added_to=added_to, save=save, back=field.focus)
 
     def _save_checkin(self, row: GoalRow, field: Input, amount: dict[str, float]) -> None:
         added: list[int] = []
