@@ -376,6 +376,7 @@ UNDO_CASES = {
     "milestone done": (_on_milestones, ["space"], _milestone_done),
     "milestone removed": (_on_milestones, ["d"], _milestones),
     "milestone moved": (_on_milestones, ["shift+down"], _milestones),
+    "milestone added": (_on_milestones, ["n", *"Sit the exam", "enter", "enter"], _milestones),
     "milestone ticked on Today": (_on_today, ["enter"], _milestone_done),
     "entry deleted": (_on_reflections, ["d"], _entries),
     "entry starred": (_on_reflections, ["s"], _starred),
