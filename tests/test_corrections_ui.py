@@ -412,3 +412,34 @@ async def test_u_undoes_the_latest_change_on_every_screen(store: Store, case: st
         await pilot.pause()
         assert told(app)[-1] == "Nothing to undo."
         assert state(store, ids) == before
+
+
+async def test_u_takes_back_keeping_or_dropping_a_strength_at_still_true(store: Store, screen_text) -> None:
+    may = store.add_assessment("2026-05-09")
+    store.add_assessment_item(may, "strength", "Excel modelling", evidence="forecast within 2%")
+    store.update_assessment(may, completed_at="2026-05-10 20:40:00", step=7)
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a", "n")  # a new session offers May's strength: still true?
+        await pilot.pause()
+        (session,) = [s.id for s in store.assessments() if s.id != may]
+
+        def kept() -> list[str]:
+            return [item.text for item in store.assessment_items(session) if item.kind == "strength"]
+
+        await pilot.press("k")
+        await pilot.pause()
+        assert kept() == ["Excel modelling"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert kept() == []
+        assert told(app)[-1] == "Undone: kept strength 'Excel modelling'."
+        await pilot.press("d")  # dropped: nothing is written, the offer leaves the list
+        await pilot.pause()
+        assert kept() == [] and told(app)[-1].startswith("Dropped the strength")
+        await pilot.press("u")
+        await pilot.pause()
+        assert told(app)[-1] == "Undone: dropping the strength 'Excel modelling'."
+        await pilot.press("k")  # offered again, so it can be kept
+        await pilot.pause()
+        assert kept() == ["Excel modelling"]
