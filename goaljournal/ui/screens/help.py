@@ -47,7 +47,7 @@ HELP = """\
 | `n` | assess | Start a session, or resume the one in progress |
 | `space` then `c` | assess | Mark two sessions and compare them side by side |
 | `←` / `→` | a session | Previous / next step; every answer is kept as you go |
-| `n` / `e` / `d` / `u` | a session | Add / edit / delete / undo an answer |
+| `n` / `e` / `d` / `u` | a session | Add / edit / delete an answer / undo (a delete, an edit, a rating, a keep or drop, a retirement) |
 | `k` / `e` / `d` | a session | "Still true?": keep / reword / drop a strength or weakness of your last session |
 | `1`–`5` / `f2` / `x` | a session | Rate the skill (the cursor moves on to the next unrated one) / rename it / retire it |
 | `G` | a session | Turn the weakness or low-rated skill into a goal |
