@@ -443,3 +443,22 @@ async def test_u_takes_back_keeping_or_dropping_a_strength_at_still_true(store: 
         await pilot.press("k")  # offered again, so it can be kept
         await pilot.pause()
         assert kept() == ["Excel modelling"]
+
+
+async def test_a_cadence_goal_judges_each_amount_against_one_periods_target(store: Store, screen_text) -> None:
+    weekly = store.add_goal("Complete 5 client reports per week", target=5, baseline=0, unit="reports", cadence="week",
+                            status="active", start_date="2026-11-01", deadline="2026-12-31")  # fmt: skip
+    store.add_checkin(weekly, 46, at="2026-11-23")  # a big week so far: the period's total is far past 5
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "+", "6", "enter")  # six more is a plausible amount, whatever the total
+        await pilot.pause()
+        assert not isinstance(app.screen, DoubtDialog)
+        assert values(store, weekly) == [46.0, 6.0]
+        await pilot.press("shift+tab", "5", "0", "enter")  # 50 in one go: an extra zero
+        await pilot.pause()
+        assert isinstance(app.screen, DoubtDialog)
+        assert "Did you mean 5?" in screen_text(app)
+        await pilot.press("m")
+        await pilot.pause()
+        assert values(store, weekly) == [46.0, 6.0, 5.0]

@@ -19,7 +19,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import BadDate, format_day, parse_day
-from goaljournal.core.models import CheckIn, Goal
+from goaljournal.core.models import CADENCES, CheckIn, Goal
 from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, Doubt, checkin_doubt, format_number
 from goaljournal.store import JournalError
 from goaljournal.ui.text import user_content
@@ -112,7 +112,10 @@ def ask_if_doubtful(app: App[Any], goal: Goal, typed: str, number: float, *, add
                     back: Callable[[], object]) -> None:  # fmt: skip
     """Save ``number`` (typed as ``typed``) for ``goal`` through ``save``, asking first when it
     looks mistyped: `y` saves it, `m` saves what was likely meant, `n` calls ``back``."""
-    doubt = checkin_doubt(number, goal.baseline, goal.target, added_to=added_to)
+    if goal.cadence in CADENCES:  # each check-in is an amount added to its period: judged against one period's target
+        doubt = checkin_doubt(number, 0.0, goal.target)
+    else:
+        doubt = checkin_doubt(number, goal.baseline, goal.target, added_to=added_to)
     if doubt is None:
         save(number)
         return
