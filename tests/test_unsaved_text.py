@@ -20,6 +20,7 @@ from textual.widgets import Input, TextArea
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.screens.assess_forms import FieldForm
+from goaljournal.ui.screens.checkins import CheckinForm
 from goaljournal.ui.screens.goal_draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, StatusDialog
 from goaljournal.ui.screens.person_forms import ConversationForm, PersonForm
 from goaljournal.ui.screens.timeline import TimelineFilterDialog
@@ -63,6 +64,13 @@ def deciding(*keys: str) -> Callable[[Any], Awaitable[None]]:
     return open_decision
 
 
+async def correct_a_check_in(pilot: Any) -> None:
+    """A goal's page, its check-ins (c), the highlighted one corrected (enter)."""
+    store = pilot.app.store
+    store.add_checkin(store.goals()[0].id, 12, at="2026-11-20")
+    await pilot.press("g", "enter", "c", "enter")
+
+
 FORMS = [
     Form("new goal", ("g", "n"), GoalDraftScreen, shows="New goal"),
     Form("edit goal", ("g", "e"), GoalDraftScreen, shows="Edit goal"),
@@ -83,6 +91,7 @@ FORMS = [
     Form("timeline filter", ("l", "f"), TimelineFilterDialog, to_text=("tab",), shows="Filter the timeline"),
     Form("extend a deadline", deciding("x"), ExtendDialog, shows="Extend the deadline"),
     Form("abandon a goal", deciding("b"), DecisionReasonDialog, shows="Abandon the goal"),
+    Form("check-in correction", correct_a_check_in, CheckinForm, shows="Correct a check-in"),
 ]
 
 

@@ -23,6 +23,7 @@ from goaljournal.core.models import CADENCES, CheckIn, Goal
 from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, Doubt, checkin_doubt, format_number
 from goaljournal.store import JournalError
 from goaljournal.ui.text import user_content
+from goaljournal.ui.unsaved import UnsavedTextGuard
 from goaljournal.ui.widgets.safe_text import SafeInput
 
 DIALOG_CSS = """
@@ -142,10 +143,10 @@ def read_value(text: str) -> float:
     return number
 
 
-class CheckinForm(ModalScreen[dict[str, Any] | None]):
+class CheckinForm(UnsavedTextGuard, ModalScreen[dict[str, Any] | None]):
     """Correct a typed check-in: its value, day and note. ``save`` writes the changes (only what
     changed); a value or day that does not read, or a refused write, is said in the form and the
-    typed text stays. Dismisses with the changes saved, or None."""
+    typed text stays. Dismisses with the changes saved, or None (escape: the unsaved-text rule)."""
 
     DEFAULT_CSS = DIALOG_CSS
     BINDINGS = [
@@ -233,9 +234,6 @@ class CheckinForm(ModalScreen[dict[str, Any] | None]):
             self._refuse(str(err), "value")
             return
         self.dismiss(changes)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class CheckinList(OptionList):
