@@ -462,3 +462,29 @@ async def test_a_cadence_goal_judges_each_amount_against_one_periods_target(stor
         await pilot.press("m")
         await pilot.pause()
         assert values(store, weekly) == [46.0, 6.0, 5.0]
+
+
+DECISIONS = {
+    "extended": (["x", *"2027-01-31", "enter", *"moved to January", "enter"], lambda store, goal: store.get_goal(goal).deadline),
+    "achieved": (["d", *"nine lessons were enough", "enter"], lambda store, goal: store.get_goal(goal).status),
+    "abandoned": (["b", *"no longer needed", "enter"], lambda store, goal: store.get_goal(goal).status),
+    "put away": (["z"], lambda store, goal: sorted(store.prompt_snoozes(TODAY))),
+}
+
+
+@pytest.mark.parametrize("case", list(DECISIONS))
+async def test_u_takes_back_a_decision_made_on_today(store: Store, case: str) -> None:
+    keys, state = DECISIONS[case]
+    late = store.add_goal("Learn SQL", target=12, baseline=0, unit="lessons", start_date="2026-09-01", deadline="2026-11-21",
+                          status="active")  # fmt: skip
+    store.add_checkin(late, 9, at="2026-11-24")
+    before = state(store, late)
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("shift+tab", *keys)  # to "Needs a decision", just above the due list
+        await pilot.pause()
+        assert state(store, late) != before, "the keys changed nothing"
+        await pilot.press("u")
+        await pilot.pause()
+        assert state(store, late) == before
+        assert told(app)[-1].startswith("Undone: ")

@@ -320,6 +320,8 @@ def snooze(screen: JournalScreen, decision: Decision, then: Callable[[], None]) 
     """Put the prompt away for SNOOZE_DAYS."""
     until = screen.today + timedelta(days=SNOOZE_DAYS)
     if screen.attempt(screen.store.snooze_prompt, decision.prompt, decision.subject_id, until):
+        # A prompt put away until today shows today: that is how `u` brings it back.
+        screen.remember("putting the prompt away", lambda: screen.store.snooze_prompt(decision.prompt, decision.subject_id, screen.today))
         screen.journal_app.tell(f"Put away until {until:%a %d %b}.")
         then()
 
@@ -348,6 +350,8 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
 
         def extended(choice: tuple[date, str] | None) -> None:
             if choice is not None and screen.attempt(screen.store.extend_deadline, goal.id, choice[0], choice[1]):
+                screen.remember(f"extending the deadline of {goal.title}",
+                                lambda: screen.store.update_goal(goal.id, deadline=goal.deadline, reason="undone"))  # fmt: skip
                 done(f"now due {choice[0]:%d %b %Y}; the reason is kept with the revision.")
 
         screen.app.push_screen(ExtendDialog(goal, screen.today), extended)
@@ -365,6 +369,7 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
 
     def reasoned(reason: str | None) -> None:
         if reason is not None and screen.attempt(write, goal.id, reason):
+            screen.remember(f"{heading.lower()} ({goal.title})", lambda: screen.store.update_goal(goal.id, status=goal.status, reason="undone"))
             done(message)
 
     screen.app.push_screen(DecisionReasonDialog(heading, goal, required=required, suggested=suggested), reasoned)
