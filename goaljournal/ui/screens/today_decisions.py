@@ -321,7 +321,8 @@ def snooze(screen: JournalScreen, decision: Decision, then: Callable[[], None]) 
     until = screen.today + timedelta(days=SNOOZE_DAYS)
     if screen.attempt(screen.store.snooze_prompt, decision.prompt, decision.subject_id, until):
         # A prompt put away until today shows today: that is how `u` brings it back.
-        screen.remember("putting the prompt away", lambda: screen.store.snooze_prompt(decision.prompt, decision.subject_id, screen.today))
+        back = (decision.prompt, decision.subject_id, screen.today)
+        screen.remember("putting the prompt away", lambda: screen.store.snooze_prompt(*back))
         screen.journal_app.tell(f"Put away until {until:%a %d %b}.")
         then()
 
@@ -369,7 +370,8 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
 
     def reasoned(reason: str | None) -> None:
         if reason is not None and screen.attempt(write, goal.id, reason):
-            screen.remember(f"{heading.lower()} ({goal.title})", lambda: screen.store.update_goal(goal.id, status=goal.status, reason="undone"))
+            screen.remember(f"{heading.lower()} ({goal.title})",
+                            lambda: screen.store.update_goal(goal.id, status=goal.status, reason="undone"))  # fmt: skip
             done(message)
 
     screen.app.push_screen(DecisionReasonDialog(heading, goal, required=required, suggested=suggested), reasoned)
