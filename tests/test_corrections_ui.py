@@ -61,6 +61,7 @@ async def test_a_mistyped_30_on_a_target_of_3_is_caught_on_today(store: Store, r
         assert isinstance(app.screen, DoubtDialog)
         text = screen_text(app)
         assert "Did you mean 3?" in text and "y save 30 as typed" in text
+        assert "back to the value" in text.replace("│", "").replace("\n", " ").replace("  ", " ")  # the keys, whole
         assert values(store, reports) == []  # nothing saved while it asks
         await pilot.press(answer)
         await pilot.pause()
@@ -488,3 +489,13 @@ async def test_u_takes_back_a_decision_made_on_today(store: Store, case: str) ->
         await pilot.pause()
         assert state(store, late) == before
         assert told(app)[-1].startswith("Undone: ")
+
+
+async def test_the_did_you_mean_keys_wrap_instead_of_being_cut(store: Store, reports: int, screen_text) -> None:
+    app = app_for(store)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("tab", *"300000", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DoubtDialog)
+        text = " ".join(line.strip("│ ") for line in screen_text(app).splitlines())
+        assert "y save 300000 as typed" in text and "n / escape back to the value" in text

@@ -26,7 +26,6 @@ from goaljournal.ui.screens.timeline import (
     TimelineView,
 )
 
-NOW = datetime(2026, 11, 25, 9, 30)
 TODAY = NOW.date()
 SIZE = (130, 40)
 HOSTILE = "todo [/] then [@click=app.quit]x[/] and \x1b[31mred\x1b[0m [bold]not bold"

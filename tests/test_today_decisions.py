@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
 
 from conftest import NOW
 

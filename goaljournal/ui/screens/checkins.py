@@ -102,7 +102,7 @@ class DoubtDialog(ModalScreen[str | None]):
             question = f"Did you mean {self.meant_text}?" if self.meant_text else f"Is {self.typed} what you meant?"
             yield Static(Content.styled(question, "bold"), id="doubt-question")
             keys = f"y save {self.typed} as typed · " + (f"m save {self.meant_text} · " if self.meant_text else "")
-            yield Label(Content(keys + "n / escape back to the value"), classes="hint")
+            yield Static(Content(keys + "n / escape back to the value"), classes="hint")  # wraps, never cut
 
     def action_meant(self) -> None:
         if self.doubt.meant is not None:
