@@ -43,8 +43,12 @@ SHOTS = [
     # The timeline a zoom level out, then the story of the goal checked in on yesterday.
     ("timeline-quarter", ("escape", "minus")),
     ("timeline-goal-story", ("down", "s")),
-    # The long-term career goal with its stepping stones, then a goal drafted as in DESIGN §3.
-    ("goal-detail", ("g", "down", "down", "enter")),
+    # The long-term career goal with its stepping stones; the course goal's check-ins, one
+    # highlighted to correct; the weekly reports goal with its weeks met and missed.
+    ("goal-detail", ("g", "down", "down", "down", "down", "enter")),
+    ("goal-detail-checkins", ("escape", "up", "up", "up", "up", "enter", "c", "down")),
+    ("goal-detail-cadence", ("escape", "down", "down", "down", "enter")),
+    # Then a goal drafted as in DESIGN §3.
     ("goal-draft", (
         "escape", "n", *"Connect with five HR leaders over the next quarter", "tab", "enter", *"net", "enter",
         "tab", "tab", *"people met", "tab", *"people", "tab", "0", "tab", "5", "tab", "tab",
@@ -59,6 +63,10 @@ SHOTS = [
     # The people list, then the mentor's page (f filters the list to mentors; enter opens the first).
     ("people", ("escape", "escape", "p")),
     ("person-mentor", ("f", "enter")),
+    # Today: a check-in far outside the course goal's range asks before it is saved, then the
+    # "Needs a decision" list chosen with shift+tab.
+    ("today-did-you-mean", ("escape", "escape", "t", "tab", *"900", "enter")),
+    ("today-decisions", ("n", "shift+tab", "shift+tab")),
 ]
 
 
