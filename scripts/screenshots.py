@@ -48,10 +48,10 @@ SHOTS = [
     ("goal-detail", ("g", "down", "down", "down", "down", "enter")),
     ("goal-detail-checkins", ("escape", "up", "up", "up", "up", "enter", "c", "down")),
     ("goal-detail-cadence", ("escape", "down", "down", "down", "enter")),
-    # Then a goal drafted as in DESIGN §3.
+    # Then a goal drafted as in DESIGN §3 (tabs pass Counted and the deadline the sentence filled).
     ("goal-draft", (
         "escape", "n", *"Connect with five HR leaders over the next quarter", "tab", "enter", *"net", "enter",
-        "tab", "tab", *"people met", "tab", *"people", "tab", "0", "tab", "5", "tab", "tab",
+        "tab", "tab", *"people met", "tab", *"people", "tab", "0", "tab", "5", "tab", "tab", "tab",
         *"grow my network outside the company", "tab", "3",
         "ctrl+n", *"Join the regional SHRM chapter", "enter", *"Dec 15", "enter",
         "ctrl+n", *"Meet the first two leaders", "enter", *"end of January", "enter",
