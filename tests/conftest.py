@@ -110,6 +110,20 @@ def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]
     return console.export_text()
 
 
+async def open_new_session(pilot):  # type: ignore[no-untyped-def]
+    """From anywhere in the app: the Self-assessment screen, then `n`: the session started (or
+    the one in progress, resumed)."""
+    from goaljournal.ui.screens.assess_session import AssessmentSession
+
+    await pilot.press("a")
+    await pilot.pause()
+    await pilot.press("n")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, AssessmentSession)
+    return screen
+
+
 @pytest.fixture
 def screen_text():  # type: ignore[no-untyped-def]
     return render_screen_text

@@ -10,6 +10,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
+from conftest import open_new_session
+
 from goaljournal.core import assessment as core
 from goaljournal.core.models import AssessmentItem, Rating
 from goaljournal.store import InvalidInput, Store
@@ -24,16 +26,6 @@ SHOTS = os.environ.get("GOALJOURNAL_SHOTS")  # a folder: the tests save their sc
 def shot(app: GoalJournalApp, name: str) -> None:
     if SHOTS:
         app.save_screenshot(filename=f"{name}.svg", path=SHOTS)
-
-
-async def open_session(pilot: Pilot) -> AssessmentSession:
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, AssessmentSession)
-    return screen
 
 
 async def fill_form(pilot: Pilot, *values: str) -> None:
@@ -56,7 +48,7 @@ async def test_rating_the_suggested_skills_never_overwrites_one_already_rated(st
     app = GoalJournalApp(store, today=TODAY)
     typed: dict[str, int] = {}
     async with app.run_test(size=SIZE) as pilot:
-        session = await open_session(pilot)
+        session = await open_new_session(pilot)
         await pilot.press("right", "right")
         await pilot.pause()
         assert "step 3 of 7" in screen_text(app)
@@ -99,7 +91,7 @@ def first_session(store: Store) -> dict[str, int]:
 async def test_still_true_keep_reword_and_drop_by_keys(store: Store, first_session: dict[str, int], screen_text) -> None:
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        session = await open_session(pilot)
+        session = await open_new_session(pilot)
         text = screen_text(app)
         assert "Still true? From your session of 9 May 2026" in text
         assert "Excel modelling" in text and "Clear writing" in text
@@ -234,7 +226,7 @@ def test_assessment_due_ninety_days_after_the_last_one() -> None:
 async def test_f_before_the_last_step_says_what_it_does(store: Store, screen_text) -> None:
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        session = await open_session(pilot)
+        session = await open_new_session(pilot)
         await pilot.press("right", "f")
         await pilot.pause()
         assert isinstance(app.screen, AssessmentSession) and "step 2 of 7" in screen_text(app)
@@ -245,7 +237,7 @@ async def test_f_before_the_last_step_says_what_it_does(store: Store, screen_tex
 async def test_finishing_with_items_neither_kept_nor_dropped_asks_once(store: Store, first_session: dict[str, int]) -> None:
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        session = await open_session(pilot)
+        session = await open_new_session(pilot)
         await pilot.press("k")  # Excel modelling kept; Clear writing and the three weaknesses left undecided
         await pilot.press(*["right"] * 6, "f")
         await pilot.pause()
@@ -266,7 +258,7 @@ async def test_the_review_and_digest_follow_what_was_carried(store: Store, first
     store.add_goal("Present to the board", assessment_item_id=first_session["presenting"])
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=(130, 40)) as pilot:
-        await open_session(pilot)
+        await open_new_session(pilot)
         await pilot.press("d", "right", "d")  # Clear writing and Negotiating timelines dropped
         await pilot.press(*["right"] * 4)
         await pilot.pause()
@@ -287,7 +279,7 @@ async def test_rewording_types_after_the_earlier_text_instead_of_replacing_it(st
     Input selected it all on focus, so the first key replaced the whole strength being reworded."""
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
-        session = await open_session(pilot)
+        session = await open_new_session(pilot)
         await pilot.press("e", *" well", "ctrl+s")
         await pilot.pause()
         items = {item.text: item for item in store.assessment_items(session.assessment_id)}

@@ -8,6 +8,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList
 
+from conftest import open_new_session
+
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.screens.assess import AssessScreen
@@ -48,16 +50,6 @@ def past_session(store: Store) -> int:
         store.rate_skill(may, store.skill_id(name), value)
     store.update_assessment(may, completed_at="2026-05-10 20:40:00", step=7)
     return may
-
-
-async def open_new_session(pilot: Pilot) -> AssessmentSession:
-    await pilot.press("a")
-    await pilot.pause()
-    await pilot.press("n")
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, AssessmentSession)
-    return screen
 
 
 async def test_a_whole_session_by_keys(store: Store, past_session: int, screen_text) -> None:
