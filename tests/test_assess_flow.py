@@ -127,6 +127,27 @@ async def test_still_true_keep_reword_and_drop_by_keys(store: Store, first_sessi
     assert items["Working late evenings"].carried_from_id == first_session["evenings"]
 
 
+async def test_a_drop_holds_when_the_session_is_left_and_resumed_and_u_takes_it_back(
+    store: Store, first_session: dict[str, int], screen_text
+) -> None:
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        session = await open_new_session(pilot)
+        await pilot.press("d")  # the first strength offered: dropped
+        await pilot.pause()
+        offered = {item.text for item in store.assessment_items(first_session["may"]) if item.kind == "strength"}
+        dropped = [text for text in offered if text not in screen_text(app)]
+        assert len(dropped) == 1
+        await pilot.press("ctrl+s")  # save, finish later
+        await pilot.pause()
+        await open_new_session(pilot)  # resumed: the dropped strength is not offered again
+        assert dropped[0] not in screen_text(app) and "Still true?" in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert dropped[0] in screen_text(app)  # undone: offered again
+    assert store.dropped_offered_items(session.assessment_id) == set()
+
+
 # -- the store: carrying an item over --------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from goaljournal.core.dates import format_day
+from goaljournal.core.dates import LAST_DAY, format_day
 from goaljournal.core.models import (
     FEEDBACK_SOURCES,
     ITEM_KINDS,
@@ -318,6 +318,35 @@ class AssessmentsMixin(StoreBase):
         ):
             linked.setdefault(row[0], []).append(row[1])
         return linked
+
+    # -- "still true?": the last finished session's items offered again ------------------------
+
+    @staticmethod
+    def _still_true_prompt(assessment_id: int) -> str:
+        # A drop is the "still true?" prompt about an item put away for good, for this session.
+        return f"still-true:{assessment_id}"
+
+    def drop_offered_item(self, assessment_id: int, item_id: int) -> None:
+        """Record that the user dropped an earlier session's item offered in ``assessment_id``,
+        so that resuming the session does not offer it again."""
+        with self.transaction() as conn:
+            self._require("assessments", assessment_id, "assessment")
+            self._require("assessment_items", item_id, "assessment item")
+            conn.execute(
+                "INSERT OR REPLACE INTO prompt_snoozes (prompt, subject_id, until) VALUES (?, ?, ?)",
+                (self._still_true_prompt(assessment_id), item_id, format_day(LAST_DAY)),
+            )
+
+    def undrop_offered_item(self, assessment_id: int, item_id: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "DELETE FROM prompt_snoozes WHERE prompt = ? AND subject_id = ?",
+                (self._still_true_prompt(assessment_id), item_id),
+            )
+
+    def dropped_offered_items(self, assessment_id: int) -> set[int]:
+        rows = self._rows("SELECT subject_id FROM prompt_snoozes WHERE prompt = ?", (self._still_true_prompt(assessment_id),))
+        return {row[0] for row in rows}
 
     def items_with_goals(self, assessment_id: int) -> set[int]:
         """The session's items that a live goal came from: the item itself, or an item of an

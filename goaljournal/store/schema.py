@@ -298,8 +298,9 @@ def _corrections_cadence_prompts(db: Database) -> None:
             # or reworded there: the comparison matches it with the one it came from.
             """ALTER TABLE assessment_items ADD COLUMN carried_from_id INTEGER
                 REFERENCES assessment_items(id) ON DELETE SET NULL""",
-            # Today's prompts that ask for a decision, dismissed until a day (``subject_id`` is
-            # the goal's id, or 0 for a prompt about the whole journal).
+            # Prompts dismissed until a day: Today's decisions (``subject_id`` is the goal's id,
+            # or 0 for a prompt about the whole journal), and a self-assessment's "still true?"
+            # items dropped for good (``still-true:<session id>``, the earlier item's id).
             """CREATE TABLE prompt_snoozes (
                 prompt TEXT NOT NULL CHECK (trim(prompt) <> ''),
                 subject_id INTEGER NOT NULL DEFAULT 0,

@@ -141,9 +141,6 @@ class AssessmentSession(JournalScreen):
         # the skills suggested then: rating a row neither moves it nor changes the suggestions.
         self.skill_order: list[str] | None = None
         self.suggestions: list[tuple[str, str]] = []
-        # Items of the last finished session the user dropped at "still true?" (this visit only:
-        # dropping writes nothing; an item not carried over shows as dropped in the comparison).
-        self.dropped: set[int] = set()
         self.finish_warned = False
 
     @property
@@ -276,9 +273,11 @@ class AssessmentSession(JournalScreen):
         if source is None:
             return []
         carried = {item.carried_from_id for item in self._items(kind)}
+        # Drops are kept in the journal, so a resumed session does not offer them again.
+        dropped = self.store.dropped_offered_items(self.assessment_id)
         return [
             item for item in self.store.assessment_items(source.id)
-            if item.kind == kind and item.id not in carried and item.id not in self.dropped
+            if item.kind == kind and item.id not in carried and item.id not in dropped
         ]  # fmt: skip
 
     def _skill_rows(self) -> tuple[list[Skill], dict[int, Rating], dict[int, int]]:
@@ -605,8 +604,12 @@ class AssessmentSession(JournalScreen):
         offer = self._highlighted_offer()
         if offer is None:
             return
-        self.dropped.add(offer.id)
-        self.remember(f"dropping the {offer.kind} '{core_one_line(offer.text)}'", lambda: self.dropped.discard(offer.id))
+        if not self.attempt(self.store.drop_offered_item, self.assessment_id, offer.id):
+            return
+        self.remember(
+            f"dropping the {offer.kind} '{core_one_line(offer.text)}'",
+            lambda: self.store.undrop_offered_item(self.assessment_id, offer.id),
+        )
         self.journal_app.tell(f"Dropped the {offer.kind} '{core_one_line(offer.text)}': the comparison shows it as dropped.")
         self._after_offer(offer.kind)
 
