@@ -1,4 +1,4 @@
-"""goaljournal side by side with jrnl 4.6 on journals of 10, 100 and 274 years (issue 9).
+"""goaljournal side by side with jrnl 4.6 on journals of 10, 100 and 274 years.
 
 One command does it all:
 

@@ -781,7 +781,7 @@ def _met_person(store: Store, args: argparse.Namespace) -> tuple[Person | None, 
 
 
 def cmd_met(store: Store, args: argparse.Namespace) -> int:
-    """Quick capture of a conversation (issue 11): the person is found by name or added."""
+    """Quick capture of a conversation: the person is found by name or added."""
     today = store.today()
     person, name = _met_person(store, args)
     # Everything is checked before anything is written: a bad phrase saves no new person.
@@ -864,7 +864,7 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _export_other(store: Store, args: argparse.Namespace) -> int:
-    """markdown, csv, ics and jrnl (issue 8): private entries only with --include-private."""
+    """markdown, csv, ics and jrnl: private entries only with --include-private."""
     from goaljournal import exports
 
     if args.time_format is not None and args.format != "jrnl":
@@ -937,7 +937,7 @@ def _read_import(args: argparse.Namespace, source: Path) -> bytes:
 
 
 def _import_entries(store: Store, args: argparse.Namespace) -> int:
-    """jrnl and Day One (issue 8): entries only, matched so that a second import adds nothing."""
+    """jrnl and Day One: entries only, matched so that a second import adds nothing."""
     from goaljournal.core.dayone import NotDayOne, parse_dayone
     from goaljournal.core.import_limits import TooLarge
     from goaljournal.core.jrnl import NotJrnl, parse_jrnl
@@ -983,7 +983,7 @@ def _is_zip(source: Path) -> bool:
 
 
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
-    """The review packet (issue 8): Markdown for the month, quarter or year holding --at."""
+    """The review packet: Markdown for the month, quarter or year holding --at."""
     from goaljournal import exports
 
     at = store.today()

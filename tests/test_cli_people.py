@@ -1,4 +1,4 @@
-"""The people commands of the command line (issue 11): `met`, `people`, `followups`, and goals
+"""The people commands of the command line: `met`, `people`, `followups`, and goals
 that count conversations. Each runs ``goaljournal.cli.main`` on a real journal file, with the
 command line's clock pinned to NOW (conftest) so "in a week" has one answer."""
 

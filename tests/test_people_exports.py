@@ -1,4 +1,4 @@
-"""People in the exports and the report (issue 11): private people (the default) stay out of
+"""People in the exports and the report: private people (the default) stay out of
 Markdown, CSV, iCalendar and the report unless --include-private; shareable ones appear. The
 report's people figures are checked against the demo journal with plain SQL."""
 

@@ -1,4 +1,4 @@
-"""People, conversations, follow-ups and goals that count them, at the store (issue 11)."""
+"""People, conversations, follow-ups and goals that count them, at the store."""
 
 from __future__ import annotations
 

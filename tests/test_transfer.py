@@ -96,7 +96,7 @@ def fill(store: Store) -> None:
     oops = store.add_entry("Deleted thought @mentoring", at="2026-11-07 09:00:00", kind="lesson")
     store.trash("entries", oops)
 
-    # People (issue 11): a mentor, tags, conversations with goals and a follow-up, feedback filed
+    # People: a mentor, tags, conversations with goals and a follow-up, feedback filed
     # into an assessment, a goal counting new people, and trash.
     hr_goal = store.add_goal(
         "Connect with five HR leaders this quarter", category="networking", baseline=0, target=5,

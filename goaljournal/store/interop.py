@@ -14,7 +14,7 @@ from goaljournal.core.tags import extract_tags
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.values import _check_text, _day, new_uuid
 
-if TYPE_CHECKING:  # issue 8: only its import and report commands need these
+if TYPE_CHECKING:  # only its import and report commands need these
     from goaljournal.core.jrnl import ImportedEntry
     from goaljournal.core.report import ReportData
 from goaljournal.store.base import StoreBase

@@ -1,4 +1,4 @@
-"""People and the conversations held with them (issue 11), as a part of :class:`Store`.
+"""People and the conversations held with them, as a part of :class:`Store`.
 
 A goal whose ``progress_from`` is set counts its progress from these conversations instead of
 typed check-ins. The store writes that goal's check-ins itself (``source = 'interactions'``, one

@@ -219,7 +219,7 @@ def _daily_checkins(db: Database) -> None:
 
 @migrations(name="005_people")
 def _people(db: Database) -> None:
-    # People and the conversations held with them (issue 11). A goal may count its progress from
+    # People and the conversations held with them. A goal may count its progress from
     # these conversations: the store then writes its check-ins itself (checkins.source), so every
     # view of progress (Today, timeline, reports) reads them like typed ones.
     _run(

@@ -120,7 +120,7 @@ class GoalJournalApp(App[None]):
                             "with what you learned and a follow-up", self.action_log_conversation)  # fmt: skip
         yield from self._export_commands()
 
-    # -- exports and reports (issue 8) -------------------------------------------------------
+    # -- exports and reports ------------------------------------------------------------------
 
     EXPORTS = (
         ("markdown", "Markdown", "Goals with milestones and progress, and the journal by year and month"),
