@@ -48,6 +48,7 @@ from goaljournal.store.connection import copy_problem, make_private_dir
 from goaljournal.store.errors import ReasonRequired
 from goaljournal.store.goals import GOAL_FIELDS
 from goaljournal.store.location import resolve_journal_path
+from goaljournal.store.values import ID_MAX
 
 if TYPE_CHECKING:
     from goaljournal.core.cadence import CadenceSummary
@@ -1119,8 +1120,6 @@ def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:
 # -- parser ---------------------------------------------------------------------------------
 
 
-# SQLite's INTEGER is 64-bit: a larger id can name no row, and binding it raises OverflowError.
-ID_MAX = 2**63 - 1
 # More entries than any journal holds (100,000 is 27 years at ten a day).
 SEARCH_LIMIT_MAX = 1_000_000
 

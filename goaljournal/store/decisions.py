@@ -9,9 +9,7 @@ from goaljournal.core.dates import format_day
 from goaljournal.core.decisions import PROMPTS, Decision, decisions
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.goals import GoalsMixin
-from goaljournal.store.values import _check_text, _day
-
-_LARGEST_ID = 2**63 - 1  # SQLite's largest integer
+from goaljournal.store.values import ID_MAX, _check_text, _day
 
 
 class DecisionsMixin(GoalsMixin):
@@ -76,7 +74,7 @@ class DecisionsMixin(GoalsMixin):
         away until the day ``until``, when it may show again. Snoozes already over are cleared."""
         if prompt not in PROMPTS:
             raise InvalidInput(f"unknown prompt {prompt!r}: choose one of {', '.join(PROMPTS)}")
-        if isinstance(subject_id, bool) or not isinstance(subject_id, int) or not 0 <= subject_id <= _LARGEST_ID:
+        if isinstance(subject_id, bool) or not isinstance(subject_id, int) or not 0 <= subject_id <= ID_MAX:
             raise InvalidInput("a prompt's subject must be a goal's id, or 0")
         until_day = _day(until)
         if until_day is None:

@@ -12,6 +12,10 @@ from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT
 from goaljournal.store.errors import InvalidInput
 
 
+# SQLite's INTEGER is 64-bit: a larger id can name no row, and binding it raises OverflowError.
+ID_MAX = 2**63 - 1
+
+
 def new_uuid() -> str:
     """A random (version 4) UUID as 32 hex digits; built by hand because importing ``uuid``
     (which imports ``platform``) costs 2 ms of every command's start."""
