@@ -39,7 +39,7 @@ from goaljournal.core.models import (
     Person,
     Revision,
 )
-from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, format_number, goal_horizon, progress_fraction
+from goaljournal.core.progress import LIMIT_TEXT, format_number, goal_horizon, progress_fraction, within_limit
 from goaljournal.core.text import one_line, printable
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
@@ -221,7 +221,7 @@ def _number(text: str, what: str) -> float:
         value = float(text)
     except ValueError:
         raise UserError(f"{what} must be a number, not '{text}'") from None
-    if not math.isfinite(value) or abs(value) > NUMBER_LIMIT:
+    if not within_limit(value):
         raise UserError(f"{what} must be {LIMIT_TEXT}, not '{one_line(text, 40)}'; nothing was saved")
     return value
 

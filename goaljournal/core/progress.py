@@ -20,6 +20,11 @@ LIMIT_TEXT = "a finite number between -1e12 and 1e12 (a trillion)"
 _BIGGEST = sys.float_info.max
 
 
+def within_limit(value: float) -> bool:
+    """Whether ``value`` is a number a journal takes: finite, and NUMBER_LIMIT at most either way."""
+    return math.isfinite(value) and abs(value) <= NUMBER_LIMIT
+
+
 def clamp_finite(value: float) -> float:
     """``value`` with infinities as the biggest finite floats (a journal written before values
     were bounded may hold them); NaN, which SQLite never stores, as 0."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 
 from goaljournal.core.dates import BadDate, check_range, format_day, format_moment, iso_day, strict_day, strict_moment
-from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT
+from goaljournal.core.progress import LIMIT_TEXT, within_limit
 from goaljournal.store.errors import InvalidInput
 
 
@@ -69,7 +69,7 @@ def _number(value: object, what: str) -> float:
         number = float(value)
     except OverflowError:  # an int beyond float's range
         number = math.inf
-    if not math.isfinite(number) or abs(number) > NUMBER_LIMIT:
+    if not within_limit(number):
         raise InvalidInput(f"{what} must be {LIMIT_TEXT}; nothing was saved")
     return number
 

@@ -4,7 +4,6 @@ Today and the goal detail save check-ins through :func:`ask_if_doubtful`."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -20,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import BadDate, format_day, parse_day
 from goaljournal.core.models import CADENCES, CheckIn, Goal
-from goaljournal.core.progress import LIMIT_TEXT, NUMBER_LIMIT, Doubt, checkin_doubt, format_number
+from goaljournal.core.progress import LIMIT_TEXT, Doubt, checkin_doubt, format_number, within_limit
 from goaljournal.store import JournalError
 from goaljournal.ui.text import user_content
 from goaljournal.ui.unsaved import UnsavedTextGuard
@@ -138,7 +137,7 @@ def read_value(text: str) -> float:
         number = float(text.strip())
     except ValueError:
         raise ValueError(f"'{text.strip()}' is not a number: type a value such as 3 or 2.5") from None
-    if not math.isfinite(number) or abs(number) > NUMBER_LIMIT:
+    if not within_limit(number):
         raise ValueError(f"the value must be {LIMIT_TEXT}")
     return number
 

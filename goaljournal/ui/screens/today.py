@@ -28,11 +28,11 @@ from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
 from goaljournal.core.models import CADENCES, PROGRESS_SOURCES, Goal, Interaction, Milestone
 from goaljournal.core.progress import (
     LIMIT_TEXT,
-    NUMBER_LIMIT,
     format_number,
     pace_status,
     progress_fraction,
     streak,
+    within_limit,
 )
 from goaljournal.store import JournalError
 from goaljournal.ui.screens.base import JournalScreen
@@ -452,7 +452,7 @@ class TodayScreen(JournalScreen):
         typed = amount["delta"] if relative else amount["value"]
         # A value the store would refuse is said before anything asks whether it was meant.
         resulting = typed + added_to if relative and added_to is not None and goal.cadence is None else typed
-        if abs(resulting) > NUMBER_LIMIT:
+        if not within_limit(resulting):
             self.journal_app.tell(f"'{raw}' is too large: a check-in value must be {LIMIT_TEXT}", severity="warning")
             return
         ask_if_doubtful(self.app, goal, raw, typed, added_to=added_to, save=save, back=field.focus)
