@@ -58,7 +58,7 @@ async def measure(journal: Path, pages: int, started: float) -> dict[str, object
 
     from goaljournal.store import Store
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.widgets.virtual_list import VirtualList
+    from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
     frames: list[float] = []  # perf_counter of every frame handed to the driver
     first_page: list[float] = []  # time.time() of the first frame with rows of the list in it

@@ -108,7 +108,7 @@ async def typing(with_panel: bool) -> tuple[float, list[float]]:
     """Milliseconds per keystroke typing TYPED into a new goal, and update_smart's own times."""
     from goaljournal.store import Store
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.screens import goal_draft
+    from goaljournal.ui.goals import draft as goal_draft
 
     original = goal_draft.GoalDraftScreen.update_smart
     own: list[float] = []

@@ -159,7 +159,7 @@ async def drive(db: Path, pages: int) -> dict[str, object]:
     started = time.perf_counter()
     from goaljournal.store import Store
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.screens.timeline import TimelineScreen, TimelineView
+    from goaljournal.ui.timeline.screen import TimelineScreen, TimelineView
 
     import_ms = (time.perf_counter() - started) * 1000
 

@@ -113,7 +113,7 @@ def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]
 async def open_new_session(pilot):  # type: ignore[no-untyped-def]
     """From anywhere in the app: the Self-assessment screen, then `n`: the session started (or
     the one in progress, resumed)."""
-    from goaljournal.ui.screens.assess_session import AssessmentSession
+    from goaljournal.ui.assess.session import AssessmentSession
 
     await pilot.press("a")
     await pilot.pause()

@@ -11,14 +11,14 @@ from conftest import NOW
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.assess import AssessScreen
-from goaljournal.ui.screens.goals import GoalsScreen
-from goaljournal.ui.screens.help import HelpScreen
-from goaljournal.ui.screens.reflections import ReflectionsScreen
-from goaljournal.ui.screens.timeline import TimelineScreen
-from goaljournal.ui.screens.today import TodayScreen
-from goaljournal.ui.widgets.entry_reader import MarkdownText
-from goaljournal.ui.widgets.virtual_list import VirtualList
+from goaljournal.ui.assess.screen import AssessScreen
+from goaljournal.ui.goals.screen import GoalsScreen
+from goaljournal.ui.help import HelpScreen
+from goaljournal.ui.reflections.screen import ReflectionsScreen
+from goaljournal.ui.timeline.screen import TimelineScreen
+from goaljournal.ui.today.screen import TodayScreen
+from goaljournal.ui.shared.widgets.entry_reader import MarkdownText
+from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 TODAY = date(2026, 11, 25)
 SIZE = (130, 40)

@@ -16,7 +16,7 @@ from goaljournal.core import assessment as core
 from goaljournal.core.models import AssessmentItem, Rating
 from goaljournal.store import InvalidInput, Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.assess_session import AssessmentSession
+from goaljournal.ui.assess.session import AssessmentSession
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)

@@ -12,11 +12,11 @@ from conftest import open_new_session
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.assess import AssessScreen
-from goaljournal.ui.screens.assess_compare import CompareScreen
-from goaljournal.ui.screens.assess_forms import FieldForm
-from goaljournal.ui.screens.assess_session import AssessmentSession
-from goaljournal.ui.screens.goal_draft import GoalDraftScreen
+from goaljournal.ui.assess.screen import AssessScreen
+from goaljournal.ui.assess.compare import CompareScreen
+from goaljournal.ui.assess.forms import FieldForm
+from goaljournal.ui.assess.session import AssessmentSession
+from goaljournal.ui.goals.draft import GoalDraftScreen
 
 TODAY = date(2026, 11, 25)
 SIZE = (130, 40)

@@ -280,7 +280,7 @@ async def test_the_coach_fills_the_cadence_from_the_sentence_and_it_is_saved(sto
     from textual.widgets import Select
 
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.screens.goals import GoalsScreen
+    from goaljournal.ui.goals.screen import GoalsScreen
 
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -324,7 +324,7 @@ async def test_a_cadence_the_user_chose_is_not_overwritten_by_the_sentence(store
 
 
 def test_the_goal_detail_lists_each_week_met_or_missed_newest_first(store: Store) -> None:
-    from goaljournal.ui.screens.goals import PERIODS_SHOWN, goal_detail
+    from goaljournal.ui.goals.screen import PERIODS_SHOWN, goal_detail
 
     goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="client reports", cadence="week",
                              start_date="2026-05-04")  # fmt: skip
@@ -359,7 +359,7 @@ async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, scr
     assert "3 of 4 weeks met" in text
     assert "1 of 4 weeks met" in text  # October: 5–31 Oct
     assert "+6 reports" in text and "6 / 5" not in text  # a check-in is an amount, not a value so far
-    from goaljournal.ui.screens.timeline import item_parts
+    from goaljournal.ui.timeline.screen import item_parts
 
     [start] = store.timeline_items("2026-10-05", "2026-10-05")
     assert "goal set · Complete 5 client reports per week  5 reports per week" in item_parts(start, TODAY, "month")[0].plain

@@ -12,8 +12,8 @@ from textual.widgets import Input
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.checkins import CheckinForm, DoubtDialog
-from goaljournal.ui.screens.goals import GoalDetailScreen
+from goaljournal.ui.goals.checkins import CheckinForm, DoubtDialog
+from goaljournal.ui.goals.screen import GoalDetailScreen
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)

@@ -440,7 +440,7 @@ def _legacy_values(db_path: Path) -> None:
 )
 async def test_the_app_on_a_journal_at_the_ends_of_the_range(db_path: Path, screen_text, legacy: bool, today: date) -> None:
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.screens.timeline import TimelineScreen
+    from goaljournal.ui.timeline.screen import TimelineScreen
 
     with Store.open(db_path, clock=lambda: NOW) as store:
         _fill_extremes(store)

@@ -11,9 +11,9 @@ from textual.widgets import Input, Select
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.goal_draft import GoalDraftScreen
-from goaljournal.ui.screens.goals import GoalsScreen, goal_detail
-from goaljournal.ui.screens.today import TodayScreen
+from goaljournal.ui.goals.draft import GoalDraftScreen
+from goaljournal.ui.goals.screen import GoalsScreen, goal_detail
+from goaljournal.ui.today.screen import TodayScreen
 
 TODAY = date(2026, 11, 25)
 SIZE = (130, 40)

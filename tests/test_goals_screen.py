@@ -10,8 +10,8 @@ from textual.widgets import DataTable, Input, Select
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.goal_draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, SmartPanel, StatusDialog
-from goaljournal.ui.screens.goals import GoalDetailScreen, GoalsScreen
+from goaljournal.ui.goals.draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, SmartPanel, StatusDialog
+from goaljournal.ui.goals.screen import GoalDetailScreen, GoalsScreen
 
 TODAY = date(2026, 11, 25)
 SIZE = (130, 40)

@@ -18,10 +18,10 @@ from goaljournal.core.text import printable
 from goaljournal.store import Store
 from goaljournal.store.transfer import export_data, import_data
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.reflections import ReflectionsScreen
-from goaljournal.ui.widgets.entry_editor import EntryEditor
-from goaljournal.ui.widgets.entry_reader import MarkdownText
-from goaljournal.ui.widgets.virtual_list import VirtualList
+from goaljournal.ui.reflections.screen import ReflectionsScreen
+from goaljournal.ui.shared.widgets.entry_editor import EntryEditor
+from goaljournal.ui.shared.widgets.entry_reader import MarkdownText
+from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 TODAY = date(2026, 11, 25)
 SIZE = (120, 36)

@@ -10,9 +10,9 @@ from textual.widgets import OptionList
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.people import PeopleScreen, PersonScreen
-from goaljournal.ui.screens.person_forms import ConversationForm, PersonForm
-from goaljournal.ui.screens.today import TodayScreen
+from goaljournal.ui.people.screen import PeopleScreen, PersonScreen
+from goaljournal.ui.people.forms import ConversationForm, PersonForm
+from goaljournal.ui.today.screen import TodayScreen
 
 TODAY = date(2026, 11, 25)
 

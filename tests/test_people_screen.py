@@ -13,18 +13,18 @@ from goaljournal.core.dates import day_or_phrase
 from goaljournal.core.models import Interaction
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.people import (
+from goaljournal.ui.people.screen import (
     PeopleScreen,
     PersonScreen,
     follow_up_state,
     how_long_ago,
 )
-from goaljournal.ui.screens.person_forms import (
+from goaljournal.ui.people.forms import (
     ConversationForm,
     PersonForm,
     split_tags,
 )
-from goaljournal.ui.screens.today import TodayScreen
+from goaljournal.ui.today.screen import TodayScreen
 
 # A conversation's day and a follow-up's due day are read alike: a date or a deadline phrase.
 read_day = read_due = day_or_phrase
@@ -476,7 +476,7 @@ async def test_the_palette_offers_new_person_and_log_a_conversation(store: Store
 
 
 async def test_help_lists_the_people_keys(store: Store, screen_text) -> None:
-    from goaljournal.ui.screens.help import HELP
+    from goaljournal.ui.help import HELP
 
     assert "| `p` | anywhere |" in HELP and "file the conversation as feedback" in HELP.lower()
 

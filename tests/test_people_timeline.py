@@ -8,7 +8,7 @@ import pytest
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.timeline import (
+from goaljournal.ui.timeline.screen import (
     KIND_LABELS,
     ConversationReader,
     TimelineFilter,
@@ -176,7 +176,7 @@ async def test_markup_in_a_name_shows_literally_on_the_timeline(store: Store, sc
 
 
 async def test_p_in_the_conversation_reader_opens_the_person_page(store: Store, talks: dict[str, int]) -> None:
-    from goaljournal.ui.screens.people import PersonScreen
+    from goaljournal.ui.people.screen import PersonScreen
 
     async with app_for(store).run_test(size=SIZE) as pilot:
         view = await open_timeline(pilot)

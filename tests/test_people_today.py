@@ -9,7 +9,7 @@ from textual.widgets import Input, OptionList
 
 from goaljournal.store import InvalidInput, Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.today import GoalRow, TodayScreen
+from goaljournal.ui.today.screen import GoalRow, TodayScreen
 
 TODAY = date(2026, 11, 25)
 SIZE = (120, 36)

@@ -19,7 +19,7 @@ from conftest import NOW, render_screen_text
 
 from goaljournal.store import InvalidInput, JournalError, Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.reflections import ReflectionsScreen
+from goaljournal.ui.reflections.screen import ReflectionsScreen
 
 SECRET = "zanzibarquokka"  # a word in no other entry
 SECRET_TAG = "hushhushtagxyz"

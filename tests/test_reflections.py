@@ -15,11 +15,11 @@ from conftest import NOW
 from goaljournal.cli import main
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.reflections import ReflectionsScreen
-from goaljournal.ui.widgets.entry_editor import EntryEditor
-from goaljournal.ui.widgets.entry_reader import MATCH_STYLE, MarkdownText, highlighted_line, markdown_source
-from goaljournal.ui.widgets.tags import tag_completion
-from goaljournal.ui.widgets.virtual_list import VirtualList
+from goaljournal.ui.reflections.screen import ReflectionsScreen
+from goaljournal.ui.shared.widgets.entry_editor import EntryEditor
+from goaljournal.ui.shared.widgets.entry_reader import MATCH_STYLE, MarkdownText, highlighted_line, markdown_source
+from goaljournal.ui.shared.widgets.tags import tag_completion
+from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 TODAY = date(2026, 11, 25)
 SIZE = (120, 36)

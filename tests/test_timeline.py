@@ -13,7 +13,7 @@ from conftest import NOW
 from goaljournal.demo import fill_demo_journal
 from goaljournal.store import InvalidInput, Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.timeline import (
+from goaljournal.ui.timeline.screen import (
     AssessmentSummary,
     AxisLayout,
     EntryReader,
@@ -571,6 +571,6 @@ async def test_a_write_from_another_process_shows_up_in_place(demo: Store, db_pa
 
 
 def test_the_filter_offers_every_kind_the_store_knows() -> None:
-    from goaljournal.ui.screens.timeline import KIND_LABELS
+    from goaljournal.ui.timeline.screen import KIND_LABELS
 
     assert list(KIND_LABELS) == list(Store.TIMELINE_KINDS)

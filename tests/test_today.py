@@ -13,9 +13,9 @@ from goaljournal.core.progress import streak
 from goaljournal.store import Store
 from goaljournal.store.transfer import export_data, import_data
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.reflections import ReflectionsScreen
-from goaljournal.ui.screens.today import TodayScreen, parse_checkin
-from goaljournal.ui.widgets.scale import ScalePicker
+from goaljournal.ui.reflections.screen import ReflectionsScreen
+from goaljournal.ui.today.screen import TodayScreen, parse_checkin
+from goaljournal.ui.shared.widgets.scale import ScalePicker
 
 TODAY = date(2026, 11, 25)
 YESTERDAY = TODAY - timedelta(days=1)

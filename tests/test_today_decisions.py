@@ -15,10 +15,10 @@ from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE
 from goaljournal.core.models import Goal
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.assess_session import AssessmentSession
-from goaljournal.ui.screens.goals import GoalDetailScreen
-from goaljournal.ui.screens.today import TodayScreen
-from goaljournal.ui.screens.today_decisions import DecisionList, ExtendDialog, decision_line
+from goaljournal.ui.assess.session import AssessmentSession
+from goaljournal.ui.goals.screen import GoalDetailScreen
+from goaljournal.ui.today.screen import TodayScreen
+from goaljournal.ui.today.decisions import DecisionList, ExtendDialog, decision_line
 
 TODAY = NOW.date()
 SIZE = (80, 24)

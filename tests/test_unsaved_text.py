@@ -19,15 +19,15 @@ from textual.widgets import Input, TextArea
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.screens.assess_forms import FieldForm
-from goaljournal.ui.screens.checkins import CheckinForm
-from goaljournal.ui.screens.goal_draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, StatusDialog
-from goaljournal.ui.screens.person_forms import ConversationForm, PersonForm
-from goaljournal.ui.screens.timeline import TimelineFilterDialog
-from goaljournal.ui.screens.today import ReflectionInput
-from goaljournal.ui.screens.today_decisions import DecisionReasonDialog, ExtendDialog
-from goaljournal.ui.unsaved import UNSAVED_TEXT_WARNING
-from goaljournal.ui.widgets.entry_editor import EntryEditor
+from goaljournal.ui.assess.forms import FieldForm
+from goaljournal.ui.goals.checkins import CheckinForm
+from goaljournal.ui.goals.draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, StatusDialog
+from goaljournal.ui.people.forms import ConversationForm, PersonForm
+from goaljournal.ui.timeline.screen import TimelineFilterDialog
+from goaljournal.ui.today.screen import ReflectionInput
+from goaljournal.ui.today.decisions import DecisionReasonDialog, ExtendDialog
+from goaljournal.ui.shared.unsaved import UNSAVED_TEXT_WARNING
+from goaljournal.ui.shared.widgets.entry_editor import EntryEditor
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)

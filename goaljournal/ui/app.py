@@ -14,14 +14,14 @@ from textual.screen import Screen
 from goaljournal.files import OutputError
 from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
-from goaljournal.ui import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
-from goaljournal.ui.screens.assess import AssessScreen
-from goaljournal.ui.screens.goals import GoalsScreen
-from goaljournal.ui.screens.help import HelpScreen
-from goaljournal.ui.screens.people import PeopleScreen
-from goaljournal.ui.screens.reflections import ReflectionsScreen
-from goaljournal.ui.screens.timeline import TimelineScreen
-from goaljournal.ui.screens.today import TodayScreen
+from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
+from goaljournal.ui.assess.screen import AssessScreen
+from goaljournal.ui.goals.screen import GoalsScreen
+from goaljournal.ui.help import HelpScreen
+from goaljournal.ui.people.screen import PeopleScreen
+from goaljournal.ui.reflections.screen import ReflectionsScreen
+from goaljournal.ui.timeline.screen import TimelineScreen
+from goaljournal.ui.today.screen import TodayScreen
 
 SCREENS = (
     ("today", "t", "Today", TodayScreen, "Due milestones, quick check-ins and today's reflection"),
@@ -163,7 +163,7 @@ class GoalJournalApp(App[None]):
 
     def action_new_goal(self) -> None:
         """The goal drafting form, over the Goals screen (which shows the goal once it is saved)."""
-        from goaljournal.ui.screens.goal_draft import GoalDraftScreen
+        from goaljournal.ui.goals.draft import GoalDraftScreen
 
         if isinstance(self.screen, GoalDraftScreen):
             return
@@ -171,11 +171,11 @@ class GoalJournalApp(App[None]):
         self.call_after_refresh(self.push_screen, GoalDraftScreen())
 
     def action_new_person(self) -> None:
-        from goaljournal.ui.screens.people import new_person
+        from goaljournal.ui.people.screen import new_person
 
         new_person(self)
 
     def action_log_conversation(self) -> None:
-        from goaljournal.ui.screens.people import new_conversation
+        from goaljournal.ui.people.screen import new_conversation
 
         new_conversation(self)

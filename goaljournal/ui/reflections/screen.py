@@ -23,17 +23,17 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from goaljournal.core.dates import BadDate, format_day, parse_day
 from goaljournal.core.models import ENTRY_KINDS, Entry
 from goaljournal.store import Store
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.text import user_content
-from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
-from goaljournal.ui.widgets.entry_reader import (
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.shared.widgets.entry_reader import (
     KIND_MARKS,
     EntryReader,
     highlighted_line,
 )
-from goaljournal.ui.widgets.safe_text import SafeInput
-from goaljournal.ui.widgets.tags import TagSuggester
-from goaljournal.ui.widgets.virtual_list import VirtualList
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.widgets.tags import TagSuggester
+from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 # Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
 ROW_LEAD = 16

@@ -21,9 +21,9 @@ from goaljournal.core.dates import BadDate, format_day, parse_day
 from goaljournal.core.models import CADENCES, CheckIn, Goal
 from goaljournal.core.progress import LIMIT_TEXT, Doubt, checkin_doubt, format_number, within_limit
 from goaljournal.store import JournalError
-from goaljournal.ui.text import user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 DIALOG_CSS = """
 DoubtDialog, CheckinForm {

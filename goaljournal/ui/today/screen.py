@@ -35,14 +35,14 @@ from goaljournal.core.progress import (
     within_limit,
 )
 from goaljournal.store import JournalError
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.checkins import ask_if_doubtful
-from goaljournal.ui.screens.today_decisions import DecisionList, NeedsDecision, settle
-from goaljournal.ui.text import progress_bar, user_content
-from goaljournal.ui.widgets.entry_editor import EntryDraft, EntryEditor
-from goaljournal.ui.widgets.safe_text import SafeInput
-from goaljournal.ui.widgets.scale import ScalePicker
-from goaljournal.ui.widgets.tags import TagSuggester
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.goals.checkins import ask_if_doubtful
+from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
+from goaljournal.ui.shared.text import progress_bar, user_content
+from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.widgets.scale import ScalePicker
+from goaljournal.ui.shared.widgets.tags import TagSuggester
 
 STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success", "met": "$success"}
 DUE_WITHIN_DAYS = 7

@@ -22,7 +22,7 @@ from textual.widgets import Static
 
 from goaljournal.core.models import Entry
 from goaljournal.core.text import printable
-from goaljournal.ui.text import user_content
+from goaljournal.ui.shared.text import user_content
 
 MATCH_STYLE = "bold reverse $warning"
 MARKDOWN_LIMIT = 12_000

@@ -15,9 +15,9 @@ from textual.widgets import Checkbox, Label, Select, SelectionList, Static, Text
 from textual.widgets.selection_list import Selection
 
 from goaljournal.core.models import ENTRY_KINDS
-from goaljournal.ui.text import user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.tags import TagTextArea, tag_candidates
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.tags import TagTextArea, tag_candidates
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from textual.widgets import Footer, Static
 from goaljournal.core import assessment as core
 from goaljournal.core.models import Assessment, AssessmentItem
 from goaljournal.store import Store
-from goaljournal.ui.screens.assess_session import day_label, padded
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.text import compose_line, user_content
+from goaljournal.ui.assess.session import day_label, padded
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import compose_line, user_content
 
 NAME_WIDTH = 24
 CHANGE_STYLES = {"up": "$success", "down": "$error", "same": "$text-muted", "new": "$accent", "dropped": "$text-muted"}

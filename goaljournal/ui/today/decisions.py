@@ -33,14 +33,14 @@ from goaljournal.core.decisions import (
     Decision,
 )
 from goaljournal.core.models import Goal
-from goaljournal.ui.screens.assess import AssessScreen
-from goaljournal.ui.screens.goals import GoalDetailScreen
-from goaljournal.ui.text import user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput
+from goaljournal.ui.assess.screen import AssessScreen
+from goaljournal.ui.goals.screen import GoalDetailScreen
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 if TYPE_CHECKING:
-    from goaljournal.ui.screens.base import JournalScreen
+    from goaljournal.ui.shared.screen import JournalScreen
 
 # What each prompt offers: (key, label) pairs, as the line shows them.
 KEYS = {

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from textual import events
 from textual.suggester import Suggester
 
-from goaljournal.ui.widgets.safe_text import SafeTextArea
+from goaljournal.ui.shared.widgets.safe_text import SafeTextArea
 
 # The `@word` being typed at the end of the text before the cursor; the same rule as
 # core.tags.TAG_PATTERN: a tag starts a word, so "me@example" is not one.

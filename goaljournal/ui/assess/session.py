@@ -31,7 +31,7 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.text import one_line
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.screens.assess_forms import (
+from goaljournal.ui.assess.forms import (
     ITEM_FIELDS,
     FieldForm,
     item_form,
@@ -39,9 +39,9 @@ from goaljournal.ui.screens.assess_forms import (
     skill_name_form,
     summary_form,
 )
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.goal_draft import GoalDraftScreen
-from goaljournal.ui.text import compose_line, user_content
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.goals.draft import GoalDraftScreen
+from goaljournal.ui.shared.text import compose_line, user_content
 
 T = TypeVar("T")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -355,7 +355,7 @@ class AssessmentSession(JournalScreen):
         )  # fmt: skip
 
     def _show_review(self) -> None:
-        from goaljournal.ui.screens.assess_compare import comparison_content
+        from goaljournal.ui.assess.compare import comparison_content
 
         text = self.query_one("#assess-review-text", Static)
         if self.previous is None:

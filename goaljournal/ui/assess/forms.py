@@ -17,8 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Select, TextArea
 
 from goaljournal.core.models import FEEDBACK_SOURCES
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput, SafeTextArea
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput, SafeTextArea
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,11 +40,11 @@ from goaljournal.core.smart import (
     smart_report,
 )
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.text import user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput
-from goaljournal.ui.widgets.scale import ScalePicker
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.widgets.scale import ScalePicker
 
 T = TypeVar("T")
 MARK_STYLES = {True: "bold $success", False: "bold $error", None: "bold $warning"}

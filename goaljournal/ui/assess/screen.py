@@ -15,8 +15,8 @@ from goaljournal.core import assessment as core
 from goaljournal.core.assessment import STEP_COUNT, Trajectory
 from goaljournal.core.models import Assessment
 from goaljournal.store import Store
-from goaljournal.ui.screens.assess_compare import CompareScreen
-from goaljournal.ui.screens.assess_session import (
+from goaljournal.ui.assess.compare import CompareScreen
+from goaljournal.ui.assess.session import (
     AssessmentSession,
     attempt,
     change_text,
@@ -25,8 +25,8 @@ from goaljournal.ui.screens.assess_session import (
     outcome,
     padded,
 )
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.text import user_content
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import user_content
 
 SECTIONS = (
     ("strength", "Strengths"),

@@ -21,15 +21,15 @@ from textual.widgets.data_table import RowDoesNotExist
 from goaljournal.core.models import RELATIONSHIPS, Goal, Interaction, Person
 from goaljournal.core.progress import progress_fraction
 from goaljournal.store import JournalError
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.person_forms import (
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.people.forms import (
     ConversationDraft,
     ConversationForm,
     PersonDraft,
     PersonForm,
 )
-from goaljournal.ui.text import compose_line, progress_bar, user_cell, user_content
-from goaljournal.ui.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.text import compose_line, progress_bar, user_cell, user_content
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 RELATIONSHIP_FILTERS = ("all", *RELATIONSHIPS)
 RELATIONSHIP_STYLES = {"mentor": "bold $accent", "manager": "$warning", "mentee": "$success", "peer": "", "contact": "$text-muted"}

@@ -28,9 +28,9 @@ from goaljournal.core.progress import (
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError, Store
 from goaljournal.store.goals import GOAL_FIELDS
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.checkins import CheckinForm, CheckinList
-from goaljournal.ui.screens.goal_draft import (
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.goals.checkins import CheckinForm, CheckinList
+from goaljournal.ui.goals.draft import (
     DraftMilestone,
     GoalDraftScreen,
     MilestoneList,
@@ -40,7 +40,7 @@ from goaljournal.ui.screens.goal_draft import (
     smart_marks,
     stored_milestones,
 )
-from goaljournal.ui.text import progress_bar, user_cell, user_content
+from goaljournal.ui.shared.text import progress_bar, user_cell, user_content
 
 # "all" first, then the filter people want most.
 FILTERS = ("all", "active", "draft", "paused", "achieved", "abandoned")

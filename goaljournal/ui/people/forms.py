@@ -37,9 +37,9 @@ from goaljournal.core.models import (
     Person,
 )
 from goaljournal.store import JournalError
-from goaljournal.ui.text import user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput, SafeTextArea
+from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput, SafeTextArea
 
 # The store's rule for a follow-up typed without a date: due a week after the conversation.
 DEFAULT_FOLLOW_UP_DAYS = 7

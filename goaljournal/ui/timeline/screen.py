@@ -65,12 +65,12 @@ from goaljournal.core.progress import (
 )
 from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.screens.base import JournalScreen
-from goaljournal.ui.screens.goals import goal_detail
-from goaljournal.ui.text import progress_bar, user_content
-from goaljournal.ui.unsaved import UnsavedTextGuard
-from goaljournal.ui.widgets.safe_text import SafeInput
-from goaljournal.ui.widgets.virtual_list import VirtualList
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.goals.screen import goal_detail
+from goaljournal.ui.shared.text import progress_bar, user_content
+from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 # Every kind has its own mark and word, so the timeline reads without colour too.
 MARKS: dict[str, tuple[str, str]] = {
@@ -1207,7 +1207,7 @@ def conversation_detail(store: Store, interaction_id: int, today: date) -> Conte
 def person_page() -> type[Screen[Any]] | None:
     """The people screen's page for a person (PersonScreen(person_id)), if the app has one."""
     try:
-        from goaljournal.ui.screens import people
+        from goaljournal.ui.people import screen as people
     except ImportError:
         return None
     return getattr(people, "PersonScreen", None)
