@@ -12,8 +12,9 @@ from textual.widgets import Input
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.goals.checkins import CheckinForm, DoubtDialog
+from goaljournal.ui.goals.checkins import CheckinForm
 from goaljournal.ui.goals.screen import GoalDetailScreen
+from goaljournal.ui.shared.checkin_doubt import DoubtDialog
 
 TODAY = date(2026, 11, 25)
 SIZE = (80, 24)

@@ -113,6 +113,28 @@ def format_moment(moment: datetime) -> str:
     return moment.replace(microsecond=0, tzinfo=None).isoformat(sep=" ")
 
 
+# English names, whatever the process's locale: strftime's %a and %b follow LC_TIME, so the same
+# journal would read differently (and columns lose their width) under another locale.
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DIRECTIVE = re.compile(r"%(.)")
+
+
+def human_date(moment: date, pattern: str = "%d %b %Y") -> str:
+    """``moment`` (a date or datetime) written for people with strftime's ``pattern``, except that
+    ``%a`` and ``%b`` are always the English abbreviations ("Mon", "Dec")."""
+
+    def directive(match: re.Match[str]) -> str:
+        code = match.group(1)
+        if code == "a":
+            return _WEEKDAYS[moment.weekday()]
+        if code == "b":
+            return _MONTHS[moment.month - 1]
+        return moment.strftime("%" + code)
+
+    return _DIRECTIVE.sub(directive, pattern)
+
+
 def _in_range(text: str, compute: Callable[[], datetime]) -> datetime:
     """A moment counted from another (``999999 days ago``), refused (BadDate) if it leaves the
     journal's years or the calendar itself."""

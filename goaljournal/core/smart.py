@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from goaljournal.core.deadlines import NUMBER, DeadlineMatch, event_time, find_deadline, number_value, vague_time
+from goaljournal.core.dates import human_date
+from goaljournal.core.deadlines import (
+    NUMBER,
+    DeadlineMatch,
+    event_time,
+    find_deadline,
+    number_value,
+    vague_time,
+)
 from goaljournal.core.models import CADENCES
 from goaljournal.core.progress import NUMBER_LIMIT, format_number
 from goaljournal.core.text import one_line
@@ -648,9 +656,9 @@ def _time_bound(
             source = f"'{match.phrase}' → "
         elif fields is not None and fields.deadline_phrase:
             source = f"'{fields.deadline_phrase}' → "
-        when = f"{source}{deadline:%a %d %b %Y}, {_when(deadline, today)}"
+        when = f"{source}{human_date(deadline, '%a %d %b %Y')}, {_when(deadline, today)}"
         if deadline < today:
-            return Verdict(False, f"the deadline {deadline:%d %b %Y} has passed", "pick a new deadline, and note why it moved")
+            return Verdict(False, f"the deadline {human_date(deadline)} has passed", "pick a new deadline, and note why it moved")
         return Verdict(True, when)
     vague = vague_time(text)
     if vague:

@@ -5,32 +5,42 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from importlib import import_module
 from pathlib import Path
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from goaljournal.files import OutputError
 from goaljournal.core.text import printable
+from goaljournal.files import OutputError
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
-from goaljournal.ui.assess.screen import AssessScreen
-from goaljournal.ui.goals.screen import GoalsScreen
+from goaljournal.ui import nav
 from goaljournal.ui.help import HelpScreen
-from goaljournal.ui.people.screen import PeopleScreen
-from goaljournal.ui.reflections.screen import ReflectionsScreen
-from goaljournal.ui.timeline.screen import TimelineScreen
-from goaljournal.ui.today.screen import TodayScreen
+from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 
+# (mode, key, label, "module:Screen", description). A feature's package is imported when its
+# screen is first shown, so the app starts with only the screen it opens on.
 SCREENS = (
-    ("today", "t", "Today", TodayScreen, "Due milestones, quick check-ins and today's reflection"),
-    ("assess", "a", "Assess", AssessScreen, "Self-assessment sessions and how skills changed"),
-    ("goals", "g", "Goals", GoalsScreen, "Goals with their milestones, check-ins and revisions"),
-    ("timeline", "l", "Timeline", TimelineScreen, "Everything on one time axis"),
-    ("reflections", "r", "Reflect", ReflectionsScreen, "The reflection log: search, read, write"),
-    ("people", "p", "People", PeopleScreen, "Mentors and contacts, the conversations held and the follow-ups"),
+    ("today", "t", "Today", "today.screen:TodayScreen", "Due milestones, quick check-ins and today's reflection"),
+    ("assess", "a", "Assess", "assess.screen:AssessScreen", "Self-assessment sessions and how skills changed"),
+    ("goals", "g", "Goals", "goals.screen:GoalsScreen", "Goals with their milestones, check-ins and revisions"),
+    ("timeline", "l", "Timeline", "timeline.screen:TimelineScreen", "Everything on one time axis"),
+    ("reflections", "r", "Reflect", "reflections.screen:ReflectionsScreen", "The reflection log: search, read, write"),
+    ("people", "p", "People", "people.screen:PeopleScreen", "Mentors and contacts, the conversations held and the follow-ups"),
 )
+
+
+def feature(where: str) -> Any:
+    """``"goals.screen:GoalsScreen"``: that name from that module of a feature package, imported
+    on first use."""
+    module, _, name = where.partition(":")
+    return getattr(import_module(f"goaljournal.ui.{module}"), name)
+
+
+def _mode_screen(where: str) -> Callable[[], Screen[Any]]:
+    return lambda: feature(where)()
 
 # How many changes `u` can take back, all screens together: the oldest are forgotten first.
 UNDO_DEPTH = 100
@@ -51,7 +61,7 @@ class GoalJournalApp(App[None]):
 
     TITLE = "goaljournal"
     CSS_PATH = "app.tcss"
-    MODES = {name: screen for name, _, _, screen, _ in SCREENS}
+    MODES = {name: _mode_screen(where) for name, _, _, where, _ in SCREENS}
     DEFAULT_MODE = "today"
     BINDINGS = [
         *(Binding(key, f"switch_mode('{name}')", label) for name, key, label, _, _ in SCREENS),
@@ -163,19 +173,57 @@ class GoalJournalApp(App[None]):
 
     def action_new_goal(self) -> None:
         """The goal drafting form, over the Goals screen (which shows the goal once it is saved)."""
-        from goaljournal.ui.goals.draft import GoalDraftScreen
-
-        if isinstance(self.screen, GoalDraftScreen):
+        if isinstance(self.screen, feature("goals.draft:GoalDraftScreen")):
             return
         self.switch_mode("goals")
-        self.call_after_refresh(self.push_screen, GoalDraftScreen())
+        self.call_after_refresh(self.post_message, nav.DraftGoal())
 
     def action_new_person(self) -> None:
-        from goaljournal.ui.people.screen import new_person
-
-        new_person(self)
+        self.post_message(nav.NewPerson())
 
     def action_log_conversation(self) -> None:
-        from goaljournal.ui.people.screen import new_conversation
+        self.post_message(nav.LogConversation())
 
-        new_conversation(self)
+    # -- navigation: a feature asks, the app opens the feature that owns the record -------------
+
+    def on_open_goal(self, message: nav.OpenGoal) -> None:
+        self.push_screen(feature("goals.screen:GoalDetailScreen")(message.goal_id))
+
+    def on_read_goal(self, message: nav.ReadGoal) -> None:
+        feature("timeline.screen:read_goal")(self, message.goal_id, with_story=message.with_story)
+
+    def on_open_goal_story(self, message: nav.OpenGoalStory) -> None:
+        feature("timeline.screen:open_story")(self, message.goal_id)
+
+    def on_draft_goal(self, message: nav.DraftGoal) -> None:
+        draft = feature("goals.draft:GoalDraftScreen")(
+            title=message.title, category=message.category, assessment_item_id=message.assessment_item_id, parent_id=message.parent_id
+        )
+        self.push_screen(draft, message.then)
+
+    def on_open_person(self, message: nav.OpenPerson) -> None:
+        self.push_screen(feature("people.screen:PersonScreen")(message.person_id))
+
+    def on_new_person(self, message: nav.NewPerson) -> None:
+        feature("people.screen:new_person")(self)
+
+    def on_log_conversation(self, message: nav.LogConversation) -> None:
+        feature("people.screen:new_conversation")(self)
+
+    def on_read_entry(self, message: nav.ReadEntry) -> None:
+        feature("timeline.screen:read_entry")(self, message.entry_id)
+
+    def on_read_assessment(self, message: nav.ReadAssessment) -> None:
+        feature("timeline.screen:read_assessment")(self, message.session_id)
+
+    def on_read_conversation(self, message: nav.ReadConversation) -> None:
+        feature("timeline.screen:read_conversation")(self, message.interaction_id)
+
+    def on_start_assessment(self, message: nav.StartAssessment) -> None:
+        self.switch_mode("assess")
+        self.call_after_refresh(self._start_assessment)
+
+    def _start_assessment(self) -> None:
+        screen = self.screen
+        if isinstance(screen, feature("assess.screen:AssessScreen")):
+            screen.action_start()

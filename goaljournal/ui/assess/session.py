@@ -31,6 +31,7 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.text import one_line
 from goaljournal.store import JournalError, Store
+from goaljournal.ui import nav
 from goaljournal.ui.assess.forms import (
     ITEM_FIELDS,
     FieldForm,
@@ -40,7 +41,6 @@ from goaljournal.ui.assess.forms import (
     summary_form,
 )
 from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.goals.draft import GoalDraftScreen
 from goaljournal.ui.shared.text import compose_line, user_content
 
 T = TypeVar("T")
@@ -833,4 +833,4 @@ def open_goal_draft(screen: JournalScreen, title: str, category: str, item_id: i
             outcome(screen, screen.store.remove_assessment_item, made_item)
         screen.refresh_data()
 
-    screen.app.push_screen(GoalDraftScreen(title=title, category=category, assessment_item_id=item_id), drafted)
+    screen.post_message(nav.DraftGoal(title=title, category=category, assessment_item_id=item_id, then=drafted))

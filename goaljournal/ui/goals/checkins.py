@@ -1,6 +1,5 @@
 """Check-ins in the app: a goal's list of them (edit and delete), the form that corrects one, and
-the question asked before a value far outside its goal's range is saved ("did you mean 3?").
-Today and the goal detail save check-ins through :func:`ask_if_doubtful`."""
+the question asked before a value far outside its goal's range is saved (shared with Today)."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -17,19 +16,29 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import BadDate, format_day, parse_day
-from goaljournal.core.models import CADENCES, CheckIn, Goal
-from goaljournal.core.progress import LIMIT_TEXT, Doubt, checkin_doubt, format_number, within_limit
+from goaljournal.core.dates import BadDate, format_day, human_date, parse_day
+from goaljournal.core.models import CheckIn, Goal
+from goaljournal.core.progress import (
+    LIMIT_TEXT,
+    format_number,
+    within_limit,
+)
 from goaljournal.store import JournalError
+from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
-DIALOG_CSS = """
-DoubtDialog, CheckinForm {
+
+def _day(text: str) -> str:
+    return human_date(date.fromisoformat(text))
+
+
+FORM_CSS = """
+CheckinForm {
     align: center middle;
 }
-DoubtDialog > Vertical, CheckinForm > Vertical {
+CheckinForm > Vertical {
     width: 64;
     max-width: 100%;
     height: auto;
@@ -57,7 +66,7 @@ CheckinForm .checkin-row .checkin-unit {
     width: auto;
     padding-left: 1;
 }
-DoubtDialog .hint, CheckinForm .hint {
+CheckinForm .hint {
     color: $text-muted;
     margin-top: 1;
 }
@@ -66,69 +75,6 @@ CheckinForm #checkin-error {
     height: auto;
 }
 """
-
-
-def _day(text: str) -> str:
-    return f"{date.fromisoformat(text):%d %b %Y}"
-
-
-class DoubtDialog(ModalScreen[str | None]):
-    """Asks before a doubtful value is saved. Dismisses with "typed" (save it as typed), "meant"
-    (save the likely meant value instead), or None (back to the field, the text kept)."""
-
-    DEFAULT_CSS = DIALOG_CSS
-    BINDINGS = [
-        Binding("y", "dismiss('typed')", "Save as typed"),
-        Binding("m", "meant", "Save what I meant"),
-        Binding("n,escape", "dismiss(None)", "Back"),
-    ]
-
-    def __init__(self, doubt: Doubt, typed: str) -> None:
-        super().__init__()
-        self.doubt = doubt
-        self.typed = typed
-
-    @property
-    def meant_text(self) -> str:
-        if self.doubt.meant is None:
-            return ""
-        return ("+" if self.typed.startswith("+") else "") + format_number(self.doubt.meant)
-
-    def compose(self) -> ComposeResult:
-        with Vertical() as dialog:
-            dialog.border_title = "Is that right?"
-            yield Static(Content(self.doubt.reason + "."), id="doubt-reason")
-            question = f"Did you mean {self.meant_text}?" if self.meant_text else f"Is {self.typed} what you meant?"
-            yield Static(Content.styled(question, "bold"), id="doubt-question")
-            keys = f"y save {self.typed} as typed · " + (f"m save {self.meant_text} · " if self.meant_text else "")
-            yield Static(Content(keys + "n / escape back to the value"), classes="hint")  # wraps, never cut
-
-    def action_meant(self) -> None:
-        if self.doubt.meant is not None:
-            self.dismiss("meant")
-
-
-def ask_if_doubtful(app: App[Any], goal: Goal, typed: str, number: float, *, added_to: float | None, save: Callable[[float], object],
-                    back: Callable[[], object]) -> None:  # fmt: skip
-    """Save ``number`` (typed as ``typed``) for ``goal`` through ``save``, asking first when it
-    looks mistyped: `y` saves it, `m` saves what was likely meant, `n` calls ``back``."""
-    if goal.cadence in CADENCES:  # each check-in is an amount added to its period: judged against one period's target
-        doubt = checkin_doubt(number, 0.0, goal.target)
-    else:
-        doubt = checkin_doubt(number, goal.baseline, goal.target, added_to=added_to)
-    if doubt is None:
-        save(number)
-        return
-
-    def answered(answer: str | None) -> None:
-        if answer == "typed":
-            save(number)
-        elif answer == "meant" and doubt.meant is not None:
-            save(doubt.meant)
-        else:
-            back()
-
-    app.push_screen(DoubtDialog(doubt, typed), answered)
 
 
 def read_value(text: str) -> float:
@@ -147,7 +93,7 @@ class CheckinForm(UnsavedTextGuard, ModalScreen[dict[str, Any] | None]):
     changed); a value or day that does not read, or a refused write, is said in the form and the
     typed text stays. Dismisses with the changes saved, or None (escape: the unsaved-text rule)."""
 
-    DEFAULT_CSS = DIALOG_CSS
+    DEFAULT_CSS = FORM_CSS
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

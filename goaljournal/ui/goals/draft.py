@@ -27,8 +27,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from goaljournal.core.dates import human_date
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
-from goaljournal.core.models import CADENCES, CATEGORIES, GOAL_STATUSES, PROGRESS_SOURCES, Goal
+from goaljournal.core.models import (
+    CADENCES,
+    CATEGORIES,
+    GOAL_STATUSES,
+    PROGRESS_SOURCES,
+    Goal,
+)
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import derived_horizon, format_number
 from goaljournal.core.smart import (
@@ -212,7 +219,7 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
         if not ok:
             shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$error"))
         else:
-            shown.update(Content(f"→ {day:%a %d %b %Y}" if day else "no due day"))
+            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}" if day else "no due day"))
 
     @on(Input.Submitted, "#milestone-title")
     def _next(self) -> None:
@@ -292,9 +299,9 @@ class MilestoneList(OptionList):
     def _when(self, item: DraftMilestone) -> tuple[str, str]:
         """The date a milestone shows: when it was done, else when it is due."""
         if item.done_on:
-            return f"done {item.done_on:%d %b %Y}", "$success"
+            return f"done {human_date(item.done_on)}", "$success"
         overdue = item.due is not None and item.due < self.today
-        return (f"{item.due:%d %b %Y}" if item.due else "no date"), ("$error" if overdue else "$text-muted")
+        return (human_date(item.due) if item.due else "no date"), ("$error" if overdue else "$text-muted")
 
     def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
         overdue = item.done_on is None and item.due is not None and item.due < self.today
@@ -839,7 +846,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         when = f"in {days} days" if days >= 0 else f"{-days} days ago"
         horizon = horizon_choice if horizon_choice not in (None, "auto") else derived_horizon(self.today, day)
         return Content.assemble(
-            source or "", ("→ ", "$accent"), (f"{day:%a %d %b %Y}", "bold"), f" · {when} · {horizon} horizon"
+            source or "", ("→ ", "$accent"), (human_date(day, '%a %d %b %Y'), "bold"), f" · {when} · {horizon} horizon"
         )
 
     def _progress_hint(self, title: str, fields: GoalFields) -> Content:

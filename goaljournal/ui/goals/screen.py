@@ -16,8 +16,23 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from goaljournal.core.cadence import NOUNS, CadenceSummary, count_words, period_name, rate_text, summarise
-from goaljournal.core.models import CADENCES, CATEGORIES, HORIZONS, PROGRESS_SOURCES, CheckIn, Goal
+from goaljournal.core.cadence import (
+    NOUNS,
+    CadenceSummary,
+    count_words,
+    period_name,
+    rate_text,
+    summarise,
+)
+from goaljournal.core.dates import human_date
+from goaljournal.core.models import (
+    CADENCES,
+    CATEGORIES,
+    HORIZONS,
+    PROGRESS_SOURCES,
+    CheckIn,
+    Goal,
+)
 from goaljournal.core.progress import (
     format_number,
     goal_horizon,
@@ -28,7 +43,6 @@ from goaljournal.core.progress import (
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError, Store
 from goaljournal.store.goals import GOAL_FIELDS
-from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.goals.checkins import CheckinForm, CheckinList
 from goaljournal.ui.goals.draft import (
     DraftMilestone,
@@ -40,6 +54,7 @@ from goaljournal.ui.goals.draft import (
     smart_marks,
     stored_milestones,
 )
+from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_cell, user_content
 
 # "all" first, then the filter people want most.
@@ -54,7 +69,7 @@ PERIODS_SHOWN = 12
 
 
 def _day(text: str | None) -> str:
-    return f"{date.fromisoformat(text):%d %b %Y}" if text else "–"
+    return human_date(date.fromisoformat(text)) if text else "–"
 
 
 def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:
@@ -347,7 +362,7 @@ class GoalsScreen(JournalScreen):
                 user_cell(indent + goal.title, width=title_width),
                 marks,
                 Text(f"{progress_bar(fraction, 5)} {fraction:4.0%}", style=accent) if fraction is not None else Text(""),
-                Text(f"{date.fromisoformat(goal.deadline):%d %b %y}" if goal.deadline else ""),
+                Text(human_date(date.fromisoformat(goal.deadline), '%d %b %y') if goal.deadline else ""),
                 key=str(goal.id),
             )
         if table.row_count:

@@ -29,7 +29,7 @@ from textual.widgets import (
 )
 from textual.widgets.selection_list import Selection
 
-from goaljournal.core.dates import day_or_phrase
+from goaljournal.core.dates import day_or_phrase, human_date
 from goaljournal.core.models import (
     INTERACTION_KINDS,
     RELATIONSHIPS,
@@ -315,7 +315,7 @@ class ConversationForm(FormScreen):
         if day is None:
             shown.update(Content.styled("not a date I can read: try 2026-11-24, yesterday, 3 days ago", "$error"))
         else:
-            shown.update(Content(f"→ {day:%a %d %b %Y}"))
+            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
         self._show_due()
 
     @on(Input.Changed, "#talk-follow-up, #talk-follow-up-when")
@@ -327,9 +327,9 @@ class ConversationForm(FormScreen):
         elif day is None:
             shown.update(Content.styled("no follow-up", "$text-muted"))
         elif self._text("talk-follow-up-when"):
-            shown.update(Content(f"→ {day:%a %d %b %Y}"))
+            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
         else:
-            shown.update(Content(f"→ {day:%a %d %b %Y} (a week after)"))
+            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')} (a week after)"))
 
     def current(self) -> ConversationDraft | None:
         """What the form holds, or None (after saying why) when a field cannot be read."""

@@ -18,17 +18,23 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import RowDoesNotExist
 
+from goaljournal.core.dates import human_date
 from goaljournal.core.models import RELATIONSHIPS, Goal, Interaction, Person
 from goaljournal.core.progress import progress_fraction
 from goaljournal.store import JournalError
-from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.people.forms import (
     ConversationDraft,
     ConversationForm,
     PersonDraft,
     PersonForm,
 )
-from goaljournal.ui.shared.text import compose_line, progress_bar, user_cell, user_content
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import (
+    compose_line,
+    progress_bar,
+    user_cell,
+    user_content,
+)
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 RELATIONSHIP_FILTERS = ("all", *RELATIONSHIPS)
@@ -38,7 +44,7 @@ NO_MATCH_HINT = "No one matches: escape clears the search, f changes the relatio
 
 
 def _day(text: str) -> str:
-    return f"{date.fromisoformat(text):%d %b %Y}"
+    return human_date(date.fromisoformat(text))
 
 
 def how_long_ago(day: str, today: date) -> str:
@@ -379,8 +385,8 @@ def log_conversation(screen: JournalScreen, person_id: int | None, then: object,
 
     def done(draft: object) -> None:
         if isinstance(draft, ConversationDraft):
-            due = f"; follow up by {draft.follow_up_due:%a %d %b}" if draft.follow_up_due else ""
-            screen.journal_app.tell(f"Logged the {draft.kind} of {draft.at:%d %b}{due}.")
+            due = f"; follow up by {human_date(draft.follow_up_due, '%a %d %b')}" if draft.follow_up_due else ""
+            screen.journal_app.tell(f"Logged the {draft.kind} of {human_date(draft.at, '%d %b')}{due}.")
             then()  # type: ignore[operator]
 
     form = ConversationForm(
@@ -555,7 +561,7 @@ class PersonScreen(JournalScreen):
         if talk is None:
             shown.update(Content.styled("No conversations yet: c logs one (a coffee, a meeting, an event, a call…).", "$text-muted italic"))
             return
-        lines = [Content.assemble((f"{date.fromisoformat(talk.at):%a %d %b %Y}", "bold"), f" · {talk.kind} · ",
+        lines = [Content.assemble((human_date(date.fromisoformat(talk.at), '%a %d %b %Y'), "bold"), f" · {talk.kind} · ",
                                   (how_long_ago(talk.at, self.today), "$text-muted"))]  # fmt: skip
         if talk.notes:
             lines.append(user_content(talk.notes))

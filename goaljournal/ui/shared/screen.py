@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
+from goaljournal.core.dates import human_date
 from goaljournal.store import JournalError, Store
 
 if TYPE_CHECKING:
@@ -32,12 +33,16 @@ class TitleBar(Horizontal):
         yield Static(id="title-status")
 
     def show(self, today: date, status: str = "") -> None:
-        self.query_one("#title-date", Static).update(Content(f"{today:%a %d %b %Y}"))
+        self.query_one("#title-date", Static).update(Content(f"{human_date(today, '%a %d %b %Y')}"))
         self.query_one("#title-status", Static).update(Content(status))
 
 
-class JournalScreen(Screen[None]):
-    """A screen of the journal app. ``refresh_data`` re-reads what it shows from the store."""
+ResultType = TypeVar("ResultType")
+
+
+class JournalScreen(Screen[ResultType]):
+    """A screen of the journal app, dismissed with a ``ResultType`` (``JournalScreen[None]`` for
+    one that gives nothing back). ``refresh_data`` re-reads what it shows from the store."""
 
     SCREEN_NAME = ""
     # `u` takes back this screen's latest change (the app keeps them: GoalJournalApp.remember).
@@ -45,7 +50,7 @@ class JournalScreen(Screen[None]):
 
     @property
     def journal_app(self) -> GoalJournalApp:
-        return self.app  # type: ignore[return-value]
+        return cast("GoalJournalApp", self.app)
 
     @property
     def store(self) -> Store:

@@ -65,8 +65,8 @@ from goaljournal.core.progress import (
 )
 from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.goals.screen import goal_detail
+from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput

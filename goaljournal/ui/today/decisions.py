@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import BadDate, check_range, day_or_phrase
+from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
 from goaljournal.core.decisions import (
     ASSESSMENT_DUE,
     NO_CHECKIN,
@@ -33,8 +33,7 @@ from goaljournal.core.decisions import (
     Decision,
 )
 from goaljournal.core.models import Goal
-from goaljournal.ui.assess.screen import AssessScreen
-from goaljournal.ui.goals.screen import GoalDetailScreen
+from goaljournal.ui import nav
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
@@ -219,7 +218,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="extend-dialog", classes="decision-dialog") as dialog:
             dialog.border_title = "Extend the deadline"
-            was = f"{date.fromisoformat(self.goal.deadline):%d %b %Y}" if self.goal.deadline else "none"
+            was = human_date(date.fromisoformat(self.goal.deadline)) if self.goal.deadline else "none"
             yield Static(Content.assemble(user_content(self.goal.title, style="bold", single_line=True, width=50), f" · was due {was}"))
             yield Label(Content("New deadline"))
             yield SafeInput(placeholder="a date or a phrase: 2027-01-31, in a month, end of Q1", id="extend-day")
@@ -243,9 +242,9 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
         except BadDate as err:
             return str(err)
         if day < self.today:
-            return f"{day:%d %b %Y} has passed: pick today or later"
+            return f"{human_date(day)} has passed: pick today or later"
         if self.goal.deadline and day.isoformat() <= self.goal.deadline:
-            return f"{day:%d %b %Y} is no later than the deadline"
+            return f"{human_date(day)} is no later than the deadline"
         return None
 
     @on(Input.Changed, "#extend-day")
@@ -256,7 +255,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
             return
         day = self._day()
         problem = self._problem(day)
-        shown.update(Content.styled(problem, "$error") if problem else Content(f"→ {day:%a %d %b %Y}"))
+        shown.update(Content.styled(problem, "$error") if problem else Content(f"→ {human_date(day, '%a %d %b %Y')}"))
 
     @on(Input.Submitted, "#extend-day")
     def _next(self) -> None:
@@ -323,7 +322,7 @@ def snooze(screen: JournalScreen, decision: Decision, then: Callable[[], None]) 
         # A prompt put away until today shows today: that is how `u` brings it back.
         back = (decision.prompt, decision.subject_id, screen.today)
         screen.remember("putting the prompt away", lambda: screen.store.snooze_prompt(*back))
-        screen.journal_app.tell(f"Put away until {until:%a %d %b}.")
+        screen.journal_app.tell(f"Put away until {human_date(until, '%a %d %b')}.")
         then()
 
 
@@ -335,10 +334,7 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
         snooze(screen, decision, then)
         return
     if action == "open":
-        if goal is None:
-            start_assessment(screen)
-        else:
-            screen.app.push_screen(GoalDetailScreen(goal.id))
+        screen.post_message(nav.StartAssessment() if goal is None else nav.OpenGoal(goal.id))
         return
     if goal is None:
         return
@@ -353,7 +349,7 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
             if choice is not None and screen.attempt(screen.store.extend_deadline, goal.id, choice[0], choice[1]):
                 screen.remember(f"extending the deadline of {goal.title}",
                                 lambda: screen.store.update_goal(goal.id, deadline=goal.deadline, reason="undone"))  # fmt: skip
-                done(f"now due {choice[0]:%d %b %Y}; the reason is kept with the revision.")
+                done(f"now due {human_date(choice[0])}; the reason is kept with the revision.")
 
         screen.app.push_screen(ExtendDialog(goal, screen.today), extended)
         return
@@ -375,15 +371,3 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
             done(message)
 
     screen.app.push_screen(DecisionReasonDialog(heading, goal, required=required, suggested=suggested), reasoned)
-
-
-def start_assessment(screen: JournalScreen) -> None:
-    """Go to the self-assessment and start a session there (or resume the one in progress)."""
-    app = screen.app
-    app.switch_mode("assess")
-
-    def start() -> None:
-        if isinstance(app.screen, AssessScreen):
-            app.screen.action_start()
-
-    app.call_after_refresh(start)

@@ -25,7 +25,14 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
-from goaljournal.core.models import CADENCES, PROGRESS_SOURCES, Goal, Interaction, Milestone
+from goaljournal.core.dates import human_date
+from goaljournal.core.models import (
+    CADENCES,
+    PROGRESS_SOURCES,
+    Goal,
+    Interaction,
+    Milestone,
+)
 from goaljournal.core.progress import (
     LIMIT_TEXT,
     format_number,
@@ -35,14 +42,14 @@ from goaljournal.core.progress import (
     within_limit,
 )
 from goaljournal.store import JournalError
+from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.goals.checkins import ask_if_doubtful
-from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
 from goaljournal.ui.shared.text import progress_bar, user_content
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 from goaljournal.ui.shared.widgets.tags import TagSuggester
+from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
 
 STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success", "met": "$success"}
 DUE_WITHIN_DAYS = 7
@@ -52,18 +59,18 @@ STREAK_WINDOW_DAYS = 3660
 
 def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, *, overdue: str, on_today: str, ahead: str) -> Content:
     """Two lines on the due list: a box, when it is due and what to do; then, below, what it is
-    for. ``overdue`` and ``ahead`` are formats for the due date (``{days}`` is the days late)."""
+    for. ``overdue`` and ``ahead`` are human_date patterns for the due date (``{days}`` is the days late)."""
     if done:
         box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
         shown = user_content(title, style="strike $text-muted", single_line=True, width=34)
     else:
         due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
-            when = Content.styled(overdue.format(due, days=(today - due).days), "bold $error")
+            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $error")
         elif due == today:
             when = Content.styled(on_today, "bold $warning")
         else:
-            when = Content(ahead.format(due))
+            when = Content(human_date(due, ahead))
         box, shown = Content("☐ "), user_content(title, single_line=True, width=34)
     return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), shown, "\n" + " " * 20, below)
 
@@ -72,7 +79,7 @@ def due_label(milestone: Milestone, today: date) -> Content:
     """A milestone: when it is due, and below, its goal."""
     goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=34)
     return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today,
-                     overdue="! overdue {0:%d %b}", on_today="today", ahead="{0:%a %d %b}")  # fmt: skip
+                     overdue="! overdue %d %b", on_today="today", ahead="%a %d %b")  # fmt: skip
 
 
 def follow_up_label(follow_up: Interaction, today: date) -> Content:
@@ -81,7 +88,7 @@ def follow_up_label(follow_up: Interaction, today: date) -> Content:
         (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
     )
     return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today,
-                     overdue="! overdue {days} d", on_today="due today", ahead="due {0:%a %d}")  # fmt: skip
+                     overdue="! overdue {days} d", on_today="due today", ahead="due %a %d")  # fmt: skip
 
 
 def counted_amount(goal: Goal) -> str:
@@ -210,9 +217,9 @@ class GoalRow(Horizontal):
         if not goal.deadline:
             deadline = ("no deadline", "$text-muted")
         elif goal.deadline < today.isoformat():
-            deadline = (f"was due {date.fromisoformat(goal.deadline):%d %b %Y}", "$error")
+            deadline = (f"was due {human_date(date.fromisoformat(goal.deadline))}", "$error")
         else:
-            deadline = (f"by {date.fromisoformat(goal.deadline):%d %b %Y}", "$text-muted")
+            deadline = (f"by {human_date(date.fromisoformat(goal.deadline))}", "$text-muted")
         # "✓ today" is for a typed check-in; a counted goal's come from conversations.
         checked = ("  ✓ today", "$success") if goal.current_at == today.isoformat() and not self.counted else ""
         # The bar gives way to the percentage and the pace, so the line never wraps into the next.

@@ -20,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from goaljournal.core.dates import human_date
 from goaljournal.core.models import Entry
 from goaljournal.core.text import printable
 from goaljournal.ui.shared.text import user_content
@@ -113,7 +114,7 @@ def markdown_source(text: str) -> tuple[str, int]:
 def entry_header(entry: Entry, goal_titles: Sequence[str], *, trashed: bool = False) -> Content:
     moment = datetime.fromisoformat(entry.at)
     parts: list[Content | str | tuple[str, str]] = [
-        (f"{moment:%a %d %b %Y · %H:%M}", "bold"),
+        (f"{human_date(moment, '%a %d %b %Y · %H:%M')}", "bold"),
         "\n",
         (f"{KIND_MARKS.get(entry.kind, '·')} {entry.kind}", "$accent"),
     ]
