@@ -324,7 +324,7 @@ async def test_a_cadence_the_user_chose_is_not_overwritten_by_the_sentence(store
 
 
 def test_the_goal_detail_lists_each_week_met_or_missed_newest_first(store: Store) -> None:
-    from goaljournal.ui.goals.screen import PERIODS_SHOWN, goal_detail
+    from goaljournal.ui.goals.render import PERIODS_SHOWN, goal_detail
 
     goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="client reports", cadence="week",
                              start_date="2026-05-04")  # fmt: skip

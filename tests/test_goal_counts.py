@@ -12,7 +12,8 @@ from goaljournal.core.networking import suggest_progress_from
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.goals.draft import GoalDraftScreen
-from goaljournal.ui.goals.screen import GoalsScreen, goal_detail
+from goaljournal.ui.goals.render import goal_detail
+from goaljournal.ui.goals.screen import GoalsScreen
 from goaljournal.ui.today.screen import TodayScreen
 
 TODAY = date(2026, 11, 25)

@@ -63,9 +63,11 @@ from goaljournal.core.progress import (
     pace_status,
     progress_fraction,
 )
-from goaljournal.core.text import printable
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.goals.screen import goal_detail
+from goaljournal.ui.assess.render import assessment_summary
+from goaljournal.ui.goals.render import goal_detail
+from goaljournal.ui.people.render import conversation_detail
+from goaljournal.ui.reflections.render import entry_heading
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
@@ -1168,42 +1170,6 @@ class ConversationReader(DismissOnce, ModalScreen[str | None]):
         return self.with_person or not (action == "dismiss" and parameters == ("person",))
 
 
-def conversation_detail(store: Store, interaction_id: int, today: date) -> Content:
-    """A conversation as the reader shows it. Every field is the user's text, shown literally."""
-    talk = store.get_interaction(interaction_id)
-    lines = [
-        Content.assemble(
-            (f"{talk.kind} with ", "bold"), user_content(talk.person_name or "", style="bold", single_line=True),
-            (f" · {talk.relationship}" if talk.relationship else "", "$text-muted"),
-        ),
-        Content.styled(long_date(date.fromisoformat(talk.at)), "$text-muted"),
-    ]  # fmt: skip
-    for heading, value in (("Notes", talk.notes), ("Learned / advice", talk.learned), ("What was done about it", talk.outcome)):
-        if value:
-            lines += [Content(""), Content.styled(heading, "bold"), user_content(value)]
-    if talk.follow_up_due:
-        due = date.fromisoformat(talk.follow_up_due)
-        if talk.follow_up_done:
-            state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$success")
-        elif due < today:
-            state = (f"overdue since {short_date(due)}", "bold $error")
-        else:
-            state = (f"due {short_date(due)}", "$secondary")
-        lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]
-    titles = []
-    for goal_id in talk.goal_ids:
-        try:
-            titles.append(store.get_goal(goal_id).title)
-        except JournalError:
-            continue
-    if titles:
-        lines += [Content(""), Content.styled("Goals discussed", "bold")]
-        lines += [user_content(f"  • {title}", single_line=True) for title in titles]
-    if talk.assessment_item_id is not None:
-        lines += [Content(""), Content.styled("Filed as feedback in a self-assessment.", "$text-muted")]
-    return Content("\n").join(lines)
-
-
 def person_page() -> type[Screen[Any]] | None:
     """The people screen's page for a person (PersonScreen(person_id)), if the app has one."""
     try:
@@ -1211,63 +1177,6 @@ def person_page() -> type[Screen[Any]] | None:
     except ImportError:
         return None
     return getattr(people, "PersonScreen", None)
-
-
-ITEM_SECTIONS = (
-    ("strength", "Strengths"), ("weakness", "Weaknesses"), ("success", "Successes"),
-    ("failure", "Failures"), ("feedback", "Feedback"),
-)  # fmt: skip
-
-
-def assessment_summary(store: Store, assessment_id: int) -> Content:
-    assessment = next((a for a in store.assessments() if a.id == assessment_id), None)
-    if assessment is None:
-        return Content.styled("This self-assessment is no longer in the journal.", "$text-muted italic")
-    state = f"completed {assessment.completed_at[:10]}" if assessment.completed_at else f"in progress, step {assessment.step}"
-    lines = [
-        Content.styled(f"Self-assessment of {long_date(date.fromisoformat(assessment.at))}", "bold"),
-        Content.styled(state, "$text-muted"),
-        Content(""),
-        user_content(assessment.summary) if assessment.summary else Content.styled("No summary yet.", "$text-muted italic"),
-    ]
-    ratings = store.ratings(assessment.id)
-    if ratings:
-        lines += [Content(""), Content.styled("Skills (1–5)", "bold")]
-        for rating in ratings:
-            name = rating.skill_name or ""
-            lines.append(
-                Content.assemble(
-                    "  ", user_content(name, single_line=True, width=30), " " * max(1, 32 - min(len(name), 30)),
-                    ("●" * rating.rating + "○" * (5 - rating.rating), "$accent"), f"  {rating.rating}",
-                )
-            )
-    items = store.assessment_items(assessment.id)
-    for kind, title in ITEM_SECTIONS:
-        chosen = [item for item in items if item.kind == kind]
-        if chosen:
-            lines += [Content(""), Content.styled(f"{title} ({len(chosen)})", "bold")]
-            lines += [user_content(f"  • {item.text}") for item in chosen]
-    return Content("\n").join(lines)
-
-
-def entry_heading(store: Store, entry_id: int) -> tuple[Content, str]:
-    """The reader's heading (date, kind, tags, linked goals) and the entry's Markdown."""
-    entry = store.get_entry(entry_id)
-    moment = date.fromisoformat(entry.at[:10])
-    parts: list[str | tuple[str, str] | Content] = [
-        (f"{long_date(moment)} {entry.at[11:16]}", "bold"), f" · {entry.kind}",
-    ]  # fmt: skip
-    if entry.starred:
-        parts.append((" · starred", "$warning"))
-    lines = [Content.assemble(*parts)]
-    if entry.tags:
-        lines.append(user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$accent", single_line=True))
-    for goal_id in entry.goal_ids:
-        try:
-            lines.append(user_content(f"goal: {store.get_goal(goal_id).title}", style="$text-muted", single_line=True))
-        except JournalError:
-            continue
-    return Content("\n").join(lines), printable(entry.text)
 
 
 def open_row(screen: JournalScreen, row: AxisRow, *, story: bool = True) -> None:

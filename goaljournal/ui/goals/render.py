@@ -1,0 +1,273 @@
+"""Goals as text: the detail of a goal, its cadence periods, the tree order of the list. Pure
+functions of the store and today, so they can be tested without the app."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+
+from textual.content import Content
+
+from goaljournal.core.cadence import (
+    NOUNS,
+    CadenceSummary,
+    count_words,
+    period_name,
+    rate_text,
+    summarise,
+)
+from goaljournal.core.dates import human_date
+from goaljournal.core.models import (
+    CADENCES,
+    CATEGORIES,
+    HORIZONS,
+    PROGRESS_SOURCES,
+    Goal,
+)
+from goaljournal.core.progress import (
+    format_number,
+    goal_horizon,
+    pace_status,
+    progress_fraction,
+    sparkline,
+)
+from goaljournal.store import JournalError, Store
+from goaljournal.ui.goals.draft import (
+    goal_report,
+    smart_marks,
+)
+from goaljournal.ui.shared.text import progress_bar, user_content
+
+# "all" first, then the filter people want most.
+FILTERS = ("all", "active", "draft", "paused", "achieved", "abandoned")
+CATEGORY_FILTERS = ("all", *CATEGORIES)
+HORIZON_FILTERS = ("all", *HORIZONS)
+STATUS_STYLES = {"active": "$accent", "draft": "$warning", "paused": "$text-muted", "achieved": "$success", "abandoned": "$text-muted"}
+STATUS_ORDER = ("active", "draft", "paused", "achieved", "abandoned")
+RECENT_CHECKINS = 5
+# The periods a cadence goal's detail lists (newest first); the count says how many came before.
+PERIODS_SHOWN = 12
+
+
+def day_text(text: str | None) -> str:
+    return human_date(date.fromisoformat(text)) if text else "–"
+
+
+def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:
+    """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions
+    (the goal's own screen lists milestones and check-ins apart, where they can be changed)."""
+    fraction = progress_fraction(goal)
+    report = goal_report(store, goal, today)
+    lines: list[Content] = [
+        user_content(goal.title, style="bold"),
+        Content.assemble(
+            (goal.status, STATUS_STYLES.get(goal.status, "$accent")),
+            f" · {goal.category or 'no category'} · {goal_horizon(goal) or 'no'} horizon · ",
+            smart_marks(report),
+            (f" {report.met}/5", "$text-muted"),
+        ),
+        Content(""),
+    ]
+    periods = cadence_summary(store, goal, today)
+    if periods is not None:
+        lines += cadence_overview(goal, periods, today)
+    elif goal.target is not None:
+        current = goal.current if goal.current is not None else goal.baseline
+        lines.append(
+            Content.assemble(
+                (progress_bar(fraction, 20), "$accent"),
+                f" {fraction or 0:.0%}  {format_number(current)} of {format_number(goal.target)} ",
+                user_content(goal.unit or "", single_line=True),
+                f" (from {format_number(goal.baseline or 0)})",
+                f"  {pace_status(goal, today) or ''}",
+            )
+        )
+    if goal.metric:
+        lines.append(user_content(f"Measured by: {goal.metric}", single_line=True))
+    if goal.progress_from:
+        lines.append(counted_text(store, goal))
+    span = f"From {day_text(goal.start_date)} to {day_text(goal.deadline) if goal.deadline else 'no deadline'}"
+    if goal.deadline and goal.status in ("active", "draft", "paused"):
+        left = (date.fromisoformat(goal.deadline) - today).days
+        span += f" · {left} days left" if left >= 0 else f" · {-left} days overdue"
+    lines.append(Content(span))
+    if goal.why:
+        lines.append(user_content(f"Why it matters: {goal.why}"))
+    if goal.confidence:
+        lines.append(Content(f"Confidence: {'●' * goal.confidence}{'○' * (5 - goal.confidence)}"))
+    if goal.parent_id is not None:
+        try:
+            parent = store.get_goal(goal.parent_id)
+            lines.append(Content.assemble("Serves: ", user_content(f"#{parent.id} {parent.title}", single_line=True, width=70)))
+        except JournalError:
+            pass
+    if goal.assessment_item_id is not None:
+        try:
+            item = store.get_assessment_item(goal.assessment_item_id)
+            lines.append(Content.assemble("From the self-assessment: ", user_content(f"{item.kind}: {item.text}", single_line=True, width=70)))
+        except JournalError:
+            pass
+    children = store.child_goals(goal.id)
+    if children:
+        lines += [Content(""), Content.styled(f"Stepping stones ({sum(c.status == 'achieved' for c in children)}/{len(children)} achieved)", "bold")]
+        for child in children:
+            share = progress_fraction(child)
+            lines.append(
+                Content.assemble(
+                    "  ", (f"{child.status:<9}", STATUS_STYLES.get(child.status, "")), " ",
+                    (f"{share:4.0%} " if share is not None else "     ", "$text-muted"),
+                    user_content(child.title, single_line=True, width=48),
+                )  # fmt: skip
+            )
+    if milestones:
+        items = store.milestones(goal.id)
+        lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in items)}/{len(items)} done)", "bold")]
+        for milestone in items:
+            overdue = not milestone.done and milestone.due_date and milestone.due_date < today.isoformat()
+            mark = ("✓", "$success") if milestone.done else (("!", "$error") if overdue else ("○", ""))
+            if milestone.done:
+                when = (f"done {day_text(milestone.done_at)}", "$success")
+            elif milestone.due_date:
+                when = (f"{'overdue' if overdue else 'due'} {day_text(milestone.due_date)}", "$error" if overdue else "$text-muted")
+            else:
+                when = ("no date", "$text-muted")
+            lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
+    if periods is not None:
+        lines += period_lines(goal, periods)
+    made = store.checkins(goal.id) if checkins else []
+    if made:
+        values = [checkin.value for checkin in made]
+        lines += [
+            Content(""),
+            Content.styled(f"Check-ins ({len(made)})", "bold"),
+            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),
+        ]
+        for checkin in reversed(made[-RECENT_CHECKINS:]):
+            lines.append(
+                Content.assemble(
+                    (f"  {day_text(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
+                    user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
+                )  # fmt: skip
+            )
+    talks = store.interactions(goal_id=goal.id, limit=RECENT_CHECKINS)
+    if talks:
+        lines += [Content(""), Content.styled("Recent conversations about this goal", "bold")]
+        for talk in talks:
+            said = talk.learned or talk.notes
+            lines.append(
+                Content.assemble(
+                    (f"  {day_text(talk.at)}  {talk.kind} with ", "$text-muted"),
+                    user_content(talk.person_name or "", single_line=True, width=30),
+                    *((": ", user_content(said, style="$text-muted", single_line=True, width=50)) if said else ()),
+                )
+            )
+    revisions = store.revisions(goal.id)
+    if revisions:
+        lines += [Content(""), Content.styled("Revisions", "bold")]
+        for revision in revisions:
+            changes = json.loads(revision.changes)
+            what = "; ".join(f"{name}: {_plain(old)} → {_plain(new)}" for name, (old, new) in changes.items())
+            lines.append(user_content(f"  {revision.at[:10]}  {what}", single_line=True))
+            if revision.reason:
+                lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
+    return Content("\n").join(lines)
+
+
+def cadence_summary(store: Store, goal: Goal, today: date) -> CadenceSummary | None:
+    """A cadence goal's periods as of ``today`` (None for a goal counted as a total)."""
+    if goal.cadence not in CADENCES:
+        return None
+    amounts = store.checkin_amounts([goal.id])[goal.id]
+    return summarise(goal.cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)  # type: ignore[arg-type]
+
+
+def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[Content]:
+    """``████░░ 40%  2 of 5 client reports this week  on track``, then the rate, the periods
+    met so far and the streak."""
+    fraction = progress_fraction(goal)
+    unit = goal.unit or PROGRESS_SOURCES.get(goal.progress_from or "")
+    lines = []
+    if goal.target is not None:
+        lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today) or ''}"))
+    lines.append(user_content(periods.this_period(unit), single_line=True))
+    facts = [rate_text(goal.target, unit, periods.cadence), periods.met_text(), periods.streak_text()]
+    lines.append(user_content(" · ".join(fact for fact in facts if fact), single_line=True))
+    return lines
+
+
+def period_lines(goal: Goal, periods: CadenceSummary) -> list[Content]:
+    """Each period met or missed, newest first, the latest PERIODS_SHOWN of them."""
+    noun = NOUNS[periods.cadence][1].capitalize()
+    lines = [Content(""), Content.styled(f"{noun} ({periods.met_text()})", "bold")]
+    target = f"/{format_number(goal.target)}" if goal.target is not None else ""
+    shown = periods.results(limit=PERIODS_SHOWN)
+    names = [period_name(result.period) for result in shown]
+    room = max((len(name) for name in names), default=0)
+    for result, name in zip(shown, names, strict=True):
+        if result.met:
+            mark, state = ("✓", "$success"), ("met", "$success")
+        elif result.running:
+            mark, state = ("…", "$accent"), ("under way", "$accent")
+        elif result.partial:
+            mark, state = ("·", "$text-muted"), ("part of it", "$text-muted")
+        else:
+            mark, state = ("✗", "$error"), ("missed", "$error")
+        lines.append(
+            Content.assemble("  ", mark, f" {name:<{room}}  {format_number(result.total):>3}{target}  ", state)
+        )
+    earlier = periods.period_count - PERIODS_SHOWN
+    if earlier > 0:
+        lines.append(Content.styled(f"  … and {count_words(earlier, periods.cadence)} before", "$text-muted"))
+    return lines
+
+
+def counted_text(store: Store, goal: Goal) -> Content:
+    """``Counts new people met @hr: 2 of 5``, and below, ``2 counted so far``: where a counted
+    goal's progress comes from, and how much of it the people log has given."""
+    label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
+    current = goal.current if goal.current is not None else (goal.baseline or 0.0)
+    amount = f": {format_number(current)} of {format_number(goal.target)}" if goal.target is not None else ""
+    try:
+        counted = store.count_for_goal(goal.id)
+    except JournalError:
+        counted = 0
+    return Content.assemble(
+        user_content(f"Counts {label}{f' @{goal.progress_tag}' if goal.progress_tag else ''}{amount}", single_line=True),
+        (f"\n  {counted} counted so far · log with goaljournal met", "$text-muted"),
+    )
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def in_tree_order(goals: list[Goal]) -> Iterator[tuple[Goal, int]]:
+    """Each goal with its depth: a goal right after the goal it serves (when both are listed)."""
+    listed = {goal.id for goal in goals}
+    children: dict[int, list[Goal]] = {}
+    roots = []
+    for goal in goals:
+        if goal.parent_id in listed and goal.parent_id != goal.id:
+            children.setdefault(goal.parent_id, []).append(goal)  # type: ignore[arg-type]
+        else:
+            roots.append(goal)
+    seen: set[int] = set()
+
+    def walk(goal: Goal, depth: int) -> Iterator[tuple[Goal, int]]:
+        if goal.id in seen:  # a cycle the store refused to make, but never loop on one
+            return
+        seen.add(goal.id)
+        yield goal, depth
+        for child in children.get(goal.id, []):
+            yield from walk(child, depth + 1)
+
+    for root in roots:
+        yield from walk(root, 0)
+    for goal in goals:  # anything only reachable through a cycle
+        if goal.id not in seen:
+            yield goal, 0
