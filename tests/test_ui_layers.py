@@ -87,3 +87,20 @@ def test_the_walk_sees_a_feature_importing_another(tmp_path: Path) -> None:
 def test_no_ui_module_is_over_600_lines() -> None:
     long = {str(p.relative_to(UI)): n for p in UI.rglob("*.py") if (n := len(p.read_text().splitlines())) > MAX_LINES}
     assert long == {}
+
+
+def test_every_stylesheet_ships_in_the_wheel() -> None:
+    """Each .tcss a screen names exists beside it, and pyproject's package data carries it."""
+    import fnmatch
+    import re
+    import tomllib
+
+    patterns = tomllib.loads((UI.parent.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["goaljournal"]
+    sheets = sorted(UI.rglob("*.tcss"))
+    assert len(sheets) >= 7
+    for sheet in sheets:
+        relative = sheet.relative_to(UI.parent).as_posix()
+        assert any(fnmatch.fnmatch(relative, pattern) and relative.count("/") == pattern.count("/") for pattern in patterns), relative
+    for module in UI.rglob("*.py"):
+        for named in re.findall(r'CSS_PATH = "([^"]+)"', module.read_text()):
+            assert (module.parent / named).is_file(), f"{module.relative_to(UI)} names {named}"
