@@ -8,9 +8,9 @@ import pytest
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
+from goaljournal.ui.shared.reader import ReaderDialog
 from goaljournal.ui.timeline.screen import (
     KIND_LABELS,
-    ConversationReader,
     TimelineFilter,
     TimelineFilterDialog,
     TimelineScreen,
@@ -127,7 +127,7 @@ async def test_the_timeline_shows_them_and_enter_reads_a_conversation(store: Sto
         assert view.axis.highlighted_row.item["id"] == talks["third"]
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ConversationReader)
+        assert isinstance(pilot.app.screen, ReaderDialog) and pilot.app.screen.kind == "conversation"
         reader = screen_text(pilot.app)
         assert "event with Omar Haddad · peer" in reader and "HR summit" in reader
         assert "Follow-up: Thank Omar" in reader and "due 27 Nov 2026" in reader
@@ -184,7 +184,7 @@ async def test_p_in_the_conversation_reader_opens_the_person_page(store: Store, 
             await pilot.press("down")
         await pilot.press("enter")  # a follow-up opens its conversation
         await pilot.pause()
-        assert isinstance(pilot.app.screen, ConversationReader)
+        assert isinstance(pilot.app.screen, ReaderDialog) and pilot.app.screen.kind == "conversation"
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(pilot.app.screen, PersonScreen)

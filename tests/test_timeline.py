@@ -6,18 +6,17 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Markdown
+from textual.widgets import Input
 
 from conftest import NOW
 
 from goaljournal.demo import fill_demo_journal
 from goaljournal.store import InvalidInput, Store
 from goaljournal.ui.app import GoalJournalApp
+from goaljournal.ui.shared.reader import ReaderDialog
+from goaljournal.ui.shared.widgets.entry_reader import MarkdownText
 from goaljournal.ui.timeline.screen import (
-    AssessmentSummary,
     AxisLayout,
-    EntryReader,
-    GoalDetailDialog,
     GoalStoryScreen,
     TimelineFilter,
     TimelineFilterDialog,
@@ -403,8 +402,8 @@ async def test_open_an_entry_and_come_back_to_the_same_place(demo: Store) -> Non
         await pilot.press("enter")
         await pilot.pause()
         reader = pilot.app.screen
-        assert isinstance(reader, EntryReader)
-        assert reader.query_one(Markdown).source == entry.text
+        assert isinstance(reader, ReaderDialog) and reader.kind == "entry"
+        assert reader.query_one(MarkdownText).source == entry.text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, TimelineScreen)
@@ -429,7 +428,7 @@ async def test_open_a_goal_its_story_and_back(demo: Store, screen_text) -> None:
         goal_id = view.axis.highlighted_row.goal_id
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, GoalDetailDialog)
+        assert isinstance(pilot.app.screen, ReaderDialog) and pilot.app.screen.kind == "goal"
         assert "Milestones (" in screen_text(pilot.app)
         await pilot.press("s")
         await pilot.pause()
@@ -471,7 +470,7 @@ async def test_open_an_assessment(demo: Store, screen_text) -> None:
         assert view.axis.highlighted_row.item["id"] == assessment.id
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, AssessmentSummary)
+        assert isinstance(pilot.app.screen, ReaderDialog) and pilot.app.screen.kind == "assessment"
         text = screen_text(pilot.app)
         assert "Presentation skills" in text and "Weaknesses (3)" in text
         await pilot.press("escape")
@@ -509,7 +508,7 @@ async def test_hostile_text_on_the_timeline_is_literal(store: Store, screen_text
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert "␛[31mred" in pilot.app.screen.query_one(Markdown).source
+        assert "␛[31mred" in pilot.app.screen.query_one(MarkdownText).source
         await pilot.press("escape")
         await pilot.pause()
         assert app.is_running

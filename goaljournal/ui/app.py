@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,6 +19,12 @@ from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.help import HelpScreen
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
+
+if TYPE_CHECKING:
+    from textual.content import Content
+    from textual.widget import Widget
+
+    from goaljournal.ui.shared.reader import ReaderKey
 
 # (mode, key, label, "module:Screen", description). A feature's package is imported when its
 # screen is first shown, so the app starts with only the screen it opens on.
@@ -190,10 +196,22 @@ class GoalJournalApp(App[None]):
         self.push_screen(feature("goals.screen:GoalDetailScreen")(message.goal_id))
 
     def on_read_goal(self, message: nav.ReadGoal) -> None:
-        feature("timeline.screen:read_goal")(self, message.goal_id, with_story=message.with_story)
+        from goaljournal.ui.shared.reader import ReaderKey
+
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            goal = self.store.get_goal(message.goal_id)
+            story = ReaderKey("s", "this goal's story on the timeline", nav.OpenGoalStory(goal.id))
+            return feature("goals.render:goal_detail")(self.store, goal, self.today), [story] if message.with_story else []
+
+        self._read("goal", "Goal", build)
 
     def on_open_goal_story(self, message: nav.OpenGoalStory) -> None:
-        feature("timeline.screen:open_story")(self, message.goal_id)
+        try:
+            goal = self.store.get_goal(message.goal_id)
+        except JournalError as err:  # gone meanwhile (trashed from the command line, say)
+            self.tell(str(err), severity="warning")
+            return
+        self.push_screen(feature("timeline.story:GoalStoryScreen")(goal.id, goal.title))
 
     def on_draft_goal(self, message: nav.DraftGoal) -> None:
         draft = feature("goals.draft:GoalDraftScreen")(
@@ -211,13 +229,43 @@ class GoalJournalApp(App[None]):
         feature("people.screen:new_conversation")(self)
 
     def on_read_entry(self, message: nav.ReadEntry) -> None:
-        feature("timeline.screen:read_entry")(self, message.entry_id)
+        from goaljournal.ui.shared.reader import MarkdownBody, ReaderKey
+
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            heading, text = feature("reflections.render:entry_heading")(self.store, message.entry_id)
+            return MarkdownBody(heading, text), []
+
+        self._read("entry", "Entry", build)
 
     def on_read_assessment(self, message: nav.ReadAssessment) -> None:
-        feature("timeline.screen:read_assessment")(self, message.session_id)
+        from goaljournal.ui.shared.reader import ReaderKey
+
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            return feature("assess.render:assessment_summary")(self.store, message.session_id), []
+
+        self._read("assessment", "Self-assessment", build)
 
     def on_read_conversation(self, message: nav.ReadConversation) -> None:
-        feature("timeline.screen:read_conversation")(self, message.interaction_id)
+        from goaljournal.ui.shared.reader import ReaderKey
+
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            talk = self.store.get_interaction(message.interaction_id)
+            person = ReaderKey("p", "this person's page", nav.OpenPerson(talk.person_id))
+            return feature("people.render:conversation_detail")(self.store, talk.id, self.today), [person]
+
+        self._read("conversation", "Conversation", build)
+
+    def _read(self, kind: str, title: str, build: Callable[[], tuple[Content | Widget, list[ReaderKey]]]) -> None:
+        """A record read-only, its body rendered by the feature that owns it, over the screen that
+        asked. A record gone meanwhile (trashed from the command line, say) is a warning."""
+        from goaljournal.ui.shared.reader import ReaderDialog
+
+        try:
+            body, keys = build()
+        except JournalError as err:
+            self.tell(str(err), severity="warning")
+            return
+        self.push_screen(ReaderDialog(kind, title, body, keys))
 
     def on_start_assessment(self, message: nav.StartAssessment) -> None:
         self.switch_mode("assess")

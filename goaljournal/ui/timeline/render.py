@@ -1,0 +1,326 @@
+"""The timeline's rows as text: pure functions of an item, a goal or the store, and today.
+
+An item is a dict from ``Store.timeline_items``; every line fits the width it is given, its
+state right-aligned, and every piece of user text is shown literally.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from textual.content import Content
+
+from goaljournal.core.cadence import CadenceSummary, rate_text
+from goaljournal.core.models import CADENCES, Goal
+from goaljournal.core.periods import DAY_ABBRS, MONTH_ABBRS, Period, long_date, month_year, short_date
+from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
+from goaljournal.core.timeline_axis import goal_dates
+from goaljournal.store import Store
+from goaljournal.ui.shared.text import progress_bar, user_content
+
+# Every kind has its own mark and word, so the timeline reads without colour too.
+MARKS: dict[str, tuple[str, str]] = {
+    "span": ("▌", "$accent"),
+    "goal-start": ("▶", "$accent"),
+    "deadline": ("⚑", "$warning"),
+    "milestone-done": ("✓", "$success"),
+    "milestone-due": ("○", "$secondary"),
+    "milestone-overdue": ("!", "bold $error"),
+    "checkin": ("●", "$success"),
+    "revision": ("↻", "$warning"),
+    "assessment": ("◎", "$accent"),
+    "reflection": ("✎", "$foreground"),
+    "win": ("★", "$warning"),
+    "lesson": ("◇", "$secondary"),
+    "feedback": ("❝", "$primary"),
+    "note": ("·", "$text-muted"),
+    "conversation": ("⇄", "$primary"),
+    "follow-up": ("↪", "$secondary"),
+    "follow-up-done": ("↪", "$success"),
+    "follow-up-overdue": ("↪", "bold $error"),
+}
+ENTRY_WORDS = {"win": "win", "lesson": "lesson", "feedback": "feedback", "note": "note"}
+INDENT = "   "
+
+
+# -- the axis's own lines -------------------------------------------------------------------------
+
+
+def today_line(today: date, width: int) -> Content:
+    """`` ━━ today · Wed 25 Nov 2026 ━━━━…`` across the line."""
+    label = f" ━━ today · {long_date(today)} "
+    return Content.styled(label + "━" * max(0, width - len(label) - 1), "bold $warning")
+
+
+def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Content:
+    """A period's header: its name, a rule, and its numbers where they were read."""
+    label = Content.styled(f" ── {period.label} ", "bold $accent")
+    room = width - label.cell_length - 8  # a rule of a few dashes stays between them
+    stats = Content.styled(f" {counts_text(counts, room)} ──", "$text-muted") if counts else Content("")
+    rule = max(1, width - label.cell_length - stats.cell_length - 1)
+    return Content.assemble(label, ("─" * rule, "$accent"), stats)
+
+
+def span_line(goal: Goal, value: float | None, periods: CadenceSummary | None, today: date, width: int) -> Content:
+    """A goal's span within a period: its title, its progress at the period's end (``value``),
+    or for a cadence goal the ``periods`` met within it; its dates and status on the right."""
+    shown = replace(goal, current=value)
+    fraction = progress_fraction(shown)
+    start, end = goal_dates(goal, today)
+    right = f"{month_year(start)} → {month_year(end) if goal.deadline else 'no deadline'} · {goal.status}"
+    if periods is not None:
+        met = periods.met_text()
+        progress = Content.styled(f"  {met:<17}", "$accent")
+    elif fraction is None:
+        progress = Content.styled("  no target    ", "$text-muted")
+    else:
+        progress = Content.assemble("  ", (progress_bar(fraction), "$accent"), f" {round(fraction * 100):3d}%")
+    room = max(min(width - 66, 64), 10)
+    title = user_content(goal.title, style="bold", single_line=True, width=room)
+    left = Content.assemble(INDENT, MARKS["span"], " ", title.pad_right(room - title.cell_length), progress)
+    return fit(left, Content.styled(right, "$text-muted"), width)
+
+
+def unread_line() -> Content:
+    """An item whose page could not be read (the journal busy for a moment)."""
+    return Content.styled(f"{INDENT}…", "$text-muted")
+
+
+def story_summary(store: Store, goal: Goal, today: date) -> Content:
+    """The lines above a goal's story: its title, status, dates, progress, and what it holds."""
+    start, end = goal_dates(goal, today)
+    fraction = progress_fraction(goal)
+    counts = store.timeline_counts("0001-01-01", "9999-12-31", goal_id=goal.id)
+    revisions = len(store.revisions(goal.id))
+    facts = [goal.status, goal.category or "no category", f"{goal_horizon(goal) or 'no'} horizon",
+             f"{short_date(start)} → {short_date(end) if goal.deadline else 'no deadline'}"]  # fmt: skip
+    lines = [user_content(goal.title, style="bold", single_line=True), Content.styled(" · ".join(facts), "$text-muted")]
+    if fraction is not None:
+        current = goal.current if goal.current is not None else goal.baseline
+        lines.append(
+            Content.assemble(
+                (progress_bar(fraction, 20), "$accent"), f" {fraction:.0%}  ",
+                user_content(amount_text(current or 0.0, goal.target, goal.unit), single_line=True),
+                (f"  {pace_status(goal, today) or ''}", "bold"),
+            )
+        )
+    lines.append(
+        Content(
+            f"{revisions} {'revision' if revisions == 1 else 'revisions'} · "
+            f"milestones {counts['milestones_done']}/{counts['milestones_due']} done · "
+            f"{counts['checkin_days']} check-in days · {counts['entries']} linked entries"
+        )
+    )
+    return Content("\n").join(lines)
+
+
+# -- numbers and items ------------------------------------------------------------------------------
+
+
+def date_range_text(first: date, last: date) -> str:
+    """``Wed 25 Nov 2026``, ``16–30 Nov 2026``, ``16 Oct – 30 Nov 2026``, ``3 Dec 2025 – 2 Jan 2026``."""
+    if first == last:
+        return long_date(first)
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{short_date(last)}"
+    if first.year == last.year:
+        return f"{first.day} {MONTH_ABBRS[first.month - 1]} – {short_date(last)}"
+    return f"{short_date(first)} – {short_date(last)}"
+
+
+def counts_text(counts: dict[str, int], width: int | None = None) -> str:
+    """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations
+    · follow-ups 1/2 done``; the people's part is left out where ``width`` has no room for it."""
+    goals = counts["goals_active"]
+    parts = [f"{goals} {'goal' if goals == 1 else 'goals'} active"]
+    if counts["milestones_due"]:
+        parts.append(f"milestones {counts['milestones_done']}/{counts['milestones_due']} done")
+    days, entries = counts["checkin_days"], counts["entries"]
+    parts.append(f"{days} check-in {'day' if days == 1 else 'days'}")
+    parts.append(f"{entries} {'entry' if entries == 1 else 'entries'}")
+    # Counts from an older store have no conversations: .get keeps the strip drawing.
+    talks = counts.get("conversations", 0)
+    if talks:
+        parts.append(f"{talks} {'conversation' if talks == 1 else 'conversations'}")
+    if counts.get("follow_ups_due"):
+        parts.append(f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done")
+    kept = len(parts)
+    while width is not None and kept > 4 and len(" · ".join(parts[:kept])) > width:
+        kept -= 1
+    return " · ".join(parts[:kept])
+
+
+def fit(left: Content, right: Content, width: int) -> Content:
+    """``left`` and ``right`` on one line of ``width`` cells: right-aligned, left cut to fit."""
+    room = width - right.cell_length - 2
+    if left.cell_length > room:
+        left = left.truncate(max(room - 1, 1)) + Content("…")
+    gap = max(width - left.cell_length - right.cell_length - 1, 1)
+    return Content.assemble(left, " " * gap, right)
+
+
+def day_label(day: date, zoom: str) -> str:
+    """``Wed 25`` in a week or month; ``25 Nov`` in a quarter or a year (the day alone is
+    ambiguous there)."""
+    if zoom in ("week", "month"):
+        return f"{DAY_ABBRS[day.weekday()]} {day.day:>2}"
+    return f"{day.day:>2} {MONTH_ABBRS[day.month - 1]}"
+
+
+def days_word(days: int) -> str:
+    return f"{days} {'day' if days == 1 else 'days'}"
+
+
+def amount_text(value: float | None, target: float | None, unit: str | None) -> str:
+    unit_text = f" {unit}" if unit else ""
+    if value is None:
+        return ""
+    if target is None:
+        return f"{format_number(value)}{unit_text}"
+    return f"{format_number(value)} / {format_number(target)}{unit_text}"
+
+
+def revision_text(changes: str | None) -> str:
+    """``deadline 25 Mar 2027 → 24 May 2027; target 3 → 4`` from a revision's JSON."""
+    try:
+        parsed = json.loads(changes or "{}")
+        pairs = [(name, old, new) for name, (old, new) in parsed.items()]
+    except (ValueError, TypeError, AttributeError):
+        return "changed"
+
+    def shown(name: str, value: Any) -> str:
+        if value is None:
+            return "none"
+        if name == "deadline":
+            try:
+                return short_date(date.fromisoformat(str(value)))
+            except ValueError:
+                return str(value)
+        if isinstance(value, float):
+            return format_number(value)
+        return str(value)
+
+    # A new title is the line's subject already; say only that it changed.
+    return "; ".join(
+        "title reworded" if name == "title" else f"{name} {shown(name, old)} → {shown(name, new)}" for name, old, new in pairs
+    )
+
+
+def item_parts(
+    item: dict[str, Any], today: date, zoom: str, width: int = 200, *, one_goal: bool = False
+) -> tuple[Content, Content]:
+    """An item's line: the mark, day and text on the left, its state on the right. With
+    ``one_goal`` (a goal's story) check-ins, milestones and revisions leave out the goal's title."""
+
+    def shown(text: str, style: str = "") -> Content:
+        # Cut to the line's width first: measuring a 300-character entry costs more than drawing it.
+        return user_content(text, style=style, single_line=True, width=width)
+    kind = item["kind"]
+    day = date.fromisoformat(item["day"])
+    when = day_label(day, zoom)
+    right: tuple[str, str] = ("", "$text-muted")
+    if kind == "entry":
+        entry_kind = item["entry_kind"] or "reflection"
+        mark = MARKS.get(entry_kind, MARKS["reflection"])
+        word = ENTRY_WORDS.get(entry_kind)
+        text: list[str | tuple[str, str] | Content] = [f"{word} · " if word else "", shown(item["text"])]
+        if item["starred"]:
+            right = ("starred", "$warning")
+    elif kind == "checkin":
+        mark = MARKS["checkin"]
+        amount = amount_text(item["value"], item["target"], item["unit"])
+        if item.get("entry_kind") in CADENCES:  # the goal's cadence: an amount added to its period
+            amount = f"+{format_number(item['value'])}" + (f" {item['unit']}" if item["unit"] else "")
+        # The goal's title gives way to the amount, which is what the line is about.
+        title = [] if one_goal else [user_content(item["title"] or "", single_line=True, width=min(width, 48)), "  "]
+        text = ["check-in · ", *title, (amount, "bold")]
+        if item["note"]:
+            text += [("  · ", "$text-muted"), shown(item["note"], "$text-muted")]
+    elif kind == "milestone":
+        due = date.fromisoformat(item["due"]) if item["due"] else None
+        if item["done"]:
+            mark = MARKS["milestone-done"]
+            right = ("done" if due in (None, day) else f"done · was due {short_date(due)}", "$success")
+        elif item["status"] in ("achieved", "abandoned"):
+            mark, right = MARKS["milestone-due"], (f"not done · goal {item['status']}", "$text-muted")
+        elif day < today:
+            mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
+        else:
+            mark = MARKS["milestone-due"]
+            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$secondary")
+        text = ["milestone · ", shown(item["text"] or "")]
+        if not one_goal:
+            text += [(" · ", "$text-muted"), shown(item["title"] or "", "$text-muted")]
+    elif kind == "deadline":
+        mark = MARKS["deadline"]
+        status = item["status"]
+        # A cadence goal's last check-in is an amount, not where it got to: its span counts periods met.
+        reached = "" if item.get("entry_kind") in CADENCES else amount_text(item["value"], item["target"], item["unit"])
+        text = ["deadline · ", shown(item["title"] or "")]
+        if reached:
+            text.append((f"  reached {reached}", "$text-muted"))
+        if status in ("achieved", "abandoned"):
+            right = (status, "$success" if status == "achieved" else "$text-muted")
+        elif day < today:
+            right = ("passed", "$error")
+        elif day == today:
+            right = ("today", "bold $warning")
+        else:
+            right = (f"in {days_word((day - today).days)}", "$warning")
+    elif kind == "goal-start":
+        mark = MARKS["goal-start"]
+        text = ["goal set · ", shown(item["text"] or item["title"] or "")]
+        if item.get("entry_kind") in CADENCES:
+            text.append((f"  {rate_text(item['target'], item['unit'], item['entry_kind'])}", "$text-muted"))
+        elif item["target"] is not None:
+            text.append((f"  from {amount_text(item['value'] or 0.0, item['target'], item['unit'])}", "$text-muted"))
+        right = (f"now {item['status']}", "$text-muted")
+    elif kind == "revision":
+        mark = MARKS["revision"]
+        text = ["revised · ", *([] if one_goal else [shown(item["title"] or ""), ": "]), shown(revision_text(item["text"]))]
+        if item["note"]:
+            text += [("  because ", "$text-muted"), shown(item["note"], "$text-muted")]
+    elif kind == "assessment":
+        mark = MARKS["assessment"]
+        text = ["self-assessment · "]
+        if item["note"]:
+            text.append(shown(f"this goal answers its {item['note']}"))
+        else:
+            text.append(shown(item["text"] or "no summary yet"))
+        state = "done" if item["done"] else "in progress"
+        right = (f"{item['value']} items · {item['target']} skills · {state}", "$text-muted")
+    elif kind == "conversation":
+        mark = MARKS["conversation"]
+        # "coffee with Priya Shah: notes…", or what was learned when there are no notes.
+        text = ["conversation · ", f"{item['entry_kind']} with ", shown(item["title"] or "", "bold")]
+        said = item["text"] or item["note"]
+        if said:
+            text += [": ", shown(said)]
+        if item["status"] and item["status"] != "contact":
+            right = (item["status"], "$text-muted")
+    elif kind == "follow-up":
+        text = ["follow-up: ", shown(item["text"] or ""), ("  (", "$text-muted"), shown(item["title"] or "", "$text-muted"),
+                (")", "$text-muted")]  # fmt: skip
+        if item["done"]:
+            mark = MARKS["follow-up-done"]
+            done_on = item["note"] or ""
+            right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$success")
+        elif day < today:
+            mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
+        else:
+            mark = MARKS["follow-up"]
+            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$secondary")
+    else:  # a kind from a newer version of the store: show it plainly rather than fail
+        mark = ("?", "")
+        text = [user_content(str(item.get("text") or item.get("title") or kind), single_line=True)]
+    left = Content.assemble(INDENT, mark, f" {when}  ", *text)
+    return left, Content.styled(right[0], right[1])
+
+
+def item_line(item: dict[str, Any], today: date, zoom: str, width: int, *, one_goal: bool = False) -> Content:
+    """An item's whole line, ``width`` cells: see ``item_parts``."""
+    left, right = item_parts(item, today, zoom, width, one_goal=one_goal)
+    return fit(left, right, width)
