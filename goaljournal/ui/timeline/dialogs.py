@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
@@ -53,7 +53,8 @@ class TimelineFilterDialog(UnsavedTextGuard, ModalScreen[TimelineFilter | None])
         self.suggested_goal = suggested_goal if current.goal_id is None else current.goal_id
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="timeline-filter-dialog", classes="timeline-dialog") as dialog:
+        # It scrolls: at 24 lines the kinds are below the goals, and tab must bring them into view.
+        with VerticalScroll(id="timeline-filter-dialog", classes="timeline-dialog") as dialog:
             dialog.border_title = "Filter the timeline"
             yield Label(Content.styled("Goal — enter picks one", "bold"))
             yield OptionList(Option(Content("All goals"), id="all"), *goal_options(self.goals), id="timeline-filter-goal")

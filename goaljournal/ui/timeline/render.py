@@ -15,9 +15,9 @@ from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, rate_text
 from goaljournal.core.models import CADENCES, Goal
-from goaljournal.core.periods import DAY_ABBRS, MONTH_ABBRS, Period, long_date, month_year, short_date
+from goaljournal.core.periods import DAY_ABBRS, MONTH_ABBRS, ZOOMS, Period, long_date, month_year, short_date
 from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
-from goaljournal.core.timeline_axis import goal_dates
+from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -53,6 +53,40 @@ def today_line(today: date, width: int) -> Content:
     """`` ━━ today · Wed 25 Nov 2026 ━━━━…`` across the line."""
     label = f" ━━ today · {long_date(today)} "
     return Content.styled(label + "━" * max(0, width - len(label) - 1), "bold $warning")
+
+
+# The strip above the axis, from the whole of it to what a narrow screen has room for.
+ZOOM_LINE_FORMS = ("named keys", "bare keys", "no keys", "one zoom")
+
+
+def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | None, *, form: str = "named keys") -> Content:
+    """The strip above the axis: the zoom levels, the keys that move through time, the order, and
+    the filter (None: a goal's story, whose filter cannot change). A narrower ``form`` (see
+    ZOOM_LINE_FORMS) leaves out the keys' names, then the keys (the help screen names them all),
+    then the zoom levels not chosen: what is shown, and how, stays."""
+    key = "bold $accent"
+    levels: list[str | tuple[str, str] | Content] = []
+    for level in ZOOMS:
+        if level == zoom:
+            levels.append((f"[{level}]", key))
+        elif form != "one zoom":
+            levels.append(f" {level} ")
+    keys: list[str | tuple[str, str] | Content] = [
+        (" -/+", key), " zoom  ", ("[/]", key), " period  ", (".", key), " today  ", (":", key), " jump  ",
+    ]  # fmt: skip
+    if form == "bare keys":
+        keys = [(" -/+ [/] . :", key), "  "]
+    elif form == "no keys":
+        keys = [" "]  # after " year "
+    elif form == "one zoom":
+        keys = ["  "]
+    chosen: list[str | tuple[str, str] | Content] = []
+    if timeline_filter is not None:
+        chosen = [("f", key), " filter: ", user_content(timeline_filter.describe(), style="bold", single_line=True)]
+        if timeline_filter.active:
+            chosen += [("  esc", key), " clears it"]
+    order = "newest first" if newest_first else "oldest first"
+    return Content.assemble(*levels, *keys, ("o", key), f" {order}  ", *chosen)
 
 
 def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Content:
@@ -133,7 +167,7 @@ def date_range_text(first: date, last: date) -> str:
 
 def counts_text(counts: dict[str, int], width: int | None = None) -> str:
     """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations
-    · follow-ups 1/2 done``; the people's part is left out where ``width`` has no room for it."""
+    · follow-ups 1/2 done``; where ``width`` has no room for all of it, the last parts are left out."""
     goals = counts["goals_active"]
     parts = [f"{goals} {'goal' if goals == 1 else 'goals'} active"]
     if counts["milestones_due"]:
@@ -148,7 +182,7 @@ def counts_text(counts: dict[str, int], width: int | None = None) -> str:
     if counts.get("follow_ups_due"):
         parts.append(f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done")
     kept = len(parts)
-    while width is not None and kept > 4 and len(" · ".join(parts[:kept])) > width:
+    while width is not None and kept > 1 and len(" · ".join(parts[:kept])) > width:
         kept -= 1
     return " · ".join(parts[:kept])
 

@@ -49,7 +49,7 @@ class GoalStoryScreen(AxisScreen):
         super().refresh_data()
 
     def title_status(self) -> str:
-        return "escape back to the timeline"
+        return "escape: the timeline"  # short: at 80 columns the title bar has room for little more
 
     def action_back(self) -> None:
         self.app.pop_screen()

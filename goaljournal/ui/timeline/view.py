@@ -23,15 +23,14 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from goaljournal.core.models import Goal
-from goaljournal.core.periods import ZOOMS, BadJump, JumpTarget, parse_jump, zoom_in, zoom_out
+from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, zoom_in, zoom_out
 from goaljournal.core.timeline_axis import AxisLayout, TimelineFilter, placeable_days, placeable_goals
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
-from goaljournal.ui.timeline.render import counts_text, date_range_text
+from goaljournal.ui.timeline.render import ZOOM_LINE_FORMS, counts_text, date_range_text, zoom_line
 from goaljournal.ui.timeline.source import AxisRow, TimelineSource
 
 
@@ -91,16 +90,18 @@ class TimelineList(VirtualList[AxisRow]):
 
 class InfoLine(Widget):
     """One line of text that changes often: unlike Static.update, a change repaints the line
-    without laying out the whole screen again (9 ms a page on the timeline)."""
+    without laying out the whole screen again (9 ms a page on the timeline). Given several
+    versions of the line, longest first, it shows the first that fits its width."""
 
     DEFAULT_CSS = "InfoLine { height: 1; }"
-    text: reactive[Content] = reactive(Content(""), layout=False)
+    texts: reactive[tuple[Content, ...]] = reactive((Content(""),), layout=False)
 
-    def update(self, text: Content) -> None:
-        self.text = text
+    def update(self, *texts: Content) -> None:
+        self.texts = texts
 
     def render(self) -> Content:
-        return self.text
+        width = self.content_size.width
+        return next((text for text in self.texts if text.cell_length <= width), self.texts[-1])
 
 
 class JumpInput(SafeInput):
@@ -272,22 +273,10 @@ class TimelineView(Vertical):
     # -- what the strips say ----------------------------------------------------------------
 
     def _show_zoom(self) -> None:
-        levels: list[str | tuple[str, str]] = []
-        for zoom in ZOOMS:
-            levels.append((f"[{zoom}]", "bold $accent") if zoom == self.zoom else (f" {zoom} ", ""))
-        key = "bold $accent"
-        order = "newest first" if self.newest_first else "oldest first"
         # A goal's story has no filter to change: escape leaves it.
-        chosen: list[str | tuple[str, str] | Content] = []
-        if self.escape_clears:
-            chosen = [("f", key), " filter: ", user_content(self.filter.describe(), style="bold", single_line=True)]
-            if self.filter.active:
-                chosen += [("  esc", key), " clears it"]
+        shown = self.filter if self.escape_clears else None
         self.query_one("#timeline-zoom", InfoLine).update(
-            Content.assemble(
-                *levels, (" -/+", key), " zoom  ", ("[/]", key), " period  ", (".", key), " today  ",
-                (":", key), " jump  ", ("o", key), f" {order}  ", *chosen,
-            )
+            *(zoom_line(self.zoom, self.newest_first, shown, form=form) for form in ZOOM_LINE_FORMS)
         )
 
     @on(TimelineList.Scrolled)
