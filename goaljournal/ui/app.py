@@ -208,7 +208,7 @@ class GoalJournalApp(App[None]):
     def on_open_goal_story(self, message: nav.OpenGoalStory) -> None:
         try:
             goal = self.store.get_goal(message.goal_id)
-        except JournalError as err:  # gone meanwhile (trashed from the command line, say)
+        except JournalError as err:  # gone meanwhile (deleted in another window, say)
             self.tell(str(err), severity="warning")
             return
         self.push_screen(feature("timeline.story:GoalStoryScreen")(goal.id, goal.title))
@@ -229,7 +229,7 @@ class GoalJournalApp(App[None]):
         feature("people.screen:new_conversation")(self)
 
     def on_read_entry(self, message: nav.ReadEntry) -> None:
-        from goaljournal.ui.shared.reader import MarkdownBody, ReaderKey
+        from goaljournal.ui.shared.reader import MarkdownBody
 
         def build() -> tuple[Content | Widget, list[ReaderKey]]:
             heading, text = feature("reflections.render:entry_heading")(self.store, message.entry_id)
@@ -238,8 +238,6 @@ class GoalJournalApp(App[None]):
         self._read("entry", "Entry", build)
 
     def on_read_assessment(self, message: nav.ReadAssessment) -> None:
-        from goaljournal.ui.shared.reader import ReaderKey
-
         def build() -> tuple[Content | Widget, list[ReaderKey]]:
             return feature("assess.render:assessment_summary")(self.store, message.session_id), []
 
@@ -257,7 +255,8 @@ class GoalJournalApp(App[None]):
 
     def _read(self, kind: str, title: str, build: Callable[[], tuple[Content | Widget, list[ReaderKey]]]) -> None:
         """A record read-only, its body rendered by the feature that owns it, over the screen that
-        asked. A record gone meanwhile (trashed from the command line, say) is a warning."""
+        asked. A record gone meanwhile (an entry purged from the trash in another window, say) is a
+        warning, not a crash."""
         from goaljournal.ui.shared.reader import ReaderDialog
 
         try:
