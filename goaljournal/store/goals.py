@@ -1,9 +1,12 @@
-"""Goals, their milestones and check-ins, and the day's mood and energy."""
+"""Goals (saved with their milestones in one go, or changed field by field), their check-ins,
+and the day's mood and energy. The milestones themselves are in :mod:`goaljournal.store.milestones`."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -18,12 +21,11 @@ from goaljournal.core.models import (
     CheckIn,
     DailyCheckin,
     Goal,
-    Milestone,
     Revision,
 )
 from goaljournal.core.periods import period_of
-from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput, NotFound, ReasonRequired
+from goaljournal.store.milestones import DraftMilestone, MilestonesMixin
 from goaljournal.store.people import COUNT_FIELDS
 from goaljournal.store.values import (
     _check_choice,
@@ -43,7 +45,22 @@ GOAL_FIELDS = (
 )  # fmt: skip
 
 
-class GoalsMixin(StoreBase):
+@dataclass(frozen=True, slots=True)
+class GoalEdit:
+    """What :meth:`GoalsMixin.revise_goal` changed, as it was before; given back to it, it undoes
+    the change: ``store.revise_goal(edit.goal_id, edit.fields, edit.milestones, reason="undone")``."""
+
+    goal_id: int
+    fields: dict[str, Any]  # the earlier value of each field that changed
+    milestones: list[DraftMilestone] | None  # the milestones before, None when they did not change
+    revision_id: int | None = None  # the revision kept for a change of substance
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.fields) or self.milestones is not None
+
+
+class GoalsMixin(MilestonesMixin):
     """Goals with revisions kept for every change of substance, milestones and check-ins."""
 
     # -- goals --------------------------------------------------------------------------------
@@ -76,8 +93,9 @@ class GoalsMixin(StoreBase):
                 self._require(table, fields[name], what)
         return fields
 
-    def add_goal(self, title: str, **fields: Any) -> int:
-        """Add a goal; it starts today unless ``start_date`` says otherwise."""
+    def add_goal(self, title: str, *, milestones: Sequence[DraftMilestone] = (), **fields: Any) -> int:
+        """Add a goal, and its ``milestones`` in that order, in one transaction; it starts today
+        unless ``start_date`` says otherwise."""
         fields = self._check_goal_fields({"title": title, **fields})
         fields.setdefault("start_date", format_day(self.today()))
         fields.setdefault("status", "active")
@@ -86,6 +104,8 @@ class GoalsMixin(StoreBase):
             goal_id = self._insert(conn, "goals", {**fields, "created_at": stamp, "updated_at": stamp})
             if fields.get("progress_from"):
                 self._recount_goals(conn, [goal_id])
+            if milestones:
+                self.save_milestones(goal_id, milestones)
             return goal_id
 
     _GOAL_SELECT = (
@@ -173,36 +193,70 @@ class GoalsMixin(StoreBase):
         self._require("goals", goal_id, "goal")
         changes = self._check_goal_fields(dict(changes))
         _check_text(reason, "the reason")
-        stamp = self._stamp()
+        with self.transaction() as conn:
+            return self._change_goal(conn, goal_id, changes, reason=reason, at=at, reason_required=reason_required)[0]
+
+    def revise_goal(
+        self,
+        goal_id: int,
+        changes: dict[str, Any],
+        milestones: Sequence[DraftMilestone] | None = None,
+        *,
+        reason: str | None = None,
+    ) -> GoalEdit:
+        """Change a goal's fields and make its milestones ``milestones`` (None leaves them as they
+        are), in one transaction: a form's save. A change of substance is kept as a revision with
+        ``reason``, as :meth:`update_goal` keeps it. Returns what changed, as it was before."""
+        self._require("goals", goal_id, "goal")
+        changes = self._check_goal_fields(dict(changes))
+        _check_text(reason, "the reason")
+        with self.transaction() as conn:
+            revision_id, before = self._change_goal(conn, goal_id, changes, reason=reason)
+            earlier = self.save_milestones(goal_id, milestones) if milestones is not None else None
+            changed = earlier is not None and earlier != list(milestones or ())
+            return GoalEdit(goal_id, before, earlier if changed else None, revision_id)
+
+    def _change_goal(
+        self,
+        conn: sqlite3.Connection,
+        goal_id: int,
+        changes: dict[str, Any],
+        *,
+        reason: str | None,
+        at: datetime | str | None = None,
+        reason_required: bool = False,
+    ) -> tuple[int | None, dict[str, Any]]:
+        """Write checked ``changes`` in the caller's transaction: the revision's id (if one was
+        kept) and the earlier value of each field that changed."""
         # What changed (and the revision's "before" values) is read inside the write transaction,
         # so a change saved meanwhile by another program is neither undone nor misrecorded.
-        with self.transaction() as conn:
-            current = self._require("goals", goal_id, "goal")
-            if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
-                raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
-            changed = {name: value for name, value in changes.items() if current[name] != value}
-            if not changed:
-                return None
-            revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
-            if revised and reason_required and not (reason and reason.strip()):
-                raise ReasonRequired(
-                    f"changing the {' and '.join(revised)} of goal {goal_id} needs a reason, kept with the revision"
-                )
-            assignments = ", ".join(f"{name} = ?" for name in changed)
-            conn.execute(
-                f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changed.values(), stamp, goal_id],
+        current = self._require("goals", goal_id, "goal")
+        if changes.get("parent_id") is not None and goal_id in self._ancestors(changes["parent_id"]):
+            raise InvalidInput("a goal cannot be its own parent, directly or through its parents")
+        changed = {name: value for name, value in changes.items() if current[name] != value}
+        if not changed:
+            return None, {}
+        before = {name: current[name] for name in changed}
+        revised = {name: [current[name], changed[name]] for name in REVISED_FIELDS if name in changed}
+        if revised and reason_required and not (reason and reason.strip()):
+            raise ReasonRequired(
+                f"changing the {' and '.join(revised)} of goal {goal_id} needs a reason, kept with the revision"
             )
-            if "progress_from" in changed and changed["progress_from"] is None:
-                self._release_counted_checkins(conn, goal_id)
-            elif any(name in changed for name in COUNT_FIELDS):
-                self._recount_goals(conn, [goal_id])
-            if not revised:
-                return None
-            return self._insert(conn, "revisions", {
-                "goal_id": goal_id, "at": _moment(at) or format_moment(self.clock()),
-                "changes": json.dumps(revised, ensure_ascii=False), "reason": reason,
-            })  # fmt: skip
+        assignments = ", ".join(f"{name} = ?" for name in changed)
+        conn.execute(
+            f"UPDATE goals SET {assignments}, updated_at = ? WHERE id = ?",
+            [*changed.values(), self._stamp(), goal_id],
+        )
+        if "progress_from" in changed and changed["progress_from"] is None:
+            self._release_counted_checkins(conn, goal_id)
+        elif any(name in changed for name in COUNT_FIELDS):
+            self._recount_goals(conn, [goal_id])
+        if not revised:
+            return None, before
+        return self._insert(conn, "revisions", {
+            "goal_id": goal_id, "at": _moment(at) or format_moment(self.clock()),
+            "changes": json.dumps(revised, ensure_ascii=False), "reason": reason,
+        }), before  # fmt: skip
 
     def _ancestors(self, goal_id: int) -> set[int]:
         """The goal and every goal above it through parent links."""
@@ -231,118 +285,6 @@ class GoalsMixin(StoreBase):
             (besides,),
         )
         return int(row[0]) if row else 0
-
-    # -- milestones ---------------------------------------------------------------------------
-
-    def add_milestone(self, goal_id: int, title: str, *, due: date | str | None = None) -> int:
-        _check_text(title, "the milestone", required=True)
-        self._require("goals", goal_id, "goal")
-        stamp = self._stamp()
-        with self.transaction() as conn:
-            position = conn.execute(
-                "SELECT coalesce(max(position), 0) + 1 FROM milestones WHERE goal_id = ?", (goal_id,)
-            ).fetchone()[0]
-            return self._insert(conn, "milestones", {
-                "goal_id": goal_id, "title": title, "due_date": _day(due), "position": position,
-                "created_at": stamp, "updated_at": stamp,
-            })  # fmt: skip
-
-    def set_milestone_done(self, milestone_id: int, done_on: date | str | None) -> None:
-        """Mark a milestone done on ``done_on``, or not done with None."""
-        self._require("milestones", milestone_id, "milestone")
-        with self.transaction() as conn:
-            conn.execute(
-                "UPDATE milestones SET done_at = ?, updated_at = ? WHERE id = ?",
-                (_day(done_on), self._stamp(), milestone_id),
-            )
-
-    _MILESTONE_SELECT = (
-        "SELECT m.*, g.title AS goal_title FROM milestones m JOIN goals g ON g.id = m.goal_id "
-        "WHERE m.deleted_at IS NULL AND g.deleted_at IS NULL"
-    )
-
-    def milestones(self, goal_id: int) -> list[Milestone]:
-        rows = self._rows(
-            f"{self._MILESTONE_SELECT} AND m.goal_id = ? ORDER BY m.position, m.id", (goal_id,)
-        )
-        return [Milestone.from_row(row) for row in rows]
-
-    def open_milestones_due(self, until: date) -> list[Milestone]:
-        """Milestones not done, of goals still being pursued, due on or before ``until``."""
-        rows = self._rows(
-            f"{self._MILESTONE_SELECT} AND m.done_at IS NULL AND m.due_date IS NOT NULL "
-            "AND m.due_date <= ? AND g.status IN ('draft', 'active') ORDER BY m.due_date, m.id",
-            (format_day(until),),
-        )
-        return [Milestone.from_row(row) for row in rows]
-
-    def milestones_for_today(self, today: date, *, until: date) -> list[Milestone]:
-        """Open milestones due by ``until`` (overdue ones included) and those done ``today``, of
-        goals still being pursued, soonest first: a milestone ticked by mistake can be unticked."""
-        rows = self._rows(
-            f"{self._MILESTONE_SELECT} AND g.status IN ('draft', 'active') AND ("
-            "(m.done_at IS NULL AND m.due_date IS NOT NULL AND m.due_date <= ?) OR m.done_at = ?) "
-            "ORDER BY m.due_date IS NULL, m.due_date, m.id",
-            (format_day(until), format_day(today)),
-        )
-        return [Milestone.from_row(row) for row in rows]
-
-    def get_milestone(self, milestone_id: int) -> Milestone:
-        row = self._one(
-            "SELECT m.*, g.title AS goal_title FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE m.id = ?",
-            (milestone_id,),
-        )
-        if row is None:
-            raise NotFound(f"no milestone with id {milestone_id}")
-        return Milestone.from_row(row)
-
-    def update_milestone(
-        self, milestone_id: int, *, title: str | None = None, due: date | str | None = None, clear_due: bool = False
-    ) -> None:
-        """Rename a milestone, or move its due day (``clear_due`` leaves it undated)."""
-        self._require("milestones", milestone_id, "milestone")
-        changes: dict[str, Any] = {}
-        if title is not None:
-            changes["title"] = _check_text(title, "the milestone", required=True)
-        if due is not None or clear_due:
-            changes["due_date"] = None if clear_due else _day(due)
-        if not changes:
-            return
-        with self.transaction() as conn:
-            assignments = ", ".join(f"{name} = ?" for name in changes)
-            conn.execute(
-                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changes.values(), self._stamp(), milestone_id],
-            )
-
-    def order_milestones(self, goal_id: int, milestone_ids: Sequence[int]) -> None:
-        """Put a goal's milestones in the order given; milestones not named keep their order after them."""
-        self._require("goals", goal_id, "goal")
-        with self.transaction() as conn:
-            current = [row[0] for row in conn.execute(
-                "SELECT id FROM milestones WHERE goal_id = ? ORDER BY position, id", (goal_id,)
-            )]  # fmt: skip
-            unknown = set(milestone_ids) - set(current)
-            if unknown:
-                raise InvalidInput(f"milestone {min(unknown)} is not a step of goal {goal_id}")
-            ordered = list(dict.fromkeys(milestone_ids)) + [m for m in current if m not in milestone_ids]
-            stamp = self._stamp()
-            conn.executemany(
-                "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
-                [(position, stamp, milestone_id) for position, milestone_id in enumerate(ordered, start=1)],
-            )
-
-    def move_milestone(self, milestone_id: int, steps: int) -> None:
-        """Move a milestone up (negative ``steps``) or down among its goal's live milestones."""
-        with self.transaction():  # the order is read where it is written
-            milestone = self.get_milestone(milestone_id)
-            order = [m.id for m in self.milestones(milestone.goal_id)]
-            if milestone_id not in order:
-                return
-            index = order.index(milestone_id)
-            target = max(0, min(len(order) - 1, index + steps))
-            order.insert(target, order.pop(index))
-            self.order_milestones(milestone.goal_id, order)
 
     # -- check-ins and the day's mood and energy ----------------------------------------------
 
