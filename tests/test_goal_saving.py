@@ -156,3 +156,51 @@ def test_the_milestones_are_read_where_they_are_written(store: Store, goal: int,
     assert [m.title for m in store.milestones(goal)] == ["Apply", "Practice exam", "Book the exam", "From the form"]
     store.revise_goal(goal, edit.fields, edit.milestones, reason="undone")
     assert [m.title for m in store.milestones(goal)] == ["Apply", "Practice exam", "Book the exam", "Added from the command line"]
+
+
+# -- in the app ---------------------------------------------------------------------------------
+
+
+async def test_undo_after_editing_a_goal_puts_back_its_fields_and_milestones(store: Store, goal: int) -> None:
+    from textual.widgets import Input
+
+    from goaljournal.ui.app import GoalJournalApp
+    from goaljournal.ui.goals.draft import GoalDraftScreen
+    from goaljournal.ui.goals.screen import GoalsScreen
+
+    before = store.draft_milestones(goal)
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDraftScreen)
+        app.screen.query_one("#draft-why", Input).value = "senior roles"
+        app.screen.query_one("#draft-milestones").focus()
+        await pilot.press("home", "d", "space")  # the first milestone removed, the next one done
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalsScreen)
+        assert store.get_goal(goal).why == "senior roles"
+        assert [(m.title, m.done_at) for m in store.milestones(goal)] == [("Practice exam", "2026-11-25"), ("Book the exam", None)]
+        await pilot.press("u")
+        await pilot.pause()
+    assert store.get_goal(goal).why is None
+    assert store.draft_milestones(goal) == before
+
+
+async def test_a_milestone_added_on_the_goal_page_is_taken_back_by_undo(store: Store, goal: int) -> None:
+    from goaljournal.ui.app import GoalJournalApp
+
+    before = store.draft_milestones(goal)
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter", "m")
+        await pilot.press("n", *"Join a study group", "enter", "enter")
+        await pilot.pause()
+        assert [m.title for m in store.milestones(goal)][-1] == "Join a study group"
+        await pilot.press("home", "space", "u")  # done, and undone
+        await pilot.pause()
+        assert store.draft_milestones(goal)[0] == before[0]
+        await pilot.press("u")
+        await pilot.pause()
+    assert store.draft_milestones(goal) == before

@@ -10,7 +10,11 @@ from textual.widgets import DataTable, Input, Select
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.goals.draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, SmartPanel, StatusDialog
+from goaljournal.ui.goals.coach import SmartPanel
+from goaljournal.ui.goals.dialogs import StatusDialog
+from goaljournal.ui.goals.draft import GoalDraftScreen
+from goaljournal.ui.goals.milestones import MilestoneDialog
+from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.goals.screen import GoalDetailScreen, GoalsScreen
 
 TODAY = date(2026, 11, 25)

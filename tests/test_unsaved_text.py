@@ -21,11 +21,15 @@ from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.assess.forms import FieldForm
 from goaljournal.ui.goals.checkins import CheckinForm
-from goaljournal.ui.goals.draft import GoalDraftScreen, MilestoneDialog, ReasonDialog, StatusDialog
+from goaljournal.ui.goals.dialogs import StatusDialog
+from goaljournal.ui.goals.draft import GoalDraftScreen
+from goaljournal.ui.goals.milestones import MilestoneDialog
+from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.people.forms import ConversationForm, PersonForm
 from goaljournal.ui.timeline.screen import TimelineFilterDialog
 from goaljournal.ui.today.screen import ReflectionInput
-from goaljournal.ui.today.decisions import DecisionReasonDialog, ExtendDialog
+from goaljournal.ui.shared.reason import ReasonDialog as DecisionReasonDialog  # one dialog serves both
+from goaljournal.ui.today.decisions import ExtendDialog
 from goaljournal.ui.shared.unsaved import UNSAVED_TEXT_WARNING
 from goaljournal.ui.shared.widgets.entry_editor import EntryEditor
 

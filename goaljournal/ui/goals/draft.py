@@ -1,52 +1,34 @@
 """Drafting a goal: the sentence and its fields on the left, the SMART coach live on the right.
 
-Every keystroke re-runs the SMART analysis (pure, well under a millisecond: bench/smart_speed.py),
-so the verdicts change as the sentence does. The deadline may be typed as a phrase ("over the
-next quarter") and is shown resolved to a date. Milestones are kept in the form until the goal is
-saved; editing a goal asks for a short reason when its substance (title, target, deadline)
-changes, and that reason is kept with the revision.
-
-Also here, because the goal detail uses them too: the milestone list, and the dialogs for a
-milestone, a reason and a status change.
+The verdicts change as the sentence is typed (coach.py). The deadline may be typed as a phrase
+("over the next quarter") and is shown resolved to a date. Milestones are kept in the form until
+the goal is saved, with them, in one write; editing a goal asks for a short reason when its
+substance (title, target, deadline) changes, and that reason is kept with the revision.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import date
 from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Input, Label, Select, Static
 
-from goaljournal.core.dates import human_date
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
-from goaljournal.core.models import (
-    CADENCES,
-    CATEGORIES,
-    GOAL_STATUSES,
-    PROGRESS_SOURCES,
-    Goal,
-)
+from goaljournal.core.models import CADENCES, CATEGORIES, PROGRESS_SOURCES, Goal
 from goaljournal.core.networking import suggest_progress_from
-from goaljournal.core.progress import derived_horizon, format_number
-from goaljournal.core.smart import (
-    LABELS,
-    GoalFields,
-    Metric,
-    SmartReport,
-    Verdict,
-    smart_report,
-)
-from goaljournal.store import JournalError, Store
+from goaljournal.core.progress import format_number
+from goaljournal.core.smart import GoalFields, Metric, SmartReport, smart_report
+from goaljournal.store import JournalError
+from goaljournal.store.goals import GoalEdit
+from goaljournal.ui.goals.coach import SmartPanel, sentence_metric
+from goaljournal.ui.goals.milestones import MilestoneList
+from goaljournal.ui.goals.render import deadline_line, metric_hint, plain_value, progress_hint
+from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
@@ -54,444 +36,13 @@ from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 
 T = TypeVar("T")
-MARK_STYLES = {True: "bold $success", False: "bold $error", None: "bold $warning"}
 NUMBER_PATTERN = r"-?[0-9]*[.]?[0-9]*"
-# What a status change is called on the keys and in the dialog.
 # Where a goal's progress comes from: typed check-ins, or a count from the people log.
 TYPED = "typed"
 PROGRESS_CHOICES = [("typed check-ins", TYPED), *((label, source) for source, label in PROGRESS_SOURCES.items())]
 # A target is a total, or a rate: so many per week, month or quarter (goals.cadence).
 TOTAL = "total"
 CADENCE_CHOICES = [("in total", TOTAL), *((f"per {cadence}", cadence) for cadence in CADENCES)]
-STATUS_ACTIONS = {"active": "Activate", "paused": "Pause", "achieved": "Achieve", "abandoned": "Abandon", "draft": "Back to draft"}
-
-
-class SmartPanel(Vertical):
-    """The summary, then each criterion: its mark and name, and below them (indented, so a long
-    reason wraps under itself) why, and what to do when it is not met."""
-
-    DEFAULT_CSS = """
-    SmartPanel {
-        height: auto;
-    }
-    SmartPanel > .smart-summary {
-        margin-bottom: 1;
-    }
-    SmartPanel > .smart-body {
-        padding-left: 2;
-    }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._shown: dict[str, object] = {}
-
-    def compose(self) -> ComposeResult:
-        yield Static(classes="smart-summary")
-        for name in LABELS:
-            yield Static(classes="smart-head", id=f"smart-{name}-head")
-            yield Static(classes="smart-body", id=f"smart-{name}")
-
-    def _update(self, selector: str, key: object, content: Callable[[], Content]) -> None:
-        # Most keystrokes change one verdict or none: the others are not redrawn.
-        if selector not in self._shown or self._shown[selector] != key:
-            self._shown[selector] = key
-            self.query_one(selector, Static).update(content())
-
-    def show(self, report: SmartReport) -> None:
-        self._update(
-            ".smart-summary",
-            (report.is_smart, report.met),
-            lambda: Content.styled("SMART: all five met.", "bold $success")
-            if report.is_smart
-            else Content.styled(f"{report.met} of 5 met: not yet SMART.", "bold $warning"),
-        )
-        for name, verdict in report.criteria:
-            self._update(f"#smart-{name}-head", verdict.ok, lambda name=name, verdict=verdict: self._head(name, verdict))
-            self._update(f"#smart-{name}", verdict, lambda verdict=verdict: self._body(verdict))
-
-    @staticmethod
-    def _head(name: str, verdict: Verdict) -> Content:
-        return Content.assemble((verdict.mark, MARK_STYLES[verdict.ok]), " ", (LABELS[name], "bold"))
-
-    @staticmethod
-    def _body(verdict: Verdict) -> Content:
-        body = [user_content(verdict.why)]
-        if verdict.ok is not True and verdict.suggestion:
-            body.append(user_content(f"→ {verdict.suggestion}", style="$text-muted"))
-        return Content("\n").join(body)
-
-
-def smart_marks(report: SmartReport) -> Content:
-    """S M A R T in one short line, each letter coloured by its verdict: for lists."""
-    pieces: list[Content] = []
-    for (name, verdict), letter in zip(report.criteria, "SMART", strict=True):
-        style = {True: "bold $success", False: "$error", None: "$text-muted"}[verdict.ok]
-        pieces.append(Content.styled(letter if verdict.ok is not False else letter.lower(), style))
-    return Content("").join(pieces)
-
-
-def goal_fields(store: Store, goal: Goal) -> GoalFields:
-    """A stored goal's fields as the SMART analysis wants them."""
-    item = None
-    if goal.assessment_item_id is not None:
-        try:
-            item = store.get_assessment_item(goal.assessment_item_id).text
-        except JournalError:
-            item = ""
-    parent = None
-    if goal.parent_id is not None:
-        try:
-            parent = store.get_goal(goal.parent_id).title
-        except JournalError:
-            parent = None
-    return GoalFields(
-        metric=goal.metric, unit=goal.unit, baseline=goal.baseline, target=goal.target,
-        deadline=date.fromisoformat(goal.deadline) if goal.deadline else None, category=goal.category,
-        why=goal.why, confidence=goal.confidence, assessment_item=item, parent_title=parent,
-        active_goals=store.count_active_goals(besides=goal.id), cadence=goal.cadence,
-    )  # fmt: skip
-
-
-def goal_report(store: Store, goal: Goal, today: date) -> SmartReport:
-    """A stored goal's SMART verdicts. A goal that is over (achieved, abandoned) is judged as it
-    was set: on its start day, and without the load of the goals active now."""
-    fields = goal_fields(store, goal)
-    if goal.status in ("achieved", "abandoned"):
-        start = date.fromisoformat(goal.start_date) if goal.start_date else today
-        return smart_report(goal.title, min(start, today), fields=replace(fields, active_goals=None))
-    return smart_report(goal.title, today, fields=fields)
-
-
-# -- milestones ------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class DraftMilestone:
-    """A milestone as the form holds it; ``id`` is None until it is saved."""
-
-    title: str
-    due: date | None = None
-    done_on: date | None = None
-    id: int | None = None
-
-
-class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
-    """A milestone's title and due day (a date or a phrase: "Dec 15", "in two weeks")."""
-
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
-
-    def __init__(self, milestone: DraftMilestone | None = None, *, today: date) -> None:
-        super().__init__()
-        self.milestone = milestone or DraftMilestone("")
-        self.today = today
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="milestone-dialog", classes="goal-dialog") as dialog:
-            dialog.border_title = "Edit milestone" if self.milestone.title else "New milestone"
-            yield Label(Content("Step"))
-            yield SafeInput(self.milestone.title, placeholder="e.g. Join the regional SHRM chapter", id="milestone-title")
-            yield Label(Content("Due (optional)"))
-            due = self.milestone.due.isoformat() if self.milestone.due else ""
-            yield SafeInput(due, placeholder="a date or a phrase: Dec 15, in two weeks, end of Q1", id="milestone-due")
-            yield Static(id="milestone-due-shown", classes="hint")
-            yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#milestone-title", Input).focus()
-        self._show_due()
-
-    def _due(self) -> tuple[bool, date | None]:
-        """Whether the due field reads, and its date."""
-        text = self.query_one("#milestone-due", Input).value.strip()
-        if not text:
-            return True, None
-        found = deadline_from_field(text, self.today)
-        return (found is not None), (found.day if found else None)
-
-    @on(Input.Changed, "#milestone-due")
-    def _show_due(self) -> None:
-        ok, day = self._due()
-        shown = self.query_one("#milestone-due-shown", Static)
-        if not ok:
-            shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$error"))
-        else:
-            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}" if day else "no due day"))
-
-    @on(Input.Submitted, "#milestone-title")
-    def _next(self) -> None:
-        self.query_one("#milestone-due", Input).focus()
-
-    @on(Input.Submitted, "#milestone-due")
-    def _submitted(self) -> None:
-        self.action_save()
-
-    def action_save(self) -> None:
-        title = self.query_one("#milestone-title", Input).value.strip()
-        if not title:
-            self.app.notify("Name the step first.", severity="warning", markup=False)
-            self.query_one("#milestone-title", Input).focus()
-            return
-        ok, day = self._due()
-        if not ok:
-            self.app.notify("The due day is not a date I can read; fix it or clear it.", severity="warning", markup=False)
-            self.query_one("#milestone-due", Input).focus()
-            return
-        self.dismiss(replace(self.milestone, title=title, due=day))
-
-
-class MilestoneList(OptionList):
-    """A goal's milestones in order, with a last row to add one.
-
-    `n` adds, `enter` edits (on the last row: adds), `space` marks done or not done,
-    `shift+up`/`shift+down` move a step, `d` or `delete` removes it and `u` puts it back. Changes
-    are made to ``items`` and announced with ``MilestoneList.Changed``; the screen decides when
-    they reach the journal.
-    """
-
-    BINDINGS = [
-        Binding("n", "add", "Add step", show=True),
-        Binding("space", "toggle", "Done", show=True),
-        Binding("shift+up", "move(-1)", "Move up", show=True),
-        Binding("shift+down", "move(1)", "Move down", show=False),
-        Binding("d,delete", "remove", "Remove", show=True),
-        Binding("u", "undo", "Undo", show=True),
-    ]
-
-    @dataclass
-    class Changed(Message):
-        milestones: MilestoneList
-        change: str  # added, edited, done, moved, removed, restored
-        item: DraftMilestone
-        index: int
-
-        @property
-        def control(self) -> MilestoneList:
-            return self.milestones
-
-    def __init__(self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True) -> None:
-        super().__init__(id=id)
-        self.items: list[DraftMilestone] = list(items or [])
-        self.today = today
-        # A draft's milestones are put back here; stored ones by the screen's `u` (the app's undo).
-        self.undo_here = undo_here
-        self.removed: list[tuple[int, DraftMilestone]] = []  # what `u` puts back, latest last
-
-    def on_mount(self) -> None:
-        self.show_items()
-
-    def show_items(self, *, highlight: int | None = None) -> None:
-        previous = self.highlighted
-        whens = [self._when(item) for item in self.items]
-        date_width = max((len(when[0]) for when in whens), default=0)
-        options = [
-            Option(self._line(number, item, when, date_width))
-            for number, (item, when) in enumerate(zip(self.items, whens, strict=True), start=1)
-        ]
-        options.append(Option(Content.styled("+ add a milestone (n)", "$text-muted"), id="add"))
-        self.set_options(options)
-        target = highlight if highlight is not None else (previous if previous is not None else 0)
-        self.highlighted = max(0, min(target, len(options) - 1))
-
-    def _when(self, item: DraftMilestone) -> tuple[str, str]:
-        """The date a milestone shows: when it was done, else when it is due."""
-        if item.done_on:
-            return f"done {human_date(item.done_on)}", "$success"
-        overdue = item.due is not None and item.due < self.today
-        return (human_date(item.due) if item.due else "no date"), ("$error" if overdue else "$text-muted")
-
-    def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
-        overdue = item.done_on is None and item.due is not None and item.due < self.today
-        mark = ("✓", "$success") if item.done_on else (("!", "bold $error") if overdue else ("○", "$text-muted"))
-        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
-        # height right; the resize that follows fits them to the real width.
-        width = self.scrollable_content_region.width or 34
-        room = max(width - 6 - date_width - 3, 8)
-        title = user_content(item.title, single_line=True, width=room)
-        gap = " " * (room - title.cell_length + 2 + date_width - len(when[0]))
-        return Content.assemble(mark, f" {number:>2}. ", title, gap, when)
-
-    def on_resize(self) -> None:
-        if self.items:
-            self.show_items()
-
-    @property
-    def current(self) -> int | None:
-        """The index of the highlighted milestone (None on the add row)."""
-        if self.highlighted is None or self.highlighted >= len(self.items):
-            return None
-        return self.highlighted
-
-    def _announce(self, change: str, item: DraftMilestone, index: int) -> None:
-        self.show_items(highlight=index)
-        self.post_message(self.Changed(self, change, item, index))
-
-    def action_add(self) -> None:
-        def added(item: DraftMilestone | None) -> None:
-            if item is not None:
-                self.items.append(item)
-                self._announce("added", item, len(self.items) - 1)
-
-        self.app.push_screen(MilestoneDialog(today=self.today), added)
-
-    def action_edit(self) -> None:
-        index = self.current
-        if index is None:
-            self.action_add()
-            return
-
-        def edited(item: DraftMilestone | None) -> None:
-            if item is not None and item != self.items[index]:
-                self.items[index] = item
-                self._announce("edited", item, index)
-
-        self.app.push_screen(MilestoneDialog(self.items[index], today=self.today), edited)
-
-    def action_select(self) -> None:  # enter
-        self.action_edit()
-
-    def action_toggle(self) -> None:
-        index = self.current
-        if index is None:
-            return
-        item = self.items[index]
-        self.items[index] = replace(item, done_on=None if item.done_on else self.today)
-        self._announce("done", self.items[index], index)
-
-    def action_move(self, steps: int) -> None:
-        index = self.current
-        if index is None:
-            return
-        target = max(0, min(len(self.items) - 1, index + steps))
-        if target == index:
-            return
-        item = self.items.pop(index)
-        self.items.insert(target, item)
-        self._announce("moved", item, target)
-
-    def action_remove(self) -> None:
-        index = self.current
-        if index is None:
-            return
-        item = self.items.pop(index)
-        self.removed.append((index, item))
-        self._announce("removed", item, min(index, max(len(self.items) - 1, 0)))
-
-    def action_undo(self) -> None:
-        if not self.undo_here:
-            undo = getattr(self.screen, "action_undo", None)
-            if undo is not None:
-                undo()
-            return
-        if not self.removed:
-            return
-        index, item = self.removed.pop()
-        index = min(index, len(self.items))
-        self.items.insert(index, item)
-        self._announce("restored", item, index)
-
-
-def stored_milestones(store: Store, goal_id: int) -> list[DraftMilestone]:
-    return [
-        DraftMilestone(
-            m.title,
-            date.fromisoformat(m.due_date) if m.due_date else None,
-            date.fromisoformat(m.done_at) if m.done_at else None,
-            m.id,
-        )
-        for m in store.milestones(goal_id)
-    ]
-
-
-# -- dialogs --------------------------------------------------------------------------------
-
-
-class ReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
-    """Asks for the short reason a change is kept with; dismisses with it, or None."""
-
-    SAVE_KEY = "enter"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, heading: str, changes: list[str]) -> None:
-        super().__init__()
-        self.heading = heading
-        self.changes = changes
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="reason-dialog", classes="goal-dialog") as dialog:
-            dialog.border_title = self.heading
-            for change in self.changes:
-                yield Static(user_content(f"• {change}"))
-            yield Label(Content("Why? A few words, kept with the revision"))
-            yield SafeInput(placeholder="e.g. exam slots moved to June", id="reason")
-            yield Label(Content("enter save · escape back to editing"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#reason", Input).focus()
-
-    @on(Input.Submitted, "#reason")
-    def _submitted(self, event: Input.Submitted) -> None:
-        reason = event.value.strip()
-        if not reason:
-            self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
-            return
-        self.dismiss(reason)
-
-
-class StatusDialog(UnsavedTextGuard, ModalScreen[tuple[str, str] | None]):
-    """Pick a new status, then say why; dismisses with (status, reason), or None."""
-
-    SAVE_KEY = "enter"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, goal: Goal) -> None:
-        super().__init__()
-        self.goal = goal
-        self.choice: str | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="status-dialog", classes="goal-dialog") as dialog:
-            dialog.border_title = "Change status"
-            yield Static(Content.assemble("Now ", (self.goal.status, "bold $accent"), ": ", user_content(self.goal.title, single_line=True, width=50)))
-            options = [
-                Option(Content.assemble((f"{STATUS_ACTIONS[status]:<14}", "bold"), f"→ {status}"), id=status)
-                for status in ("active", "paused", "achieved", "abandoned", "draft")
-                if status != self.goal.status
-            ]
-            yield OptionList(*options, id="status-choice")
-            yield Label(Content("Why? A few words, kept with the revision"))
-            yield SafeInput(placeholder="e.g. passed the exam on 3 June", id="status-reason")
-            yield Label(Content("↑↓ pick · enter next · enter save · escape cancel"), classes="hint")
-
-    def on_mount(self) -> None:
-        choice = self.query_one("#status-choice", OptionList)
-        choice.highlighted = 0
-        choice.focus()
-
-    @on(OptionList.OptionSelected, "#status-choice")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.choice = event.option.id
-        self.query_one("#status-reason", Input).focus()
-
-    @on(Input.Submitted, "#status-reason")
-    def _submitted(self, event: Input.Submitted) -> None:
-        choice = self.choice
-        if choice is None:
-            highlighted = self.query_one("#status-choice", OptionList).highlighted_option
-            choice = highlighted.id if highlighted else None
-        if choice not in GOAL_STATUSES:
-            return
-        reason = event.value.strip()
-        if not reason:
-            self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
-            return
-        self.dismiss((choice, reason))
-
-
-# -- the form -------------------------------------------------------------------------------
 
 
 def _text(goal: Goal | None, name: str) -> str:
@@ -508,8 +59,9 @@ def _number(text: str) -> float | None:
         return None
 
 
-class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
-    """A new goal, or an existing one (``goal_id``) edited; dismisses with the goal's id, or None.
+class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
+    """A new goal, or an existing one (``goal_id``) edited; dismisses with the saved goal's id, or
+    None. An edit saved is kept in ``saved_edit``, to be undone.
 
     ``title``, ``category``, ``assessment_item_id`` and ``parent_id`` prefill a new goal (the
     self-assessment turns a weakness into a goal this way).
@@ -543,6 +95,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         self.initial_state: tuple[Any, ...] | None = None
         self.report: SmartReport | None = None
         self.missing = False
+        self.saved_edit: GoalEdit | None = None
         # The sentence may suggest where progress comes from; once the user picks (or the goal
         # already has a choice) the suggestion is only shown, never applied over it.
         self.progress_chosen = goal_id is not None
@@ -664,9 +217,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
                 yield Static(id="draft-progress-hint", classes="draft-hint")
                 yield Static(self._assessment_line(), id="draft-assessment", classes="draft-hint")
                 yield Label(Content.styled("Milestones", "bold"), id="draft-milestones-label")
-                yield MilestoneList(
-                    stored_milestones(store, goal.id) if goal else [], today=self.today, id="draft-milestones"
-                )
+                yield MilestoneList(store.draft_milestones(goal.id) if goal else [], today=self.today, id="draft-milestones")
             with VerticalScroll(id="draft-smart", classes="panel") as panel:
                 panel.border_title = "SMART"
                 yield SmartPanel(id="draft-smart-panel")
@@ -676,7 +227,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         super().on_mount()
         if self.missing:
             self.journal_app.tell(f"Goal {self.goal_id} is no longer in the journal.", severity="error")
-            self.dismiss(None)  # type: ignore[arg-type]
+            self.dismiss(None)
             return
         self.query_one("#draft-title", Input).focus()
         self.update_smart()
@@ -828,26 +379,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
 
     def _deadline_line(self, report: SmartReport) -> Content:
         text, typed = self._deadline()
-        horizon_choice = self._select("#draft-horizon")
-        day = typed.day if typed else None
-        source: Content | None = None
-        if text and typed is None:
-            return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$error")
-        if day is None and report.deadline_match is not None:
-            day = report.deadline_match.day
-            source = Content.assemble(
-                ("from the sentence ", "$text-muted"),
-                user_content(f"'{report.deadline_match.phrase}'", single_line=True, width=40),
-                " ",
-            )
-        if day is None:
-            return Content.styled("no deadline yet", "$text-muted")
-        days = (day - self.today).days
-        when = f"in {days} days" if days >= 0 else f"{-days} days ago"
-        horizon = horizon_choice if horizon_choice not in (None, "auto") else derived_horizon(self.today, day)
-        return Content.assemble(
-            source or "", ("→ ", "$accent"), (human_date(day, '%a %d %b %Y'), "bold"), f" · {when} · {horizon} horizon"
-        )
+        return deadline_line(text, typed, self._select("#draft-horizon"), report, self.today)
 
     def _progress_hint(self, title: str, fields: GoalFields) -> Content:
         """Say where progress will come from; for a networking goal whose sentence says what it
@@ -859,19 +391,8 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         if not self.progress_chosen and select.value != (suggestion or TYPED):
             self.progress_auto = suggestion or TYPED
             select.value = self.progress_auto
-        chosen = select.value
         tag = self._value("#draft-progress-tag").strip().lstrip("@")
-        if chosen in PROGRESS_SOURCES:
-            who = f" @{tag}" if tag else ""
-            why = " · suggested by the goal" if not self.progress_chosen and chosen == suggestion else ""
-            return Content.assemble(
-                user_content(f"counts {PROGRESS_SOURCES[chosen]}{who}", single_line=True, width=40),
-                (why, "$text-muted"),
-                ("\nfilled by conversations you log: p, or goaljournal met", "$text-muted"),
-            )
-        if suggestion:
-            return Content.styled(f"reads like it counts {PROGRESS_SOURCES[suggestion]}: choose it to count them", "$text-muted")
-        return Content("")
+        return progress_hint(select.value, tag, suggestion, suggested=not self.progress_chosen)
 
     def _fill_cadence(self, metric: Metric | None) -> None:
         """Choose the period of the rate the sentence states, until the user chooses one, and
@@ -887,37 +408,8 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
         aside = "adds up" if select.value in CADENCES else "latest value"
         self._set("#draft-cadence-aside", Content.styled(aside, "$text-muted"))
 
-    def _sentence_metric(self, metric: Metric | None) -> dict[str, Any]:
-        """What the sentence's measure fills in when the fields are left empty. A rate over a
-        period the goal can track leaves the unit plain: the period is the cadence field's."""
-        if metric is not None and metric.kind == "rate" and metric.per:
-            return {"target": 1.0}  # "every week", "weekly": at least once a week
-        if metric is None or metric.amount is None or metric.kind not in ("count", "percent", "money", "change"):
-            return {}
-        filled: dict[str, Any] = {"target": metric.amount}
-        if metric.kind == "change" and metric.baseline is not None:
-            filled["baseline"] = metric.baseline
-        if metric.unit:
-            filled["unit"] = metric.unit
-        if metric.rate and not metric.per:
-            filled["unit"] = f"{metric.unit or 'times'} per {metric.rate}"
-        return filled
-
     def _metric_hint(self, metric: Metric | None, fields: GoalFields) -> Content:
-        filled = self._sentence_metric(metric)
-        if fields.target is not None or not filled:
-            return Content("")
-        parts = []
-        if "baseline" in filled and fields.baseline is None:
-            parts.append(f"baseline {format_number(filled['baseline'])}")
-        parts.append(f"target {format_number(filled['target'])}")
-        if "unit" in filled and not fields.unit:
-            parts.append(filled["unit"])
-        return Content.assemble(
-            ("from the sentence: ", "$text-muted"),
-            user_content(" · ".join(parts), single_line=True, width=40),
-            (" (used if left empty)", "$text-muted"),
-        )
+        return metric_hint(sentence_metric(metric), fields)
 
     # -- saving -----------------------------------------------------------------------------
 
@@ -966,7 +458,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
                 self.query_one("#draft-progress-tag", Input).focus()
                 return None
             values["progress_tag"] = tag
-        for name, value in self._sentence_metric(report.metric).items():
+        for name, value in sentence_metric(report.metric).items():
             if values[name] is None:
                 values[name] = value
         return values
@@ -981,102 +473,78 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen):
             self._save_edit(self.goal, values)
 
     def _save_new(self, values: dict[str, Any]) -> None:
-        report = self.report or smart_report(values["title"], self.today)
-        gaps = report.gaps
-        status = "draft" if gaps else "active"
-        store = self.store
-        milestones = self.query_one(MilestoneList).items
+        gaps = (self.report or smart_report(values["title"], self.today)).gaps
         fields = {name: value for name, value in values.items() if value is not None and name != "title"}
         if self.assessment_item_id is not None:
             fields["assessment_item_id"] = self.assessment_item_id
-
-        def write() -> int:
-            with store.transaction():
-                goal_id = store.add_goal(values["title"], status=status, start_date=self.today.isoformat(), **fields)
-                for item in milestones:
-                    milestone_id = store.add_milestone(goal_id, item.title, due=item.due)
-                    if item.done_on:
-                        store.set_milestone_done(milestone_id, item.done_on)
-                return goal_id
-
-        ok, goal_id = self._write(write)
-        if not ok:
+        milestones = self.query_one(MilestoneList).items
+        goal_id = self._write(lambda: self.store.add_goal(
+            values["title"], status="draft" if gaps else "active", start_date=self.today.isoformat(), milestones=milestones, **fields
+        ))  # fmt: skip
+        if goal_id is None:
             return
         if gaps:
             self.journal_app.tell(f"Saved as a draft: not yet SMART ({', '.join(gaps)}).", severity="warning")
         else:
             self.journal_app.tell("Goal saved and active.")
-        self.dismiss(goal_id)  # type: ignore[arg-type]
+        self.dismiss(goal_id)
 
     def _save_edit(self, goal: Goal, values: dict[str, Any]) -> None:
         changes = {name: value for name, value in values.items() if getattr(goal, name) != value}
-        milestones = self.query_one(MilestoneList).items
-        before = stored_milestones(self.store, goal.id)
-        if not changes and milestones == before:
-            self.dismiss(goal.id)  # type: ignore[arg-type]
+        milestones = list(self.query_one(MilestoneList).items)
+        if not changes and milestones == self.store.draft_milestones(goal.id):
+            self.dismiss(goal.id)  # nothing to write (and nothing refused in a read-only journal)
             return
         substance = [
-            f"{name}: {self._shown(getattr(goal, name))} → {self._shown(changes[name])}"
+            f"{name}: {plain_value(getattr(goal, name))} → {plain_value(changes[name])}"
             for name in ("title", "target", "deadline")
             if name in changes
         ]
 
-        def write(reason: str | None) -> None:
-            store = self.store
-            with store.transaction():
-                if changes:
-                    store.update_goal(goal.id, reason=reason, **changes)
-                kept = {item.id for item in milestones if item.id is not None}
-                for old in before:
-                    if old.id not in kept:
-                        store.trash("milestones", old.id)  # type: ignore[arg-type]
-                old_by_id = {old.id: old for old in before}
-                order = []
-                for item in milestones:
-                    if item.id is None:
-                        milestone_id = store.add_milestone(goal.id, item.title, due=item.due)
-                        if item.done_on:
-                            store.set_milestone_done(milestone_id, item.done_on)
-                        order.append(milestone_id)
-                        continue
-                    old = old_by_id[item.id]
-                    if (old.title, old.due) != (item.title, item.due):
-                        store.update_milestone(item.id, title=item.title, due=item.due, clear_due=item.due is None)
-                    if old.done_on != item.done_on:
-                        store.set_milestone_done(item.id, item.done_on)
-                    order.append(item.id)
-                store.order_milestones(goal.id, order)
-
         def finish(reason: str | None) -> None:
             if substance and reason is None:
                 return  # back to editing: nothing was written
-            if self._write(lambda: write(reason))[0]:
+            edit = self._write(lambda: self.store.revise_goal(goal.id, changes, milestones, reason=reason))
+            if edit is not None:
+                self.saved_edit = edit
                 self.journal_app.tell("Goal updated." + (" The change is kept as a revision." if substance else ""))
-                self.dismiss(goal.id)  # type: ignore[arg-type]
+                self.dismiss(goal.id)
 
         if substance:
-            self.app.push_screen(ReasonDialog("What changed, and why?", substance), finish)
+            dialog = ReasonDialog("What changed, and why?", changes=substance, example="exam slots moved to June", escape_means="back to editing")
+            self.app.push_screen(dialog, finish)
         else:
             finish(None)
 
-    @staticmethod
-    def _shown(value: Any) -> str:
-        if value is None:
-            return "none"
-        if isinstance(value, float):
-            return format_number(value)
-        return str(value)
-
-    def _write(self, action: Callable[[], T]) -> tuple[bool, T | None]:
-        """Run a write: (True, its result), or (False, None) when the journal refused it (read-only,
-        a bad value); the refusal is shown and, in one transaction, nothing is half-written."""
+    def _write(self, action: Callable[[], T]) -> T | None:
+        """Run a write: its result, or None when the journal refused it (read-only, a bad value);
+        the refusal is shown and, in one transaction, nothing is half-written."""
         try:
-            return True, action()
+            return action()
         except JournalError as err:
             self.journal_app.tell(str(err), severity="error")
-            return False, None
+            return None
 
     def action_add_milestone(self) -> None:
         self.query_one(MilestoneList).action_add()
 
 
+def edit_goal(screen: JournalScreen[Any], goal_id: int, then: Callable[[], None]) -> None:
+    """The drafting form for a stored goal; what it changed (fields and milestones) can be undone with `u`."""
+    try:
+        screen.store.get_goal(goal_id)
+    except JournalError as err:
+        screen.journal_app.tell(str(err), severity="error")
+        return
+    draft = GoalDraftScreen(goal_id=goal_id)
+
+    def done(saved: int | None) -> None:
+        edit = draft.saved_edit
+        if saved is None:
+            return
+        if edit is not None and edit.changed:
+            store = screen.store
+            screen.remember(f"the edit of goal #{goal_id}", lambda: store.revise_goal(goal_id, edit.fields, edit.milestones, reason="undone"))
+        then()
+
+    screen.app.push_screen(draft, done)

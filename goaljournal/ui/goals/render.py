@@ -1,11 +1,13 @@
-"""Goals as text: the detail of a goal, its cadence periods, the tree order of the list. Pure
-functions of the store and today, so they can be tested without the app."""
+"""Goals as text: the detail of a goal, its cadence periods, the tree order of the list, and the
+drafting form's hint lines. Pure functions of the store and today, so they can be tested without
+the app."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 from textual.content import Content
 
@@ -18,6 +20,7 @@ from goaljournal.core.cadence import (
     summarise,
 )
 from goaljournal.core.dates import human_date
+from goaljournal.core.deadlines import DeadlineMatch
 from goaljournal.core.models import (
     CADENCES,
     CATEGORIES,
@@ -26,6 +29,7 @@ from goaljournal.core.models import (
     Goal,
 )
 from goaljournal.core.progress import (
+    derived_horizon,
     format_number,
     goal_horizon,
     pace_status,
@@ -33,10 +37,8 @@ from goaljournal.core.progress import (
     sparkline,
 )
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.goals.draft import (
-    goal_report,
-    smart_marks,
-)
+from goaljournal.core.smart import GoalFields, SmartReport
+from goaljournal.ui.goals.coach import goal_report, smart_marks
 from goaljournal.ui.shared.text import progress_bar, user_content
 
 # "all" first, then the filter people want most.
@@ -167,7 +169,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [Content(""), Content.styled("Revisions", "bold")]
         for revision in revisions:
             changes = json.loads(revision.changes)
-            what = "; ".join(f"{name}: {_plain(old)} → {_plain(new)}" for name, (old, new) in changes.items())
+            what = "; ".join(f"{name}: {plain_value(old)} → {plain_value(new)}" for name, (old, new) in changes.items())
             lines.append(user_content(f"  {revision.at[:10]}  {what}", single_line=True))
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
@@ -176,10 +178,11 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
 
 def cadence_summary(store: Store, goal: Goal, today: date) -> CadenceSummary | None:
     """A cadence goal's periods as of ``today`` (None for a goal counted as a total)."""
-    if goal.cadence not in CADENCES:
+    cadence = goal.cadence
+    if cadence is None or cadence not in CADENCES:
         return None
     amounts = store.checkin_amounts([goal.id])[goal.id]
-    return summarise(goal.cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)  # type: ignore[arg-type]
+    return summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)
 
 
 def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[Content]:
@@ -238,7 +241,8 @@ def counted_text(store: Store, goal: Goal) -> Content:
     )
 
 
-def _plain(value: object) -> str:
+def plain_value(value: object) -> str:
+    """A field's value in a revision's or a change's line."""
     if value is None:
         return "none"
     if isinstance(value, float):
@@ -252,8 +256,8 @@ def in_tree_order(goals: list[Goal]) -> Iterator[tuple[Goal, int]]:
     children: dict[int, list[Goal]] = {}
     roots = []
     for goal in goals:
-        if goal.parent_id in listed and goal.parent_id != goal.id:
-            children.setdefault(goal.parent_id, []).append(goal)  # type: ignore[arg-type]
+        if goal.parent_id is not None and goal.parent_id in listed and goal.parent_id != goal.id:
+            children.setdefault(goal.parent_id, []).append(goal)
         else:
             roots.append(goal)
     seen: set[int] = set()
@@ -271,3 +275,63 @@ def in_tree_order(goals: list[Goal]) -> Iterator[tuple[Goal, int]]:
     for goal in goals:  # anything only reachable through a cycle
         if goal.id not in seen:
             yield goal, 0
+
+
+# -- the drafting form's hint lines ----------------------------------------------------------
+
+
+def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, report: SmartReport, today: date) -> Content:
+    """The deadline field's ``text`` as read (``typed``), or the sentence's deadline when the field
+    is empty: the day, how far off it is and the horizon (``horizon``, or the deadline's own)."""
+    if text and typed is None:
+        return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$error")
+    day = typed.day if typed else None
+    source: Content | None = None
+    if day is None and report.deadline_match is not None:
+        day = report.deadline_match.day
+        source = Content.assemble(
+            ("from the sentence ", "$text-muted"),
+            user_content(f"'{report.deadline_match.phrase}'", single_line=True, width=40),
+            " ",
+        )
+    if day is None:
+        return Content.styled("no deadline yet", "$text-muted")
+    days = (day - today).days
+    when = f"in {days} days" if days >= 0 else f"{-days} days ago"
+    horizon = horizon if horizon not in (None, "auto") else derived_horizon(today, day)
+    return Content.assemble(
+        source or "", ("→ ", "$accent"), (human_date(day, "%a %d %b %Y"), "bold"), f" · {when} · {horizon} horizon"
+    )
+
+
+def progress_hint(chosen: object, tag: str, suggestion: str | None, *, suggested: bool) -> Content:
+    """Where a goal's progress will come from (``chosen``: a people-log count or typed check-ins),
+    and what the sentence suggests; ``suggested`` says the choice is the suggestion, not the user's."""
+    if chosen in PROGRESS_SOURCES:
+        who = f" @{tag}" if tag else ""
+        why = " · suggested by the goal" if suggested and chosen == suggestion else ""
+        return Content.assemble(
+            user_content(f"counts {PROGRESS_SOURCES[str(chosen)]}{who}", single_line=True, width=40),
+            (why, "$text-muted"),
+            ("\nfilled by conversations you log: p, or goaljournal met", "$text-muted"),
+        )
+    if suggestion:
+        return Content.styled(f"reads like it counts {PROGRESS_SOURCES[suggestion]}: choose it to count them", "$text-muted")
+    return Content("")
+
+
+def metric_hint(filled: dict[str, Any], fields: GoalFields) -> Content:
+    """What the sentence's measure (``filled``: coach.sentence_metric) puts in the fields left empty."""
+    if fields.target is not None or not filled:
+        return Content("")
+    parts = []
+    if "baseline" in filled and fields.baseline is None:
+        parts.append(f"baseline {format_number(filled['baseline'])}")
+    parts.append(f"target {format_number(filled['target'])}")
+    if "unit" in filled and not fields.unit:
+        parts.append(filled["unit"])
+    return Content.assemble(
+        ("from the sentence: ", "$text-muted"),
+        user_content(" · ".join(parts), single_line=True, width=40),
+        (" (used if left empty)", "$text-muted"),
+    )

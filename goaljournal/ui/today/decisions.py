@@ -34,6 +34,7 @@ from goaljournal.core.decisions import (
 )
 from goaljournal.core.models import Goal
 from goaljournal.ui import nav
+from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
@@ -276,42 +277,6 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
         self.dismiss((day, reason))
 
 
-class DecisionReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
-    """The reason for achieving, abandoning or pausing a goal (``required`` or not); dismisses
-    with it ("" for none), or None to cancel."""
-
-    CSS_PATH = "today.tcss"
-    SAVE_KEY = "enter"
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
-
-    def __init__(self, heading: str, goal: Goal, *, required: bool, suggested: str = "") -> None:
-        super().__init__()
-        self.heading = heading
-        self.goal = goal
-        self.required = required
-        self.suggested = suggested
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="decision-reason-dialog", classes="decision-dialog") as dialog:
-            dialog.border_title = self.heading
-            yield Static(user_content(self.goal.title, style="bold", single_line=True, width=70))
-            yield Label(Content("Why? A few words, kept with the revision" + ("" if self.required else " (optional)")))
-            # The reason offered is a suggestion: selected, so that typing replaces it and enter keeps it.
-            yield SafeInput(self.suggested, placeholder="e.g. priorities changed this quarter", id="decision-reason", select_on_focus=True)
-            yield Label(Content("enter save · escape cancel"), classes="hint")
-
-    def on_mount(self) -> None:
-        self.query_one("#decision-reason", Input).focus()
-
-    @on(Input.Submitted, "#decision-reason")
-    def _submitted(self, event: Input.Submitted) -> None:
-        reason = event.value.strip()
-        if self.required and not reason:
-            self.app.notify("Say in a few words why: it is kept with the revision.", severity="warning", markup=False)
-            return
-        self.dismiss(reason)
-
-
 # -- carrying a decision out ------------------------------------------------------------------
 
 
@@ -370,4 +335,4 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
                             lambda: screen.store.update_goal(goal.id, status=goal.status, reason="undone"))  # fmt: skip
             done(message)
 
-    screen.app.push_screen(DecisionReasonDialog(heading, goal, required=required, suggested=suggested), reasoned)
+    screen.app.push_screen(ReasonDialog(heading, subject=goal.title, required=required, suggested=suggested), reasoned)
