@@ -354,8 +354,9 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
         fields = self.fields()
         report = self.report = smart_report(title, self.today, fields=fields)
         self.query_one(SmartPanel).show(report)
-        self._set("#draft-deadline-shown", self._deadline_line(report))
-        hint = self._metric_hint(report.metric, fields)
+        text, typed = self._deadline()
+        self._set("#draft-deadline-shown", deadline_line(text, typed, self._select("#draft-horizon"), report, self.today))
+        hint = metric_hint(sentence_metric(report.metric), fields)
         self._set("#draft-metric-hint", hint)
         self.query_one("#draft-metric-hint").display = bool(hint.plain)
         self._fill_cadence(report.metric)
@@ -376,10 +377,6 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
             shown[selector] = key
             self._hints = shown
             self.query_one(selector, Static).update(content)
-
-    def _deadline_line(self, report: SmartReport) -> Content:
-        text, typed = self._deadline()
-        return deadline_line(text, typed, self._select("#draft-horizon"), report, self.today)
 
     def _progress_hint(self, title: str, fields: GoalFields) -> Content:
         """Say where progress will come from; for a networking goal whose sentence says what it
@@ -407,9 +404,6 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
         # What a check-in means; short: at 80 columns the row leaves it about 12 cells.
         aside = "adds up" if select.value in CADENCES else "latest value"
         self._set("#draft-cadence-aside", Content.styled(aside, "$text-muted"))
-
-    def _metric_hint(self, metric: Metric | None, fields: GoalFields) -> Content:
-        return metric_hint(sentence_metric(metric), fields)
 
     # -- saving -----------------------------------------------------------------------------
 
