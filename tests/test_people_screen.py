@@ -13,12 +13,8 @@ from goaljournal.core.dates import day_or_phrase
 from goaljournal.core.models import Interaction
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.people.screen import (
-    PeopleScreen,
-    PersonScreen,
-    follow_up_state,
-    how_long_ago,
-)
+from goaljournal.ui.people.screen import PeopleScreen, PersonScreen
+from goaljournal.ui.people.render import follow_up_state, how_long_ago
 from goaljournal.ui.people.forms import (
     ConversationForm,
     PersonForm,

@@ -19,6 +19,10 @@ from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.help import HelpScreen
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
+from goaljournal.ui.shared.screen import JournalScreen
+
+if TYPE_CHECKING:
+    from goaljournal.ui.people.page import PeoplePage
 
 if TYPE_CHECKING:
     from textual.content import Content
@@ -220,13 +224,28 @@ class GoalJournalApp(App[None]):
         self.push_screen(draft, message.then)
 
     def on_open_person(self, message: nav.OpenPerson) -> None:
-        self.push_screen(feature("people.screen:PersonScreen")(message.person_id))
+        self.push_screen(feature("people.person:PersonScreen")(message.person_id))
 
     def on_new_person(self, message: nav.NewPerson) -> None:
-        feature("people.screen:new_person")(self)
+        self._on_people_page(lambda page: page.new_person())
 
     def on_log_conversation(self, message: nav.LogConversation) -> None:
-        feature("people.screen:new_conversation")(self)
+        self._on_people_page(lambda page: page.new_conversation())
+
+    def _on_people_page(self, ask: Callable[[PeoplePage], None]) -> None:
+        """Switch to People, then ``ask`` the page on top there (the list, or a person's page)."""
+        if not isinstance(self.screen, JournalScreen):
+            # A form, the help or another palette is open (keys typed ahead can open one before this
+            # command runs): switching modes under it would strand it.
+            return
+        self.switch_mode("people")
+
+        def on_top() -> None:
+            page = self.screen
+            if isinstance(page, feature("people.page:PeoplePage")):
+                ask(page)
+
+        self.call_after_refresh(on_top)
 
     def on_read_entry(self, message: nav.ReadEntry) -> None:
         from goaljournal.ui.shared.reader import MarkdownBody

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -44,6 +45,8 @@ from goaljournal.ui.shared.widgets.safe_text import SafeInput, SafeTextArea
 # The store's rule for a follow-up typed without a date: due a week after the conversation.
 DEFAULT_FOLLOW_UP_DAYS = 7
 
+DraftType = TypeVar("DraftType")
+
 
 def split_tags(text: str) -> tuple[str, ...]:
     """Tags typed as "hr, @mentoring shrm": split on commas and spaces, the `@` optional."""
@@ -62,9 +65,9 @@ def form_row(label: str) -> Horizontal:
     return row
 
 
-class FormScreen(UnsavedTextGuard, ModalScreen[object]):
+class FormScreen(UnsavedTextGuard, ModalScreen[DraftType | None]):
     """What both forms share: ctrl+s saves, escape cancels (twice if something was typed), Enter in a one-line field moves on,
-    and one line under the fields says what is wrong."""
+    and one line under the fields says what is wrong. Dismissed with the draft saved, or None."""
 
     CSS_PATH = "people.tcss"
     BINDINGS = [
@@ -118,7 +121,7 @@ class PersonDraft:
             tuple(person.tags), person.notes or "", not person.private,
         )  # fmt: skip
 
-    def fields(self) -> dict[str, object]:
+    def fields(self) -> dict[str, Any]:
         """The store's keyword arguments for this person."""
         return {
             "name": self.name, "role": self.role, "organisation": self.organisation, "how_met": self.how_met,
@@ -126,7 +129,7 @@ class PersonDraft:
         }  # fmt: skip
 
 
-class PersonForm(FormScreen):
+class PersonForm(FormScreen[PersonDraft]):
     """Add or edit a person. Dismisses with the draft saved, or None."""
 
     def __init__(self, save: Callable[[PersonDraft], object], draft: PersonDraft | None = None) -> None:
@@ -200,7 +203,7 @@ class ConversationDraft:
     follow_up_due: date | None = None
     goal_ids: tuple[int, ...] = ()
 
-    def fields(self) -> dict[str, object]:
+    def fields(self) -> dict[str, Any]:
         """The store's keyword arguments for this conversation (all but the person)."""
         return {
             "kind": self.kind, "at": self.at, "notes": self.notes, "learned": self.learned, "outcome": self.outcome,
@@ -208,7 +211,7 @@ class ConversationDraft:
         }  # fmt: skip
 
 
-class ConversationForm(FormScreen):
+class ConversationForm(FormScreen[ConversationDraft]):
     """Log or edit a conversation. ``people`` (id, name) adds a "With" choice when the form is
     opened from outside a person's page. Dismisses with the draft saved, or None."""
 
@@ -291,7 +294,7 @@ class ConversationForm(FormScreen):
         widget = self.query_one(f"#{field_id}")
         if isinstance(widget, TextArea):
             return widget.text.strip()
-        return widget.value.strip()  # type: ignore[attr-defined]
+        return self.query_one(f"#{field_id}", Input).value.strip()
 
     def _day(self) -> date | None:
         return day_or_phrase(self._text("talk-at"), self.today)

@@ -1,14 +1,179 @@
-"""Conversations as text: one conversation as a reader shows it. Pure functions of the store and today."""
+"""People and conversations as text: who a person is, what came of the talks with them, one
+conversation as a panel or a reader shows it. Pure functions of the store and today."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from textual.content import Content
 
+from goaljournal.core.dates import human_date
+from goaljournal.core.models import Goal, Interaction, Person
 from goaljournal.core.periods import long_date, short_date
+from goaljournal.core.progress import progress_fraction
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.text import compose_line, progress_bar, user_content
+
+RELATIONSHIP_STYLES = {"mentor": "bold $accent", "manager": "$warning", "mentee": "$success", "peer": "", "contact": "$text-muted"}
+NO_TALKS_HINT = "No conversations yet: c logs one (a coffee, a meeting, an event, a call…)."
+
+
+def day_text(iso_day: str) -> str:
+    """``2026-11-24`` → ``24 Nov 2026``."""
+    return human_date(date.fromisoformat(iso_day))
+
+
+def how_long_ago(day: str, today: date) -> str:
+    """A past day said the way people say it: today, yesterday, 5 days ago, 3 weeks ago…"""
+    days = (today - date.fromisoformat(day)).days
+    if days < 0:
+        return "tomorrow" if days == -1 else f"in {-days} days"
+    if days < 2:
+        return ("today", "yesterday")[days]
+    if days < 14:
+        return f"{days} days ago"
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 365:
+        return f"{days // 30} months ago"
+    years = days // 365
+    return f"{years} year{'s' if years > 1 else ''} ago"
+
+
+def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
+    """A follow-up's state and its style: done on …, due in N days, due today, overdue by N days."""
+    if not interaction.follow_up_due:
+        return "", ""
+    if interaction.follow_up_done:
+        return f"done {day_text(interaction.follow_up_done)}", "$success"
+    days = (date.fromisoformat(interaction.follow_up_due) - today).days
+    if days < 0:
+        return f"overdue by {-days} day{'s' if days < -1 else ''}", "$error"
+    if days == 0:
+        return "due today", "$warning"
+    return f"due in {days} day{'s' if days > 1 else ''}", "$text-muted"
+
+
+def role_line(person: Person) -> str:
+    return " · ".join(part for part in (person.role, person.organisation) if part)
+
+
+def live_goal(store: Store, goal_id: int) -> Goal | None:
+    """The goal, unless it is gone or in the trash (a conversation keeps the ids it discussed)."""
+    try:
+        goal = store.get_goal(goal_id)
+    except JournalError:
+        return None
+    return goal if goal.deleted_at is None else None
+
+
+# -- a person --------------------------------------------------------------------------------
+
+
+def person_summary(person: Person, today: date) -> list[Content]:
+    """Who a person is, in a few lines: name, relationship, role, how we met, tags, notes."""
+    lines = [
+        compose_line((person.name, "bold"), "  ", (person.relationship, RELATIONSHIP_STYLES.get(person.relationship, ""))),
+    ]
+    if role_line(person):
+        lines.append(user_content(role_line(person), single_line=True))
+    if person.how_met:
+        lines.append(compose_line(("Met: ", "$text-muted"), user_content(person.how_met, single_line=True)))
+    if person.tags:
+        lines.append(user_content(" ".join(f"@{tag}" for tag in person.tags), style="$accent", single_line=True))
+    talks = f"{person.interaction_count} conversation{'s' if person.interaction_count != 1 else ''}"
+    if person.first_met and person.last_met:
+        talks += f" · first {day_text(person.first_met)} · last {day_text(person.last_met)} ({how_long_ago(person.last_met, today)})"
+    if person.open_follow_ups:
+        talks += f" · {person.open_follow_ups} follow-up{'s' if person.open_follow_ups > 1 else ''} open"
+    lines.append(Content.styled(talks, "$text-muted"))
+    lines.append(
+        Content.styled("Private: left out of exports and reports", "$text-muted")
+        if person.private
+        else Content.styled("Shared in exports and reports", "$warning")
+    )
+    if person.notes:
+        lines += [Content(""), user_content(person.notes)]
+    return lines
+
+
+def person_preview(store: Store, person: Person, today: date) -> Content:
+    """The list's preview of the highlighted person: who they are and the latest conversation."""
+    lines = person_summary(person, today)
+    latest = store.interactions(person.id, limit=1)
+    if latest:
+        talk = latest[0]
+        lines.append(compose_line(("Last: ", "$text-muted"), f"{day_text(talk.at)} {talk.kind}  ",
+                                  user_content(talk.notes or talk.learned or "", single_line=True, width=90)))  # fmt: skip
+    return Content("\n").join(lines)
+
+
+def person_about(store: Store, person: Person, talks: list[Interaction], today: date) -> Content:
+    """A person's page's left panel: who they are, the goals discussed with them, and each piece
+    of advice with what came of it. ``talks`` are their conversations, newest first."""
+    lines = person_summary(person, today)
+    mentor = person.relationship == "mentor"
+    discussed = Counter(goal_id for talk in talks for goal_id in talk.goal_ids)
+    if discussed:
+        last_discussed: dict[int, str] = {}
+        for talk in talks:  # newest first: the first seen is the latest
+            for goal_id in talk.goal_ids:
+                last_discussed.setdefault(goal_id, talk.at)
+        lines += [Content(""), Content.styled("Goals discussed with your mentor" if mentor else "Goals discussed", "bold")]
+        for goal_id, times in discussed.most_common():
+            goal = live_goal(store, goal_id)
+            if goal is None:
+                continue
+            fraction = progress_fraction(goal)
+            bar = f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else " " * 13
+            state = "" if goal.status == "active" else f" · {goal.status}"
+            lines.append(compose_line("  ", (bar, "$accent"), " ", user_content(goal.title, single_line=True, width=60)))
+            lines.append(Content.styled(f"    discussed {times}× · last {day_text(last_discussed[goal_id])}{state}", "$text-muted"))
+    advised = [talk for talk in talks if talk.learned]
+    if advised:
+        lines += [Content(""), Content.styled("Advice and what came of it" if mentor else "What I learned and what came of it", "bold")]
+        for talk in advised:
+            lines.append(compose_line((f"  {day_text(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True, width=80)))
+            lines.append(came_of_it(talk, today))
+    return Content("\n").join(lines)
+
+
+def came_of_it(talk: Interaction, today: date) -> Content:
+    """Under a piece of advice: what was done about it, else the follow-up, else a hint."""
+    if talk.outcome:
+        return compose_line(("    → done: ", "$success"), user_content(talk.outcome, single_line=True, width=76))
+    if talk.follow_up:
+        state, style = follow_up_state(talk, today)
+        return compose_line(("    → ", "$text-muted"), user_content(talk.follow_up, single_line=True, width=60), "  ", (state, style))
+    return Content.styled("    → nothing recorded yet: e adds what was done about it", "$text-muted italic")
+
+
+# -- a conversation --------------------------------------------------------------------------
+
+
+def conversation_panel(store: Store, talk: Interaction | None, today: date) -> Content:
+    """A person's page's panel for the highlighted conversation (the person is on the page)."""
+    if talk is None:
+        return Content.styled(NO_TALKS_HINT, "$text-muted italic")
+    lines = [Content.assemble((human_date(date.fromisoformat(talk.at), "%a %d %b %Y"), "bold"), f" · {talk.kind} · ",
+                              (how_long_ago(talk.at, today), "$text-muted"))]  # fmt: skip
+    if talk.notes:
+        lines.append(user_content(talk.notes))
+    if talk.learned:
+        lines.append(compose_line(("Learned: ", "$accent"), user_content(talk.learned)))
+    if talk.outcome:
+        lines.append(compose_line(("Done about it: ", "$success"), user_content(talk.outcome)))
+    if talk.follow_up_due:
+        state, style = follow_up_state(talk, today)
+        lines.append(compose_line(("Follow-up: ", "$accent"), user_content(talk.follow_up or "", single_line=True, width=60),
+                                  f" · by {day_text(talk.follow_up_due)} · ", (state, style)))  # fmt: skip
+    titles = [goal.title for goal in (live_goal(store, goal_id) for goal_id in talk.goal_ids) if goal is not None]
+    if titles:
+        lines.append(compose_line(("Goals: ", "$text-muted"), user_content("; ".join(titles), single_line=True, width=100)))
+    if talk.assessment_item_id is not None:
+        lines.append(Content.styled("Filed as feedback in the self-assessment", "$text-muted"))
+    return Content("\n").join(lines)
 
 
 def conversation_detail(store: Store, interaction_id: int, today: date) -> Content:
