@@ -129,7 +129,7 @@ class FieldForm(UnsavedTextGuard, ModalScreen[dict[str, str] | None]):
             elif isinstance(widget, TextArea):
                 values[field.name] = widget.text.strip()
             else:
-                values[field.name] = widget.value.strip()  # type: ignore[attr-defined]
+                values[field.name] = self.query_one(f"#field-{field.name}", Input).value.strip()
         return values
 
     def action_save(self) -> None:

@@ -1,5 +1,5 @@
 """Self-assessment: past sessions, one session in detail, each skill's trajectory; from here a
-session is started or resumed (``assess_session``) and two are compared (``assess_compare``)."""
+session is started or resumed (``assess.session``) and two are compared (``assess.compare``)."""
 
 from __future__ import annotations
 
@@ -11,91 +11,16 @@ from textual.content import Content
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core import assessment as core
-from goaljournal.core.assessment import STEP_COUNT, Trajectory
+from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
-from goaljournal.store import Store
+from goaljournal.ui.assess.base import attempt, outcome
 from goaljournal.ui.assess.compare import CompareScreen
-from goaljournal.ui.assess.session import (
-    AssessmentSession,
-    attempt,
-    change_text,
-    day_label,
-    item_prompt,
-    outcome,
-    padded,
-)
+from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
+from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.shared.text import user_content
-
-SECTIONS = (
-    ("strength", "Strengths"),
-    ("weakness", "Weaknesses"),
-    ("success", "Successes"),
-    ("failure", "Failures"),
-    ("feedback", "Feedback received"),
-)
-TRAJECTORY_NAME_WIDTH = 22
-SPARK_WIDTH = 10  # the latest sessions; older ones scroll off the left
 
 
-def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None) -> Content:
-    """A session: its summary, skill ratings with the change since ``previous`` and the
-    trajectory so far, the app's digest, and its items (with the goals made from them)."""
-    state = "finished" if assessment.completed_at else f"in progress, step {max(assessment.step, 1)} of {STEP_COUNT}"
-    lines: list[Content] = [Content.assemble((f"Self-assessment of {day_label(assessment.at)}", "bold"), (f"  {state}", "$text-muted"))]
-    items = store.assessment_items(assessment.id)
-    ratings = store.ratings(assessment.id)
-    if assessment.summary:
-        lines += [Content(""), user_content(assessment.summary)]
-    before = {rating.skill_id: rating.rating for rating in store.ratings(previous.id)} if previous else {}
-    trajectories = {t.skill_id: t for t in store.skill_trajectories(until=assessment.at)}
-    if ratings:
-        heading = "Skills (1–5)" + (f", compared with {day_label(previous.at)}" if previous else "")
-        lines += [Content(""), Content.styled(heading, "bold")]
-        for rating in ratings:
-            change, style = change_text(before.get(rating.skill_id), rating.rating)
-            trajectory = trajectories.get(rating.skill_id)
-            lines.append(Content.assemble(
-                "  ", padded(user_content(rating.skill_name or "", single_line=True, width=28), 28), "  ",
-                (core.rating_dots(rating.rating), "$accent"), "  ", padded(Content.styled(change, style), 11), " ",
-                (trajectory.sparkline[-SPARK_WIDTH:] if trajectory else "", "$accent"),
-            ))  # fmt: skip
-    digest = core.digest(
-        items, ratings,
-        previous_items=store.assessment_items(previous.id) if previous else None,
-        previous_ratings=store.ratings(previous.id) if previous else None,
-        previous_at=day_label(previous.at) if previous else None,
-        items_with_goals=store.items_with_goals(assessment.id),
-    )  # fmt: skip
-    lines += [Content(""), Content.styled("The app's digest", "bold")]
-    lines += [user_content(f"  • {line}", style="$text-muted") for line in digest]
-    goals = store.goals_from_items(assessment.id)
-    for kind, title in SECTIONS:
-        chosen = [item for item in items if item.kind == kind]
-        if not chosen:
-            continue
-        lines += [Content(""), Content.styled(title, "bold")]
-        for item in chosen:
-            lines.append(Content("  ") + item_prompt(item, goals.get(item.id, [])).first_line)
-            lines.extend(Content("  ") + line for line in item_prompt(item, []).split("\n")[1:])
-    return Content("\n").join(lines)
-
-
-def trajectory_line(trajectory: Trajectory) -> Content:
-    change = trajectory.change
-    first, latest = trajectory.first, trajectory.latest
-    span = f"{first} → {latest}" if change is not None else f"{latest}"
-    style = "$success" if (change or 0) > 0 else "$error" if (change or 0) < 0 else "$text-muted"
-    return Content.assemble(
-        padded(user_content(trajectory.name, single_line=True, width=TRAJECTORY_NAME_WIDTH), TRAJECTORY_NAME_WIDTH), " ",
-        padded(Content.styled(trajectory.sparkline[-SPARK_WIDTH:], "$accent"), SPARK_WIDTH), " ",
-        (span, ""), (f"  {core.delta_text(change)}" if change else "", style),
-        ("  retired", "$text-muted italic") if trajectory.retired else "",
-    )  # fmt: skip
-
-
-class AssessScreen(JournalScreen):
+class AssessScreen(JournalScreen[None]):
     SCREEN_NAME = "Self-assessment"
     CSS_PATH = "assess.tcss"
     BINDINGS = [

@@ -2,14 +2,10 @@
 
 A session can be left at any step (``ctrl+s``, ``escape``, another screen's key, even ``q``) and
 resumed later at that step: items and ratings are written as they are entered, and the step is
-written on every move.
+written on every move. The skills step is ``assess.skills``; the text shown, ``assess.render``.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from datetime import date
-from typing import Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,89 +18,26 @@ from textual.widgets.option_list import Option
 from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
-from goaljournal.core.models import (
-    CATEGORIES,
-    Assessment,
-    AssessmentItem,
-    Rating,
-    Skill,
+from goaljournal.core.models import AssessmentItem
+from goaljournal.ui.assess.base import STEP_KINDS, attempt, core_one_line, outcome
+from goaljournal.ui.assess.forms import ITEM_FIELDS, FieldForm, item_form, summary_form
+from goaljournal.ui.assess.render import (
+    comparison_content,
+    day_label,
+    item_prompt,
+    previous_completed,
+    previous_session,
+    session_digest,
+    skill_candidate,
+    summary_text,
+    weakness_candidate,
 )
-from goaljournal.core.text import one_line
-from goaljournal.store import JournalError, Store
-from goaljournal.ui import nav
-from goaljournal.ui.assess.forms import (
-    ITEM_FIELDS,
-    FieldForm,
-    item_form,
-    rating_note_form,
-    skill_name_form,
-    summary_form,
-)
-from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.shared.text import compose_line, user_content
+from goaljournal.ui.assess.skills import SkillsStep
 
-T = TypeVar("T")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# The item kinds each step lists; the outcomes step shows two lists side by side.
-STEP_KINDS = {"strengths": ("strength",), "weaknesses": ("weakness",), "outcomes": ("success", "failure"), "feedback": ("feedback",)}
-SKILL_NAME_WIDTH = 26
 ITEM_FIELD_NAMES = ("evidence", "cost", "learned", "source", "action")
 
 
-def day_label(iso_day: str) -> str:
-    """``2026-11-25`` → ``25 Nov 2026``, whatever the locale."""
-    day = date.fromisoformat(iso_day[:10])
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def previous_session(store: Store, session: Assessment) -> Assessment | None:
-    """The live session just before ``session`` (by date, then by order of creation)."""
-    earlier = [a for a in store.assessments() if (a.at, a.id) < (session.at, session.id)]
-    return earlier[0] if earlier else None
-
-
-def previous_completed(store: Store, session: Assessment) -> Assessment | None:
-    """The last finished session before ``session``: the one "still true?" starts from."""
-    earlier = [a for a in store.assessments() if a.completed_at and (a.at, a.id) < (session.at, session.id)]
-    return earlier[0] if earlier else None
-
-
-def padded(content: Content, width: int) -> Content:
-    return content.pad_right(max(0, width - content.cell_length))
-
-
-def item_prompt(item: AssessmentItem, goals: list[int]) -> Content:
-    """One item as a list option: its text, then its fields on indented lines."""
-    head = [user_content(item.text, style="bold")]
-    if item.kind == "feedback" and item.source:
-        head.insert(0, Content.styled(f"{item.source}: ", "$accent"))
-    if goals:
-        head.append(Content.styled("  → goal " + ", ".join(f"#{g}" for g in goals), "$success"))
-    lines = [Content("").join(head)]
-    labels = (("evidence", "evidence"), ("cost", "costs"), ("learned", "learned"), ("action", "will do"))
-    for name, label in labels:
-        value = getattr(item, name)
-        if value:
-            lines.append(compose_line((f"   {label}: ", "$text-muted"), user_content(value, single_line=True)))
-    return Content("\n").join(lines)
-
-
-def change_text(before: int | None, after: int | None) -> tuple[str, str]:
-    """``was 2  ▲ 1`` and its style, for a rating against the previous session's."""
-    if before is None:
-        return ("new" if after is not None else "", "$text-muted")
-    if after is None:
-        return (f"was {before}", "$text-muted")
-    delta = after - before
-    style = "$success" if delta > 0 else "$error" if delta < 0 else "$text-muted"
-    return (f"was {before}  {core.delta_text(delta)}", style)
-
-
-def goal_category(skill: Skill | None) -> str:
-    return skill.category if skill is not None and skill.category in CATEGORIES else "skill"
-
-
-class AssessmentSession(JournalScreen):
+class AssessmentSession(SkillsStep):
     """One self-assessment session, step by step."""
 
     SCREEN_NAME = "Self-assessment"
@@ -133,25 +66,10 @@ class AssessmentSession(JournalScreen):
     ]
 
     def __init__(self, assessment_id: int, *, step: int | None = None) -> None:
-        super().__init__()
-        self.assessment_id = assessment_id
-        self.start_step = step
-        self.step = 1
-        # The skills step's rows in the order shown when it was entered (None: sort afresh), and
-        # the skills suggested then: rating a row neither moves it nor changes the suggestions.
-        self.skill_order: list[str] | None = None
-        self.suggestions: list[tuple[str, str]] = []
+        super().__init__(assessment_id, step=step)
         self.finish_warned = False
 
-    @property
-    def undo_owner(self) -> str:
-        return f"assessment-{self.assessment_id}"
-
     # -- layout -----------------------------------------------------------------------------
-
-    @property
-    def session(self) -> Assessment:
-        return self.store.get_assessment(self.assessment_id)
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -202,10 +120,6 @@ class AssessmentSession(JournalScreen):
         super().on_mount()
         self._focus_step()
 
-    @property
-    def step_key(self) -> str:
-        return STEPS[self.step - 1].key
-
     def title_status(self) -> str:
         session = self.session
         return f"session of {day_label(session.at)}" + ("" if session.completed_at else " · in progress")
@@ -230,23 +144,6 @@ class AssessmentSession(JournalScreen):
         else:
             loader()
         self.refresh_bindings()
-
-    def _items(self, kind: str) -> list[AssessmentItem]:
-        return [item for item in self.store.assessment_items(self.assessment_id) if item.kind == kind]
-
-    def _fill(self, widget: OptionList, options: list[Option]) -> None:
-        """Replace a list's options, keeping the highlight on the same option (or place)."""
-        highlighted = widget.highlighted
-        kept_id = widget.get_option_at_index(highlighted).id if highlighted is not None and widget.option_count else None
-        widget.clear_options()
-        widget.add_options(options)
-        ids = [option.id for option in options]
-        if kept_id in ids:
-            widget.highlighted = ids.index(kept_id)
-        elif options:
-            index = min(highlighted or 0, len(options) - 1)
-            enabled = [i for i, option in enumerate(options) if not option.disabled]
-            widget.highlighted = min(enabled, key=lambda i: abs(i - index)) if enabled else None
 
     def _show_items(self, kind: str) -> None:
         items = self._items(kind)
@@ -280,83 +177,15 @@ class AssessmentSession(JournalScreen):
             if item.kind == kind and item.id not in carried and item.id not in dropped
         ]  # fmt: skip
 
-    def _skill_rows(self) -> tuple[list[Skill], dict[int, Rating], dict[int, int]]:
-        skills = self.store.skills()
-        ratings = {r.skill_id: r for r in self.store.ratings(self.assessment_id)}
-        before = {r.skill_id: r.rating for r in self.store.ratings(self.previous.id)} if self.previous else {}
-        return skills, ratings, before
-
-    def _show_skills(self) -> None:
-        skills, ratings, before = self._skill_rows()
-        lines = {t.skill_id: t for t in self.store.skill_trajectories(until=self.session.at)}
-        options: dict[str, Option] = {}
-        for skill in skills:
-            rating = ratings.get(skill.id)
-            value = rating.rating if rating else None
-            change, style = change_text(before.get(skill.id), value)
-            trajectory = lines.get(skill.id)
-            options[f"skill-{skill.id}"] = Option(Content.assemble(
-                padded(user_content(skill.name, single_line=True, width=SKILL_NAME_WIDTH), SKILL_NAME_WIDTH), "  ",
-                (core.rating_dots(value), "$accent" if value else "$text-muted"), "  ",
-                padded(Content.styled(change, style), 12), "  ",
-                padded(Content.styled(trajectory.sparkline[-12:] if trajectory else "", "$accent"), 12), "  ",
-                user_content(rating.note or "", style="$text-muted", single_line=True, width=40) if rating else "",
-            ), id=f"skill-{skill.id}")  # fmt: skip
-        known = {s.name.casefold() for s in self.store.skills(include_retired=True)}
-        if self.skill_order is None:
-            goal_categories = [g.category for g in self.store.goals(status=("active", "draft"))]
-            self.suggestions = core.suggested_skills(goal_categories, known, limit=4 if skills else 8)
-        for name, category in self.suggestions:
-            if name.casefold() not in known:
-                options[f"suggest-{name}"] = Option(
-                    Content.assemble(("+ ", "$text-muted"), padded(Content(name), SKILL_NAME_WIDTH - 2), "  ",
-                                     (f"suggested for {category} goals", "$text-muted italic")),
-                    id=f"suggest-{name}",
-                )  # fmt: skip
-        if self.skill_order is None:
-            self.skill_order = list(options)
-        widget = self.query_one("#step-skills", OptionList)
-        widget.border_title = f"Skills ({len(ratings)} of {len(skills)} rated)"
-        widget.border_subtitle = "1–5 rates and moves on to the next unrated skill"
-        self._fill(widget, [*self._in_step_order(options, skills), Option(Content.styled("+ add a skill", "$accent"), id="add-skill")])
-
-    def _in_step_order(self, options: dict[str, Option], skills: list[Skill]) -> list[Option]:
-        """The rows in the order they had when the step was entered, so that rating never moves
-        a row under the cursor: a suggestion once rated keeps its place as the skill it became;
-        skills added meanwhile come last."""
-        as_skill = {f"suggest-{s.name}".casefold(): f"skill-{s.id}" for s in skills}
-        placed: list[str] = []
-        for key in self.skill_order or []:
-            key = key if key in options else as_skill.get(key.casefold(), key)
-            if key in options and key not in placed:
-                placed.append(key)
-        placed += [key for key in options if key not in placed]
-        return [options[key] for key in placed]
-
     def _show_summary(self) -> None:
         session = self.session
         summary = self.query_one("#assess-summary-text", Static)
-        if session.summary:
-            summary.update(user_content(session.summary))
-        else:
-            summary.update(Content.styled("Nothing written yet: press e to write your summary.", "$text-muted italic"))
+        summary.update(summary_text(session))
         self.query_one("#assess-digest-text", Static).update(Content("\n").join(
-            Content(f"• {line}") for line in self._digest()
+            Content(f"• {line}") for line in session_digest(self.store, self.session, self.previous)
         ))  # fmt: skip
 
-    def _digest(self) -> list[str]:
-        previous = self.previous
-        return core.digest(
-            self.store.assessment_items(self.assessment_id), self.store.ratings(self.assessment_id),
-            previous_items=self.store.assessment_items(previous.id) if previous else None,
-            previous_ratings=self.store.ratings(previous.id) if previous else None,
-            previous_at=day_label(previous.at) if previous else None,
-            items_with_goals=self.store.items_with_goals(self.assessment_id),
-        )  # fmt: skip
-
     def _show_review(self) -> None:
-        from goaljournal.ui.assess.compare import comparison_content
-
         text = self.query_one("#assess-review-text", Static)
         if self.previous is None:
             text.update(Content.styled("This is your first session: the next one will be compared with it.", "$text-muted italic"))
@@ -365,10 +194,10 @@ class AssessmentSession(JournalScreen):
         goals = self.store.goals_from_items(self.assessment_id)
         options: list[Option] = []
         for item in self._items("weakness"):
-            options.append(Option(Content.assemble(("weakness  ", "$warning"), item_prompt(item, goals.get(item.id, [])).first_line), id=f"item-{item.id}"))
+            options.append(Option(weakness_candidate(item, goals.get(item.id, [])), id=f"item-{item.id}"))
         for rating in self.store.ratings(self.assessment_id):
             if rating.rating <= LOW_RATING:
-                options.append(Option(compose_line((f"skill {rating.rating}/5  ", "$warning"), user_content(rating.skill_name or "", single_line=True)), id=f"skill-{rating.skill_id}"))
+                options.append(Option(skill_candidate(rating), id=f"skill-{rating.skill_id}"))
         if not options:
             options = [Option(Content.styled("No weakness or low-rated skill in this session.", "$text-muted italic"), disabled=True)]
         self._fill(self.query_one("#assess-candidates", OptionList), options)
@@ -463,23 +292,12 @@ class AssessmentSession(JournalScreen):
 
     # -- items ---------------------------------------------------------------------------------
 
-    def _focused_list(self) -> OptionList | None:
-        focused = self.focused
-        return focused if isinstance(focused, OptionList) else None
-
     def _current_kind(self) -> str:
         kinds = STEP_KINDS[self.step_key]
         focused = self._focused_list()
         if focused is not None and focused.id and focused.id.removeprefix("assess-list-") in kinds:
             return focused.id.removeprefix("assess-list-")
         return kinds[0]
-
-    def _highlighted_id(self, widget: OptionList | None = None) -> str | None:
-        widget = widget or self._focused_list()
-        if widget is None or widget.highlighted is None or not widget.option_count:
-            return None
-        option = widget.get_option_at_index(widget.highlighted)
-        return None if option.disabled else option.id
 
     def _highlighted_item(self) -> AssessmentItem | None:
         option_id = self._highlighted_id()
@@ -613,142 +431,6 @@ class AssessmentSession(JournalScreen):
         self.journal_app.tell(f"Dropped the {offer.kind} '{core_one_line(offer.text)}': the comparison shows it as dropped.")
         self._after_offer(offer.kind)
 
-    # -- skills --------------------------------------------------------------------------------
-
-    def _highlighted_skill(self) -> Skill | None:
-        option_id = self._highlighted_id(self.query_one("#step-skills", OptionList))
-        if option_id is None or not option_id.startswith("skill-"):
-            return None
-        skill_id = int(option_id.removeprefix("skill-"))
-        return next((s for s in self.store.skills(include_retired=True) if s.id == skill_id), None)
-
-    def _add_skill(self, name: str = "") -> None:
-        def save(values: dict[str, str] | None) -> None:
-            if values is None:
-                return
-            skill_id = outcome(self, self.store.add_skill, values["name"])
-            if skill_id is None:
-                return
-            self.refresh_data()
-            self._highlight_option("#step-skills", f"skill-{skill_id}")
-
-        self.app.push_screen(skill_name_form(name), save)
-
-    def _highlight_option(self, selector: str, option_id: str) -> None:
-        widget = self.query_one(selector, OptionList)
-        for index in range(widget.option_count):
-            if widget.get_option_at_index(index).id == option_id:
-                widget.highlighted = index
-                return
-
-    def _edit_skill_row(self) -> None:
-        widget = self.query_one("#step-skills", OptionList)
-        option_id = self._highlighted_id(widget) or ""
-        if option_id == "add-skill":
-            self._add_skill()
-            return
-        if option_id.startswith("suggest-"):
-            self._adopt_suggestion(option_id)
-            return
-        skill = self._highlighted_skill()
-        if skill is None:
-            return
-        rating = next((r for r in self.store.ratings(self.assessment_id) if r.skill_id == skill.id), None)
-        if rating is None:
-            self.journal_app.tell(f"Rate {core_one_line(skill.name)} first (1–5), then add a note.", severity="warning")
-            return
-
-        def save(values: dict[str, str] | None) -> None:
-            if values is not None and attempt(self, 
-                self.store.rate_skill, self.assessment_id, skill.id, rating.rating, note=values["note"] or None
-            ):
-                self.refresh_data()
-
-        self.app.push_screen(rating_note_form(skill.name, rating.note), save)
-
-    def _adopt_suggestion(self, option_id: str) -> int | None:
-        name = option_id.removeprefix("suggest-")
-        category = next((c for c, names in core.CATEGORY_SKILLS.items() if name in names), None)
-        skill_id = outcome(self, self.store.add_skill, name, category=category)
-        self.refresh_data()
-        return skill_id
-
-    def action_rate(self, value: int) -> None:
-        widget = self.query_one("#step-skills", OptionList)
-        option_id = self._highlighted_id(widget) or ""
-        if option_id.startswith("suggest-") and value:
-            skill_id = self._adopt_suggestion(option_id)
-        elif option_id.startswith("skill-"):
-            skill_id = int(option_id.removeprefix("skill-"))
-        else:
-            return
-        if skill_id is None:
-            return
-        before = next((r for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
-        if value == 0:
-            if attempt(self, self.store.unrate_skill, self.assessment_id, skill_id) and before is not None:
-                self.remember("clearing the rating", lambda: self._put_back_rating(skill_id, before))
-            self.refresh_data()
-            self._highlight_option("#step-skills", f"skill-{skill_id}")
-            return
-        if not attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=before.note if before else None):
-            return
-        if (before.rating if before else None) != value:
-            self.remember("the rating", lambda: self._put_back_rating(skill_id, before))
-        self.refresh_data()
-        self._highlight_option("#step-skills", f"skill-{skill_id}")
-        rated = next((s.name for s in self.store.skills(include_retired=True) if s.id == skill_id), "")
-        following = self._next_unrated()
-        if following is None:
-            self.journal_app.tell(f"Rated {core_one_line(rated)} {value}: every skill on the list is rated.")
-        else:
-            widget.highlighted = following[0]
-            self.journal_app.tell(f"Rated {core_one_line(rated)} {value}; next unrated: {core_one_line(following[1])}.")
-
-    def _next_unrated(self) -> tuple[int, str] | None:
-        """The row of the first unrated skill (or suggestion) after the highlighted one, wrapping
-        round to the top, and its name; None when every row is rated."""
-        widget = self.query_one("#step-skills", OptionList)
-        rated = {r.skill_id for r in self.store.ratings(self.assessment_id)}
-        names = {f"skill-{s.id}": s.name for s in self.store.skills()}
-        start = widget.highlighted or 0
-        count = widget.option_count
-        for step in range(1, count):
-            index = (start + step) % count
-            option_id = widget.get_option_at_index(index).id or ""
-            if option_id.startswith("suggest-"):
-                return index, option_id.removeprefix("suggest-")
-            if option_id in names and int(option_id.removeprefix("skill-")) not in rated:
-                return index, names[option_id]
-        return None
-
-    def _put_back_rating(self, skill_id: int, before: Rating | None) -> None:
-        if before is None:
-            self.store.unrate_skill(self.assessment_id, skill_id)
-        else:
-            self.store.rate_skill(self.assessment_id, skill_id, before.rating, note=before.note)
-
-    def action_rename_skill(self) -> None:
-        skill = self._highlighted_skill()
-        if skill is None:
-            return
-
-        def save(values: dict[str, str] | None) -> None:
-            if values is not None and attempt(self, self.store.rename_skill, skill.id, values["name"]):
-                self.remember(f"renaming '{core_one_line(skill.name)}'", lambda: self.store.rename_skill(skill.id, skill.name))
-                self.refresh_data()
-
-        self.app.push_screen(skill_name_form(skill.name), save)
-
-    def action_retire_skill(self) -> None:
-        skill = self._highlighted_skill()
-        if skill is not None and attempt(self, self.store.retire_skill, skill.id):
-            self.remember(f"retiring '{core_one_line(skill.name)}'", lambda: self.store.retire_skill(skill.id, retired=False))
-            self.journal_app.tell(
-                f"Retired '{core_one_line(skill.name)}': it leaves your list, its past ratings stay. u brings it back."
-            )
-            self.refresh_data()
-
     # -- turning a weakness or a low-rated skill into a goal ---------------------------------------
 
     def action_make_goal(self) -> None:
@@ -772,65 +454,4 @@ class AssessmentSession(JournalScreen):
                     self._goal_from_skill(skill)
 
     def _goal_from_weakness(self, item: AssessmentItem) -> None:
-        open_goal_draft(self, core.goal_title_for_weakness(item.text), "skill", item.id)
-
-    def _goal_from_skill(self, skill: Skill) -> None:
-        rating = next((r for r in self.store.ratings(self.assessment_id) if r.skill_id == skill.id), None)
-        if rating is None:
-            self.journal_app.tell(f"Rate {core_one_line(skill.name)} first: a goal starts from a rated skill.", severity="warning")
-            return
-        if rating.rating > LOW_RATING:
-            self.journal_app.tell(
-                f"{core_one_line(skill.name)} is rated {rating.rating}: goals are offered for skills rated {LOW_RATING} or lower.",
-                severity="warning",
-            )
-            return
-        existing = {item.id for item in self._items("weakness")}
-        item_id = outcome(self, self.store.skill_gap_item, self.assessment_id, skill.id)
-        if item_id is None:
-            return
-        # The weakness standing for the skill exists for the goal's sake: a cancelled draft takes it away.
-        made_here = item_id if item_id not in existing else None
-        open_goal_draft(self, core.goal_title_for_skill(skill.name, rating.rating), goal_category(skill), item_id, made_here)
-
-
-def core_one_line(text: str) -> str:
-    return one_line(text, 60)
-
-
-def outcome(screen: JournalScreen, call: Callable[..., T], /, *args: Any, **kwargs: Any) -> T | None:
-    """``call``'s result, or None when the store refused (the reason is shown to the user).
-
-    Unlike ``JournalScreen.attempt`` it takes any keyword, ``action`` included (a feedback field).
-    """
-    try:
-        return call(*args, **kwargs)
-    except JournalError as err:
-        screen.journal_app.tell(str(err), severity="error")
-        return None
-
-
-def attempt(screen: JournalScreen, call: Callable[..., object], /, *args: Any, **kwargs: Any) -> bool:
-    """Whether the store call worked; a refusal is shown to the user and nothing is half-written."""
-    try:
-        call(*args, **kwargs)
-    except JournalError as err:
-        screen.journal_app.tell(str(err), severity="error")
-        return False
-    return True
-
-
-def open_goal_draft(screen: JournalScreen, title: str, category: str, item_id: int, made_item: int | None = None) -> None:
-    """Open goal drafting prefilled from an assessment item; the goal saved there links to it.
-
-    ``made_item``, an item added only for this goal, is removed again if the draft is cancelled.
-    """
-
-    def drafted(goal_id: int | None) -> None:
-        if goal_id is not None:
-            screen.journal_app.tell(f"Goal #{goal_id} made from it; it is on Goals (g).")
-        elif made_item is not None:
-            outcome(screen, screen.store.remove_assessment_item, made_item)
-        screen.refresh_data()
-
-    screen.post_message(nav.DraftGoal(title=title, category=category, assessment_item_id=item_id, then=drafted))
+        self.draft_goal(core.goal_title_for_weakness(item.text), "skill", item.id)
