@@ -15,6 +15,7 @@ from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.assess.screen import AssessScreen
 from goaljournal.ui.assess.compare import CompareScreen
 from goaljournal.ui.assess.forms import FieldForm
+from goaljournal.ui.assess.render import comparison_content, day_label
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.goals.draft import GoalDraftScreen
 
@@ -337,3 +338,11 @@ async def test_hostile_item_text_is_shown_literally(store: Store, past_session: 
         await pilot.pause()
         assert "[b]x[/b]" in screen_text(app)
         assert app.is_running
+
+
+def test_the_review_steps_comparison_is_text_from_the_store_alone(store: Store, three_sessions: tuple[int, int, int]) -> None:
+    may, sept, _ = three_sessions
+    text = comparison_content(store, store.get_assessment(may), store.get_assessment(sept)).plain
+    assert text.startswith("Skills since 9 May 2026: 2 up, 1 down, 0 the same")
+    assert "− dropped Excel modelling" in text and "+ new     Protecting my evenings" in text
+    assert day_label("2026-09-06 21:00:00") == "6 Sep 2026"

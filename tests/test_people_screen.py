@@ -14,7 +14,7 @@ from goaljournal.core.models import Interaction
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.people.screen import PeopleScreen, PersonScreen
-from goaljournal.ui.people.render import follow_up_state, how_long_ago
+from goaljournal.ui.people.render import follow_up_state, how_long_ago, person_about
 from goaljournal.ui.people.forms import (
     ConversationForm,
     PersonForm,
@@ -471,6 +471,30 @@ async def test_the_palette_offers_new_person_and_log_a_conversation(store: Store
         assert talk.person_id == contacts["priya"] and talk.notes == "Bumped into her at the SHRM event"
 
 
+async def test_the_palette_on_a_persons_page_logs_with_them_and_adds_someone_new_from_the_list(store: Store, contacts) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_person(pilot, "Tom")
+        app.action_log_conversation()  # with the person whose page is open: the form does not ask who
+        await pilot.pause()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, ConversationForm) and form.person_id == contacts["tom"] and not form.query("#talk-person")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+
+        app.action_new_person()  # back to the list first: someone new is added there
+        for _ in range(4):
+            await pilot.pause()
+        assert isinstance(app.screen, PersonForm)
+        await pilot.press(*"Lena Park", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PeopleScreen) and len(app.screen_stack) == 1
+        assert "Lena Park" in [person.name for person in store.people()]
+        assert app.screen.highlighted_person_id() == store.people(query="Lena")[0].id
+
+
 async def test_help_lists_the_people_keys(store: Store, screen_text) -> None:
     from goaljournal.ui.help import HELP
 
@@ -506,3 +530,14 @@ def test_form_readers() -> None:
     assert read_day("yesterday", TODAY) == date(2026, 11, 24)
     assert read_day("2026-10-01", TODAY) == date(2026, 10, 1)
     assert read_day("the other day", TODAY) is None
+
+
+def test_a_persons_page_text_comes_from_the_store_alone_and_leaves_out_goals_in_the_trash(store: Store, priya: int) -> None:
+    talks_goal = store.add_goal("Give three talks at team meetings", status="active", target=3, baseline=0, deadline="2027-03-31")
+    binned = store.add_goal("Learn SQL window functions", status="active")
+    store.add_interaction(priya, "coffee", at="2026-11-10", learned="Practise on a friendly audience first", goal_ids=[talks_goal, binned])
+    store.trash("goals", binned)
+    text = person_about(store, store.get_person(priya), store.interactions(priya), TODAY).plain
+    assert "Goals discussed with your mentor" in text and "Give three talks at team meetings" in text
+    assert "Learn SQL window functions" not in text
+    assert "Practise on a friendly audience first" in text and "nothing recorded yet" in text
