@@ -152,6 +152,12 @@ def test_in_progress_session_is_found_and_resumable(store: Store, two_sessions: 
     assert store.assessment_in_progress() is None
 
 
+def test_a_session_started_from_the_screen_is_written_at_its_first_step_in_one_write(store: Store) -> None:
+    started = store.add_assessment("2026-11-25", step=1)
+    filed = store.add_assessment("2026-11-25")  # made to hold filed feedback: not started
+    assert (store.get_assessment(started).step, store.get_assessment(filed).step) == (1, 0)
+
+
 def test_items_are_edited_removed_and_put_back(store: Store, two_sessions: tuple[int, int]) -> None:
     session = two_sessions[1]
     weak = store.add_assessment_item(session, "weakness", "Presenting", evidence="froze", cost="credit")

@@ -36,12 +36,14 @@ class AssessmentsMixin(StoreBase):
 
     # -- sessions, items and ratings ----------------------------------------------------------
 
-    def add_assessment(self, at: date | str | None = None, *, summary: str | None = None) -> int:
+    def add_assessment(self, at: date | str | None = None, *, summary: str | None = None, step: int = 0) -> int:
+        """A new session; ``step`` 1 for one started at its first step (0: not started, as one
+        made only to hold feedback filed from a conversation)."""
         _check_text(summary, "the summary")
         stamp = self._stamp()
         with self.transaction() as conn:
             return self._insert(conn, "assessments", {
-                "at": _day(at) or format_day(self.today()), "summary": summary,
+                "at": _day(at) or format_day(self.today()), "summary": summary, "step": step,
                 "created_at": stamp, "updated_at": stamp,
             })  # fmt: skip
 

@@ -127,10 +127,9 @@ class AssessScreen(JournalScreen[None]):
             self.journal_app.tell(f"Resuming the session of {day_label(current.at)} at step {max(current.step, 1)} of {STEP_COUNT}.")
             self.app.push_screen(AssessmentSession(current.id))
             return
-        session_id = outcome(self, self.store.add_assessment, self.today)
+        session_id = outcome(self, self.store.add_assessment, self.today, step=1)
         if session_id is None:  # a read-only or busy journal: said so, nothing changed
             return
-        self.store.update_assessment(session_id, step=1)
         self.app.push_screen(AssessmentSession(session_id, step=1))
 
     def action_mark(self) -> None:
