@@ -179,10 +179,9 @@ class AssessmentSession(SkillsStep):
 
     def _show_summary(self) -> None:
         session = self.session
-        summary = self.query_one("#assess-summary-text", Static)
-        summary.update(summary_text(session))
+        self.query_one("#assess-summary-text", Static).update(summary_text(session))
         self.query_one("#assess-digest-text", Static).update(Content("\n").join(
-            Content(f"• {line}") for line in session_digest(self.store, self.session, self.previous)
+            Content(f"• {line}") for line in session_digest(self.store, session, self.previous)
         ))  # fmt: skip
 
     def _show_review(self) -> None:
