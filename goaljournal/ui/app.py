@@ -22,12 +22,10 @@ from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Te
 from goaljournal.ui.shared.screen import JournalScreen
 
 if TYPE_CHECKING:
-    from goaljournal.ui.people.page import PeoplePage
-
-if TYPE_CHECKING:
     from textual.content import Content
     from textual.widget import Widget
 
+    from goaljournal.ui.people.page import PeoplePage
     from goaljournal.ui.shared.reader import ReaderKey
 
 # (mode, key, label, "module:Screen", description). A feature's package is imported when its
