@@ -24,76 +24,21 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
-from goaljournal.core.decisions import (
-    ASSESSMENT_DUE,
-    NO_CHECKIN,
-    PAST_DEADLINE,
-    SNOOZE_DAYS,
-    TARGET_REACHED,
-    Decision,
-)
+from goaljournal.core.decisions import PAST_DEADLINE, SNOOZE_DAYS, Decision
 from goaljournal.core.models import Goal
+from goaljournal.store import Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.today.render import KEYS, decision_line, situation
 
 if TYPE_CHECKING:
     from goaljournal.ui.shared.screen import JournalScreen
 
-# What each prompt offers: (key, label) pairs, as the line shows them.
-KEYS = {
-    PAST_DEADLINE: (("x", "extend"), ("d", "done"), ("b", "abandon"), ("z", "later")),
-    TARGET_REACHED: (("d", "mark achieved"), ("z", "later")),
-    NO_CHECKIN: (("s", "pause"), ("b", "abandon"), ("z", "later")),
-}
+# The key each action is bound to, as KEYS offers it on a prompt's line.
 ACTIONS = {"extend": "x", "achieve": "d", "abandon": "b", "pause": "s"}
-SITUATION_STYLES = {PAST_DEADLINE: "$error", TARGET_REACHED: "$success", NO_CHECKIN: "$warning", ASSESSMENT_DUE: "$accent"}
-TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
-
-
-def _days(days: int | None) -> str:
-    """``1 day``, ``4 days``."""
-    return f"{days} day{'s' if days != 1 else ''}"
-
-
-def situation(decision: Decision, *, short: bool = False) -> str:
-    """What calls for the decision, in words (fewer with ``short``)."""
-    if decision.prompt == PAST_DEADLINE:
-        return f"{_days(decision.days)} overdue" if short else f"{_days(decision.days)} past its deadline"
-    if decision.prompt == TARGET_REACHED:
-        return "target reached" if short else "reached its target"
-    if decision.prompt == NO_CHECKIN:
-        return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
-    if decision.days is None:
-        return "No self-assessment yet"
-    return f"Self-assessment due (last one {_days(decision.days)} ago)"
-
-
-def key_hints(pairs: tuple[tuple[str, str], ...]) -> Content:
-    """``x extend  z later``, the keys picked out."""
-    return Content("  ").join(Content.assemble((key, "bold $accent"), (f" {label}", "$text-muted")) for key, label in pairs)
-
-
-def decision_line(decision: Decision, width: int, *, session_open: bool = False) -> Content:
-    """One line of at most ``width`` cells: the goal, what calls for a decision, and its keys. The
-    goal's title takes the room the rest leaves, the rest saying less when that room is small."""
-    style = SITUATION_STYLES[decision.prompt]
-    if decision.prompt == ASSESSMENT_DUE:
-        start = "resumes it" if session_open else ("starts one" if decision.days is None else "starts it")
-        keys = key_hints((("enter", start), ("z", "later")))
-        return Content.assemble((situation(decision), style), " — ", keys).truncate(width, ellipsis=True)
-    assert decision.goal is not None
-    keys = key_hints(KEYS[decision.prompt])
-    title = user_content(decision.goal.title, style="bold", single_line=True)
-    words = situation(decision)
-    room = width - len(words) - keys.cell_length - 6  # the " · " and " — " between the parts
-    if room < min(title.cell_length, TITLE_ROOM):
-        words = situation(decision, short=True)
-        room = width - len(words) - keys.cell_length - 6
-    title = title.truncate(max(room, 8), ellipsis=True)
-    return Content.assemble(title, " · ", (words, style), " — ", keys).truncate(width, ellipsis=True)
 
 
 class DecisionList(OptionList):
@@ -115,8 +60,8 @@ class DecisionList(OptionList):
             self.decision = decision
             self.action = action
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self.decisions: list[Decision] = []
         self.session_open = False
         self._width = 0  # the width the lines were cut to
@@ -175,7 +120,13 @@ class DecisionList(OptionList):
 
 
 class NeedsDecision(Vertical):
-    """The section around the list, hidden while it is empty."""
+    """The section around the list, hidden while it is empty. ``today`` is read each time it shows:
+    the day turns while the app runs."""
+
+    def __init__(self, store: Store, today: Callable[[], date], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.store = store
+        self.today = today
 
     def compose(self) -> ComposeResult:
         yield DecisionList(id="decision-list")
@@ -195,9 +146,11 @@ class NeedsDecision(Vertical):
         way = "escape back" if inside else "shift+tab to choose"
         self.border_subtitle = f"{way} · enter opens · z: away for {SNOOZE_DAYS} days"
 
-    def show(self, decisions: list[Decision], *, session_open: bool) -> None:
+    def show(self) -> None:
+        """Read what needs a decision today, and show it (or hide the section)."""
+        decisions = self.store.needed_decisions(self.today())
         self.display = bool(decisions)
-        self.query_one(DecisionList).show(decisions, session_open=session_open)
+        self.query_one(DecisionList).show(decisions, session_open=self.store.assessment_in_progress() is not None)
 
 
 # -- the small forms a decision asks for ----------------------------------------------------
@@ -256,7 +209,10 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
             return
         day = self._day()
         problem = self._problem(day)
-        shown.update(Content.styled(problem, "$error") if problem else Content(f"→ {human_date(day, '%a %d %b %Y')}"))
+        if problem or day is None:
+            shown.update(Content.styled(problem or "", "$error"))
+        else:
+            shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
 
     @on(Input.Submitted, "#extend-day")
     def _next(self) -> None:

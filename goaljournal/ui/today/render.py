@@ -1,0 +1,217 @@
+"""Today as text: the due list's lines, a goal's summary beside its check-in field, the streak,
+the lines of what needs a decision. Pure functions of the store and the day: tested without the app."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from textual.content import Content
+
+from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
+from goaljournal.core.dates import human_date
+from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision
+from goaljournal.core.models import CADENCES, PROGRESS_SOURCES, Goal, Interaction, Milestone
+from goaljournal.core.progress import format_number, pace_status, progress_fraction, streak
+from goaljournal.store import Store
+from goaljournal.ui.shared.text import progress_bar, user_content
+
+STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success", "met": "$success"}
+# A streak longer than this is shown as "at least": the query stays small after years of use.
+STREAK_WINDOW_DAYS = 3660
+# Where a counted goal has no check-in field, it says how its progress is logged instead.
+COUNTED_HINT = Content.styled("from conversations · log one: p, or goaljournal met NAME", "$text-muted")
+
+Part = str | Content | tuple[str, str]
+
+
+def streak_status(store: Store, today: date) -> str:
+    """The title bar's ``check-in streak 3 days``."""
+    days = store.active_days(since=today - timedelta(days=STREAK_WINDOW_DAYS))
+    count = streak(days, today)
+    return f"check-in streak {count} day{'s' if count != 1 else ''}"
+
+
+def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, *, overdue: str, on_today: str, ahead: str) -> Content:
+    """Two lines on the due list: a box, when it is due and what to do; then, below, what it is
+    for. ``overdue`` and ``ahead`` are human_date patterns for the due date (``{days}`` is the days late)."""
+    if done:
+        box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
+        shown = user_content(title, style="strike $text-muted", single_line=True, width=34)
+    else:
+        due = date.fromisoformat(due_day or today.isoformat())
+        if due < today:
+            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $error")
+        elif due == today:
+            when = Content.styled(on_today, "bold $warning")
+        else:
+            when = Content(human_date(due, ahead))
+        box, shown = Content("☐ "), user_content(title, single_line=True, width=34)
+    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), shown, "\n" + " " * 20, below)
+
+
+def due_label(milestone: Milestone, today: date) -> Content:
+    """A milestone: when it is due, and below, its goal."""
+    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=34)
+    return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today,
+                     overdue="! overdue %d %b", on_today="today", ahead="%a %d %b")  # fmt: skip
+
+
+def follow_up_label(follow_up: Interaction, today: date) -> Content:
+    """A follow-up, like a milestone: when it is due, and below, with whom."""
+    who = Content.assemble(
+        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
+    )
+    return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today,
+                     overdue="! overdue {days} d", on_today="due today", ahead="due %a %d")  # fmt: skip
+
+
+def cadence_of(goal: Goal) -> str | None:
+    """The goal's cadence ("week", "month", "quarter"), or None for a goal measured as a whole."""
+    return goal.cadence if goal.cadence in CADENCES else None
+
+
+def counted_amount(goal: Goal) -> str:
+    """``2 of 5 new people met (@hr)``: the count first, so a narrow panel cuts the label; a goal
+    with a cadence counts its period: ``1 of 2 events attended this month``."""
+    label = PROGRESS_SOURCES.get(goal.progress_from or "", goal.progress_from or "")
+    tag = f" (@{goal.progress_tag})" if goal.progress_tag else ""
+    cadence = cadence_of(goal)
+    if cadence is not None:
+        return amount_text(goal.current or 0.0, goal.target, cadence, label) + tag
+    current = goal.current if goal.current is not None else (goal.baseline or 0.0)
+    amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
+    return f"{amount} {label}{tag}"
+
+
+def cadence_lines(goal: Goal, summary: CadenceSummary, width: int) -> tuple[str, str]:
+    """A cadence goal's two lines: ``2 of 5 client reports this week`` (the unit left out when
+    the line has no room for it) and ``3 weeks in a row · 4 of 6 weeks met``, as much as fits."""
+    amount = summary.this_period(goal.unit or goal.metric)
+    if len(amount) > width:
+        amount = summary.this_period()
+    parts = [part for part in (summary.streak_text(), summary.met_text()) if part]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if len(" · ".join([*kept, part])) <= width:
+            kept.append(part)
+    return amount, " · ".join(kept)
+
+
+def milestone_progress(goal: Goal, milestones: list[Milestone]) -> Goal:
+    """A goal without a numeric target, measured by its milestones done out of all of them, so
+    that its bar and pace read like any other goal's."""
+    done = sum(milestone.done for milestone in milestones)
+    return replace(goal, baseline=0.0, target=float(len(milestones)), current=float(done))
+
+
+def _deadline(goal: Goal, today: date) -> tuple[str, str]:
+    if not goal.deadline:
+        return ("no deadline", "$text-muted")
+    if goal.deadline < today.isoformat():
+        return (f"was due {human_date(date.fromisoformat(goal.deadline))}", "$error")
+    return (f"by {human_date(date.fromisoformat(goal.deadline))}", "$text-muted")
+
+
+def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
+    """An active goal beside its check-in field, every line cut to ``width``: its title; the bar,
+    percentage and pace; how much so far and the deadline (a cadence goal: this period's amount,
+    then its streak); and for a goal that counts conversations, how to log one."""
+    counted = goal.progress_from is not None
+    cadence = cadence_of(goal)
+    unit = goal.unit or goal.metric or ""
+    if goal.target is None:
+        milestones = store.milestones(goal.id)
+        measured = milestone_progress(goal, milestones) if milestones else goal
+        amount = f"{int(measured.current or 0)} / {len(milestones)} milestones" if milestones else "no target yet"
+    else:
+        measured = goal
+        current = goal.current if goal.current is not None else goal.baseline
+        amount = f"{format_number(current)} / {format_number(goal.target)} {unit}".rstrip()
+    if counted:
+        amount = counted_amount(goal)
+    fraction = progress_fraction(measured)
+    pace = pace_status(measured, today)
+    percent = f"{fraction:4.0%}" if fraction is not None else "   –"
+    deadline = _deadline(goal, today)
+    details: list[Part]
+    if cadence is not None:  # its own line for this period's amount; the deadline goes under it
+        amounts = store.checkin_amounts([goal.id])[goal.id]
+        periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)
+        period_amount, streak_line = cadence_lines(goal, periods, width)
+        details = [user_content(counted_amount(goal) if counted else period_amount, single_line=True, width=width), "\n", streak_line]
+        if width - len(streak_line) - 3 >= len(deadline[0]):
+            details += [" · ", deadline]
+    else:
+        # "✓ today" is for a typed check-in; a counted goal's come from conversations.
+        checked = "  ✓ today" if goal.current_at == today.isoformat() and not counted else ""
+        room = max(width - len(deadline[0]) - 3 - len(checked), 8)
+        details = [user_content(amount, single_line=True, width=room), " · ", deadline, (checked, "$success")]
+    if counted:
+        details += ["\n", COUNTED_HINT.truncate(width, ellipsis=True)]
+    # The bar gives way to the percentage and the pace, so the line never wraps into the next.
+    bar = max(min(16, width - len(percent) - len(pace or "") - 3), 4)
+    return Content.assemble(
+        user_content(goal.title, style="bold", single_line=True, width=width),
+        "\n",
+        (progress_bar(fraction, bar), "$accent"),
+        f" {percent}  ",
+        (pace or "", STATUS_STYLES.get(pace or "", "")),
+        "\n",
+        *details,
+    )
+
+
+# -- Needs a decision ------------------------------------------------------------------------
+
+# What each prompt offers: (key, label) pairs, as the line shows them.
+KEYS = {
+    PAST_DEADLINE: (("x", "extend"), ("d", "done"), ("b", "abandon"), ("z", "later")),
+    TARGET_REACHED: (("d", "mark achieved"), ("z", "later")),
+    NO_CHECKIN: (("s", "pause"), ("b", "abandon"), ("z", "later")),
+}
+SITUATION_STYLES = {PAST_DEADLINE: "$error", TARGET_REACHED: "$success", NO_CHECKIN: "$warning", ASSESSMENT_DUE: "$accent"}
+TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
+
+
+def _days(days: int | None) -> str:
+    """``1 day``, ``4 days``."""
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def situation(decision: Decision, *, short: bool = False) -> str:
+    """What calls for the decision, in words (fewer with ``short``)."""
+    if decision.prompt == PAST_DEADLINE:
+        return f"{_days(decision.days)} overdue" if short else f"{_days(decision.days)} past its deadline"
+    if decision.prompt == TARGET_REACHED:
+        return "target reached" if short else "reached its target"
+    if decision.prompt == NO_CHECKIN:
+        return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
+    if decision.days is None:
+        return "No self-assessment yet"
+    return f"Self-assessment due (last one {_days(decision.days)} ago)"
+
+
+def key_hints(pairs: tuple[tuple[str, str], ...]) -> Content:
+    """``x extend  z later``, the keys picked out."""
+    return Content("  ").join(Content.assemble((key, "bold $accent"), (f" {label}", "$text-muted")) for key, label in pairs)
+
+
+def decision_line(decision: Decision, width: int, *, session_open: bool = False) -> Content:
+    """One line of at most ``width`` cells: the goal, what calls for a decision, and its keys. The
+    goal's title takes the room the rest leaves, the rest saying less when that room is small."""
+    style = SITUATION_STYLES[decision.prompt]
+    if decision.prompt == ASSESSMENT_DUE:
+        start = "resumes it" if session_open else ("starts one" if decision.days is None else "starts it")
+        keys = key_hints((("enter", start), ("z", "later")))
+        return Content.assemble((situation(decision), style), " — ", keys).truncate(width, ellipsis=True)
+    assert decision.goal is not None
+    keys = key_hints(KEYS[decision.prompt])
+    title = user_content(decision.goal.title, style="bold", single_line=True)
+    words = situation(decision)
+    room = width - len(words) - keys.cell_length - 6  # the " · " and " — " between the parts
+    if room < min(title.cell_length, TITLE_ROOM):
+        words = situation(decision, short=True)
+        room = width - len(words) - keys.cell_length - 6
+    title = title.truncate(max(room, 8), ellipsis=True)
+    return Content.assemble(title, " · ", (words, style), " — ", keys).truncate(width, ellipsis=True)

@@ -1,0 +1,162 @@
+"""Today's panels: what is due this week, the active goals with their check-in fields, and the
+reflection line. Each reads the journal through the store it is given; ``today`` is a function
+because the day turns while the app runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from goaljournal.core.models import CADENCES, Goal
+from goaljournal.store import Store
+from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.today.render import due_label, follow_up_label, goal_summary
+
+DUE_WITHIN_DAYS = 7
+
+
+class DueList(OptionList):
+    """Milestones and follow-ups with people due within DUE_WITHIN_DAYS, and those ticked today.
+
+    One list, so the daily keys stay as they were: the follow-ups come after the milestones, under
+    a heading the cursor steps over. An option's id names what it is: ``milestone-4``,
+    ``follow-up-7``, with ``-done`` after one ticked today.
+    """
+
+    def __init__(self, store: Store, today: Callable[[], date], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.store = store
+        self.today = today
+
+    def show(self) -> None:
+        """Read what is due and list it, the cursor staying where it was."""
+        today = self.today()
+        keep = self.highlighted
+        until = today + timedelta(days=DUE_WITHIN_DAYS)
+        milestones = self.store.milestones_for_today(today, until=until)
+        follow_ups = self.store.follow_ups_due(until, done_on=today)
+        self.clear_options()
+        if not milestones and not follow_ups:
+            self.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
+            return
+        self.add_options(Option(due_label(m, today), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
+        if follow_ups:
+            self.add_option(Option(Content.styled("Follow-ups with people", "bold $accent"), id="follow-ups", disabled=True))
+            self.add_options(
+                Option(follow_up_label(f, today), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
+                for f in follow_ups
+            )
+        chosen = min(keep or 0, self.option_count - 1)
+        if self.get_option_at_index(chosen).disabled:  # the heading: the first follow-up below it
+            chosen = min(chosen + 1, self.option_count - 1)
+        self.highlighted = chosen
+
+
+class CheckinInput(Input):
+    """A goal's check-in field. It takes numbers only, so `u` here is the screen's undo (of the
+    check-in just saved, say) rather than a letter the field would refuse."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.character == "u":
+            event.stop()
+            event.prevent_default()
+            await self.screen.run_action("undo")
+
+
+class GoalRow(Horizontal):
+    """One active goal: title, progress bar and pace, numbers, and its check-in field."""
+
+    def __init__(self, goal: Goal, store: Store, today: Callable[[], date]) -> None:
+        # A goal that counts conversations has no field: the store refuses a typed check-in.
+        self.counted = goal.progress_from is not None
+        # A goal with a cadence has a line more: this period's total, then its streak.
+        self.rated = goal.cadence in CADENCES
+        classes = ["goal-row"] + ["counted"] * self.counted + ["rated"] * self.rated
+        super().__init__(classes=" ".join(classes))
+        self.goal = goal
+        self.store = store
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="goal-summary")
+        if self.counted:
+            return
+        yield CheckinInput(
+            # A cadence goal's check-ins are amounts: 2 and +2 both add two to this period.
+            placeholder="+1 adds" if self.rated else "33 or +1",
+            classes="checkin",
+            id=f"checkin-{self.goal.id}",
+            restrict=r"\+?-?[0-9]*[.]?[0-9]*",
+            select_on_focus=False,
+        )
+
+    def on_mount(self) -> None:
+        self.show(self.goal)
+
+    def on_resize(self) -> None:
+        # Titles are cut to the width there is, so they never wrap into the lines below.
+        self.show(self.goal)
+
+    def show(self, goal: Goal) -> None:
+        self.goal = goal
+        summary = next(self.query(".goal-summary").results(Static), None)
+        if summary is None:
+            return  # removed before it was shown: a rebuild of the rows put a newer one in its place
+        summary.update(goal_summary(self.store, goal, self.today(), summary.content_size.width or 40))
+
+
+class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The active goals. Not a stop of its own when tabbing, and without VerticalScroll's
+    arrow keys: up and down move between check-in fields, and the panel scrolls to follow."""
+
+    def __init__(self, store: Store, today: Callable[[], date], *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.store = store
+        self.today = today
+
+    def show(self) -> None:
+        """Read the active goals and show them, keeping each row (and what is typed in its field)
+        while the goals are the same ones."""
+        goals = self.store.goals(status="active")
+        rows = {row.goal.id: row for row in self.query(GoalRow)}
+        # A goal that started or stopped counting conversations (or a cadence) needs its row built anew.
+        shown = {(row.goal.id, row.counted, row.rated) for row in rows.values()}
+        if rows and shown == {(goal.id, goal.progress_from is not None, goal.cadence in CADENCES) for goal in goals}:
+            for goal in goals:
+                rows[goal.id].show(goal)
+            return
+        self.remove_children()
+        if not goals:
+            self.mount(
+                Static(
+                    Content.styled(
+                        "No active goals yet. Press g, then n, to draft one\n(the SMART coach helps as you type).",
+                        "$text-muted italic",
+                    )
+                )
+            )
+        self.mount_all(GoalRow(goal, self.store, self.today) for goal in goals)
+
+
+class ReflectionInput(SafeInput):
+    """The one-line reflection box. A paste of several lines would lose all but the first in an
+    Input, so it goes to the full editor instead, with what was typed so far."""
+
+    class MultiLinePaste(Message):
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if len(event.text.splitlines()) > 1:
+            event.stop()
+            event.prevent_default()  # Input's own handler would keep the first line only
+            self.post_message(self.MultiLinePaste(self.value + event.text))
