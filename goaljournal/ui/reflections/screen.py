@@ -26,18 +26,11 @@ from goaljournal.store import Store
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
-from goaljournal.ui.shared.widgets.entry_reader import (
-    KIND_MARKS,
-    EntryReader,
-    highlighted_line,
-)
+from goaljournal.ui.reflections.render import entry_row, log_status
+from goaljournal.ui.shared.widgets.entry_reader import EntryReader
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
-
-# Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
-ROW_LEAD = 16
-
 
 PURGE_HELD_UP = (
     "Deleted, but another program reading the journal still holds an older copy of the text in "
@@ -99,25 +92,8 @@ class EntrySource:
         return entries
 
     def render_row(self, entry: Entry, width: int) -> Content:
-        # The list's width counts its scrollbar too; tags line up in a column on the right.
-        width -= 2
-        tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$accent", single_line=True, width=28)
-        room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
-        spans = self.spans.get(entry.id)
-        if spans:
-            text = highlighted_line(entry.text, spans, room)
-        else:  # only the start can show: a megabyte entry is not flattened whole for every frame
-            text = user_content(entry.text[: room * 4], single_line=True, width=room)
-        text = text.truncate(room, ellipsis=True, pad=True)
-        day = (entry.deleted_at or "")[:10] if self.trash else entry.at[:10]
-        return Content.assemble(
-            (f" {day} ", "$error" if self.trash else "$text-muted"),
-            ("★" if entry.starred else " ", "$warning"),
-            f" {KIND_MARKS.get(entry.kind, '·')} ",
-            text,
-            "  ",
-            tags,
-        )
+        # The list's width counts its scrollbar too.
+        return entry_row(entry, width - 2, self.spans.get(entry.id, ()), trashed=self.trash)
 
 
 class EntryList(VirtualList[Entry]):
@@ -139,7 +115,7 @@ class EntryList(VirtualList[Entry]):
         self.on_highlight(self.highlighted_row)
 
 
-class ReflectionsScreen(JournalScreen):
+class ReflectionsScreen(JournalScreen[None]):
     SCREEN_NAME = "Reflections"
     CSS_PATH = "reflections.tcss"
     BINDINGS = [
@@ -194,12 +170,7 @@ class ReflectionsScreen(JournalScreen):
     # -- reading ----------------------------------------------------------------------------
 
     def title_status(self) -> str:
-        total = self.entry_list.row_count
-        if self.source.trash:
-            return f"trash · {total} {'entry' if total == 1 else 'entries'} · u restores · P purges · T leaves"
-        if self.source.filters:
-            return f"{total:,} {'match' if total == 1 else 'matches'}"
-        return f"{total:,} {'entry' if total == 1 else 'entries'}"
+        return log_status(self.entry_list.row_count, trash=self.source.trash, filtered=bool(self.source.filters))
 
     def refresh_data(self) -> None:
         """Re-read everything: after a write, or on coming back to the screen."""
