@@ -64,9 +64,11 @@ class TagTextArea(SafeTextArea):
     are drawn as visible stand-ins (see ``safe_text``), never sent to the terminal.
     """
 
-    def __init__(self, text: str = "", *, tags: Sequence[str] = (), **kwargs: object) -> None:
+    def __init__(
+        self, text: str = "", *, tags: Sequence[str] = (), soft_wrap: bool = True, show_line_numbers: bool = False, id: str | None = None
+    ) -> None:
         self.tags: Sequence[str] = tags  # before TextArea's init, which already asks for a suggestion
-        super().__init__(text, **kwargs)  # type: ignore[arg-type]
+        super().__init__(text, soft_wrap=soft_wrap, show_line_numbers=show_line_numbers, id=id)
 
     def typed_before_cursor(self) -> str:
         row, column = self.cursor_location
