@@ -263,3 +263,17 @@ async def test_goal_rows_built_anew_twice_before_they_were_shown_do_not_close_th
         await pilot.pause()
         assert app.is_running
         assert len(screen.query(".goal-row")) == len(store.goals(status="active"))
+
+
+async def test_at_80_by_24_due_items_keep_to_two_lines_and_goal_amounts_show_whole(store: Store, goals: dict[str, int], screen_text) -> None:
+    """Regression: at 80 columns each due item wrapped onto three or four lines, and a goal's amount
+    was cut to "31 / 50…" to leave room for a deadline that did not fit either."""
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        due = [line[:40].strip("│ ") for line in screen_text(app).splitlines()[5:9]]
+        assert due == [
+            "☐ ! overdue 20 Nov Draft the confer…", "Earn the PMP certification",
+            "☐ Fri 27 Nov Submit the PMP applica…", "Earn the PMP certification",
+        ]  # fmt: skip
+        assert "│ 31 / 50 hours " in screen_text(app) and "│ 2 / 5 people " in screen_text(app)

@@ -55,7 +55,7 @@ def test_a_goal_without_a_target_is_measured_by_its_milestones(store: Store, goa
     assert shown[2] == "1 / 2 milestones · was due 01 Nov 2026"
 
 
-@pytest.mark.parametrize("width", [34, 40, 60])
+@pytest.mark.parametrize("width", [20, 26, 34, 40, 60])
 def test_no_line_of_a_summary_is_wider_than_its_room(store: Store, goals: dict[str, int], width: int) -> None:
     store.update_goal(goals["pmp"], title="Earn the PMP certification before the spring budget round closes")
     for goal in store.goals(status="active"):
@@ -83,3 +83,14 @@ def test_a_follow_up_says_when_and_with_whom(due: str, said: str) -> None:
 def test_the_streak_counts_days_with_a_check_in(store: Store, goals: dict[str, int]) -> None:
     assert streak_status(store, TODAY) == "check-in streak 2 days"
     assert streak_status(store, TODAY.replace(day=28)) == "check-in streak 0 days"
+
+
+@pytest.mark.parametrize("width", [24, 30, 40])
+def test_a_narrow_due_list_puts_the_title_after_the_date_and_fits_its_width(store: Store, goals: dict[str, int], width: int) -> None:
+    store.add_milestone(goals["pmp"], "Submit the PMP application with the employer's letter", due="2026-11-20")
+    for milestone in store.milestones_for_today(TODAY, until=TODAY.replace(day=30)):
+        first, second = due_label(milestone, TODAY, width).plain.splitlines()
+        assert len(first) <= width and len(second) <= width, (first, second)
+        assert second.startswith("  ") and not second.startswith("   ")
+    overdue = next(m for m in store.milestones(goals["pmp"]) if m.due_date == "2026-11-20")
+    assert due_label(overdue, TODAY, 40).plain.splitlines() == ["☐ ! overdue 20 Nov Submit the PMP appli…", "  Earn the PMP certification"]

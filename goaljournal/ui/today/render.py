@@ -23,6 +23,8 @@ STREAK_WINDOW_DAYS = 3660
 COUNTED_HINT = Content.styled("from conversations · log one: p, or goaljournal met NAME", "$text-muted")
 
 Part = str | Content | tuple[str, str]
+# The least room an amount is cut to beside a goal's deadline.
+AMOUNT_ROOM = 8
 
 
 def streak_status(store: Store, today: date) -> str:
@@ -32,12 +34,17 @@ def streak_status(store: Store, today: date) -> str:
     return f"check-in streak {count} day{'s' if count != 1 else ''}"
 
 
-def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, *, overdue: str, on_today: str, ahead: str) -> Content:
-    """Two lines on the due list: a box, when it is due and what to do; then, below, what it is
-    for. ``overdue`` and ``ahead`` are human_date patterns for the due date (``{days}`` is the days late)."""
+# The due list's columns where it has room: the box and when (20 cells), then the title (34).
+WHEN_COLUMN, TITLE_CELLS = 20, 34
+
+
+def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, width: int, *,
+              overdue: str, on_today: str, ahead: str) -> Content:  # fmt: skip
+    """Two lines on the due list, ``width`` cells at most: a box, when it is due and what to do;
+    then, below, what it is for. ``overdue`` and ``ahead`` are human_date patterns for the due date
+    (``{days}`` is the days late). A list too narrow for two columns puts the title right after."""
     if done:
-        box, when = Content.styled("☑ ", "$success"), Content.styled("done today", "$success")
-        shown = user_content(title, style="strike $text-muted", single_line=True, width=34)
+        box, when, style = Content.styled("☑ ", "$success"), Content.styled("done today", "$success"), "strike $text-muted"
     else:
         due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
@@ -46,23 +53,28 @@ def _due_item(title: str, due_day: str | None, done: bool, below: Content, today
             when = Content.styled(on_today, "bold $warning")
         else:
             when = Content(human_date(due, ahead))
-        box, shown = Content("☐ "), user_content(title, single_line=True, width=34)
-    return Content.assemble(box, when.pad_right(max(1, 18 - when.cell_length)), shown, "\n" + " " * 20, below)
+        box, style = Content("☐ "), ""
+    columns = width >= WHEN_COLUMN + TITLE_CELLS
+    lead = max(WHEN_COLUMN, when.cell_length + 3) if columns else when.cell_length + 3
+    indent = WHEN_COLUMN if columns else 2
+    shown = user_content(title, style=style, single_line=True, width=max(min(TITLE_CELLS, width - lead), 4))
+    return Content.assemble(box, when.pad_right(lead - 2 - when.cell_length), shown, "\n" + " " * indent,
+                            below.truncate(max(width - indent, 4), ellipsis=True))  # fmt: skip
 
 
-def due_label(milestone: Milestone, today: date) -> Content:
+def due_label(milestone: Milestone, today: date, width: int = 76) -> Content:
     """A milestone: when it is due, and below, its goal."""
-    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=34)
-    return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today,
+    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=TITLE_CELLS)
+    return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today, width,
                      overdue="! overdue %d %b", on_today="today", ahead="%a %d %b")  # fmt: skip
 
 
-def follow_up_label(follow_up: Interaction, today: date) -> Content:
+def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Content:
     """A follow-up, like a milestone: when it is due, and below, with whom."""
     who = Content.assemble(
         (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
     )
-    return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today,
+    return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today, width,
                      overdue="! overdue {days} d", on_today="due today", ahead="due %a %d")  # fmt: skip
 
 
@@ -145,8 +157,14 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
     else:
         # "✓ today" is for a typed check-in; a counted goal's come from conversations.
         checked = "  ✓ today" if goal.current_at == today.isoformat() and not counted else ""
-        room = max(width - len(deadline[0]) - 3 - len(checked), 8)
-        details = [user_content(amount, single_line=True, width=room), " · ", deadline, (checked, "$success")]
+        room = width - len(deadline[0]) - 3 - len(checked)
+        if room < AMOUNT_ROOM and checked:  # a narrow panel: the tick alone says it
+            checked = "  ✓"
+            room = width - len(deadline[0]) - 3 - len(checked)
+        if room < AMOUNT_ROOM:  # narrower still: the amount before the deadline, which Goals shows
+            details = [user_content(amount, single_line=True, width=max(width - len(checked), 1)), (checked, "$success")]
+        else:
+            details = [user_content(amount, single_line=True, width=room), " · ", deadline, (checked, "$success")]
     if counted:
         details += ["\n", COUNTED_HINT.truncate(width, ellipsis=True)]
     # The bar gives way to the percentage and the pace, so the line never wraps into the next.

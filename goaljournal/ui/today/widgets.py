@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.models import CADENCES, Goal
+from goaljournal.core.models import CADENCES, Goal, Interaction, Milestone
 from goaljournal.store import Store
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.today.render import due_label, follow_up_label, goal_summary
@@ -35,29 +35,47 @@ class DueList(OptionList):
         super().__init__(id=id)
         self.store = store
         self.today = today
+        self._due: tuple[date, list[Milestone], list[Interaction]] | None = None  # as last read
+        self._width = 0  # the width the lines were cut to
 
     def show(self) -> None:
         """Read what is due and list it, the cursor staying where it was."""
         today = self.today()
-        keep = self.highlighted
         until = today + timedelta(days=DUE_WITHIN_DAYS)
-        milestones = self.store.milestones_for_today(today, until=until)
-        follow_ups = self.store.follow_ups_due(until, done_on=today)
+        self._due = (today, self.store.milestones_for_today(today, until=until), self.store.follow_ups_due(until, done_on=today))
+        self._list()
+        self.call_after_refresh(self._fit)
+
+    def _list(self) -> None:
+        if self._due is None:
+            return
+        today, milestones, follow_ups = self._due
+        keep = self.highlighted
+        width = self._width = self.scrollable_content_region.width or 76
         self.clear_options()
         if not milestones and not follow_ups:
             self.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
             return
-        self.add_options(Option(due_label(m, today), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
+        self.add_options(Option(due_label(m, today, width), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
         if follow_ups:
             self.add_option(Option(Content.styled("Follow-ups with people", "bold $accent"), id="follow-ups", disabled=True))
             self.add_options(
-                Option(follow_up_label(f, today), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
+                Option(follow_up_label(f, today, width), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
                 for f in follow_ups
             )
         chosen = min(keep or 0, self.option_count - 1)
         if self.get_option_at_index(chosen).disabled:  # the heading: the first follow-up below it
             chosen = min(chosen + 1, self.option_count - 1)
         self.highlighted = chosen
+
+    def on_resize(self) -> None:
+        # Each item is cut to the width there is, so none wraps onto more lines.
+        self._list()
+
+    def _fit(self) -> None:
+        """Cut the items again if a scrollbar came (or went) with them."""
+        if self.scrollable_content_region.width not in (0, self._width):
+            self._list()
 
 
 class CheckinInput(Input):
