@@ -390,3 +390,15 @@ def test_cli_log_and_checkin_refuse_a_goal_in_the_trash(store: Store, db_path: P
         assert reopened.count_entries() == 0 and reopened.checkins(goal) == []
     code, out, err = run_cli(capsys, db_path, "log", "Won the pitch", "--kind", "win", "--at", "2026-11-02 10:00", "--json")
     assert code == 0 and json.loads(out)["kind"] == "win" and json.loads(out)["at"] == "2026-11-02 10:00:00"
+
+
+async def test_at_80_columns_every_filter_is_on_screen(store: Store, journal: dict[str, int], screen_text) -> None:
+    """Regression: the filter bar was 130 columns wide, so at 80 the date filters were off screen."""
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_reflections(app, pilot)
+        for name in ("kind", "tag", "starred", "goal", "from", "to"):
+            region = app.screen.query_one(f"#filter-{name}").region
+            assert region.width >= 4 and region.right <= 80, (name, region)
+        filter_bar = screen_text(app).splitlines()[4]
+        assert "any kind" in filter_bar and "starred" in filter_bar and "from (date)" in filter_bar and "to (date)" in filter_bar
