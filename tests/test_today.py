@@ -277,3 +277,30 @@ async def test_at_80_by_24_due_items_keep_to_two_lines_and_goal_amounts_show_who
             "☐ Fri 27 Nov Submit the PMP applica…", "Earn the PMP certification",
         ]  # fmt: skip
         assert "│ 31 / 50 hours " in screen_text(app) and "│ 2 / 5 people " in screen_text(app)
+
+
+async def test_the_entry_editor_opened_from_today_looks_as_it_does_from_reflections(store: Store, goals: dict[str, int], screen_text) -> None:
+    """Regression: the editor's layout was in the Reflections stylesheet, read only once that screen
+    had opened; from Today the text box got four lines, an empty warning and a blank block took the
+    rest, and the hint was cut."""
+    from textual import events
+    from textual.widgets import TextArea
+
+    from goaljournal.ui.shared.widgets.entry_editor import EntryEditor
+    from goaljournal.ui.today.screen import ReflectionInput
+
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(ReflectionInput).post_message(events.Paste("Line one\nline two"))
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, EntryEditor)
+        from_today = (editor.query_one("#editor-dialog").region, editor.query_one(TextArea).region.height)
+        assert not editor.query_one("#editor-warning").display
+        assert from_today[1] >= 8
+        assert "on to kind, star, goals" in screen_text(app)  # the hint whole, on two lines
+        await pilot.press("escape", "escape")
+        await pilot.press("r", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryEditor)
+        assert (app.screen.query_one("#editor-dialog").region, app.screen.query_one(TextArea).region.height) == from_today

@@ -39,6 +39,54 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
     goals (or completes the `@tag` being typed).
     """
 
+    # Here, not in a screen's stylesheet: Today and Reflections both open it, whichever came first.
+    DEFAULT_CSS = """
+    EntryEditor {
+        align: center middle;
+    }
+    EntryEditor #editor-dialog {
+        width: 90%;
+        max-width: 110;
+        height: 85%;
+        border: round $accent;
+        border-title-color: $accent;
+        border-subtitle-color: $text-muted;
+        background: $surface;
+        padding: 0 1;
+    }
+    EntryEditor #editor {
+        height: 1fr;
+    }
+    EntryEditor #editor-warning {
+        display: none;
+        padding: 0 1;
+    }
+    EntryEditor #editor-tags {
+        height: 1;
+        padding: 0 1;
+    }
+    EntryEditor #editor-options {
+        height: 1;
+        margin: 1 0;
+    }
+    EntryEditor #editor-kind {
+        width: 18;
+        margin-right: 3;
+    }
+    EntryEditor #editor-goals {
+        height: auto;
+        max-height: 8;
+        border: round $primary-muted;
+        border-title-color: $accent;
+    }
+    EntryEditor #editor-goals:focus {
+        border: round $accent;
+    }
+    EntryEditor .hint {
+        width: 1fr;  /* a long hint wraps rather than being cut */
+        color: $text-muted;
+    }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
