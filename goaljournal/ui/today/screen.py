@@ -1,6 +1,6 @@
 """Today, the home screen: the daily check-in in under thirty seconds, by keys alone.
 
-Above it all, when there is any, what needs a decision (``today_decisions``): goals past their
+Above it all, when there is any, what needs a decision (``decisions``): goals past their
 deadline, at their target or quiet for three weeks, and the self-assessment when it is due.
 
 What is due (Enter ticks a milestone or a follow-up with a person done, or unticks one ticked
