@@ -402,3 +402,15 @@ async def test_at_80_columns_every_filter_is_on_screen(store: Store, journal: di
             assert region.width >= 4 and region.right <= 80, (name, region)
         filter_bar = screen_text(app).splitlines()[4]
         assert "any kind" in filter_bar and "starred" in filter_bar and "from (date)" in filter_bar and "to (date)" in filter_bar
+
+
+async def test_a_from_date_after_the_to_date_is_said(store: Store, journal: dict[str, int]) -> None:
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        entries = await open_reflections(app, pilot)
+        app.screen.query_one("#filter-from", Input).focus()
+        await pilot.press(*"2026-11-24", "tab", *"30 days ago", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#filter-to", Input).value == "2026-10-26"
+        assert any("'from' date is after the 'to' date" in str(n.message) for n in app._notifications)
+        assert entries.row_count == 0

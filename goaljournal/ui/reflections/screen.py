@@ -20,16 +20,14 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from goaljournal.core.dates import BadDate, format_day, parse_day
-from goaljournal.core.models import ENTRY_KINDS, Entry
+from goaljournal.core.models import Entry
 from goaljournal.store import Store
-from goaljournal.ui.shared.screen import JournalScreen
-from goaljournal.ui.shared.text import user_content
-from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.reflections.filters import FilterBar
 from goaljournal.ui.reflections.render import entry_row, log_status
+from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.shared.widgets.entry_reader import EntryReader
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
 PURGE_HELD_UP = (
@@ -141,15 +139,7 @@ class ReflectionsScreen(JournalScreen[None]):
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         yield SafeInput(placeholder="/ Search the log: every word must match, prefix* too — Enter", id="search", select_on_focus=True)
-        with Horizontal(id="filters"):
-            yield Select([(kind, kind) for kind in ENTRY_KINDS], prompt="any kind", compact=True, id="filter-kind")
-            yield SafeInput(
-                placeholder="@tag", compact=True, id="filter-tag", suggester=TagSuggester(lambda: self._tags), select_on_focus=True
-            )
-            yield Checkbox("starred", compact=True, id="filter-starred")
-            yield Select([], prompt="any goal", compact=True, id="filter-goal")
-            yield SafeInput(placeholder="from (date)", compact=True, id="filter-from", select_on_focus=True)
-            yield SafeInput(placeholder="to (date)", compact=True, id="filter-to", select_on_focus=True)
+        yield FilterBar(lambda: self.today, lambda: self._tags, id="filters")
         with Horizontal(id="reflections-main"):
             yield EntryList(
                 self.source, self._show_entry, id="entries", empty_text="No entries yet: press n to write one."
@@ -176,14 +166,7 @@ class ReflectionsScreen(JournalScreen[None]):
         """Re-read everything: after a write, or on coming back to the screen."""
         self._goal_titles = {goal.id: goal.title for goal in self.store.goals()}
         self._tags = [name for name, _ in self.store.tag_counts()]
-        goal_filter = self.query_one("#filter-goal", Select)
-        chosen = goal_filter.value
-        with goal_filter.prevent(Select.Changed):
-            goal_filter.set_options(
-                (user_content(title, single_line=True, width=40), goal_id) for goal_id, title in self._goal_titles.items()
-            )
-            if chosen in self._goal_titles:
-                goal_filter.value = chosen
+        self.query_one(FilterBar).offer_goals(self._goal_titles)
         self._reload(keep_cursor=True)
 
     def _reload(self, *, keep_cursor: bool = False) -> None:
@@ -214,43 +197,14 @@ class ReflectionsScreen(JournalScreen[None]):
 
     def apply_filters(self) -> None:
         """Read the search box and the filter bar into the list's filters, and show the result."""
-        filters: dict[str, Any] = {}
+        filters, problems = self.query_one(FilterBar).read()
         query = self.query_one("#search", Input).value.strip()
         if query:
-            filters["query"] = query
-        kind = self.query_one("#filter-kind", Select).value
-        if isinstance(kind, str):
-            filters["kind"] = kind
-        tag = self.query_one("#filter-tag", Input).value.strip().lstrip("@").strip()
-        if tag:
-            filters["tag"] = tag
-        if self.query_one("#filter-starred", Checkbox).value:
-            filters["starred"] = True
-        goal = self.query_one("#filter-goal", Select).value
-        if isinstance(goal, int):
-            filters["goal_id"] = goal
-        for name, key in (("#filter-from", "date_from"), ("#filter-to", "date_to")):
-            day = self._day_filter(name)
-            if day is not None:
-                filters[key] = day
-        if "date_from" in filters and "date_to" in filters and filters["date_from"] > filters["date_to"]:
-            self.journal_app.tell("The 'from' date is after the 'to' date: nothing can match.", severity="warning")
+            filters = {"query": query, **filters}
+        for problem in problems:
+            self.journal_app.tell(problem, severity="warning")
         self.source.filters = filters
         self._reload()
-
-    def _day_filter(self, selector: str) -> str | None:
-        field_input = self.query_one(selector, Input)
-        text = field_input.value.strip()
-        if not text:
-            return None
-        try:
-            day = format_day(parse_day(text, self.today))
-        except BadDate as err:
-            self.journal_app.tell(str(err), severity="warning")
-            return None
-        if field_input.value != day:
-            field_input.value = day  # show the day a phrase like "30 days ago" stands for
-        return day
 
     @on(Input.Submitted, "#search")
     def run_search(self) -> None:
@@ -272,14 +226,8 @@ class ReflectionsScreen(JournalScreen[None]):
         self.apply_filters()
 
     def clear_filters(self) -> None:
-        search = self.query_one("#search", Input)
-        with self.prevent(Select.Changed, Checkbox.Changed):
-            search.value = ""
-            self.query_one("#filter-kind", Select).clear()
-            self.query_one("#filter-goal", Select).clear()
-            self.query_one("#filter-starred", Checkbox).value = False
-            for name in ("#filter-tag", "#filter-from", "#filter-to"):
-                self.query_one(name, Input).value = ""
+        self.query_one("#search", Input).value = ""
+        self.query_one(FilterBar).clear()
         self.apply_filters()
 
     def action_search(self) -> None:
