@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from goaljournal.core.text import printable
@@ -88,9 +89,9 @@ class GoalJournalApp(App[None]):
         """The app's today: fixed when given (tests, screenshots), else the store's clock."""
         return self._today or self.store.today()
 
-    def tell(self, message: str, *, severity: str = "information") -> None:
+    def tell(self, message: str, *, severity: SeverityLevel = "information") -> None:
         """Notify without parsing markup: messages often quote the user's own text."""
-        self.notify(printable(message), severity=severity, markup=False)  # type: ignore[arg-type]
+        self.notify(printable(message), severity=severity, markup=False)
 
     def remember(self, owner: str, what: str, undo: Callable[[], object]) -> None:
         """Keep a change for `u` on the screen ``owner`` names."""

@@ -3,48 +3,21 @@ the session screen's base (its session, step, lists and goal drafting)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from goaljournal.core.assessment import STEPS
 from goaljournal.core.models import Assessment, AssessmentItem
 from goaljournal.core.text import one_line
-from goaljournal.store import JournalError
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
 
-T = TypeVar("T")
 # The item kinds each step lists; the outcomes step shows two lists side by side.
 STEP_KINDS = {"strengths": ("strength",), "weaknesses": ("weakness",), "outcomes": ("success", "failure"), "feedback": ("feedback",)}
 
 
 def core_one_line(text: str) -> str:
     return one_line(text, 60)
-
-
-def outcome(screen: JournalScreen[Any], call: Callable[..., T], /, *args: Any, **kwargs: Any) -> T | None:
-    """``call``'s result, or None when the store refused (the reason is shown to the user).
-
-    Unlike ``JournalScreen.attempt`` it takes any keyword, ``action`` included (a feedback field).
-    """
-    try:
-        return call(*args, **kwargs)
-    except JournalError as err:
-        screen.journal_app.tell(str(err), severity="error")
-        return None
-
-
-def attempt(screen: JournalScreen[Any], call: Callable[..., object], /, *args: Any, **kwargs: Any) -> bool:
-    """Whether the store call worked; a refusal is shown to the user and nothing is half-written."""
-    try:
-        call(*args, **kwargs)
-    except JournalError as err:
-        screen.journal_app.tell(str(err), severity="error")
-        return False
-    return True
 
 
 class SessionScreen(JournalScreen[None]):
@@ -115,7 +88,7 @@ class SessionScreen(JournalScreen[None]):
             if goal_id is not None:
                 self.journal_app.tell(f"Goal #{goal_id} made from it; it is on Goals (g).")
             elif made_item is not None:
-                outcome(self, self.store.remove_assessment_item, made_item)
+                self.outcome(self.store.remove_assessment_item, made_item)
             self.refresh_data()
 
         self.post_message(nav.DraftGoal(title=title, category=category, assessment_item_id=item_id, then=drafted))

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
-from goaljournal.ui.assess.base import attempt, outcome
 from goaljournal.ui.assess.compare import CompareScreen
 from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
@@ -127,7 +126,7 @@ class AssessScreen(JournalScreen[None]):
             self.journal_app.tell(f"Resuming the session of {day_label(current.at)} at step {max(current.step, 1)} of {STEP_COUNT}.")
             self.app.push_screen(AssessmentSession(current.id))
             return
-        session_id = outcome(self, self.store.add_assessment, self.today, step=1)
+        session_id = self.outcome(self.store.add_assessment, self.today, step=1)
         if session_id is None:  # a read-only or busy journal: said so, nothing changed
             return
         self.app.push_screen(AssessmentSession(session_id, step=1))
@@ -161,7 +160,7 @@ class AssessScreen(JournalScreen[None]):
 
     def action_delete(self) -> None:
         session = self._highlighted_session()
-        if session is not None and attempt(self, self.store.trash, "assessments", session.id):
+        if session is not None and self.attempt(self.store.trash, "assessments", session.id):
             self.remember(f"deleting the session of {day_label(session.at)}", lambda: self.store.restore("assessments", session.id))
             self.journal_app.tell(f"Moved the session of {day_label(session.at)} to the trash. Press u to undo.")
             self.refresh_data()

@@ -19,7 +19,7 @@ from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
 from goaljournal.core.models import AssessmentItem
-from goaljournal.ui.assess.base import STEP_KINDS, attempt, core_one_line, outcome
+from goaljournal.ui.assess.base import STEP_KINDS, core_one_line
 from goaljournal.ui.assess.forms import ITEM_FIELDS, FieldForm, item_form, summary_form
 from goaljournal.ui.assess.render import (
     comparison_content,
@@ -252,7 +252,7 @@ class AssessmentSession(SkillsStep):
         self.step = max(1, min(step, STEP_COUNT))
         self.skill_order = None
         if not self.store.read_only:
-            attempt(self, self.store.update_assessment, self.assessment_id, step=self.step)
+            self.attempt(self.store.update_assessment, self.assessment_id, step=self.step)
         self.refresh_data()
         self._focus_step()
 
@@ -285,7 +285,7 @@ class AssessmentSession(SkillsStep):
         changes: dict[str, object] = {"step": STEP_COUNT}
         if not session.completed_at:
             changes["completed_at"] = format_moment(self.store.clock())
-        if attempt(self, self.store.update_assessment, self.assessment_id, **changes):
+        if self.attempt(self.store.update_assessment, self.assessment_id, **changes):
             self.journal_app.tell(f"Self-assessment of {day_label(session.at)} finished.")
             self.dismiss()
 
@@ -317,7 +317,7 @@ class AssessmentSession(SkillsStep):
                 if values is None:
                     return
                 fields = {name: value for name, value in values.items() if name != "text" and value}
-                item_id = outcome(self, self.store.add_assessment_item, self.assessment_id, kind, values["text"], **fields)
+                item_id = self.outcome(self.store.add_assessment_item, self.assessment_id, kind, values["text"], **fields)
                 if item_id is not None:
                     self.refresh_data()
                     self._highlight_option(f"#assess-list-{kind}", str(item_id))
@@ -343,7 +343,7 @@ class AssessmentSession(SkillsStep):
             values = {name: getattr(item, name) for name in ("text", "evidence", "cost", "learned", "source", "action")}
 
             def save(values: dict[str, str] | None) -> None:
-                if values is not None and attempt(self, self.store.update_assessment_item, item.id, **values):
+                if values is not None and self.attempt(self.store.update_assessment_item, item.id, **values):
                     before = {name: getattr(item, name) for name in values}
                     self.remember(f"the edit of the {item.kind} '{core_one_line(item.text)}'",
                                   lambda: self.store.update_assessment_item(item.id, **before))  # fmt: skip
@@ -352,7 +352,7 @@ class AssessmentSession(SkillsStep):
             self.app.push_screen(item_form(item.kind, values), save)
 
     def _save_summary(self, values: dict[str, str] | None) -> None:
-        if values is not None and attempt(self, self.store.update_assessment, self.assessment_id, summary=values["summary"] or None):
+        if values is not None and self.attempt(self.store.update_assessment, self.assessment_id, summary=values["summary"] or None):
             self.refresh_data()
 
     @on(OptionList.OptionSelected)
@@ -367,7 +367,7 @@ class AssessmentSession(SkillsStep):
         item = self._highlighted_item()
         if item is None:
             return
-        removed = outcome(self, self.store.remove_assessment_item, item.id)
+        removed = self.outcome(self.store.remove_assessment_item, item.id)
         if removed is None:
             return
         self.remember(f"deleting the {item.kind} '{core_one_line(item.text)}'", lambda: self.store.put_back_assessment_item(removed))
@@ -388,7 +388,7 @@ class AssessmentSession(SkillsStep):
     def _carry(self, offer: AssessmentItem, values: dict[str, str | None]) -> None:
         fields = {name: value for name, value in values.items() if name != "text" and value}
         text = values["text"] or offer.text
-        carried = outcome(self, self.store.add_assessment_item, self.assessment_id, offer.kind, text, carried_from_id=offer.id, **fields)
+        carried = self.outcome(self.store.add_assessment_item, self.assessment_id, offer.kind, text, carried_from_id=offer.id, **fields)
         if carried is None:
             return
         said = "Kept" if text == offer.text else "Reworded"

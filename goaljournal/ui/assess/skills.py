@@ -10,7 +10,7 @@ from textual.widgets.option_list import Option
 from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING
 from goaljournal.core.models import CATEGORIES, Rating, Skill
-from goaljournal.ui.assess.base import SessionScreen, attempt, core_one_line, outcome
+from goaljournal.ui.assess.base import SessionScreen, core_one_line
 from goaljournal.ui.assess.forms import rating_note_form, skill_name_form
 from goaljournal.ui.assess.render import skill_row, suggestion_row
 
@@ -82,7 +82,7 @@ class SkillsStep(SessionScreen):
         def save(values: dict[str, str] | None) -> None:
             if values is None:
                 return
-            skill_id = outcome(self, self.store.add_skill, values["name"])
+            skill_id = self.outcome(self.store.add_skill, values["name"])
             if skill_id is None:
                 return
             self.refresh_data()
@@ -108,8 +108,8 @@ class SkillsStep(SessionScreen):
             return
 
         def save(values: dict[str, str] | None) -> None:
-            if values is not None and attempt(
-                self, self.store.rate_skill, self.assessment_id, skill.id, rating.rating, note=values["note"] or None
+            if values is not None and self.attempt(
+                self.store.rate_skill, self.assessment_id, skill.id, rating.rating, note=values["note"] or None
             ):
                 self.refresh_data()
 
@@ -118,7 +118,7 @@ class SkillsStep(SessionScreen):
     def _adopt_suggestion(self, option_id: str) -> int | None:
         name = option_id.removeprefix("suggest-")
         category = next((c for c, names in core.CATEGORY_SKILLS.items() if name in names), None)
-        skill_id = outcome(self, self.store.add_skill, name, category=category)
+        skill_id = self.outcome(self.store.add_skill, name, category=category)
         self.refresh_data()
         return skill_id
 
@@ -135,12 +135,12 @@ class SkillsStep(SessionScreen):
             return
         before = next((r for r in self.store.ratings(self.assessment_id) if r.skill_id == skill_id), None)
         if value == 0:
-            if attempt(self, self.store.unrate_skill, self.assessment_id, skill_id) and before is not None:
+            if self.attempt(self.store.unrate_skill, self.assessment_id, skill_id) and before is not None:
                 self.remember("clearing the rating", lambda: self._put_back_rating(skill_id, before))
             self.refresh_data()
             self._highlight_option("#step-skills", f"skill-{skill_id}")
             return
-        if not attempt(self, self.store.rate_skill, self.assessment_id, skill_id, value, note=before.note if before else None):
+        if not self.attempt(self.store.rate_skill, self.assessment_id, skill_id, value, note=before.note if before else None):
             return
         if (before.rating if before else None) != value:
             self.remember("the rating", lambda: self._put_back_rating(skill_id, before))
@@ -183,7 +183,7 @@ class SkillsStep(SessionScreen):
             return
 
         def save(values: dict[str, str] | None) -> None:
-            if values is not None and attempt(self, self.store.rename_skill, skill.id, values["name"]):
+            if values is not None and self.attempt(self.store.rename_skill, skill.id, values["name"]):
                 self.remember(f"renaming '{core_one_line(skill.name)}'", lambda: self.store.rename_skill(skill.id, skill.name))
                 self.refresh_data()
 
@@ -191,7 +191,7 @@ class SkillsStep(SessionScreen):
 
     def action_retire_skill(self) -> None:
         skill = self._highlighted_skill()
-        if skill is not None and attempt(self, self.store.retire_skill, skill.id):
+        if skill is not None and self.attempt(self.store.retire_skill, skill.id):
             self.remember(f"retiring '{core_one_line(skill.name)}'", lambda: self.store.retire_skill(skill.id, retired=False))
             self.journal_app.tell(
                 f"Retired '{core_one_line(skill.name)}': it leaves your list, its past ratings stay. u brings it back."
@@ -210,7 +210,7 @@ class SkillsStep(SessionScreen):
             )
             return
         existing = {item.id for item in self._items("weakness")}
-        item_id = outcome(self, self.store.skill_gap_item, self.assessment_id, skill.id)
+        item_id = self.outcome(self.store.skill_gap_item, self.assessment_id, skill.id)
         if item_id is None:
             return
         # The weakness standing for the skill exists for the goal's sake: a cancelled draft takes it away.

@@ -38,6 +38,7 @@ class TitleBar(Horizontal):
 
 
 ResultType = TypeVar("ResultType")
+T = TypeVar("T")
 
 
 class JournalScreen(Screen[ResultType]):
@@ -90,11 +91,20 @@ class JournalScreen(Screen[ResultType]):
         if self.journal_app.undo_last(self.undo_owner):
             self.refresh_data()
 
-    def attempt(self, action: Callable[..., object], *args: Any, **kwargs: Any) -> bool:
-        """Run a store call; True if it worked. A user-facing error (a read-only or busy journal,
-        a bad value) becomes a notification instead of a crash, and nothing is half-written."""
+    def outcome(self, call: Callable[..., T], /, *args: Any, **kwargs: Any) -> T | None:
+        """Run a store call and give its result, or None when it was refused. A user-facing error
+        (a read-only or busy journal, a bad value) becomes a notification instead of a crash, and
+        nothing is half-written. ``call`` is positional-only, so any keyword reaches it."""
         try:
-            action(*args, **kwargs)
+            return call(*args, **kwargs)
+        except JournalError as err:
+            self.journal_app.tell(str(err), severity="error")
+            return None
+
+    def attempt(self, call: Callable[..., object], /, *args: Any, **kwargs: Any) -> bool:
+        """Run a store call; True if it worked (a refusal is told as ``outcome`` tells it)."""
+        try:
+            call(*args, **kwargs)
         except JournalError as err:
             self.journal_app.tell(str(err), severity="error")
             return False

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
@@ -24,20 +25,30 @@ from textual.widgets import Input
 
 from goaljournal.core.models import Goal
 from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, zoom_in, zoom_out
-from goaljournal.core.timeline_axis import AxisLayout, TimelineFilter, placeable_days, placeable_goals
+from goaljournal.core.timeline_axis import (
+    AxisLayout,
+    TimelineFilter,
+    placeable_days,
+    placeable_goals,
+)
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
-from goaljournal.ui.timeline.render import ZOOM_LINE_FORMS, counts_text, date_range_text, zoom_line
+from goaljournal.ui.timeline.render import (
+    ZOOM_LINE_FORMS,
+    counts_text,
+    date_range_text,
+    zoom_line,
+)
 from goaljournal.ui.timeline.source import AxisRow, TimelineSource
 
 
 class Tell(Protocol):
     """How the view says something to the user: the app's ``tell``."""
 
-    def __call__(self, message: str, *, severity: str = "information") -> None: ...
+    def __call__(self, message: str, *, severity: SeverityLevel = "information") -> None: ...
 
 
 class TimelineList(VirtualList[AxisRow]):
