@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -98,16 +100,30 @@ def journal_state(path: Path) -> dict[str, Any]:
         return export_data(store)
 
 
+# One <text> element of an SVG screenshot: its left edge in pixels, its line, and the characters
+# it draws (Rich's export_svg writes a cell per 0.61 x 20 pixels and leaves blank runs out).
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([0-9.]+)" y="[0-9.]+" textLength="[0-9.]+" clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>', re.S)
+_SVG_CELL_WIDTH = 20 * 0.61
+
+
+def svg_screen_text(svg: str, width: int, height: int) -> str:
+    """The characters an SVG screenshot draws, as ``height`` lines of ``width`` cells."""
+    from rich.cells import cell_len
+
+    lines = [""] * height
+    for x, row, drawn in _SVG_TEXT.findall(svg):
+        text = html.unescape(drawn.replace("&#160;", " ").replace("\n", ""))  # spaces are written as &#160;
+        if text:
+            line = lines[int(row)]
+            lines[int(row)] = line + " " * (round(float(x) / _SVG_CELL_WIDTH) - cell_len(line)) + text
+    return "\n".join(line + " " * (width - cell_len(line)) for line in lines)
+
+
 def render_screen_text(app) -> str:  # type: ignore[no-untyped-def]
-    """What the app's current screen shows, as plain text (the way a screenshot would)."""
-    import io
-
-    from rich.console import Console
-
+    """What the app's current screen shows, as plain text: read from Textual's public screenshot
+    export, so the text is what a screenshot of the screen holds."""
     width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), record=True, legacy_windows=False)
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.export_text()
+    return svg_screen_text(app.export_screenshot(simplify=True), width, height)
 
 
 async def open_new_session(pilot):  # type: ignore[no-untyped-def]

@@ -9,13 +9,11 @@ terminal's output stream.
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
 from conftest import NOW
-from rich.console import Console
 
 from goaljournal import cli
 from goaljournal.core.text import printable
@@ -52,11 +50,9 @@ def corpus_journal(store: Store) -> dict[str, int]:
 
 
 def terminal_output(app: GoalJournalApp) -> str:
-    """What the screen sends to a real terminal: rendered with colours, as bytes would go out."""
-    width, height = app.size
-    console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True, color_system="truecolor")
-    console.print(app.screen._compositor.render_update(full=True, screen_stack=app._background_screens))
-    return console.file.getvalue()  # type: ignore[attr-defined]
+    """Every character the screen draws, in Textual's SVG screenshot: a raw escape byte that came
+    from the data would be there unchanged."""
+    return app.export_screenshot()
 
 
 VISITS = [
