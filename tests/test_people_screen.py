@@ -496,7 +496,7 @@ async def test_the_palette_on_a_persons_page_logs_with_them_and_adds_someone_new
 
 
 async def test_help_lists_the_people_keys(store: Store, screen_text) -> None:
-    from goaljournal.ui.help import HELP
+    from goaljournal.ui.app import HELP
 
     assert "| `p` | anywhere |" in HELP and "file the conversation as feedback" in HELP.lower()
 

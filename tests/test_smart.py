@@ -377,7 +377,7 @@ def test_an_empty_goal() -> None:
 
 
 def test_the_help_examples_say_what_the_coach_says() -> None:
-    from goaljournal.ui.help import HELP
+    from goaljournal.ui.app import HELP
 
     rows = [line for line in HELP.splitlines() if line.startswith("| ") and not line.startswith(("| `", "| Key", "| Not yet"))]
     assert len(rows) >= 5

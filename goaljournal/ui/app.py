@@ -18,7 +18,7 @@ from goaljournal.core.text import printable
 from goaljournal.files import OutputError
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
-from goaljournal.ui.help import HelpScreen
+from goaljournal.ui.help import HelpScreen, KeyPlace, help_markdown
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 from goaljournal.ui.shared.screen import JournalScreen
 
@@ -50,6 +50,40 @@ def feature(where: str) -> Any:
 
 def _mode_screen(where: str) -> Callable[[], Screen[Any]]:
     return lambda: feature(where)()
+
+# Where keys work, and the classes whose BINDINGS the help lists there ("module:Name" as above).
+HELP_PLACES = (
+    ("anywhere", ("app:GoalJournalApp",)),
+    ("anywhere but a text field", ("shared.screen:JournalScreen",)),
+    ("a form or dialog", ("shared.widgets.entry_editor:EntryEditor",)),
+    ("today", ("today.screen:TodayScreen", "shared.widgets.scale:ScalePicker")),
+    ("a decision", ("today.decisions:DecisionList",)),
+    ("reflections", ("reflections.screen:ReflectionsScreen",)),
+    ("goals", ("goals.screen:GoalsScreen",)),
+    ("a goal", ("goals.screen:GoalDetailScreen",)),
+    ("a goal's milestones", ("goals.draft:MilestoneList",)),
+    ("a goal's check-ins", ("goals.checkins:CheckinList",)),
+    ('"did you mean …?"', ("shared.checkin_doubt:DoubtDialog",)),
+    ("drafting", ("goals.draft:GoalDraftScreen",)),
+    ("assess", ("assess.screen:AssessScreen",)),
+    ("a session", ("assess.session:AssessmentSession",)),
+    ("timeline", ("timeline.screen:TimelineScreen", "timeline.screen:TimelineView", "timeline.screen:TimelineList")),
+    ("people", ("people.screen:PeopleScreen",)),
+    ("a person", ("people.screen:PersonScreen",)),
+)
+
+
+def help_places() -> list[KeyPlace]:
+    """The help's places with their classes (this imports every feature: the help shows them all)."""
+    return [(where, [feature(name) for name in names]) for where, names in HELP_PLACES]
+
+
+def __getattr__(name: str) -> str:
+    """``HELP``: the help's text, built when first asked for, since it imports every feature."""
+    if name == "HELP":
+        return help_markdown(help_places())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # How many changes `u` can take back, all screens together: the oldest are forgotten first.
 UNDO_DEPTH = 100
@@ -126,7 +160,7 @@ class GoalJournalApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(help_places()))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

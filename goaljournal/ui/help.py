@@ -1,73 +1,133 @@
-"""Help: every key, and a short guide to SMART goals."""
+"""Help: every key, read from the bindings of the screens and widgets that hold it, and a short
+guide to SMART goals.
+
+The app hands the help the classes to read (``KeyPlace``: where the keys work, and the classes
+whose ``BINDINGS`` hold them), since the help may not import a feature. A key bound, rebound or
+removed there changes the help with it; ``DETAILS`` only says more about an action the table
+already lists (a test checks that each one still names a bound action).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.keys import format_key
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-HELP = """\
-# goaljournal
+# Where keys work ("anywhere", "a goal"), and the classes whose own BINDINGS hold them there.
+KeyPlace = tuple[str, Sequence[type[DOMNode]]]
 
-| Key | Where | What |
-|---|---|---|
-| `t` | anywhere | Today: what is due, check in on goals, reflect |
-| `a` | anywhere | Self-assessment sessions |
-| `g` | anywhere | Goals and their detail |
-| `l` | anywhere | Timeline |
-| `r` | anywhere | Reflections log |
-| `p` | anywhere | People: mentors and contacts, conversations, follow-ups |
-| `?` | anywhere | This help |
-| `ctrl+p` | anywhere | Command palette |
-| `q` | anywhere | Quit |
-| `tab` / `shift+tab` | anywhere | Move between fields |
-| `ctrl+s` / `escape` | a form or dialog | Save / cancel; with unsaved text, `escape` asks and a second `escape` discards it |
-| `u` | anywhere but a text field | Undo the latest change made on this screen (a check-in, delete, edit, status, tick); again for the one before |
-| `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |
-| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back) |
-| `1`–`5` / `0` | today | Mood and energy for the day / clear |
-| `ctrl+r` | today | Jump to the reflection box; `→` completes a `@tag` |
-| `shift+tab` | today | From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without a check-in for 3 weeks, and the self-assessment when due |
-| `x` / `d` / `b` / `s` | a decision | Extend the deadline (new day and reason) / mark achieved / abandon (asks why) / pause; each kept as a revision |
-| `z` / `enter` | a decision | Put it away for 7 days / open the goal, or start the self-assessment |
-| `/` / `f` | reflections | Search the log / filter by tag, kind, star, goal and dates |
-| `n` / `e` / `s` | reflections | New entry (`ctrl+s` saves, `escape` cancels) / edit / star |
-| `d` / `u` / `T` | reflections | Delete (to the trash) / undo / show the trash (`enter` restores) |
-| `P` `P` | reflections trash | Delete the highlighted entry for good (its words are wiped from the file; `y` removes it from the automatic backups too) |
-| `n` / `b` | goals | Draft a new goal / a stepping stone under the selected one |
-| `e` / `S` | goals | Edit the goal / change its status (asks why) |
-| `s` / `c` / `h` | goals | Cycle the status, category and horizon filters |
-| `enter` | goals | Open the goal: detail, milestones, check-ins, revisions |
-| `m` | a goal | Go to its milestones: `n` add, `enter` edit, `space` done, `shift+↑↓` move, `d` remove |
-| `c` | a goal | Go to its check-ins: `enter` or `e` corrects the value, day or note, `d` deletes (to the trash) |
-| `y` / `m` / `n` | "did you mean …?" | A check-in far outside the goal's range: save it as typed / save what was likely meant / back to fix it |
-| `ctrl+s` / `ctrl+n` | drafting | Save the goal / add a milestone |
-| `n` | assess | Start a session, or resume the one in progress |
-| `space` then `c` | assess | Mark two sessions and compare them side by side |
-| `←` / `→` | a session | Previous / next step; every answer is kept as you go |
-| `n` / `e` / `d` / `u` | a session | Add / edit / delete an answer / undo (a delete, an edit, a rating, a keep or drop, a retirement) |
-| `k` / `e` / `d` | a session | "Still true?": keep / reword / drop a strength or weakness of your last session |
-| `1`–`5` / `f2` / `x` | a session | Rate the skill (the cursor moves on to the next unrated one) / rename it / retire it |
-| `G` | a session | Turn the weakness or low-rated skill into a goal |
-| `ctrl+s` / `f` | a session | Save and finish later / finish (on the last step) |
-| `1`–`4` / `-` `+` | timeline | Zoom: week, month, quarter, year / out, in |
-| `[` `]` / `.` / `:` | timeline | Older / newer period / today / jump to a date ("March 2025") |
-| `f` / `s` / `o` | timeline | Filter by goal, tag, kind / one goal's story / flip the order |
-| `/` / `f` | people | Search name, role, organisation, notes and `@tags` / cycle the relationship filter |
-| `n` / `e` / `c` | people | Add a person (private unless shared) / edit / log a conversation with them |
-| `d` / `u` / `enter` | people | Delete (to the trash) / undo / open the person's page |
-| `c` / `e` / `E` | a person | Log a conversation (follow-up "in a week", "by Friday") / edit it / edit the person |
-| `x` or `space` | a person | Mark the conversation's follow-up done, or open again |
-| `F` | a person | File the conversation as feedback in the current self-assessment |
-| `d` / `u` | a person | Delete the conversation (to the trash) / undo |
+# What an action does, said more fully than its footer label: "Class.action" as bound.
+DETAILS = {
+    "GoalJournalApp.switch_mode('today')": "Today: what is due, check in on goals, reflect",
+    "GoalJournalApp.switch_mode('assess')": "Self-assessment sessions",
+    "GoalJournalApp.switch_mode('goals')": "Goals and their detail",
+    "GoalJournalApp.switch_mode('timeline')": "Timeline",
+    "GoalJournalApp.switch_mode('reflections')": "Reflections log",
+    "GoalJournalApp.switch_mode('people')": "People: mentors and contacts, conversations, follow-ups",
+    "GoalJournalApp.help": "This help",
+    "JournalScreen.undo": "Undo the latest change made on this screen (a check-in, delete, edit, status, tick); again for the one before",
+    "EntryEditor.save": "Save",
+    "EntryEditor.cancel": "Cancel; with unsaved text, `escape` asks and a second `escape` discards it",
+    "TodayScreen.focus_reflection": "Jump to the reflection box; `→` completes a `@tag`",
+    "ScalePicker.step(-1)": "Mood or energy a step down / up",
+    "ScalePicker.pick(1)": "Mood and energy for the day / clear",
+    "DecisionList.decide('extend')": "Extend the deadline (new day and reason) / mark achieved / abandon (asks why) / pause; each kept as a revision",
+    "DecisionList.later": "Put it away for 7 days",
+    "DoubtDialog.dismiss('typed')": "A check-in far outside the goal's range: save it as typed",
+    "DoubtDialog.meant": "Save what was likely meant",
+    "DoubtDialog.dismiss(None)": "Back to fix it",
+    "ReflectionsScreen.search": "Search the log",
+    "ReflectionsScreen.filters": "Filter by tag, kind, star, goal and dates",
+    "ReflectionsScreen.new_entry": "New entry (`ctrl+s` saves, `escape` cancels)",
+    "ReflectionsScreen.edit_entry": "Edit the entry",
+    "ReflectionsScreen.toggle_star": "Star the entry, or take its star away",
+    "ReflectionsScreen.delete_entry": "Delete (to the trash)",
+    "ReflectionsScreen.toggle_trash": "Show the trash (`enter` restores)",
+    "ReflectionsScreen.purge_entry": "In the trash, twice: delete the highlighted entry for good (its words are wiped from the file; "
+                                     "`y` removes it from the automatic backups too)",
+    "GoalsScreen.new_goal": "Draft a new goal",
+    "GoalsScreen.new_step": "Draft a stepping stone under the selected goal",
+    "GoalsScreen.edit_goal": "Edit the goal",
+    "GoalsScreen.change_status": "Change the goal's status (asks why)",
+    "GoalsScreen.cycle_filter": "Cycle the status filter",
+    "GoalsScreen.cycle_category": "Cycle the category filter",
+    "GoalsScreen.cycle_horizon": "Cycle the horizon filter",
+    "GoalDetailScreen.edit_goal": "Edit the goal",
+    "GoalDetailScreen.change_status": "Change the goal's status (asks why)",
+    "GoalDetailScreen.focus_milestones": "Go to its milestones",
+    "GoalDetailScreen.focus_checkins": "Go to its check-ins",
+    "GoalDetailScreen.new_step": "Draft a stepping stone under it",
+    "MilestoneList.move(-1)": "Move the milestone up / down",
+    "CheckinList.screen.edit_checkin": "Correct the value, day or note (`enter` too)",
+    "CheckinList.screen.delete_checkin": "Delete (to the trash)",
+    "GoalDraftScreen.save": "Save the goal",
+    "AssessScreen.start": "Start a session, or resume the one in progress",
+    "AssessScreen.mark": "Mark a session; mark two and compare them with `c`",
+    "AssessScreen.compare": "Compare the two marked sessions side by side",
+    "AssessmentSession.previous_step": "Previous step; every answer is kept as you go",
+    "AssessmentSession.next_step": "Next step",
+    "AssessmentSession.add": "Add an answer",
+    "AssessmentSession.edit": "Edit an answer, or reword one on \"Still true?\"",
+    "AssessmentSession.drop": "\"Still true?\": drop a strength or weakness of your last session",
+    "AssessmentSession.keep": "\"Still true?\": keep it",
+    "AssessmentSession.undo": "Undo a delete, an edit, a rating, a keep or drop, a retirement",
+    "AssessmentSession.rate(1)": "Rate the skill (the cursor moves on to the next unrated one) / clear",
+    "AssessmentSession.rename_skill": "Rename the skill",
+    "AssessmentSession.retire_skill": "Retire the skill",
+    "AssessmentSession.make_goal": "Turn the weakness or low-rated skill into a goal",
+    "AssessmentSession.finish": "Finish (on the last step)",
+    "TimelineScreen.filter": "Filter by goal, tag, kind",
+    "TimelineScreen.story": "One goal's story",
+    "TimelineView.set_zoom('week')": "Zoom: week, month, quarter, year",
+    "TimelineView.to_today": "Back to today",
+    "TimelineView.jump": "Jump to a date (\"March 2025\")",
+    "TimelineView.flip_order": "Flip the order",
+    "PeopleScreen.search": "Search name, role, organisation, notes and `@tags`",
+    "PeopleScreen.cycle_relationship": "Cycle the relationship filter",
+    "PeopleScreen.new_person": "Add a person (private unless shared)",
+    "PeopleScreen.edit_person": "Edit the person",
+    "PeopleScreen.log_conversation": "Log a conversation with them",
+    "PeopleScreen.trash_person": "Delete (to the trash)",
+    "PersonScreen.log_conversation": "Log a conversation (follow-up \"in a week\", \"by Friday\")",
+    "PersonScreen.edit_conversation": "Edit the conversation",
+    "PersonScreen.toggle_follow_up": "Mark the conversation's follow-up done, or open again",
+    "PersonScreen.file_feedback": "File the conversation as feedback in the current self-assessment",
+    "PersonScreen.trash_conversation": "Delete the conversation (to the trash)",
+    "PersonScreen.edit_person": "Edit the person",
+}  # fmt: skip
 
+# Keys no BINDINGS hold (Textual's own, and those a list or a field handles itself), listed
+# after the bound keys of the same place.
+OTHER_KEYS = {
+    "anywhere": (
+        "| `ctrl+p` | anywhere | Command palette: every screen, new goal or person, exports and reports |",
+        "| `tab` / `shift+tab` | anywhere | Move between fields |",
+        "| `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |",
+    ),
+    "today": (
+        "| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back) |",
+        "| `shift+tab` | today | From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without "
+        "a check-in for 3 weeks, and the self-assessment when due |",
+    ),
+    "a decision": ("| `enter` | a decision | Open the goal, or start the self-assessment |",),
+}  # fmt: skip
+
+
+TYPING = """\
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
 value, `+1` adds one to the latest. A goal counted per week, month or quarter ("5 client
 reports per week") adds every check-in to its period: `2` and `+2` both add two, and it
 reads "2 of 5 this week". A line in the reflection box becomes an entry; `@word` makes a tag.
+"""
 
+SMART_GUIDE = """\
 ## SMART goals
 
 A goal you can act on is **S**pecific, **M**easurable, **A**chievable, **R**elevant and
@@ -100,14 +160,102 @@ A vague goal can still be saved: it stays a *draft*, clearly marked, until it is
 Break long goals (5–10 years) into medium (1–3 years) and short ones (3–6 months) with
 `b`, give each milestones on the timeline, check in often, and adjust: every change of
 title, target, deadline or status asks for a short reason and is kept as a revision.
-
-Press `escape` to close.
 """
+
+# Key names as the help writes them, where Textual's symbol (⏎, esc, del) reads less plainly.
+SPELLED = {"enter": "enter", "escape": "escape", "delete": "delete", "backspace": "backspace"}
+
+
+@dataclass
+class _Row:
+    owner: str
+    action: str
+    keys: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+def _action_name(action: str) -> str:
+    return action.partition("(")[0]
+
+
+def _rows(owner: type[DOMNode]) -> list[_Row]:
+    """``owner``'s own bindings, a row per action. A binding joins the row above when it is the
+    same action (``d,delete``), has no label of its own, or is a hidden variant of it (``2``…``5``
+    after ``1`` Rate)."""
+    rows: list[_Row] = []
+    bindings: Iterable[BindingType] = owner.__dict__.get("BINDINGS", ())
+    for binding in Binding.make_bindings(bindings):
+        last = rows[-1] if rows else None
+        joins = last is not None and (
+            binding.action == last.action
+            or not binding.description
+            or (_action_name(binding.action) == _action_name(last.action) and not binding.show)
+        )
+        if not joins or last is None:
+            last = _Row(owner.__name__, binding.action)
+            rows.append(last)
+        if binding.key not in last.keys:
+            last.keys.append(binding.key)
+        if binding.description and binding.description not in last.labels:
+            last.labels.append(binding.description)
+    return rows
+
+
+def key_text(key: str) -> str:
+    """``ctrl+s``, ``shift+↑``, ``?``: a bound key as a person reads it."""
+    *modifiers, name = key.split("+")
+    return "+".join([*modifiers, SPELLED.get(name) or format_key(name)])
+
+
+def _keys_cell(keys: list[str]) -> str:
+    """The keys of a row, each in code; three or more digits in a row written as a range (``1``–``5``)."""
+    runs: list[list[str]] = []
+    for key in map(key_text, keys):
+        last = runs[-1][-1] if runs else ""
+        if key.isdigit() and last.isdigit() and len(key) == len(last) == 1 and int(key) == int(last) + 1:
+            runs[-1].append(key)
+        else:
+            runs.append([key])
+    return " ".join(f"`{run[0]}`–`{run[-1]}`" if len(run) >= 3 else " ".join(f"`{key}`" for key in run) for run in runs)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def key_table(places: Sequence[KeyPlace]) -> str:
+    """The Markdown rows of every key: the bound ones of each place (keys, where, what), then the
+    place's other keys."""
+    lines = []
+    for where, owners in places:
+        for owner in owners:
+            for row in _rows(owner):
+                what = DETAILS.get(f"{row.owner}.{row.action}") or " / ".join(row.labels)
+                lines.append(f"| {_keys_cell(row.keys)} | {_cell(where)} | {_cell(what)} |")
+        lines.extend(OTHER_KEYS.get(where, ()))
+    listed = {where for where, _ in places}
+    lines.extend(line for where, others in OTHER_KEYS.items() if where not in listed for line in others)
+    return "".join(line + "\n" for line in lines)
+
+
+def bound_actions(places: Sequence[KeyPlace]) -> set[str]:
+    """Every "Class.action" the places bind (a row's first binding names it, as in ``DETAILS``)."""
+    return {f"{row.owner}.{row.action}" for _, owners in places for owner in owners for row in _rows(owner)}
+
+
+def help_markdown(places: Sequence[KeyPlace]) -> str:
+    """The help: the keys of ``places``, the others, typing on Today, and the SMART guide."""
+    table = "| Key | Where | What |\n|---|---|---|\n" + key_table(places)
+    return f"# goaljournal\n\n{table}\n{TYPING}\n{SMART_GUIDE}\nPress `escape` to close.\n"
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
 
+    def __init__(self, places: Sequence[KeyPlace] = ()) -> None:
+        super().__init__()
+        self.places = places
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            yield Markdown(HELP)
+            yield Markdown(help_markdown(self.places))
