@@ -1,0 +1,132 @@
+"""The demo journal on screen: one journal, one "today", and the keys that reach each screen.
+
+The snapshot tests (tests/test_snapshots.py) and scripts/screenshots.py both use these: each shot
+starts a fresh app on a copy of the demo journal, on Today, and presses its keys. Nothing here
+reads the clock or draws a random number (the demo data comes from a fixed seed and ``NOW``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from goaljournal.demo import fill_demo_journal
+from goaljournal.store import Store
+from goaljournal.ui.app import GoalJournalApp
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+NOW = datetime(2026, 11, 25, 9, 30)
+SIZES = ((80, 24), (120, 40), (200, 50))
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """Text put in the focused field at once, as a paste would (a key per letter is slow)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Shot:
+    """A screen (or a dialog over one): its file name, the class of the screen the keys lead to, and
+    the keys from a fresh start on Today."""
+
+    name: str
+    screen: str
+    keys: tuple[str | Typed, ...] = ()
+
+
+# The October monthly review, found by search (enter on the search box shows the matches).
+OCTOBER_REVIEW = ("r", "slash", *"october review", "enter")
+# The goals list in the demo's order: 0 the PMP exam ... 4 the long-term career goal.
+GOALS = ("g",)
+# The mentor's page: f filters the people to mentors, enter opens the first.
+MENTOR = ("p", "f", "enter")
+
+SHOTS = (
+    Shot("today", "TodayScreen"),
+    # A check-in far outside the course goal's range asks before it is saved.
+    Shot("today-did-you-mean", "DoubtDialog", ("tab", *"900", "enter")),
+    # "Needs a decision" chosen with shift+tab, then x: extend the deadline of the late course.
+    Shot("today-decisions", "TodayScreen", ("shift+tab",)),
+    Shot("today-decision-extend", "ExtendDialog", ("shift+tab", "x")),
+    Shot("reflections", "ReflectionsScreen", ("r",)),
+    # A search with its matches highlighted, the editor on a monthly review, that entry in the
+    # reader (rendered as Markdown), and the trash asking before P deletes an entry for good.
+    Shot("reflections-search", "ReflectionsScreen", ("r", "slash", *"mentor", "enter")),
+    Shot("reflections-editor", "EntryEditor", (*OCTOBER_REVIEW, "e")),
+    Shot("reflections-reader", "ReflectionsScreen", (*OCTOBER_REVIEW, "enter")),
+    Shot("reflections-trash", "ReflectionsScreen", ("r", "escape", "d", "T", "P")),
+    Shot("goals", "GoalsScreen", GOALS),
+    # The long-term career goal with its stepping stones; the course goal's check-ins, one
+    # highlighted, then the form correcting it; the weekly reports goal with its weeks met and missed.
+    Shot("goal-detail", "GoalDetailScreen", (*GOALS, "down", "down", "down", "down", "enter")),
+    Shot("goal-detail-checkins", "GoalDetailScreen", (*GOALS, "enter", "c", "down")),
+    Shot("goal-checkin-correction", "CheckinForm", (*GOALS, "enter", "c", "down", "enter")),
+    Shot("goal-detail-cadence", "GoalDetailScreen", (*GOALS, "down", "down", "down", "enter")),
+    # A goal drafted as in DESIGN §3, the SMART coach beside it (tabs pass Counted and the
+    # deadline the sentence filled).
+    Shot("goal-draft", "GoalDraftScreen", (
+        *GOALS, "n", Typed("Connect with five HR leaders over the next quarter"), "tab", "enter", *"net", "enter",
+        "tab", "tab", Typed("people met"), "tab", Typed("people"), "tab", "0", "tab", "5", "tab", "tab", "tab",
+        Typed("grow my network outside the company"), "tab", "3",
+        "ctrl+n", Typed("Join the regional SHRM chapter"), "enter", Typed("Dec 15"), "enter",
+        "ctrl+n", Typed("Meet the first two leaders"), "enter", Typed("end of January"), "enter",
+    )),  # fmt: skip
+    Shot("assess", "AssessScreen", ("a",)),
+    # The September session at its skills step, then September against May side by side.
+    Shot("assess-session", "AssessmentSession", ("a", "enter", "right", "right")),
+    Shot("assess-compare", "CompareScreen", ("a", "c")),
+    Shot("timeline", "TimelineScreen", ("l",)),
+    # The timeline a zoom level out, then the story of the goal checked in on yesterday.
+    Shot("timeline-quarter", "TimelineScreen", ("l", "minus")),
+    Shot("timeline-goal-story", "GoalStoryScreen", ("l", "minus", "down", "s")),
+    Shot("people", "PeopleScreen", ("p",)),
+    Shot("person-mentor", "PersonScreen", MENTOR),
+    Shot("person-conversation-form", "ConversationForm", (*MENTOR, "c")),
+    Shot("help", "HelpScreen", ("question_mark",)),
+    # The exports and reports in the command palette.
+    Shot("palette-exports", "CommandPalette", ("ctrl+p", *"export")),
+)
+
+
+def make_demo_journal(path: Path) -> Path:
+    """Write the demo journal (a year up to ``NOW``) to ``path``."""
+    with Store.open(path, clock=lambda: NOW) as store:
+        fill_demo_journal(store, today=NOW.date())
+    return path
+
+
+def demo_app(path: Path) -> GoalJournalApp:
+    """The app on the journal at ``path``, its today fixed to ``NOW``'s day (close its store after)."""
+    app = GoalJournalApp(Store.open(path, clock=lambda: NOW), today=NOW.date())
+    # A toast stays until the picture is taken, however slowly a busy machine gets there.
+    app.NOTIFICATION_TIMEOUT = 3600
+    return app
+
+
+async def show(pilot: Pilot[None], shot: Shot) -> None:
+    """Press ``shot``'s keys, wait until the app is still, and stop text cursors blinking, so the
+    screen is drawn the same every time."""
+    from textual.widgets import Input, TextArea
+
+    for key in shot.keys:
+        if isinstance(key, Typed):
+            field = pilot.app.focused
+            assert isinstance(field, Input), f"{shot.name}: {key.text!r} typed into {field!r}"
+            field.insert_text_at_cursor(key.text)
+        else:
+            await pilot.press(key)
+        await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    for area in pilot.app.screen.query(TextArea):
+        area.cursor_blink = False
+    await pilot.pause()
+    assert type(pilot.app.screen).__name__ == shot.screen, f"{shot.name}: the keys led to {pilot.app.screen!r}"

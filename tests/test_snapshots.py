@@ -1,0 +1,42 @@
+"""Every screen and the main dialogs, on the demo journal, at 80x24, 120x40 and 200x50, against the
+pictures in tests/__snapshots__/test_snapshots/.
+
+A change meant to alter the screens: run this file, look at the differences it reports
+(snapshot_report.html), then accept them with ``pytest tests/test_snapshots.py --snapshot-update``.
+The shots (the keys that reach each screen) are shared with scripts/screenshots.py (tests/demo_app.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from demo_app import SHOTS, SIZES, Shot, demo_app, make_demo_journal, show
+
+
+@pytest.fixture(scope="session")
+def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo journal, written once per test process; each shot works on a copy."""
+    return make_demo_journal(tmp_path_factory.mktemp("demo") / "demo.db")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+@pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: shot.name)
+def test_screen(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
+    journal = shutil.copy(demo_journal, tmp_path / "journal.db")
+    app = demo_app(journal)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=lambda pilot: show(pilot, shot))
+    finally:
+        app.store.close()
+
+
+def test_every_screen_and_main_dialog_has_a_shot() -> None:
+    shown = {shot.screen for shot in SHOTS}
+    screens = {"TodayScreen", "GoalsScreen", "GoalDetailScreen", "GoalDraftScreen", "TimelineScreen", "ReflectionsScreen",
+               "PeopleScreen", "PersonScreen", "AssessScreen", "AssessmentSession", "HelpScreen"}  # fmt: skip
+    dialogs = {"CheckinForm", "DoubtDialog", "ExtendDialog", "ConversationForm", "EntryEditor"}
+    assert screens | dialogs <= shown
+    assert len({shot.name for shot in SHOTS}) == len(SHOTS)
