@@ -114,14 +114,18 @@ async def show(pilot: Pilot[None], shot: Shot) -> None:
     screen is drawn the same every time."""
     from textual.widgets import Input, TextArea
 
-    for key in shot.keys:
-        if isinstance(key, Typed):
+    keys: list[str] = []
+    for key in (*shot.keys, Typed("")):
+        if isinstance(key, str):
+            keys.append(key)
+            continue
+        await pilot.press(*keys)
+        await pilot.pause()
+        keys.clear()
+        if key.text:
             field = pilot.app.focused
             assert isinstance(field, Input), f"{shot.name}: {key.text!r} typed into {field!r}"
             field.insert_text_at_cursor(key.text)
-        else:
-            await pilot.press(key)
-        await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     for field in pilot.app.screen.query(Input):
