@@ -116,6 +116,32 @@ async def test_the_entry_editor_and_notifications_keep_hostile_text_literal(stor
         assert app.is_running
 
 
+async def test_the_screen_readers_see_what_is_drawn_and_a_raw_escape_byte(screen_text) -> None:  # type: ignore[no-untyped-def]
+    """The readers the tests above rely on: text in its columns (a wide character takes two), and a
+    raw escape sequence, had one reached the screen, in what goes out."""
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual.app import App, ComposeResult
+    from textual.strip import Strip
+    from textual.widget import Widget
+
+    class Raw(Widget):
+        def render_line(self, y: int) -> Strip:
+            drawn = [[Segment("界", Style(bold=True)), Segment(" <b>&amp;")], [Segment("   two  spaces")],
+                     [Segment("x \x1b]0;pwned title\x07 y")]]  # fmt: skip
+            return Strip(drawn[y] if y < len(drawn) else [])
+
+    class Drawn(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Raw()
+
+    app = Drawn()
+    async with app.run_test(size=(20, 4)):
+        lines = screen_text(app).split("\n")
+        assert lines[:2] == ["界 <b>&amp;" + " " * 9, "   two  spaces" + " " * 6] and len(lines) == 4
+        assert FORBIDDEN.search(terminal_output(app))
+
+
 @pytest.mark.parametrize(
     "argv",
     [["search", "entry"], ["search", "entry", "--json"], ["tags"], ["goals"], ["goals", "--json"], ["export"],
