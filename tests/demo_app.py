@@ -42,8 +42,6 @@ class Shot:
 
 # The October monthly review, found by search (enter on the search box shows the matches).
 OCTOBER_REVIEW = ("r", "slash", *"october review", "enter")
-# The goals list in the demo's order: 0 the PMP exam ... 4 the long-term career goal.
-GOALS = ("g",)
 # The mentor's page: f filters the people to mentors, enter opens the first.
 MENTOR = ("p", "f", "enter")
 
@@ -61,17 +59,17 @@ SHOTS = (
     Shot("reflections-editor", "EntryEditor", (*OCTOBER_REVIEW, "e")),
     Shot("reflections-reader", "ReflectionsScreen", (*OCTOBER_REVIEW, "enter")),
     Shot("reflections-trash", "ReflectionsScreen", ("r", "escape", "d", "T", "P")),
-    Shot("goals", "GoalsScreen", GOALS),
+    Shot("goals", "GoalsScreen", ("g",)),
     # The long-term career goal with its stepping stones; the course goal's check-ins, one
     # highlighted, then the form correcting it; the weekly reports goal with its weeks met and missed.
-    Shot("goal-detail", "GoalDetailScreen", (*GOALS, "down", "down", "down", "down", "enter")),
-    Shot("goal-detail-checkins", "GoalDetailScreen", (*GOALS, "enter", "c", "down")),
-    Shot("goal-checkin-correction", "CheckinForm", (*GOALS, "enter", "c", "down", "enter")),
-    Shot("goal-detail-cadence", "GoalDetailScreen", (*GOALS, "down", "down", "down", "enter")),
+    Shot("goal-detail", "GoalDetailScreen", ("g", "down", "down", "down", "down", "enter")),
+    Shot("goal-detail-checkins", "GoalDetailScreen", ("g", "enter", "c", "down")),
+    Shot("goal-checkin-correction", "CheckinForm", ("g", "enter", "c", "down", "enter")),
+    Shot("goal-detail-cadence", "GoalDetailScreen", ("g", "down", "down", "down", "enter")),
     # A goal drafted as in DESIGN §3, the SMART coach beside it (tabs pass Counted and the
     # deadline the sentence filled).
     Shot("goal-draft", "GoalDraftScreen", (
-        *GOALS, "n", Typed("Connect with five HR leaders over the next quarter"), "tab", "enter", *"net", "enter",
+        "g", "n", Typed("Connect with five HR leaders over the next quarter"), "tab", "enter", *"net", "enter",
         "tab", "tab", Typed("people met"), "tab", Typed("people"), "tab", "0", "tab", "5", "tab", "tab", "tab",
         Typed("grow my network outside the company"), "tab", "3",
         "ctrl+n", Typed("Join the regional SHRM chapter"), "enter", Typed("Dec 15"), "enter",
@@ -114,18 +112,21 @@ async def show(pilot: Pilot[None], shot: Shot) -> None:
     screen is drawn the same every time."""
     from textual.widgets import Input, TextArea
 
+    async def press(keys: list[str]) -> None:
+        await pilot.press(*keys)
+        await pilot.pause()
+
     keys: list[str] = []
-    for key in (*shot.keys, Typed("")):
+    for key in shot.keys:
         if isinstance(key, str):
             keys.append(key)
             continue
-        await pilot.press(*keys)
-        await pilot.pause()
-        keys.clear()
-        if key.text:
-            field = pilot.app.focused
-            assert isinstance(field, Input), f"{shot.name}: {key.text!r} typed into {field!r}"
-            field.insert_text_at_cursor(key.text)
+        await press(keys)
+        keys = []
+        field = pilot.app.focused
+        assert isinstance(field, Input), f"{shot.name}: {key.text!r} typed into {field!r}"
+        field.insert_text_at_cursor(key.text)
+    await press(keys)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
     for field in pilot.app.screen.query(Input):
