@@ -67,7 +67,7 @@ HELP_PLACES = (
     ("drafting", ("goals.draft:GoalDraftScreen",)),
     ("assess", ("assess.screen:AssessScreen",)),
     ("a session", ("assess.session:AssessmentSession",)),
-    ("timeline", ("timeline.screen:TimelineScreen", "timeline.screen:TimelineView", "timeline.screen:TimelineList")),
+    ("timeline", ("timeline.screen:TimelineScreen", "timeline.view:TimelineView", "timeline.view:TimelineList")),
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
 )
@@ -81,7 +81,10 @@ def help_places() -> list[KeyPlace]:
 def __getattr__(name: str) -> str:
     """``HELP``: the help's text, built when first asked for, since it imports every feature."""
     if name == "HELP":
-        return help_markdown(help_places())
+        try:
+            return help_markdown(help_places())
+        except AttributeError as gone:  # not "no HELP here": a class HELP_PLACES names has moved
+            raise LookupError(f"HELP_PLACES names a class that is not there: {gone}") from gone
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
