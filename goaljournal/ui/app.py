@@ -51,6 +51,7 @@ def feature(where: str) -> Any:
 def _mode_screen(where: str) -> Callable[[], Screen[Any]]:
     return lambda: feature(where)()
 
+
 # Where keys work, and the classes whose BINDINGS the help lists there ("module:Name" as above).
 HELP_PLACES = (
     ("anywhere", ("app:GoalJournalApp",)),
