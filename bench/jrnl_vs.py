@@ -463,7 +463,7 @@ def report(results: list[dict], floor: dict, meta: dict, command: str, started: 
         imp = r["import"]
         lines += [
             "",
-            f"| goaljournal only | command | median | CPU | peak RSS MiB |",
+            "| goaljournal only | command | median | CPU | peak RSS MiB |",
             "| --- | --- | ---: | ---: | ---: |",
             f"| import the jrnl file ({imp['n']} runs, a new journal each) | `{gj_cmd} import --format jrnl jrnl-{n}.txt` | "
             f"{fmt_s(imp['wall'])} | {fmt_s(imp['cpu'])} | {imp['rss']:.0f} |",
