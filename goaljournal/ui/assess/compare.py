@@ -7,11 +7,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from goaljournal.core.models import Assessment
-from goaljournal.ui.assess.render import comparison_of, day_label, side_content, skill_lines
+from goaljournal.ui.assess.render import (
+    comparison_of,
+    day_label,
+    side_content,
+    skill_lines,
+)
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 
 class CompareScreen(JournalScreen[None]):
@@ -39,7 +45,7 @@ class CompareScreen(JournalScreen[None]):
                 yield Static(id="compare-before-text")
             with VerticalScroll(id="compare-after", classes="panel"):
                 yield Static(id="compare-after-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

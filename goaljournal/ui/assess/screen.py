@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.assessment import STEP_COUNT
@@ -17,6 +17,7 @@ from goaljournal.ui.assess.compare import CompareScreen
 from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 
 class AssessScreen(JournalScreen[None]):
@@ -49,7 +50,7 @@ class AssessScreen(JournalScreen[None]):
             with VerticalScroll(id="assessment", classes="panel") as detail:
                 detail.border_title = "Session"
                 yield Static(id="assessment-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core import assessment as core
@@ -33,6 +33,7 @@ from goaljournal.ui.assess.render import (
     weakness_candidate,
 )
 from goaljournal.ui.assess.skills import SkillsStep
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 ITEM_FIELD_NAMES = ("evidence", "cost", "learned", "source", "action")
 
@@ -103,7 +104,7 @@ class AssessmentSession(SkillsStep):
                 candidates = OptionList(id="assess-candidates", classes="panel assess-list")
                 candidates.border_title = "Turn into a goal"
                 yield candidates
-        yield Footer()
+        yield KeyBar()
 
     def _list_widget(self, kind: str, title: str) -> OptionList:
         widget = OptionList(id=f"assess-list-{kind}", classes="panel assess-list")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from functools import partial
 from datetime import date
+from functools import partial
 from typing import Any
 
 from textual.app import ComposeResult
@@ -16,7 +16,14 @@ from textual.content import Content
 from textual.widgets import Static
 
 from goaljournal.core.models import Goal
-from goaljournal.core.smart import LABELS, GoalFields, Metric, SmartReport, Verdict, smart_report
+from goaljournal.core.smart import (
+    LABELS,
+    GoalFields,
+    Metric,
+    SmartReport,
+    Verdict,
+    smart_report,
+)
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import user_content
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from goaljournal.core.models import CheckIn
 from goaljournal.core.progress import format_number, sparkline
@@ -22,6 +22,7 @@ from goaljournal.ui.goals.draft import GoalDraftScreen, edit_goal
 from goaljournal.ui.goals.milestones import MilestoneList
 from goaljournal.ui.goals.render import day_text, goal_detail
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 # What `u` says it undoes, for each change the milestone list makes.
 MILESTONE_CHANGES = {
@@ -77,7 +78,7 @@ class GoalDetailScreen(JournalScreen[None]):
                 with VerticalScroll(id="goal-view-smart", classes="panel") as smart:
                     smart.border_title = "SMART"
                     yield SmartPanel(id="goal-view-smart-panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
 
 from goaljournal.core.deadlines import DeadlineMatch, deadline_from_field
 from goaljournal.core.models import CADENCES, CATEGORIES, PROGRESS_SOURCES, Goal
@@ -27,11 +27,17 @@ from goaljournal.store import JournalError
 from goaljournal.store.goals import GoalEdit
 from goaljournal.ui.goals.coach import SmartPanel, sentence_metric
 from goaljournal.ui.goals.milestones import MilestoneList
-from goaljournal.ui.goals.render import deadline_line, metric_hint, plain_value, progress_hint
+from goaljournal.ui.goals.render import (
+    deadline_line,
+    metric_hint,
+    plain_value,
+    progress_hint,
+)
 from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 
@@ -221,7 +227,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
             with VerticalScroll(id="draft-smart", classes="panel") as panel:
                 panel.border_title = "SMART"
                 yield SmartPanel(id="draft-smart-panel")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -36,8 +36,8 @@ from goaljournal.core.progress import (
     progress_fraction,
     sparkline,
 )
-from goaljournal.store import JournalError, Store
 from goaljournal.core.smart import GoalFields, SmartReport
+from goaljournal.store import JournalError, Store
 from goaljournal.ui.goals.coach import goal_report, smart_marks
 from goaljournal.ui.shared.text import progress_bar, user_content
 

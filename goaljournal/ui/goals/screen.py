@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.dates import human_date
@@ -34,6 +34,7 @@ from goaljournal.ui.goals.render import (
 )
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_cell, user_content
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 __all__ = ["GoalDetailScreen", "GoalsScreen"]
 
@@ -65,7 +66,7 @@ class GoalsScreen(JournalScreen[None]):
             with VerticalScroll(id="goal-detail", classes="panel") as detail:
                 detail.border_title = "Goal"
                 yield Static(id="goal-detail-text")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

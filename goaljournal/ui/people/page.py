@@ -11,7 +11,12 @@ from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.dates import human_date
 from goaljournal.store import JournalError
-from goaljournal.ui.people.forms import ConversationDraft, ConversationForm, PersonDraft, PersonForm
+from goaljournal.ui.people.forms import (
+    ConversationDraft,
+    ConversationForm,
+    PersonDraft,
+    PersonForm,
+)
 from goaljournal.ui.shared.screen import JournalScreen
 
 

@@ -10,15 +10,21 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from goaljournal.core.models import Interaction, Person
 from goaljournal.store import JournalError
 from goaljournal.ui import nav
 from goaljournal.ui.people.forms import ConversationDraft, ConversationForm
 from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
-from goaljournal.ui.people.render import conversation_panel, day_text, follow_up_state, person_about
+from goaljournal.ui.people.render import (
+    conversation_panel,
+    day_text,
+    follow_up_state,
+    person_about,
+)
 from goaljournal.ui.shared.text import user_cell, user_content
+from goaljournal.ui.shared.widgets.footer import KeyBar
 
 
 class ConversationTable(DataTable[Text]):
@@ -66,7 +72,7 @@ class PersonScreen(PeoplePage):
                 with VerticalScroll(id="conversation-detail", classes="panel") as detail:
                     detail.border_title = "Conversation"
                     yield Static(id="conversation-text")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> ConversationTable:

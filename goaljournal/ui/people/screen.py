@@ -14,14 +14,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from goaljournal.core.models import RELATIONSHIPS, Person
 from goaljournal.ui.people.forms import PersonDraft, PersonForm
 from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
 from goaljournal.ui.people.person import PersonScreen
-from goaljournal.ui.people.render import day_text, how_long_ago, person_preview, role_line
+from goaljournal.ui.people.render import (
+    day_text,
+    how_long_ago,
+    person_preview,
+    role_line,
+)
 from goaljournal.ui.shared.text import user_cell
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 RELATIONSHIP_FILTERS = ("all", *RELATIONSHIPS)
@@ -64,7 +70,7 @@ class PeopleScreen(PeoplePage):
             with VerticalScroll(id="people-preview", classes="panel") as preview:
                 preview.border_title = "Person"
                 yield Static(id="people-preview-text")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def table(self) -> PeopleTable:

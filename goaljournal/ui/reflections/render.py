@@ -10,7 +10,12 @@ from textual.content import Content
 from goaljournal.core.models import Entry
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import user_content
-from goaljournal.ui.shared.widgets.entry_reader import KIND_MARKS, Span, entry_header, highlighted_line
+from goaljournal.ui.shared.widgets.entry_reader import (
+    KIND_MARKS,
+    Span,
+    entry_header,
+    highlighted_line,
+)
 
 # Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
 ROW_LEAD = 16

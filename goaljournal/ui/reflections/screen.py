@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from goaljournal.core.models import Entry
 from goaljournal.store import Store
@@ -27,6 +27,7 @@ from goaljournal.ui.reflections.render import entry_row, log_status
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.shared.widgets.entry_reader import EntryReader
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
@@ -147,7 +148,7 @@ class ReflectionsScreen(JournalScreen[None]):
             reader = EntryReader(id="reader", classes="panel")
             reader.border_title = "Entry"
             yield reader
-        yield Footer(compact=True)
+        yield KeyBar()
 
     @property
     def entry_list(self) -> VirtualList[Entry]:

@@ -15,8 +15,21 @@ from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, rate_text
 from goaljournal.core.models import CADENCES, Goal
-from goaljournal.core.periods import DAY_ABBRS, MONTH_ABBRS, ZOOMS, Period, long_date, month_year, short_date
-from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
+from goaljournal.core.periods import (
+    DAY_ABBRS,
+    MONTH_ABBRS,
+    ZOOMS,
+    Period,
+    long_date,
+    month_year,
+    short_date,
+)
+from goaljournal.core.progress import (
+    format_number,
+    goal_horizon,
+    pace_status,
+    progress_fraction,
+)
 from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content

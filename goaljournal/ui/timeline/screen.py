@@ -16,10 +16,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer
 
 from goaljournal.core.timeline_axis import KIND_LABELS, AxisLayout, TimelineFilter
 from goaljournal.ui import nav
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.timeline.dialogs import GoalPicker, TimelineFilterDialog
 from goaljournal.ui.timeline.render import counts_text, item_parts
 from goaljournal.ui.timeline.source import TimelineSource
@@ -46,7 +46,7 @@ class TimelineScreen(AxisScreen):
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         yield self.timeline_view(id="timeline")
-        yield Footer()
+        yield KeyBar()
 
     def refresh_data(self) -> None:
         self.view.refresh_if_changed()

@@ -18,7 +18,13 @@ from goaljournal.core.models import CADENCES
 from goaljournal.core.periods import Period
 from goaljournal.core.timeline_axis import AxisLayout, Slot, TimelineFilter
 from goaljournal.store import JournalError, Store
-from goaljournal.ui.timeline.render import header_line, item_line, span_line, today_line, unread_line
+from goaljournal.ui.timeline.render import (
+    header_line,
+    item_line,
+    span_line,
+    today_line,
+    unread_line,
+)
 
 
 @dataclass

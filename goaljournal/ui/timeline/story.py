@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from goaljournal.core.timeline_axis import TimelineFilter
 from goaljournal.store import JournalError
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.timeline.render import story_summary
 from goaljournal.ui.timeline.view import AxisScreen
 
@@ -35,7 +36,7 @@ class GoalStoryScreen(AxisScreen):
             start_at_today=False,
             id="story",
         )
-        yield Footer()
+        yield KeyBar()
 
     def refresh_data(self) -> None:
         try:

@@ -10,9 +10,26 @@ from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
 from goaljournal.core.dates import human_date
-from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision
-from goaljournal.core.models import CADENCES, PROGRESS_SOURCES, Goal, Interaction, Milestone
-from goaljournal.core.progress import format_number, pace_status, progress_fraction, streak
+from goaljournal.core.decisions import (
+    ASSESSMENT_DUE,
+    NO_CHECKIN,
+    PAST_DEADLINE,
+    TARGET_REACHED,
+    Decision,
+)
+from goaljournal.core.models import (
+    CADENCES,
+    PROGRESS_SOURCES,
+    Goal,
+    Interaction,
+    Milestone,
+)
+from goaljournal.core.progress import (
+    format_number,
+    pace_status,
+    progress_fraction,
+    streak,
+)
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 

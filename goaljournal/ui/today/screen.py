@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from goaljournal.core.cadence import amount_text
 from goaljournal.core.progress import LIMIT_TEXT, format_number, within_limit
@@ -25,11 +25,18 @@ from goaljournal.store import JournalError
 from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
+from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
 from goaljournal.ui.today.render import cadence_of, streak_status
-from goaljournal.ui.today.widgets import CheckinInput, DueList, GoalRow, GoalsPanel, ReflectionInput
+from goaljournal.ui.today.widgets import (
+    CheckinInput,
+    DueList,
+    GoalRow,
+    GoalsPanel,
+    ReflectionInput,
+)
 
 
 def parse_checkin(raw: str) -> dict[str, float]:
@@ -83,7 +90,7 @@ class TodayScreen(JournalScreen[None]):
             yield ScalePicker("mood", id="mood")
             yield ScalePicker("energy", id="energy")
             yield Static(Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted"), id="scores-hint")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         # JournalScreen.on_mount runs too (Textual calls the handler of every class in the MRO).
