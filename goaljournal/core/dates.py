@@ -115,8 +115,12 @@ def format_moment(moment: datetime) -> str:
 
 # English names, whatever the process's locale: strftime's %a and %b follow LC_TIME, so the same
 # journal would read differently (and columns lose their width) under another locale.
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBRS = tuple(name[:3] for name in MONTH_NAMES)
+DAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DIRECTIVE = re.compile(r"%(.)")
 
 
@@ -127,9 +131,9 @@ def human_date(moment: date, pattern: str = "%d %b %Y") -> str:
     def directive(match: re.Match[str]) -> str:
         code = match.group(1)
         if code == "a":
-            return _WEEKDAYS[moment.weekday()]
+            return DAY_ABBRS[moment.weekday()]
         if code == "b":
-            return _MONTHS[moment.month - 1]
+            return MONTH_ABBRS[moment.month - 1]
         return moment.strftime("%" + code)
 
     return _DIRECTIVE.sub(directive, pattern)

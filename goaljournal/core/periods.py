@@ -11,17 +11,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from goaljournal.core.dates import FIRST_DAY, LAST_DAY, RANGE_TEXT
+from goaljournal.core.dates import DAY_ABBRS, FIRST_DAY, LAST_DAY, MONTH_ABBRS, MONTH_NAMES, RANGE_TEXT
 
 ZOOMS = ("week", "month", "quarter", "year")
 PRECISIONS = ("day", *ZOOMS)
-
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
-MONTH_ABBRS = tuple(name[:3] for name in MONTH_NAMES)
-DAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def short_date(day: date) -> str:
