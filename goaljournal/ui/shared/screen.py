@@ -33,7 +33,7 @@ class TitleBar(Horizontal):
         yield Static(id="title-status")
 
     def show(self, today: date, status: str = "") -> None:
-        self.query_one("#title-date", Static).update(Content(f"{human_date(today, '%a %d %b %Y')}"))
+        self.query_one("#title-date", Static).update(Content(human_date(today, "%a %d %b %Y")))
         self.query_one("#title-status", Static).update(Content(status))
 
 

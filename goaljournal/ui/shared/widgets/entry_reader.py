@@ -114,7 +114,7 @@ def markdown_source(text: str) -> tuple[str, int]:
 def entry_header(entry: Entry, goal_titles: Sequence[str], *, trashed: bool = False) -> Content:
     moment = datetime.fromisoformat(entry.at)
     parts: list[Content | str | tuple[str, str]] = [
-        (f"{human_date(moment, '%a %d %b %Y · %H:%M')}", "bold"),
+        (human_date(moment, "%a %d %b %Y · %H:%M"), "bold"),
         "\n",
         (f"{KIND_MARKS.get(entry.kind, '·')} {entry.kind}", "$accent"),
     ]
