@@ -139,6 +139,10 @@ def human_date(moment: date, pattern: str = "%d %b %Y") -> str:
     return _DIRECTIVE.sub(directive, pattern)
 
 
+def human_day(iso_day: str, pattern: str = "%d %b %Y") -> str:
+    """A stored day (``YYYY-MM-DD``) as :func:`human_date` writes it: ``24 Nov 2026``."""
+    return human_date(date.fromisoformat(iso_day), pattern)
+
 def _in_range(text: str, compute: Callable[[], datetime]) -> datetime:
     """A moment counted from another (``999999 days ago``), refused (BadDate) if it leaves the
     journal's years or the calendar itself."""

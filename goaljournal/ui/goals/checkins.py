@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import BadDate, format_day, human_date, parse_day
+from goaljournal.core.dates import BadDate, format_day, human_day, parse_day
 from goaljournal.core.models import CheckIn, Goal
 from goaljournal.core.progress import (
     LIMIT_TEXT,
@@ -28,10 +28,6 @@ from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-
-
-def _day(text: str) -> str:
-    return human_date(date.fromisoformat(text))
 
 
 FORM_CSS = """
@@ -213,7 +209,7 @@ class CheckinList(OptionList):
         corrected = ("✎ ", "$warning") if checkin.updated_at else "  "
         if checkin.updated_at and not checkin.note and checkin.source is None:
             note = Content.styled("corrected", "$text-muted italic")
-        return Content.assemble((f"{_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>{width}} ", corrected, note)
+        return Content.assemble((f"{human_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>{width}} ", corrected, note)
 
     @property
     def current(self) -> CheckIn | None:

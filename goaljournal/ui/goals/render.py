@@ -19,7 +19,7 @@ from goaljournal.core.cadence import (
     rate_text,
     summarise,
 )
-from goaljournal.core.dates import human_date
+from goaljournal.core.dates import human_date, human_day
 from goaljournal.core.deadlines import DeadlineMatch
 from goaljournal.core.models import (
     CADENCES,
@@ -53,7 +53,7 @@ PERIODS_SHOWN = 12
 
 
 def day_text(text: str | None) -> str:
-    return human_date(date.fromisoformat(text)) if text else "–"
+    return human_day(text) if text else "–"
 
 
 def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:

@@ -4,7 +4,6 @@ imported from here too, where the app looks for it)."""
 
 from __future__ import annotations
 
-from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -15,7 +14,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
-from goaljournal.core.dates import human_date
+from goaljournal.core.dates import human_day
 from goaljournal.core.models import Goal
 from goaljournal.core.progress import goal_horizon, progress_fraction
 from goaljournal.core.smart import SmartReport
@@ -110,7 +109,7 @@ class GoalsScreen(JournalScreen[None]):
                 user_cell(indent + goal.title, width=title_width),
                 marks,
                 Text(f"{progress_bar(fraction, 5)} {fraction:4.0%}", style=accent) if fraction is not None else Text(""),
-                Text(human_date(date.fromisoformat(goal.deadline), '%d %b %y') if goal.deadline else ""),
+                Text(human_day(goal.deadline, '%d %b %y') if goal.deadline else ""),
                 key=str(goal.id),
             )
         if table.row_count:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
+from goaljournal.core.dates import human_day
 from goaljournal.core.models import Interaction, Person
 from goaljournal.store import JournalError
 from goaljournal.ui import nav
@@ -19,7 +20,6 @@ from goaljournal.ui.people.forms import ConversationDraft, ConversationForm
 from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
 from goaljournal.ui.people.render import (
     conversation_panel,
-    day_text,
     follow_up_state,
     person_about,
 )
@@ -106,7 +106,7 @@ class PersonScreen(PeoplePage):
         for talk in talks:
             state, style = follow_up_state(talk, self.today)
             table.add_row(
-                Text(day_text(talk.at)), Text(talk.kind), user_cell(talk.notes or talk.learned or "", width=room),
+                Text(human_day(talk.at)), Text(talk.kind), user_cell(talk.notes or talk.learned or "", width=room),
                 Text(state, style=self.themed(style)), key=str(talk.id),
             )  # fmt: skip
         place_cursor(table, selected, select)
@@ -173,7 +173,7 @@ class PersonScreen(PeoplePage):
 
         def done(draft: ConversationDraft | None) -> None:
             if draft is not None:
-                self.remember(f"the edit of the {talk.kind} of {day_text(talk.at)}",
+                self.remember(f"the edit of the {talk.kind} of {human_day(talk.at)}",
                               lambda: self.store.update_interaction(talk.id, **talk_fields(talk)))  # fmt: skip
                 self.journal_app.tell("Conversation saved.")
                 self.refresh_data(select=talk.id)
@@ -212,7 +212,7 @@ class PersonScreen(PeoplePage):
             return
         state = "finished" if session.completed_at else "in progress"
         verb = "Already filed" if already else "Filed as feedback"
-        self.journal_app.tell(f"{verb} in the self-assessment of {day_text(session.at[:10])} ({state}).")
+        self.journal_app.tell(f"{verb} in the self-assessment of {human_day(session.at[:10])} ({state}).")
         self.refresh_data(select=talk.id)
 
     def action_trash_conversation(self) -> None:
@@ -220,8 +220,8 @@ class PersonScreen(PeoplePage):
         if talk is None:
             return
         if self.attempt(self.store.trash_interaction, talk.id):
-            self.remember(f"deleting the {talk.kind} of {day_text(talk.at)}", lambda: self._restore(talk.id))
-            self.journal_app.tell(f"Moved the {talk.kind} of {day_text(talk.at)} to the trash: u brings it back.")
+            self.remember(f"deleting the {talk.kind} of {human_day(talk.at)}", lambda: self._restore(talk.id))
+            self.journal_app.tell(f"Moved the {talk.kind} of {human_day(talk.at)} to the trash: u brings it back.")
             self.refresh_data()
 
     def _restore(self, talk_id: int) -> None:

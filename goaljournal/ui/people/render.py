@@ -8,7 +8,7 @@ from datetime import date
 
 from textual.content import Content
 
-from goaljournal.core.dates import human_date
+from goaljournal.core.dates import human_day
 from goaljournal.core.models import Goal, Interaction, Person
 from goaljournal.core.periods import long_date, short_date
 from goaljournal.core.progress import progress_fraction
@@ -17,11 +17,6 @@ from goaljournal.ui.shared.text import compose_line, progress_bar, user_content
 
 RELATIONSHIP_STYLES = {"mentor": "bold $accent", "manager": "$warning", "mentee": "$success", "peer": "", "contact": "$text-muted"}
 NO_TALKS_HINT = "No conversations yet: c logs one (a coffee, a meeting, an event, a call…)."
-
-
-def day_text(iso_day: str) -> str:
-    """``2026-11-24`` → ``24 Nov 2026``."""
-    return human_date(date.fromisoformat(iso_day))
 
 
 def how_long_ago(day: str, today: date) -> str:
@@ -46,7 +41,7 @@ def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
     if not interaction.follow_up_due:
         return "", ""
     if interaction.follow_up_done:
-        return f"done {day_text(interaction.follow_up_done)}", "$success"
+        return f"done {human_day(interaction.follow_up_done)}", "$success"
     days = (date.fromisoformat(interaction.follow_up_due) - today).days
     if days < 0:
         return f"overdue by {-days} day{'s' if days < -1 else ''}", "$error"
@@ -84,7 +79,7 @@ def person_summary(person: Person, today: date) -> list[Content]:
         lines.append(user_content(" ".join(f"@{tag}" for tag in person.tags), style="$accent", single_line=True))
     talks = f"{person.interaction_count} conversation{'s' if person.interaction_count != 1 else ''}"
     if person.first_met and person.last_met:
-        talks += f" · first {day_text(person.first_met)} · last {day_text(person.last_met)} ({how_long_ago(person.last_met, today)})"
+        talks += f" · first {human_day(person.first_met)} · last {human_day(person.last_met)} ({how_long_ago(person.last_met, today)})"
     if person.open_follow_ups:
         talks += f" · {person.open_follow_ups} follow-up{'s' if person.open_follow_ups > 1 else ''} open"
     lines.append(Content.styled(talks, "$text-muted"))
@@ -104,7 +99,7 @@ def person_preview(store: Store, person: Person, today: date) -> Content:
     latest = store.interactions(person.id, limit=1)
     if latest:
         talk = latest[0]
-        lines.append(compose_line(("Last: ", "$text-muted"), f"{day_text(talk.at)} {talk.kind}  ",
+        lines.append(compose_line(("Last: ", "$text-muted"), f"{human_day(talk.at)} {talk.kind}  ",
                                   user_content(talk.notes or talk.learned or "", single_line=True, width=90)))  # fmt: skip
     return Content("\n").join(lines)
 
@@ -129,12 +124,12 @@ def person_about(store: Store, person: Person, talks: list[Interaction], today: 
             bar = f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else " " * 13
             state = "" if goal.status == "active" else f" · {goal.status}"
             lines.append(compose_line("  ", (bar, "$accent"), " ", user_content(goal.title, single_line=True, width=60)))
-            lines.append(Content.styled(f"    discussed {times}× · last {day_text(last_discussed[goal_id])}{state}", "$text-muted"))
+            lines.append(Content.styled(f"    discussed {times}× · last {human_day(last_discussed[goal_id])}{state}", "$text-muted"))
     advised = [talk for talk in talks if talk.learned]
     if advised:
         lines += [Content(""), Content.styled("Advice and what came of it" if mentor else "What I learned and what came of it", "bold")]
         for talk in advised:
-            lines.append(compose_line((f"  {day_text(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True, width=80)))
+            lines.append(compose_line((f"  {human_day(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True, width=80)))
             lines.append(came_of_it(talk, today))
     return Content("\n").join(lines)
 
@@ -156,7 +151,7 @@ def conversation_panel(store: Store, talk: Interaction | None, today: date) -> C
     """A person's page's panel for the highlighted conversation (the person is on the page)."""
     if talk is None:
         return Content.styled(NO_TALKS_HINT, "$text-muted italic")
-    lines = [Content.assemble((human_date(date.fromisoformat(talk.at), "%a %d %b %Y"), "bold"), f" · {talk.kind} · ",
+    lines = [Content.assemble((human_day(talk.at, "%a %d %b %Y"), "bold"), f" · {talk.kind} · ",
                               (how_long_ago(talk.at, today), "$text-muted"))]  # fmt: skip
     if talk.notes:
         lines.append(user_content(talk.notes))
@@ -167,7 +162,7 @@ def conversation_panel(store: Store, talk: Interaction | None, today: date) -> C
     if talk.follow_up_due:
         state, style = follow_up_state(talk, today)
         lines.append(compose_line(("Follow-up: ", "$accent"), user_content(talk.follow_up or "", single_line=True, width=60),
-                                  f" · by {day_text(talk.follow_up_due)} · ", (state, style)))  # fmt: skip
+                                  f" · by {human_day(talk.follow_up_due)} · ", (state, style)))  # fmt: skip
     titles = [goal.title for goal in (live_goal(store, goal_id) for goal_id in talk.goal_ids) if goal is not None]
     if titles:
         lines.append(compose_line(("Goals: ", "$text-muted"), user_content("; ".join(titles), single_line=True, width=100)))

@@ -16,12 +16,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Input, Static
 
+from goaljournal.core.dates import human_day
 from goaljournal.core.models import RELATIONSHIPS, Person
 from goaljournal.ui.people.forms import PersonDraft, PersonForm
 from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
 from goaljournal.ui.people.person import PersonScreen
 from goaljournal.ui.people.render import (
-    day_text,
     how_long_ago,
     person_preview,
     role_line,
@@ -111,7 +111,7 @@ class PeopleScreen(PeoplePage):
                 more = person.open_follow_ups - behind
                 words = f"{behind} overdue" + (f", {more} open" if more else "") if behind else f"{more} open"
                 follow_ups = Text(words, style=self.themed("$error" if behind else "$warning"))
-            last = Text(f"{day_text(person.last_met)} · {how_long_ago(person.last_met, self.today)}") if person.last_met else Text("never", style="dim")
+            last = Text(f"{human_day(person.last_met)} · {how_long_ago(person.last_met, self.today)}") if person.last_met else Text("never", style="dim")
             table.add_row(
                 user_cell(person.name, style="bold", width=room // 2),
                 Text(person.relationship),

@@ -23,7 +23,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
+from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date, human_day
 from goaljournal.core.decisions import PAST_DEADLINE, SNOOZE_DAYS, Decision
 from goaljournal.core.models import Goal
 from goaljournal.store import Store
@@ -172,7 +172,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="extend-dialog", classes="decision-dialog") as dialog:
             dialog.border_title = "Extend the deadline"
-            was = human_date(date.fromisoformat(self.goal.deadline)) if self.goal.deadline else "none"
+            was = human_day(self.goal.deadline) if self.goal.deadline else "none"
             yield Static(Content.assemble(user_content(self.goal.title, style="bold", single_line=True, width=50), f" · was due {was}"))
             yield Label(Content("New deadline"))
             yield SafeInput(placeholder="a date or a phrase: 2027-01-31, in a month, end of Q1", id="extend-day")

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, amount_text, summarise
-from goaljournal.core.dates import human_date
+from goaljournal.core.dates import human_date, human_day
 from goaljournal.core.decisions import (
     ASSESSMENT_DUE,
     NO_CHECKIN,
@@ -138,8 +138,8 @@ def _deadline(goal: Goal, today: date) -> tuple[str, str]:
     if not goal.deadline:
         return ("no deadline", "$text-muted")
     if goal.deadline < today.isoformat():
-        return (f"was due {human_date(date.fromisoformat(goal.deadline))}", "$error")
-    return (f"by {human_date(date.fromisoformat(goal.deadline))}", "$text-muted")
+        return (f"was due {human_day(goal.deadline)}", "$error")
+    return (f"by {human_day(goal.deadline)}", "$text-muted")
 
 
 def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
