@@ -10,7 +10,6 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.dates import human_date
-from goaljournal.store import JournalError
 from goaljournal.ui.people.forms import (
     ConversationDraft,
     ConversationForm,
@@ -63,10 +62,8 @@ class PeoplePage(JournalScreen[None]):
 
     def edit_person(self, person_id: int, then: Callable[[], None]) -> None:
         """The person form for ``person_id``; ``then`` runs once the edit is saved (`u` undoes it)."""
-        try:
-            person = self.store.get_person(person_id)
-        except JournalError as err:
-            self.journal_app.tell(str(err), severity="error")
+        person = self.outcome(self.store.get_person, person_id)
+        if person is None:
             return
         before = PersonDraft.of(person).fields()
 
@@ -94,11 +91,10 @@ class PeoplePage(JournalScreen[None]):
             people = [(p.id, p.name) for p in listed]
             people.sort(key=lambda pair: pair[0] != choose_from)  # stable: the rest stay by name
         else:
-            try:
-                name = self.store.get_person(person_id).name
-            except JournalError as err:
-                self.journal_app.tell(str(err), severity="error")
+            found = self.outcome(self.store.get_person, person_id)
+            if found is None:
                 return
+            name = found.name
 
         def save(draft: ConversationDraft) -> None:
             self.store.add_interaction(draft.person_id, **draft.fields())
