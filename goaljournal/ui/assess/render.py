@@ -300,7 +300,7 @@ def assessment_summary(store: Store, assessment_id: int) -> Content:
             lines.append(
                 Content.assemble(
                     "  ", user_content(name, single_line=True, width=30), " " * max(1, 32 - min(len(name), 30)),
-                    ("●" * rating.rating + "○" * (5 - rating.rating), "$accent"), f"  {rating.rating}",
+                    (core.rating_dots(rating.rating), "$accent"), f"  {rating.rating}",
                 )
             )
     items = store.assessment_items(assessment.id)
