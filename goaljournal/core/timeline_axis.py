@@ -128,6 +128,7 @@ class AxisLayout:
         counts = dict(day_counts)
         counts.setdefault(today, 0)  # the "today" line is always on the axis
         self.counts = counts
+        self.item_count = sum(counts.values())  # the counts never change: summed once, not per scroll
         by_period: dict[Period, list[date]] = {}
         period: Period | None = None
         for day in sorted(counts, reverse=newest_first):
@@ -155,10 +156,6 @@ class AxisLayout:
             self.day_starts.append(starts)
             row += offset
         self.row_count = row
-
-    @property
-    def item_count(self) -> int:
-        return sum(self.counts.values())
 
     @property
     def is_empty(self) -> bool:
