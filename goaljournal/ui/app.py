@@ -305,7 +305,7 @@ class GoalJournalApp(App[None]):
         def build() -> tuple[Content | Widget, list[ReaderKey]]:
             talk = self.store.get_interaction(message.interaction_id)
             person = ReaderKey("p", "this person's page", nav.OpenPerson(talk.person_id))
-            return feature("people.render:conversation_detail")(self.store, talk.id, self.today), [person]
+            return feature("people.render:conversation_detail")(self.store, talk, self.today), [person]
 
         self._read("conversation", "Conversation", build)
 

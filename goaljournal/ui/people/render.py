@@ -171,9 +171,8 @@ def conversation_panel(store: Store, talk: Interaction | None, today: date) -> C
     return Content("\n").join(lines)
 
 
-def conversation_detail(store: Store, interaction_id: int, today: date) -> Content:
+def conversation_detail(store: Store, talk: Interaction, today: date) -> Content:
     """A conversation as the reader shows it. Every field is the user's text, shown literally."""
-    talk = store.get_interaction(interaction_id)
     lines = [
         Content.assemble(
             (f"{talk.kind} with ", "bold"), user_content(talk.person_name or "", style="bold", single_line=True),
