@@ -1,5 +1,5 @@
-"""Check-ins in the app: a goal's list of them (edit and delete), the form that corrects one, and
-the question asked before a value far outside its goal's range is saved (shared with Today)."""
+"""Check-ins in the app: a goal's list of them (edit and delete) and the form that corrects one
+(it asks, as Today does, before a value far outside its goal's range is saved)."""
 
 from __future__ import annotations
 
@@ -38,14 +38,10 @@ CheckinForm > Vertical {
     width: 64;
     max-width: 100%;
     height: auto;
-    border: round $warning;
-    border-title-color: $warning;
-    background: $surface;
-    padding: 0 1;
-}
-CheckinForm > Vertical {
     border: round $accent;
     border-title-color: $accent;
+    background: $surface;
+    padding: 0 1;
 }
 CheckinForm .checkin-row {
     height: 1;
