@@ -168,7 +168,7 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
         amounts = store.checkin_amounts([goal.id])[goal.id]
         periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)
         period_amount, streak_line = cadence_lines(goal, periods, width)
-        details = [user_content(counted_amount(goal) if counted else period_amount, single_line=True, width=width), "\n", streak_line]
+        details = [user_content(amount if counted else period_amount, single_line=True, width=width), "\n", streak_line]
         if width - len(streak_line) - 3 >= len(deadline[0]):
             details += [" · ", deadline]
     else:

@@ -193,7 +193,7 @@ class TodayScreen(JournalScreen[None]):
 
         typed = amount["delta"] if relative else amount["value"]
         # A value the store would refuse is said before anything asks whether it was meant.
-        resulting = typed + added_to if relative and added_to is not None and goal.cadence is None else typed
+        resulting = typed + added_to if added_to is not None and goal.cadence is None else typed
         if not within_limit(resulting):
             self.journal_app.tell(f"'{raw}' is too large: a check-in value must be {LIMIT_TEXT}", severity="warning")
             return
