@@ -98,54 +98,6 @@ class MilestonesMixin(StoreBase):
             raise NotFound(f"no milestone with id {milestone_id}")
         return Milestone.from_row(row)
 
-    def update_milestone(
-        self, milestone_id: int, *, title: str | None = None, due: date | str | None = None, clear_due: bool = False
-    ) -> None:
-        """Rename a milestone, or move its due day (``clear_due`` leaves it undated)."""
-        self._require("milestones", milestone_id, "milestone")
-        changes: dict[str, Any] = {}
-        if title is not None:
-            changes["title"] = _check_text(title, "the milestone", required=True)
-        if due is not None or clear_due:
-            changes["due_date"] = None if clear_due else _day(due)
-        if not changes:
-            return
-        with self.transaction() as conn:
-            assignments = ", ".join(f"{name} = ?" for name in changes)
-            conn.execute(
-                f"UPDATE milestones SET {assignments}, updated_at = ? WHERE id = ?",
-                [*changes.values(), self._stamp(), milestone_id],
-            )
-
-    def order_milestones(self, goal_id: int, milestone_ids: Sequence[int]) -> None:
-        """Put a goal's milestones in the order given; milestones not named keep their order after them."""
-        self._require("goals", goal_id, "goal")
-        with self.transaction() as conn:
-            current = [row[0] for row in conn.execute(
-                "SELECT id FROM milestones WHERE goal_id = ? ORDER BY position, id", (goal_id,)
-            )]  # fmt: skip
-            unknown = set(milestone_ids) - set(current)
-            if unknown:
-                raise InvalidInput(f"milestone {min(unknown)} is not a step of goal {goal_id}")
-            ordered = list(dict.fromkeys(milestone_ids)) + [m for m in current if m not in milestone_ids]
-            stamp = self._stamp()
-            conn.executemany(
-                "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
-                [(position, stamp, milestone_id) for position, milestone_id in enumerate(ordered, start=1)],
-            )
-
-    def move_milestone(self, milestone_id: int, steps: int) -> None:
-        """Move a milestone up (negative ``steps``) or down among its goal's live milestones."""
-        with self.transaction():  # the order is read where it is written
-            milestone = self.get_milestone(milestone_id)
-            order = [m.id for m in self.milestones(milestone.goal_id)]
-            if milestone_id not in order:
-                return
-            index = order.index(milestone_id)
-            target = max(0, min(len(order) - 1, index + steps))
-            order.insert(target, order.pop(index))
-            self.order_milestones(milestone.goal_id, order)
-
     # -- all of a goal's milestones at once ---------------------------------------------------
 
     def draft_milestones(self, goal_id: int) -> list[DraftMilestone]:
@@ -179,7 +131,7 @@ class MilestonesMixin(StoreBase):
             for item, values in zip(milestones, wanted, strict=True):
                 if item.id is None:
                     order.append(self._insert(conn, "milestones", {
-                        "goal_id": goal_id, **values, "position": 0, "created_at": stamp, "updated_at": stamp,
+                        "goal_id": goal_id, **values, "position": len(order) + 1, "created_at": stamp, "updated_at": stamp,
                     }))  # fmt: skip
                     continue
                 old = stored[item.id]
@@ -204,7 +156,7 @@ class MilestonesMixin(StoreBase):
             conn.executemany(
                 "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
                 [(position, stamp, milestone_id) for milestone_id, position in positions.items()
-                 if milestone_id not in stored or stored[milestone_id]["position"] != position],
+                 if milestone_id in stored and stored[milestone_id]["position"] != position],
             )  # fmt: skip
             return before
 
