@@ -190,11 +190,7 @@ class GoalsMixin(MilestonesMixin):
         revision with ``reason``, dated ``at`` (default now); returns that revision's id, if one
         was made. With ``reason_required``, such a change without a reason is refused (what
         changes is known only in the write transaction)."""
-        self._require("goals", goal_id, "goal")
-        changes = self._check_goal_fields(dict(changes))
-        _check_text(reason, "the reason")
-        with self.transaction() as conn:
-            return self._change_goal(conn, goal_id, changes, reason=reason, at=at, reason_required=reason_required)[0]
+        return self.revise_goal(goal_id, changes, reason=reason, at=at, reason_required=reason_required).revision_id
 
     def revise_goal(
         self,
@@ -203,17 +199,20 @@ class GoalsMixin(MilestonesMixin):
         milestones: Sequence[DraftMilestone] | None = None,
         *,
         reason: str | None = None,
+        at: datetime | str | None = None,
+        reason_required: bool = False,
     ) -> GoalEdit:
         """Change a goal's fields and make its milestones ``milestones`` (None leaves them as they
-        are), in one transaction: a form's save. A change of substance is kept as a revision with
-        ``reason``, as :meth:`update_goal` keeps it. Returns what changed, as it was before."""
+        are), in one transaction: a form's save. A change to its title, target, deadline or status is
+        kept as a revision with ``reason``, dated ``at`` (default now); with ``reason_required``,
+        such a change without a reason is refused. Returns what changed, as it was before."""
         self._require("goals", goal_id, "goal")
         changes = self._check_goal_fields(dict(changes))
         _check_text(reason, "the reason")
         with self.transaction() as conn:
-            revision_id, before = self._change_goal(conn, goal_id, changes, reason=reason)
+            revision_id, before = self._change_goal(conn, goal_id, changes, reason=reason, at=at, reason_required=reason_required)
             earlier = self.save_milestones(goal_id, milestones) if milestones is not None else None
-            changed = earlier is not None and earlier != list(milestones or ())
+            changed = milestones is not None and earlier != list(milestones)
             return GoalEdit(goal_id, before, earlier if changed else None, revision_id)
 
     def _change_goal(
