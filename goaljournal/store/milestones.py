@@ -131,7 +131,7 @@ class MilestonesMixin(StoreBase):
             for item, values in zip(milestones, wanted, strict=True):
                 if item.id is None:
                     order.append(self._insert(conn, "milestones", {
-                        "goal_id": goal_id, **values, "position": len(order) + 1, "created_at": stamp, "updated_at": stamp,
+                        "goal_id": goal_id, **values, "position": 0, "created_at": stamp, "updated_at": stamp,
                     }))  # fmt: skip
                     continue
                 old = stored[item.id]
@@ -156,7 +156,7 @@ class MilestonesMixin(StoreBase):
             conn.executemany(
                 "UPDATE milestones SET position = ?, updated_at = ? WHERE id = ?",
                 [(position, stamp, milestone_id) for milestone_id, position in positions.items()
-                 if milestone_id in stored and stored[milestone_id]["position"] != position],
+                 if milestone_id not in stored or stored[milestone_id]["position"] != position],
             )  # fmt: skip
             return before
 
