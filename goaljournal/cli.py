@@ -1420,9 +1420,14 @@ def _run_tui(store: Store) -> int:
     from goaljournal.ui.app import GoalJournalApp
 
     try:
-        GoalJournalApp(store).run()
+        # The app reads the preferences (core/config.py) and toasts a problem with them; the line
+        # is repeated here, where it stays once the app's screen is gone.
+        app = GoalJournalApp(store)
+        app.run()
     finally:
         store.close()
+    if app.config_problem:
+        sys.stderr.write(f"{PROG}: {printable(app.config_problem).replace(chr(10), ' ')}\n")
     return 0
 
 

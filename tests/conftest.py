@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from goaljournal.core import dates
 from goaljournal.store import Store
 
 # Tests never read the real clock: the journal's "now" is fixed.
@@ -34,8 +35,12 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep every test away from the user's real journal and data folder."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.delenv("GOALJOURNAL_DB", raising=False)
+    monkeypatch.delenv("GOALJOURNAL_CONFIG", raising=False)
+    # An app started with another date style sets it for the process: every test starts from the default.
+    monkeypatch.setattr(dates, "_date_style", dates.DATE_STYLES[dates.DEFAULT_DATE_STYLE])
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
     # The command line, in this process or a child, runs as of NOW: no test reads the real clock.
     monkeypatch.setenv("GOALJOURNAL_NOW", NOW.isoformat())

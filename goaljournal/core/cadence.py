@@ -1,7 +1,8 @@
 """Goals stated as a rate ("5 client reports per week"): the period arithmetic every view shares.
 
 A goal with a cadence (week, month or quarter) has a target per period. Each of its check-ins is
-an amount added to the period its day falls in (weeks start on Monday, ISO; months and quarters
+an amount added to the period its day falls in (weeks start on Monday, or on Sunday when the
+user prefers: ``week_start`` is the weekday() they start on; months and quarters
 are calendar ones, as ``core.periods.period_of`` has them), and a period is met when its total
 reaches the target.
 
@@ -30,10 +31,10 @@ NOUNS = {"week": ("week", "weeks"), "month": ("month", "months"), "quarter": ("q
 _MONDAY_ZERO = date(1, 1, 1).toordinal()  # 1 January of year 1 was a Monday
 
 
-def period_index(day: date, cadence: str) -> int:
+def period_index(day: date, cadence: str, week_start: int = 0) -> int:
     """A number per period, one apart from the next: weeks, months or quarters since year 1."""
     if cadence == "week":
-        return (day.toordinal() - _MONDAY_ZERO) // 7
+        return (day.toordinal() - _MONDAY_ZERO - week_start) // 7
     if cadence == "month":
         return day.year * 12 + day.month - 1
     if cadence == "quarter":
@@ -41,10 +42,10 @@ def period_index(day: date, cadence: str) -> int:
     raise ValueError(f"unknown cadence {cadence!r}: choose one of {', '.join(CADENCES)}")
 
 
-def period_at(index: int, cadence: str) -> Period:
+def period_at(index: int, cadence: str, week_start: int = 0) -> Period:
     """The period numbered ``index`` (see period_index)."""
     if cadence == "week":
-        return period_of(date.fromordinal(_MONDAY_ZERO + index * 7), "week")
+        return period_of(date.fromordinal(_MONDAY_ZERO + week_start + index * 7), "week", week_start)
     if cadence == "month":
         year, month = divmod(index, 12)
         return period_of(date(year, month + 1, 1), "month")
@@ -61,12 +62,12 @@ def period_name(period: Period) -> str:
     return period.label
 
 
-def period_totals(amounts: Iterable[tuple[str | date, float]], cadence: str) -> dict[int, float]:
+def period_totals(amounts: Iterable[tuple[str | date, float]], cadence: str, week_start: int = 0) -> dict[int, float]:
     """The sum of the amounts in each period, by period index; ``amounts`` are (day, amount)."""
     totals: dict[int, float] = {}
     for day, amount in amounts:
         when = date.fromisoformat(day[:10]) if isinstance(day, str) else day
-        index = period_index(when, cadence)
+        index = period_index(when, cadence, week_start)
         totals[index] = totals.get(index, 0.0) + amount
     return totals
 
@@ -138,6 +139,7 @@ class CadenceSummary:
     partial_last: bool  # its deadline cut its last period short
     totals: dict[int, float] = field(default_factory=dict)
     today_index: int = 0
+    week_start: int = 0  # the weekday() weeks start on
 
     @property
     def current(self) -> float:
@@ -196,7 +198,7 @@ class CadenceSummary:
         while index >= self.first and (limit is None or len(shown) < limit):
             shown.append(
                 PeriodResult(
-                    period_at(index, self.cadence),
+                    period_at(index, self.cadence, self.week_start),
                     self.totals.get(index, 0.0),
                     self._met(index),
                     running=self.running and index == self.last,
@@ -232,6 +234,7 @@ def summarise(
     start: str | date | None = None,
     deadline: str | date | None = None,
     since: date | None = None,
+    week_start: int = 0,
 ) -> CadenceSummary:
     """A cadence goal's periods as of ``today`` from its check-ins (``amounts``: day, amount).
 
@@ -244,28 +247,29 @@ def summarise(
     end_day = date.fromisoformat(deadline[:10]) if isinstance(deadline, str) else deadline
     first_day = min([day for day, _ in days] + ([start_day] if start_day else []), default=today)
     last_day = today if end_day is None or end_day >= today else end_day
-    first_period = period_of(first_day, cadence)
-    last_period = period_of(last_day, cadence)
-    first, last = period_index(first_day, cadence), period_index(last_day, cadence)
+    first_period = period_of(first_day, cadence, week_start)
+    last_period = period_of(last_day, cadence, week_start)
+    first, last = period_index(first_day, cadence, week_start), period_index(last_day, cadence, week_start)
     partial_first = first_day != first_period.first
-    if since is not None and period_index(since, cadence) > first:
-        first, partial_first = period_index(since, cadence), False
+    if since is not None and period_index(since, cadence, week_start) > first:
+        first, partial_first = period_index(since, cadence, week_start), False
     running = last_day == today and today < last_period.last
     partial_last = not running and last_day < last_period.last
     # A check-in dated later in the week under way counts in it; none counts past a passed deadline.
     cutoff = last_period.last if last_day == today else last_day
-    totals = period_totals(((day, amount) for day, amount in days if day <= cutoff), cadence)
+    totals = period_totals(((day, amount) for day, amount in days if day <= cutoff), cadence, week_start)
     return CadenceSummary(
-        cadence, target, first, last, running, partial_first, partial_last, totals, period_index(today, cadence)
+        cadence, target, first, last, running, partial_first, partial_last, totals,
+        period_index(today, cadence, week_start), week_start,
     )
 
 
-def period_pace(total: float, target: float, cadence: str, today: date) -> str:
+def period_pace(total: float, target: float, cadence: str, today: date, week_start: int = 0) -> str:
     """How this period goes: 'met', or 'on track' / 'at risk' / 'off track' from its total
     against the share of the period already behind us (the days before today)."""
     if total >= target:
         return "met"
-    period = period_of(today, cadence)
+    period = period_of(today, cadence, week_start)
     elapsed = (today - period.first).days / ((period.last - period.first).days + 1)
     done = max(total, 0.0) / target if target > 0 else 1.0
     behind = elapsed - done

@@ -124,9 +124,33 @@ DAY_ABBRS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _DIRECTIVE = re.compile(r"%(.)")
 
 
+# How people's dates read (the config file's ``date_style``): each style rewrites the day, month
+# and year of the patterns the screens ask for, written as the default style writes them:
+# "%d %b %Y" (full), "%d %b %y" (short year) and "%d %b" (no year). The rest of a pattern (the
+# weekday, the time, the words) stays.
+DATE_STYLES = {
+    "day-month-year": {"%d %b %Y": "%d %b %Y", "%d %b %y": "%d %b %y", "%d %b": "%d %b"},   # 25 Nov 2026
+    "iso": {"%d %b %Y": "%Y-%m-%d", "%d %b %y": "%Y-%m-%d", "%d %b": "%m-%d"},             # 2026-11-25
+    "month-day-year": {"%d %b %Y": "%b %d, %Y", "%d %b %y": "%b %d '%y", "%d %b": "%b %d"},  # Nov 25, 2026
+}  # fmt: skip
+DEFAULT_DATE_STYLE = "day-month-year"
+_DATE_PART = re.compile(r"%d %b(?: %[Yy])?")
+_date_style = DATE_STYLES[DEFAULT_DATE_STYLE]
+
+
+def use_date_style(name: str) -> None:
+    """Write people's dates in the style ``name`` (a DATE_STYLES key) from now on: the app sets
+    it once, from the user's preferences, before anything is drawn."""
+    global _date_style
+    _date_style = DATE_STYLES[name]
+
+
 def human_date(moment: date, pattern: str = "%d %b %Y") -> str:
     """``moment`` (a date or datetime) written for people with strftime's ``pattern``, except that
-    ``%a`` and ``%b`` are always the English abbreviations ("Mon", "Dec")."""
+    ``%a`` and ``%b`` are always the English abbreviations ("Mon", "Dec"), and the day, month and
+    year are in the date style in use (see DATE_STYLES)."""
+    style = _date_style
+    pattern = _DATE_PART.sub(lambda match: style[match.group()], pattern)
 
     def directive(match: re.Match[str]) -> str:
         code = match.group(1)

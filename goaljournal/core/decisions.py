@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from goaljournal.core.assessment import assessment_due
+from goaljournal.core.assessment import ASSESSMENT_EVERY_DAYS, assessment_due
 from goaljournal.core.models import Goal
 from goaljournal.core.progress import progress_fraction
 
@@ -81,11 +81,12 @@ def decisions(
     last_assessment: date | None,
     snoozed: Collection[tuple[str, int]] = (),
     progress: Mapping[int, float] | None = None,
+    assessment_every: int = ASSESSMENT_EVERY_DAYS,
 ) -> list[Decision]:
     """What Today asks the user to decide, in a stable order: goals past their deadline (longest
     past first), goals that reached their target, goals without a check-in for QUIET_DAYS
-    (longest first), then the self-assessment when one is due (:func:`assessment_due`: 90 days after
-    ``last_assessment``, the day of the last completed session; a journal that never had one is
+    (longest first), then the self-assessment when one is due (:func:`assessment_due`: ``assessment_every`` days
+    after ``last_assessment`` (90 unless the user's preferences say otherwise), the day of the last completed session; a journal that never had one is
     asked once it has a goal). A goal gets one prompt at most, and a snoozed prompt (``snoozed``
     holds ``Decision.key`` values) stays away without another taking its place: "later" quiets the
     goal until the snooze ends, or until something new happens to it."""
@@ -97,7 +98,7 @@ def decisions(
         if (decision := goal_decision(goal, today, progress=progress.get(goal.id))) is not None
     ]
     found.sort(key=lambda d: (PROMPTS.index(d.prompt), -(d.days or 0), d.subject_id))
-    if goals and assessment_due(last_assessment, today):
+    if goals and assessment_due(last_assessment, today, assessment_every):
         days = None if last_assessment is None else (today - last_assessment).days
         found.append(Decision(ASSESSMENT_DUE, JOURNAL, days))
     return [decision for decision in found if decision.key not in snoozed]

@@ -49,7 +49,8 @@ def _month_end(day: date) -> date:
 
 @dataclass(frozen=True, order=True)
 class Period:
-    """One week (Monday to Sunday), month, quarter or year: ``first`` to ``last``, inclusive."""
+    """One week (Monday to Sunday, or Sunday to Saturday), month, quarter or year: ``first`` to
+    ``last``, inclusive."""
 
     first: date
     last: date
@@ -64,9 +65,10 @@ class Period:
     def shifted(self, steps: int) -> Period:
         """The period ``steps`` later (earlier if negative) at the same zoom, stopping at the
         first or last period of the years a journal holds however far ``steps`` goes."""
-        if self.zoom == "week":
+        if self.zoom == "week":  # weeks start on the weekday this one starts on
             ordinal = self.first.toordinal() + 7 * steps
-            return period_of(date.fromordinal(_clamped(ordinal, FIRST_DAY.toordinal(), LAST_DAY.toordinal())), "week")
+            day = date.fromordinal(_clamped(ordinal, FIRST_DAY.toordinal(), LAST_DAY.toordinal()))
+            return period_of(day, "week", self.first.weekday())
         months = {"month": 1, "quarter": 3, "year": 12}[self.zoom]
         index = self.first.year * 12 + self.first.month - 1 + steps * months
         year, month = divmod(_clamped(index, FIRST_DAY.year * 12, LAST_DAY.year * 12 + 11), 12)
@@ -83,7 +85,9 @@ class Period:
                 days = f"{first.day} {MONTH_ABBRS[first.month - 1]} – {short_date(last)}"
             else:
                 days = f"{first.day}–{short_date(last)}"
-            return f"Week {first.isocalendar().week} · {days}"
+            # The ISO number of the week's Monday: a week from Sunday is numbered as the days after.
+            monday = first + timedelta(days=-first.weekday() % 7)
+            return f"Week {monday.isocalendar().week} · {days}"
         if self.zoom == "month":
             return f"{MONTH_NAMES[first.month - 1]} {first.year}"
         if self.zoom == "quarter":
@@ -95,10 +99,11 @@ def _clamped(value: int, low: int, high: int) -> int:
     return min(max(value, low), high)
 
 
-def period_of(day: date, zoom: str) -> Period:
-    """The period of ``zoom`` that holds ``day``."""
+def period_of(day: date, zoom: str, week_start: int = 0) -> Period:
+    """The period of ``zoom`` that holds ``day``; weeks start on the weekday ``week_start``
+    (0 Monday, 6 Sunday)."""
     if zoom == "week":
-        first = day - timedelta(days=day.weekday())
+        first = date.fromordinal(max(day.toordinal() - (day.weekday() - week_start) % 7, 1))
         # The calendar ends on Friday 31 December 9999: its last week is cut short there.
         return Period(first, min(first, date.max - timedelta(days=6)) + timedelta(days=6), zoom)
     if zoom == "month":
@@ -142,7 +147,7 @@ class JumpTarget:
     def label(self) -> str:
         if self.precision == "day":
             return long_date(self.first)
-        return period_of(self.first, self.precision).label
+        return period_of(self.first, self.precision, self.first.weekday()).label  # a week starts on its first day
 
 
 HINT = "try 2025-03-14, 14 March 2025, March 2025, Q3 2025, week 12, 2025 or today"
@@ -193,7 +198,7 @@ def _shift(today: date, amount: int, unit: str) -> date:
     return _add_months(today, amount * (12 if unit == "year" else 1))
 
 
-def parse_jump(text: str, today: date) -> JumpTarget:
+def parse_jump(text: str, today: date, week_start: int = 0) -> JumpTarget:
     """What a user typed to jump to, as a range of days.
 
     Understood: ``today``, ``yesterday``, ``tomorrow``; ``this``/``last``/``next``
@@ -201,7 +206,8 @@ def parse_jump(text: str, today: date) -> JumpTarget:
     (``2025-03-14``, ``2025-03``, ``2025-W12``); ``14 March 2025``, ``March 14, 2025``,
     ``14 Mar``; ``March 2025``, ``Mar '25``, ``March``; ``Q3 2025``, ``2025 Q3``, ``Q3``;
     ``week 12 2025``, ``week 12``; ``2025``. Without a year, a month, day, quarter or week is
-    the latest one that has begun by ``today``. Raises BadJump otherwise.
+    the latest one that has begun by ``today``. "This week" starts on the weekday ``week_start``
+    (0 Monday, 6 Sunday); "week 12" is the ISO week. Raises BadJump otherwise.
     """
     original = text.strip()
     cleaned = _ORDINAL.sub(r"\1", " ".join(original.lower().replace(",", " ").split()).rstrip("."))
@@ -216,7 +222,7 @@ def parse_jump(text: str, today: date) -> JumpTarget:
     match = re.fullmatch(r"(this|last|previous|next) (week|month|quarter|year)", cleaned)
     if match:
         steps = {"this": 0, "last": -1, "previous": -1, "next": 1}[match[1]]
-        current = period_of(today, match[2])
+        current = period_of(today, match[2], week_start)
         period = current.shifted(steps)
         if steps and period == current:  # shifted stops at the journal's first or last period
             raise BadJump(f"'{original}' is outside the dates a journal holds ({RANGE_TEXT})")

@@ -69,13 +69,14 @@ def elapsed_fraction(goal: Goal, today: date) -> float | None:
     return min(max((today - start).days / total, 0.0), 1.0)
 
 
-def pace_status(goal: Goal, today: date) -> str | None:
+def pace_status(goal: Goal, today: date, week_start: int = 0) -> str | None:
     """'on track', 'at risk' or 'off track' from progress against elapsed time. A goal with a
-    cadence is paced within the period under way ('met' once its total reaches the target)."""
+    cadence is paced within the period under way ('met' once its total reaches the target; a
+    week starts on the weekday ``week_start``)."""
     if goal.cadence in CADENCES and goal.target is not None:
         from goaljournal.core.cadence import period_pace  # it formats with this module
 
-        return period_pace(goal.current or 0.0, goal.target, goal.cadence, today)  # type: ignore[arg-type]
+        return period_pace(goal.current or 0.0, goal.target, goal.cadence, today, week_start)  # type: ignore[arg-type]
     progress, elapsed = progress_fraction(goal), elapsed_fraction(goal, today)
     if progress is None or elapsed is None:
         return None

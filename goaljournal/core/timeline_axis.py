@@ -123,8 +123,9 @@ class AxisLayout:
         zoom: str,
         today: date,
         newest_first: bool = True,
+        week_start: int = 0,
     ) -> None:
-        self.zoom, self.today, self.newest_first = zoom, today, newest_first
+        self.zoom, self.today, self.newest_first, self.week_start = zoom, today, newest_first, week_start
         counts = dict(day_counts)
         counts.setdefault(today, 0)  # the "today" line is always on the axis
         self.counts = counts
@@ -135,7 +136,7 @@ class AxisLayout:
             # Sorted days come period by period: one period_of per period, not per day (100,000
             # days a year apart from the next period took 0.3 s of the first frame).
             if period is None or not period.first <= day <= period.last:
-                period = period_of(day, zoom)
+                period = period_of(day, zoom, week_start)
                 in_period = by_period.setdefault(period, [])
             in_period.append(day)
         self.periods: list[Period] = list(by_period)
@@ -188,7 +189,7 @@ class AxisLayout:
 
     def day_rows(self, day: date) -> range:
         """The rows of ``day``'s items (and of the today line, on today)."""
-        period = period_of(day, self.zoom)
+        period = period_of(day, self.zoom, self.week_start)
         k = self._period_index(period)
         if k is None or day not in self.counts:
             return range(0)
@@ -236,7 +237,7 @@ class AxisLayout:
         past it). From the target's newest end when newest first, its oldest end otherwise; with a
         whole period in the target at this zoom, from that period's header."""
         edge = target.last if self.newest_first else target.first
-        period = period_of(edge, self.zoom)
+        period = period_of(edge, self.zoom, self.week_start)
         whole = target.first <= period.first and period.last <= target.last
         index = self.first_row_from(edge, header=whole)
         slot = self.slot(index)

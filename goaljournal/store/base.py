@@ -47,6 +47,9 @@ class StoreBase:
         # What a refused write says: the file, or the folder it is in, cannot be written.
         self.read_only_reason = read_only_reason or f"{self.path} is read-only; nothing was written"
         self.clock = clock
+        # The weekday() a cadence goal's weeks start on (0 Monday, 6 Sunday): the app sets the
+        # user's preference; the command line keeps ISO weeks.
+        self.week_start = 0
         self._lock = threading.RLock()
         self._purged_texts: list[str] = []  # purged, but maybe still in the files (see purge_entry)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from goaljournal.core.assessment import ASSESSMENT_EVERY_DAYS
 from goaljournal.core.dates import format_day
 from goaljournal.core.decisions import PROMPTS, Decision, decisions
 from goaljournal.store.errors import InvalidInput
@@ -15,9 +16,9 @@ from goaljournal.store.values import ID_MAX, _check_text, _day
 class DecisionsMixin(GoalsMixin):
     """What needs a decision; extend, achieve, abandon or pause a goal; snooze a prompt."""
 
-    def needed_decisions(self, today: date) -> list[Decision]:
-        """The prompts Today shows (see :func:`goaljournal.core.decisions.decisions`), read from
-        one state of the journal. A goal without a target is measured by its milestones, as Today
+    def needed_decisions(self, today: date, *, assessment_every: int = ASSESSMENT_EVERY_DAYS) -> list[Decision]:
+        """The prompts Today shows (see :func:`goaljournal.core.decisions.decisions`; a
+        self-assessment is due ``assessment_every`` days after the last), read from one state of the journal. A goal without a target is measured by its milestones, as Today
         shows it."""
         with self.snapshot():
             goals = self.goals()
@@ -31,7 +32,7 @@ class DecisionsMixin(GoalsMixin):
         progress = {goal.id: done / total for goal in goals if goal.target is None
                     for total, done in [milestones.get(goal.id, (0, 0))] if total}  # fmt: skip
         last_day = date.fromisoformat(last) if last else None
-        return decisions(goals, today, last_assessment=last_day, snoozed=snoozed, progress=progress)
+        return decisions(goals, today, last_assessment=last_day, snoozed=snoozed, progress=progress, assessment_every=assessment_every)
 
     # -- a goal's lifecycle -------------------------------------------------------------------
 

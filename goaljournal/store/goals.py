@@ -129,7 +129,7 @@ class GoalsMixin(MilestonesMixin):
         rated = [goal for goal in goals if goal.cadence in CADENCES]
         if not rated:
             return goals
-        periods = [period_of(self.today(), cadence) for cadence in CADENCES]
+        periods = [period_of(self.today(), cadence, self.week_start) for cadence in CADENCES]
         firsts, lasts = [format_day(p.first) for p in periods], [format_day(p.last) for p in periods]
         ids = [goal.id for goal in rated]
         bound = "CASE g.cadence " + " ".join(f"WHEN '{cadence}' THEN ?" for cadence in CADENCES) + " END"

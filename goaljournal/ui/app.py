@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from importlib import import_module
 from pathlib import Path
@@ -14,8 +15,10 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from goaljournal.core import dates
+from goaljournal.core.config import config_path, read_preferences, with_value
 from goaljournal.core.text import printable
-from goaljournal.files import OutputError
+from goaljournal.files import OutputError, write_text
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.help import HelpScreen, KeyPlace, help_markdown
@@ -116,11 +119,19 @@ class GoalJournalApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, store: Store, *, today: date | None = None) -> None:
+    def __init__(self, store: Store, *, today: date | None = None, config: Path | None = None) -> None:
+        # The user's preferences (core/config.py), read before anything is drawn; ``config``
+        # stands in for the config file's usual place.
+        self.config_file = config or config_path()
+        self.preferences, self.config_problem = read_preferences(self.config_file)
+        self.DEFAULT_MODE = self.preferences.default_screen  # the App reads it as it starts
         super().__init__()
         self.store = store
         self._today = today
         self.undo_stack: list[Undoable] = []  # every screen's changes, newest last
+        store.week_start = self.preferences.first_weekday
+        dates.use_date_style(self.preferences.date_style)
+        self._apply_theme(self.preferences.theme)
 
     @property
     def today(self) -> date:
@@ -157,7 +168,36 @@ class GoalJournalApp(App[None]):
         self.tell(f"Undone: {item.what}.")
         return True
 
+    def _apply_theme(self, name: str | None) -> None:
+        if name is None:
+            return
+        if name in self.available_themes:
+            self.theme = name
+            return
+        problem = f"theme '{name}' is not one of the app's themes (ctrl+p, then \"theme\", lists them); using {self.theme}"
+        self.config_problem = f"{self.config_problem}; {problem}" if self.config_problem else f"{self.config_file}: {problem}"
+
+    def _theme_chosen(self, theme: object) -> None:
+        """Keep the theme chosen in the config file, its other lines as they were."""
+        if self.theme == (self.preferences.theme or "textual-dark"):
+            return
+        try:
+            try:
+                text = self.config_file.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                text = ""
+            written = with_value(text, "theme", self.theme)
+            # A config file linked from elsewhere (a dotfiles folder) is written where it lives.
+            write_text(Path(os.path.realpath(self.config_file)), [written], create_folder=True)
+        except (OSError, ValueError, OutputError) as err:
+            self.tell(f"The theme is not kept for next time: {self.config_file}: {err}", severity="warning")
+            return
+        self.preferences = replace(self.preferences, theme=self.theme)
+
     def on_mount(self) -> None:
+        self.theme_changed_signal.subscribe(self, self._theme_chosen)
+        if self.config_problem:
+            self.tell(self.config_problem, severity="warning")
         if self.store.read_only:  # say so up front, not only when a write is refused
             self.sub_title = "read-only"
             self.tell("Opened for reading only: the journal file or its folder is not writable, so nothing can be saved.", severity="warning")

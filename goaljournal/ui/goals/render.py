@@ -82,7 +82,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
                 f" {fraction or 0:.0%}  {format_number(current)} of {format_number(goal.target)} ",
                 user_content(goal.unit or "", single_line=True),
                 f" (from {format_number(goal.baseline or 0)})",
-                f"  {pace_status(goal, today) or ''}",
+                f"  {pace_status(goal, today, store.week_start) or ''}",
             )
         )
     if goal.metric:
@@ -182,7 +182,7 @@ def cadence_summary(store: Store, goal: Goal, today: date) -> CadenceSummary | N
     if cadence is None or cadence not in CADENCES:
         return None
     amounts = store.checkin_amounts([goal.id])[goal.id]
-    return summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)
+    return summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline, week_start=store.week_start)
 
 
 def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[Content]:
@@ -192,7 +192,7 @@ def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[C
     unit = goal.unit or PROGRESS_SOURCES.get(goal.progress_from or "")
     lines = []
     if goal.target is not None:
-        lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today) or ''}"))
+        lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today, periods.week_start) or ''}"))
     lines.append(user_content(periods.this_period(unit), single_line=True))
     facts = [rate_text(goal.target, unit, periods.cadence), periods.met_text(), periods.streak_text()]
     lines.append(user_content(" · ".join(fact for fact in facts if fact), single_line=True))

@@ -151,7 +151,7 @@ def story_summary(store: Store, goal: Goal, today: date) -> Content:
             Content.assemble(
                 (progress_bar(fraction, 20), "$accent"), f" {fraction:.0%}  ",
                 user_content(amount_text(current or 0.0, goal.target, goal.unit), single_line=True),
-                (f"  {pace_status(goal, today) or ''}", "bold"),
+                (f"  {pace_status(goal, today, store.week_start) or ''}", "bold"),
             )
         )
     lines.append(

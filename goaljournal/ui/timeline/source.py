@@ -135,7 +135,8 @@ class TimelineSource:
             # A cadence goal counts the weeks, months or quarters met within the period shown.
             self._rated[period] = {
                 goal.id: summarise(goal.cadence, goal.target, amounts[goal.id], as_of,
-                                   start=goal.start_date, deadline=goal.deadline, since=period.first)
+                                   start=goal.start_date, deadline=goal.deadline, since=period.first,
+                                   week_start=self.store.week_start)
                 for goal in rated if goal.cadence is not None
             }  # fmt: skip
         return self._values[period]

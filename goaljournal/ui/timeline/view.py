@@ -240,7 +240,8 @@ class TimelineView(Vertical):
             token, days, goals = None, [], []
         self._token = token
         self.axis_layout = AxisLayout(
-            placeable_days(days), placeable_goals(goals, self.filter), zoom=self.zoom, today=today, newest_first=self.newest_first
+            placeable_days(days), placeable_goals(goals, self.filter), zoom=self.zoom, today=today, newest_first=self.newest_first,
+            week_start=store.week_start,
         )
         axis = self.axis
         axis.source = TimelineSource(store, self.axis_layout, self.filter)
@@ -413,7 +414,7 @@ class TimelineView(Vertical):
             self.close_jump()
             return
         try:
-            target = parse_jump(text, self.today)
+            target = parse_jump(text, self.today, self.store.week_start)
         except BadJump as err:
             self.tell(str(err), severity="warning")
             return  # the text stays, to be corrected

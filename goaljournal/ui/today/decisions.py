@@ -148,7 +148,8 @@ class NeedsDecision(Vertical):
 
     def show(self) -> None:
         """Read what needs a decision today, and show it (or hide the section)."""
-        decisions = self.store.needed_decisions(self.today())
+        every = self.app.preferences.assessment_interval_days  # type: ignore[attr-defined]
+        decisions = self.store.needed_decisions(self.today(), assessment_every=every)
         self.display = bool(decisions)
         self.query_one(DecisionList).show(decisions, session_open=self.store.assessment_in_progress() is not None)
 

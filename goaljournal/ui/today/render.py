@@ -160,13 +160,13 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
     if counted:
         amount = counted_amount(goal)
     fraction = progress_fraction(measured)
-    pace = pace_status(measured, today)
+    pace = pace_status(measured, today, store.week_start)
     percent = f"{fraction:4.0%}" if fraction is not None else "   –"
     deadline = _deadline(goal, today)
     details: list[Part]
     if cadence is not None:  # its own line for this period's amount; the deadline goes under it
         amounts = store.checkin_amounts([goal.id])[goal.id]
-        periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline)
+        periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline, week_start=store.week_start)
         period_amount, streak_line = cadence_lines(goal, periods, width)
         details = [user_content(amount if counted else period_amount, single_line=True, width=width), "\n", streak_line]
         if width - len(streak_line) - 3 >= len(deadline[0]):
