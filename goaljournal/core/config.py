@@ -161,15 +161,12 @@ def with_value(text: str, key: str, value: str) -> str:
     line = f"{key} = {_toml_string(value)}"
     lines = text.splitlines()
     assignment = re.compile(rf"\s*{re.escape(key)}\s*=")
-    for index, current in enumerate(lines):
-        if _TABLE_HEADER.match(current):
-            break  # past the top-level keys
-        if assignment.match(current):
-            lines[index] = line
-            break
+    first_table = next((i for i, current in enumerate(lines) if _TABLE_HEADER.match(current)), len(lines))
+    found = next((i for i in range(first_table) if assignment.match(lines[i])), None)
+    if found is None:
+        lines.insert(first_table, line)  # a top-level key goes before the first table
     else:
-        first_table = next((i for i, current in enumerate(lines) if _TABLE_HEADER.match(current)), len(lines))
-        lines.insert(first_table, line)
+        lines[found] = line
     written = "\n".join(lines) + "\n"
     if tomllib.loads(written).get(key) != value:  # a multi-line value, say: refuse, never corrupt
         raise ValueError(f"cannot set {key} in this file by hand-editing one line")
