@@ -24,6 +24,7 @@ from goaljournal.ui import nav
 from goaljournal.ui.help import HelpScreen, KeyPlace, help_markdown
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.themes import THEMES
 
 if TYPE_CHECKING:
     from textual.content import Content
@@ -129,6 +130,8 @@ class GoalJournalApp(App[None]):
         self.store = store
         self._today = today
         self.undo_stack: list[Undoable] = []  # every screen's changes, newest last
+        for theme in THEMES:
+            self.register_theme(theme)
         store.week_start = self.preferences.first_weekday
         dates.use_date_style(self.preferences.date_style)
         self._apply_theme(self.preferences.theme)
@@ -178,7 +181,12 @@ class GoalJournalApp(App[None]):
         self.config_problem = f"{self.config_problem}; {problem}" if self.config_problem else f"{self.config_file}: {problem}"
 
     def _theme_chosen(self, theme: object) -> None:
-        """Keep the theme chosen in the config file, its other lines as they were."""
+        """Redraw in the new colours, and keep the theme chosen in the config file, its other lines
+        as they were."""
+        for screen in self.screen_stack:
+            # A table's cells (Goals, People) hold the colours of the theme they were drawn in.
+            if isinstance(screen, JournalScreen) and screen.is_mounted:
+                screen.refresh_data()
         if self.theme == (self.preferences.theme or "textual-dark"):
             return
         try:
