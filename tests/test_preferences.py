@@ -317,3 +317,24 @@ def test_the_command_line_repeats_the_problem_once_the_app_is_gone(tmp_path: Pat
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith(f"goaljournal: {_config(tmp_path)}: week_start must be one of monday, sunday")
     assert os.path.exists(tmp_path / "j.db")
+
+
+async def test_a_new_theme_recolours_the_goals_table_and_the_high_contrast_one_is_offered(store: Store, tmp_path: Path) -> None:
+    from textual.widgets import DataTable
+
+    store.add_goal("Run 5 km by 2027-01-01", target=5, deadline="2027-01-01")
+    _config(tmp_path, 'default_screen = "goals"\n')
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert str(table.get_row_at(0)[3].spans[0].style) == f"bold {app.theme_variables['success']}"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"theme", "enter")
+        await pilot.pause()
+        await pilot.press(*"goaljournal-high-contrast", "enter")
+        await pilot.pause()
+        assert app.theme == "goaljournal-high-contrast"
+        assert str(table.get_row_at(0)[3].spans[0].style) == "bold #5FFF87"  # the SMART letters, in its success colour
+    assert 'theme = "goaljournal-high-contrast"' in _config(tmp_path).read_text()
