@@ -190,7 +190,7 @@ def conversation_detail(store: Store, talk: Interaction, today: date) -> Content
         elif due < today:
             state = (f"overdue since {short_date(due)}", "bold $error")
         else:
-            state = (f"due {short_date(due)}", "$secondary")
+            state = (f"due {short_date(due)}", "$text-secondary")
         lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]
     titles = []
     for goal_id in talk.goal_ids:

@@ -40,18 +40,18 @@ MARKS: dict[str, tuple[str, str]] = {
     "goal-start": ("▶", "$accent"),
     "deadline": ("⚑", "$warning"),
     "milestone-done": ("✓", "$success"),
-    "milestone-due": ("○", "$secondary"),
+    "milestone-due": ("○", "$text-secondary"),
     "milestone-overdue": ("!", "bold $error"),
     "checkin": ("●", "$success"),
     "revision": ("↻", "$warning"),
     "assessment": ("◎", "$accent"),
     "reflection": ("✎", "$foreground"),
     "win": ("★", "$warning"),
-    "lesson": ("◇", "$secondary"),
-    "feedback": ("❝", "$primary"),
+    "lesson": ("◇", "$text-secondary"),
+    "feedback": ("❝", "$text-primary"),
     "note": ("·", "$text-muted"),
-    "conversation": ("⇄", "$primary"),
-    "follow-up": ("↪", "$secondary"),
+    "conversation": ("⇄", "$text-primary"),
+    "follow-up": ("↪", "$text-secondary"),
     "follow-up-done": ("↪", "$success"),
     "follow-up-overdue": ("↪", "bold $error"),
 }
@@ -297,7 +297,7 @@ def item_parts(
             mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
         else:
             mark = MARKS["milestone-due"]
-            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$secondary")
+            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
         text = ["milestone · ", shown(item["text"] or "")]
         if not one_goal:
             text += [(" · ", "$text-muted"), shown(item["title"] or "", "$text-muted")]
@@ -359,7 +359,7 @@ def item_parts(
             mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
         else:
             mark = MARKS["follow-up"]
-            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$secondary")
+            right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
     else:  # a kind from a newer version of the store: show it plainly rather than fail
         mark = ("?", "")
         text = [user_content(str(item.get("text") or item.get("title") or kind), single_line=True)]
