@@ -518,7 +518,7 @@ def test_follow_up_state_names_done_due_and_overdue() -> None:
     assert follow_up_state(talk("2026-11-25"), TODAY)[0] == "due today"
     assert follow_up_state(talk("2026-11-26"), TODAY)[0] == "due in 1 day"
     assert follow_up_state(talk("2026-12-02"), TODAY)[0] == "due in 7 days"
-    assert follow_up_state(talk("2026-11-24"), TODAY) == ("overdue by 1 day", "$error")
+    assert follow_up_state(talk("2026-11-24"), TODAY) == ("overdue by 1 day", "$text-error")
 
 
 def test_form_readers() -> None:

@@ -26,10 +26,10 @@ TRAJECTORY_NAME_WIDTH = 22
 SPARK_WIDTH = 10  # the latest sessions; older ones scroll off the left
 SKILL_NAME_WIDTH = 26
 NAME_WIDTH = 24
-CHANGE_STYLES = {"up": "$success", "down": "$error", "same": "$text-muted", "new": "$accent", "dropped": "$text-muted"}
+CHANGE_STYLES = {"up": "$text-success", "down": "$text-error", "same": "$text-muted", "new": "$text-accent", "dropped": "$text-muted"}
 ITEM_MARKS = {
-    "added": ("+ new     ", "$success"), "dropped": ("− dropped ", "$error"), "kept": ("= kept    ", "$text-muted"),
-    "reworded": ("~ reworded ", "$accent"),
+    "added": ("+ new     ", "$text-success"), "dropped": ("− dropped ", "$text-error"), "kept": ("= kept    ", "$text-muted"),
+    "reworded": ("~ reworded ", "$text-accent"),
 }  # fmt: skip
 THEME_WORDS = {"new": "new", "gone": "gone", "more": "more", "fewer": "fewer", "same": "same"}
 
@@ -58,9 +58,9 @@ def item_prompt(item: AssessmentItem, goals: list[int]) -> Content:
     """One item as a list option: its text, then its fields on indented lines."""
     head = [user_content(item.text, style="bold")]
     if item.kind == "feedback" and item.source:
-        head.insert(0, Content.styled(f"{item.source}: ", "$accent"))
+        head.insert(0, Content.styled(f"{item.source}: ", "$text-accent"))
     if goals:
-        head.append(Content.styled("  → goal " + ", ".join(f"#{g}" for g in goals), "$success"))
+        head.append(Content.styled("  → goal " + ", ".join(f"#{g}" for g in goals), "$text-success"))
     lines = [Content("").join(head)]
     labels = (("evidence", "evidence"), ("cost", "costs"), ("learned", "learned"), ("action", "will do"))
     for name, label in labels:
@@ -77,7 +77,7 @@ def change_text(before: int | None, after: int | None) -> tuple[str, str]:
     if after is None:
         return (f"was {before}", "$text-muted")
     delta = after - before
-    style = "$success" if delta > 0 else "$error" if delta < 0 else "$text-muted"
+    style = "$text-success" if delta > 0 else "$text-error" if delta < 0 else "$text-muted"
     return (f"was {before}  {core.delta_text(delta)}", style)
 
 
@@ -99,9 +99,9 @@ def skill_row(skill: Skill, rating: Rating | None, before: int | None, sparkline
     change, style = change_text(before, value)
     return Content.assemble(
         padded(user_content(skill.name, single_line=True, width=SKILL_NAME_WIDTH), SKILL_NAME_WIDTH), "  ",
-        (core.rating_dots(value), "$accent" if value else "$text-muted"), "  ",
+        (core.rating_dots(value), "$text-accent" if value else "$text-muted"), "  ",
         padded(Content.styled(change, style), 12), "  ",
-        padded(Content.styled(sparkline[-12:], "$accent"), 12), "  ",
+        padded(Content.styled(sparkline[-12:], "$text-accent"), 12), "  ",
         user_content(rating.note or "", style="$text-muted", single_line=True, width=40) if rating else "",
     )  # fmt: skip
 
@@ -121,12 +121,12 @@ def summary_text(session: Assessment) -> Content:
 
 def weakness_candidate(item: AssessmentItem, goals: list[int]) -> Content:
     """The review step's row for a weakness that could become a goal."""
-    return Content.assemble(("weakness  ", "$warning"), item_prompt(item, goals).first_line)
+    return Content.assemble(("weakness  ", "$text-warning"), item_prompt(item, goals).first_line)
 
 
 def skill_candidate(rating: Rating) -> Content:
     """The review step's row for a low-rated skill that could become a goal."""
-    return compose_line((f"skill {rating.rating}/5  ", "$warning"), user_content(rating.skill_name or "", single_line=True))
+    return compose_line((f"skill {rating.rating}/5  ", "$text-warning"), user_content(rating.skill_name or "", single_line=True))
 
 
 def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None) -> Content:
@@ -148,8 +148,8 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
             trajectory = trajectories.get(rating.skill_id)
             lines.append(Content.assemble(
                 "  ", padded(user_content(rating.skill_name or "", single_line=True, width=28), 28), "  ",
-                (core.rating_dots(rating.rating), "$accent"), "  ", padded(Content.styled(change, style), 11), " ",
-                (trajectory.sparkline[-SPARK_WIDTH:] if trajectory else "", "$accent"),
+                (core.rating_dots(rating.rating), "$text-accent"), "  ", padded(Content.styled(change, style), 11), " ",
+                (trajectory.sparkline[-SPARK_WIDTH:] if trajectory else "", "$text-accent"),
             ))  # fmt: skip
     lines += [Content(""), Content.styled("The app's digest", "bold")]
     lines += [user_content(f"  • {line}", style="$text-muted") for line in session_digest(store, assessment, previous)]
@@ -169,10 +169,10 @@ def trajectory_line(trajectory: Trajectory) -> Content:
     change = trajectory.change
     first, latest = trajectory.first, trajectory.latest
     span = f"{first} → {latest}" if change is not None else f"{latest}"
-    style = "$success" if (change or 0) > 0 else "$error" if (change or 0) < 0 else "$text-muted"
+    style = "$text-success" if (change or 0) > 0 else "$text-error" if (change or 0) < 0 else "$text-muted"
     return Content.assemble(
         padded(user_content(trajectory.name, single_line=True, width=TRAJECTORY_NAME_WIDTH), TRAJECTORY_NAME_WIDTH), " ",
-        padded(Content.styled(trajectory.sparkline[-SPARK_WIDTH:], "$accent"), SPARK_WIDTH), " ",
+        padded(Content.styled(trajectory.sparkline[-SPARK_WIDTH:], "$text-accent"), SPARK_WIDTH), " ",
         (span, ""), (f"  {core.delta_text(change)}" if change else "", style),
         ("  retired", "$text-muted italic") if trajectory.retired else "",
     )  # fmt: skip
@@ -210,7 +210,7 @@ def skill_lines(store: Store, before: Assessment, after: Assessment, comparison:
             padded(Content(f"{_rating(change.before)}  {core.rating_dots(change.before)}"), 12),
             padded(Content(f"{_rating(change.after)}  {core.rating_dots(change.after)}"), 12),
             padded(Content.styled(word, CHANGE_STYLES[change.direction]), 9),
-            (trajectory.sparkline if trajectory else "", "$accent"),
+            (trajectory.sparkline if trajectory else "", "$text-accent"),
         ))  # fmt: skip
     if not comparison.skills:
         out.append(Content.styled("No skill was rated in either session.", "$text-muted italic"))
@@ -239,7 +239,7 @@ def side_content(store: Store, session: Assessment, comparison: core.Comparison,
     for theme in shown:
         count = theme.after if after else theme.before
         note = ("  " + THEME_WORDS[theme.status]) if after and theme.status != "same" else ""
-        lines.append(Content.assemble(f"  {theme.name}  ", (f"×{count}", "$accent"), (note, "$text-muted")))
+        lines.append(Content.assemble(f"  {theme.name}  ", (f"×{count}", "$text-accent"), (note, "$text-muted")))
     gone = [t for t in comparison.themes if after and t.status == "gone"]
     if gone:
         lines.append(Content.styled("  no longer heard: " + ", ".join(t.name for t in gone), "$text-muted"))
@@ -300,7 +300,7 @@ def assessment_summary(store: Store, assessment_id: int) -> Content:
             lines.append(
                 Content.assemble(
                     "  ", user_content(name, single_line=True, width=30), " " * max(1, 32 - min(len(name), 30)),
-                    (core.rating_dots(rating.rating), "$accent"), f"  {rating.rating}",
+                    (core.rating_dots(rating.rating), "$text-accent"), f"  {rating.rating}",
                 )
             )
     items = store.assessment_items(assessment.id)

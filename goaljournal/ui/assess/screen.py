@@ -82,11 +82,11 @@ class AssessScreen(JournalScreen[None]):
         self.refresh_bindings()
 
     def _session_label(self, session: Assessment) -> Content:
-        mark = ("◆ ", "$warning") if session.id in self.marked else ("  ", "")
+        mark = ("◆ ", "$text-warning") if session.id in self.marked else ("  ", "")
         if session.completed_at:
             state = (f"✓ {session.item_count} items · {session.rating_count} skills", "$text-muted")
         else:
-            state = (f"◐ in progress · step {max(session.step, 1)} of {STEP_COUNT}", "$warning")
+            state = (f"◐ in progress · step {max(session.step, 1)} of {STEP_COUNT}", "$text-warning")
         return Content.assemble(mark, (f"{day_label(session.at):<12}", "bold"), " ", state)
 
     def _show_trajectories(self) -> None:

@@ -132,7 +132,7 @@ class AssessmentSession(SkillsStep):
         session = self.session
         self.previous = previous_session(self.store, session)
         step = STEPS[self.step - 1]
-        self.query_one("#assess-step-title", Static).update(Content.styled(step.title, "bold $accent"))
+        self.query_one("#assess-step-title", Static).update(Content.styled(step.title, "bold $text-accent"))
         self.query_one("#assess-step-prompt", Static).update(Content.styled(step.prompt, "$text-muted"))
         progress = [f"step {self.step} of {STEP_COUNT}  {core.step_marks(self.step)}"]
         progress.append(f"last session {day_label(self.previous.at)}" if self.previous else "first session")
@@ -159,8 +159,8 @@ class AssessmentSession(SkillsStep):
         source = previous_completed(self.store, self.session) if offers else None
         if source is not None:
             head = f"Still true? From your session of {day_label(source.at)}: k keep · e reword · d drop"
-            options.append(Option(Content.styled(head, "bold $warning"), disabled=True, id=f"offers-{kind}"))
-            options += [Option(Content.styled("? ", "$warning") + item_prompt(item, []), id=f"carry-{item.id}") for item in offers]
+            options.append(Option(Content.styled(head, "bold $text-warning"), disabled=True, id=f"offers-{kind}"))
+            options += [Option(Content.styled("? ", "$text-warning") + item_prompt(item, []), id=f"carry-{item.id}") for item in offers]
         self._fill(widget, options)
 
     def _offers(self, kind: str) -> list[AssessmentItem]:

@@ -56,7 +56,7 @@ class SkillsStep(SessionScreen):
         widget = self.query_one("#step-skills", OptionList)
         widget.border_title = f"Skills ({len(ratings)} of {len(skills)} rated)"
         widget.border_subtitle = "1–5 rates and moves on to the next unrated skill"
-        self._fill(widget, [*self._in_step_order(options, skills), Option(Content.styled("+ add a skill", "$accent"), id="add-skill")])
+        self._fill(widget, [*self._in_step_order(options, skills), Option(Content.styled("+ add a skill", "$text-accent"), id="add-skill")])
 
     def _in_step_order(self, options: dict[str, Option], skills: list[Skill]) -> list[Option]:
         """The rows in the order they had when the step was entered, so that rating never moves

@@ -39,7 +39,7 @@ CheckinForm > Vertical {
     max-width: 100%;
     height: auto;
     border: round $accent;
-    border-title-color: $accent;
+    border-title-color: $text-accent;
     background: $surface;
     padding: 0 1;
 }
@@ -63,7 +63,7 @@ CheckinForm .hint {
     margin-top: 1;
 }
 CheckinForm #checkin-error {
-    color: $error;
+    color: $text-error;
     height: auto;
 }
 """
@@ -202,7 +202,7 @@ class CheckinList(OptionList):
             note = Content.styled("from the people log", "$text-muted italic")
         else:
             note = user_content(checkin.note or "", style="$text-muted", single_line=True, width=60)
-        corrected = ("✎ ", "$warning") if checkin.updated_at else "  "
+        corrected = ("✎ ", "$text-warning") if checkin.updated_at else "  "
         if checkin.updated_at and not checkin.note and checkin.source is None:
             note = Content.styled("corrected", "$text-muted italic")
         return Content.assemble((f"{human_day(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>{width}} ", corrected, note)

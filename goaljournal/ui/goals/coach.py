@@ -27,14 +27,14 @@ from goaljournal.core.smart import (
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import user_content
 
-MARK_STYLES = {True: "bold $success", False: "bold $error", None: "bold $warning"}
+MARK_STYLES = {True: "bold $text-success", False: "bold $text-error", None: "bold $text-warning"}
 
 
 def smart_summary(report: SmartReport) -> Content:
     """``SMART: all five met.``, or how many are."""
     if report.is_smart:
-        return Content.styled("SMART: all five met.", "bold $success")
-    return Content.styled(f"{report.met} of 5 met: not yet SMART.", "bold $warning")
+        return Content.styled("SMART: all five met.", "bold $text-success")
+    return Content.styled(f"{report.met} of 5 met: not yet SMART.", "bold $text-warning")
 
 
 def smart_head(name: str, verdict: Verdict) -> Content:
@@ -54,7 +54,7 @@ def smart_marks(report: SmartReport) -> Content:
     """S M A R T in one short line, each letter coloured by its verdict: for lists."""
     pieces: list[Content] = []
     for (name, verdict), letter in zip(report.criteria, "SMART", strict=True):
-        style = {True: "bold $success", False: "$error", None: "$text-muted"}[verdict.ok]
+        style = {True: "bold $text-success", False: "$text-error", None: "$text-muted"}[verdict.ok]
         pieces.append(Content.styled(letter if verdict.ok is not False else letter.lower(), style))
     return Content("").join(pieces)
 

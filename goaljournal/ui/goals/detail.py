@@ -111,7 +111,7 @@ class GoalDetailScreen(JournalScreen[None]):
         title = Content.assemble(f"Check-ins ({len(checkins)})")
         if checkins:
             values = [checkin.value for checkin in checkins]
-            title = Content.assemble(title, " ", (sparkline(values[-20:]), "$accent"), f" latest {format_number(values[-1])}")
+            title = Content.assemble(title, " ", (sparkline(values[-20:]), "$text-accent"), f" latest {format_number(values[-1])}")
         self.query_one("#goal-view-checkins").border_title = title
 
     # -- check-ins ---------------------------------------------------------------------------

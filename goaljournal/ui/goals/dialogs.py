@@ -45,7 +45,7 @@ class StatusDialog(UnsavedTextGuard, ModalScreen[StatusChange | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="status-dialog", classes="goal-dialog") as dialog:
             dialog.border_title = "Change status"
-            yield Static(Content.assemble("Now ", (self.goal.status, "bold $accent"), ": ", user_content(self.goal.title, single_line=True, width=50)))
+            yield Static(Content.assemble("Now ", (self.goal.status, "bold $text-accent"), ": ", user_content(self.goal.title, single_line=True, width=50)))
             options = [
                 Option(Content.assemble((f"{STATUS_ACTIONS[status]:<14}", "bold"), f"→ {status}"), id=status)
                 for status in ("active", "paused", "achieved", "abandoned", "draft")

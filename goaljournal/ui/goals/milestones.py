@@ -68,7 +68,7 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
         ok, day = self._due()
         shown = self.query_one("#milestone-due-shown", Static)
         if not ok:
-            shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$error"))
+            shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}" if day else "no due day"))
 
@@ -152,13 +152,13 @@ class MilestoneList(OptionList):
     def _when(self, item: DraftMilestone) -> tuple[str, str]:
         """The date a milestone shows: when it was done, else when it is due."""
         if item.done_on:
-            return f"done {human_date(item.done_on)}", "$success"
+            return f"done {human_date(item.done_on)}", "$text-success"
         overdue = item.due is not None and item.due < self.today
-        return (human_date(item.due) if item.due else "no date"), ("$error" if overdue else "$text-muted")
+        return (human_date(item.due) if item.due else "no date"), ("$text-error" if overdue else "$text-muted")
 
     def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
         overdue = item.done_on is None and item.due is not None and item.due < self.today
-        mark = ("✓", "$success") if item.done_on else (("!", "bold $error") if overdue else ("○", "$text-muted"))
+        mark = ("✓", "$text-success") if item.done_on else (("!", "bold $text-error") if overdue else ("○", "$text-muted"))
         # Before the first layout the width is 0: lines short enough not to wrap keep the list's
         # height right; the resize that follows fits them to the real width.
         width = self.scrollable_content_region.width or 34

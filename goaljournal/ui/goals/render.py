@@ -45,7 +45,7 @@ from goaljournal.ui.shared.text import progress_bar, user_content
 FILTERS = ("all", "active", "draft", "paused", "achieved", "abandoned")
 CATEGORY_FILTERS = ("all", *CATEGORIES)
 HORIZON_FILTERS = ("all", *HORIZONS)
-STATUS_STYLES = {"active": "$accent", "draft": "$warning", "paused": "$text-muted", "achieved": "$success", "abandoned": "$text-muted"}
+STATUS_STYLES = {"active": "$text-accent", "draft": "$text-warning", "paused": "$text-muted", "achieved": "$text-success", "abandoned": "$text-muted"}
 STATUS_ORDER = ("active", "draft", "paused", "achieved", "abandoned")
 RECENT_CHECKINS = 5
 # The periods a cadence goal's detail lists (newest first); the count says how many came before.
@@ -64,7 +64,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
     lines: list[Content] = [
         user_content(goal.title, style="bold"),
         Content.assemble(
-            (goal.status, STATUS_STYLES.get(goal.status, "$accent")),
+            (goal.status, STATUS_STYLES.get(goal.status, "$text-accent")),
             f" · {goal.category or 'no category'} · {goal_horizon(goal) or 'no'} horizon · ",
             smart_marks(report),
             (f" {report.met}/5", "$text-muted"),
@@ -78,7 +78,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         current = goal.current if goal.current is not None else goal.baseline
         lines.append(
             Content.assemble(
-                (progress_bar(fraction, 20), "$accent"),
+                (progress_bar(fraction, 20), "$text-accent"),
                 f" {fraction or 0:.0%}  {format_number(current)} of {format_number(goal.target)} ",
                 user_content(goal.unit or "", single_line=True),
                 f" (from {format_number(goal.baseline or 0)})",
@@ -127,11 +127,11 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in items)}/{len(items)} done)", "bold")]
         for milestone in items:
             overdue = not milestone.done and milestone.due_date and milestone.due_date < today.isoformat()
-            mark = ("✓", "$success") if milestone.done else (("!", "$error") if overdue else ("○", ""))
+            mark = ("✓", "$text-success") if milestone.done else (("!", "$text-error") if overdue else ("○", ""))
             if milestone.done:
-                when = (f"done {day_text(milestone.done_at)}", "$success")
+                when = (f"done {day_text(milestone.done_at)}", "$text-success")
             elif milestone.due_date:
-                when = (f"{'overdue' if overdue else 'due'} {day_text(milestone.due_date)}", "$error" if overdue else "$text-muted")
+                when = (f"{'overdue' if overdue else 'due'} {day_text(milestone.due_date)}", "$text-error" if overdue else "$text-muted")
             else:
                 when = ("no date", "$text-muted")
             lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
@@ -143,7 +143,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [
             Content(""),
             Content.styled(f"Check-ins ({len(made)})", "bold"),
-            Content.assemble(("  " + sparkline(values[-40:]), "$accent"), f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),
+            Content.assemble(("  " + sparkline(values[-40:]), "$text-accent"), f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),
         ]
         for checkin in reversed(made[-RECENT_CHECKINS:]):
             lines.append(
@@ -192,7 +192,7 @@ def cadence_overview(goal: Goal, periods: CadenceSummary, today: date) -> list[C
     unit = goal.unit or PROGRESS_SOURCES.get(goal.progress_from or "")
     lines = []
     if goal.target is not None:
-        lines.append(Content.assemble((progress_bar(fraction, 20), "$accent"), f" {fraction or 0:.0%}  {pace_status(goal, today, periods.week_start) or ''}"))
+        lines.append(Content.assemble((progress_bar(fraction, 20), "$text-accent"), f" {fraction or 0:.0%}  {pace_status(goal, today, periods.week_start) or ''}"))
     lines.append(user_content(periods.this_period(unit), single_line=True))
     facts = [rate_text(goal.target, unit, periods.cadence), periods.met_text(), periods.streak_text()]
     lines.append(user_content(" · ".join(fact for fact in facts if fact), single_line=True))
@@ -209,13 +209,13 @@ def period_lines(goal: Goal, periods: CadenceSummary) -> list[Content]:
     room = max((len(name) for name in names), default=0)
     for result, name in zip(shown, names, strict=True):
         if result.met:
-            mark, state = ("✓", "$success"), ("met", "$success")
+            mark, state = ("✓", "$text-success"), ("met", "$text-success")
         elif result.running:
-            mark, state = ("…", "$accent"), ("under way", "$accent")
+            mark, state = ("…", "$text-accent"), ("under way", "$text-accent")
         elif result.partial:
             mark, state = ("·", "$text-muted"), ("part of it", "$text-muted")
         else:
-            mark, state = ("✗", "$error"), ("missed", "$error")
+            mark, state = ("✗", "$text-error"), ("missed", "$text-error")
         lines.append(
             Content.assemble("  ", mark, f" {name:<{room}}  {format_number(result.total):>3}{target}  ", state)
         )
@@ -284,7 +284,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     """The deadline field's ``text`` as read (``typed``), or the sentence's deadline when the field
     is empty: the day, how far off it is and the horizon (``horizon``, or the deadline's own)."""
     if text and typed is None:
-        return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$error")
+        return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$text-error")
     day = typed.day if typed else None
     source: Content | None = None
     if day is None and report.deadline_match is not None:
@@ -300,7 +300,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     when = f"in {days} days" if days >= 0 else f"{-days} days ago"
     horizon = horizon if horizon not in (None, "auto") else derived_horizon(today, day)
     return Content.assemble(
-        source or "", ("→ ", "$accent"), (human_date(day, "%a %d %b %Y"), "bold"), f" · {when} · {horizon} horizon"
+        source or "", ("→ ", "$text-accent"), (human_date(day, "%a %d %b %Y"), "bold"), f" · {when} · {horizon} horizon"
     )
 
 

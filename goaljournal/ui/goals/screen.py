@@ -95,7 +95,7 @@ class GoalsScreen(JournalScreen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             select = int(key) if key else None
         table.clear()
-        accent = self.app.theme_variables.get("accent", "")
+        accent = self.app.theme_variables.get("text-accent", "")
         # The title takes what the other columns leave (id, status, SMART, progress, deadline
         # and the cells' padding need about 45 cells).
         title_width = max(24, (table.size.width or 76) - 45)
@@ -125,7 +125,7 @@ class GoalsScreen(JournalScreen[None]):
     def _marks(self, report: SmartReport) -> Text:
         """S M A R T for a table cell, coloured by verdict (a lower-case letter is not met)."""
         colours = self.app.theme_variables
-        styles = {True: f"bold {colours.get('success', 'green')}", False: colours.get("error", "red"), None: "dim"}
+        styles = {True: f"bold {colours.get('text-success', '')}", False: colours.get("text-error", ""), None: "dim"}
         marks = Text(no_wrap=True)
         for (_, verdict), letter in zip(report.criteria, "SMART", strict=True):
             marks.append(letter if verdict.ok is not False else letter.lower(), style=styles[verdict.ok])
@@ -161,7 +161,7 @@ class GoalsScreen(JournalScreen[None]):
         try:
             detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today))
         except JournalError as err:
-            detail.update(user_content(str(err), style="$error"))
+            detail.update(user_content(str(err), style="$text-error"))
 
     def _open_draft(self, screen: GoalDraftScreen) -> None:
         def done(goal_id: int | None) -> None:

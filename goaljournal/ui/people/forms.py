@@ -81,7 +81,7 @@ class FormScreen(UnsavedTextGuard, ModalScreen[DraftType | None]):
 
     def refuse(self, message: str, field_id: str | None = None) -> None:
         """Say what is wrong, keep everything typed, and put the cursor where the fix goes."""
-        self.query_one("#form-error", Static).update(Content.styled(message, "$error"))
+        self.query_one("#form-error", Static).update(Content.styled(message, "$text-error"))
         self.app.notify(message, severity="warning", markup=False)
         if field_id is not None:
             self.query_one(f"#{field_id}").focus()
@@ -316,7 +316,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
         day = self._day()
         shown = self.query_one("#talk-at-shown", Static)
         if day is None:
-            shown.update(Content.styled("not a date I can read: try 2026-11-24, yesterday, 3 days ago", "$error"))
+            shown.update(Content.styled("not a date I can read: try 2026-11-24, yesterday, 3 days ago", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
         self._show_due()
@@ -326,7 +326,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
         ok, day = self._due()
         shown = self.query_one("#talk-due-shown", Static)
         if not ok:
-            shown.update(Content.styled("not a date I can read: try in a week, by Friday, 2026-12-03", "$error"))
+            shown.update(Content.styled("not a date I can read: try in a week, by Friday, 2026-12-03", "$text-error"))
         elif day is None:
             shown.update(Content.styled("no follow-up", "$text-muted"))
         elif self._text("talk-follow-up-when"):

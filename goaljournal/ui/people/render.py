@@ -15,7 +15,7 @@ from goaljournal.core.progress import progress_fraction
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import compose_line, progress_bar, user_content
 
-RELATIONSHIP_STYLES = {"mentor": "bold $accent", "manager": "$warning", "mentee": "$success", "peer": "", "contact": "$text-muted"}
+RELATIONSHIP_STYLES = {"mentor": "bold $text-accent", "manager": "$text-warning", "mentee": "$text-success", "peer": "", "contact": "$text-muted"}
 NO_TALKS_HINT = "No conversations yet: c logs one (a coffee, a meeting, an event, a call…)."
 
 
@@ -41,12 +41,12 @@ def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
     if not interaction.follow_up_due:
         return "", ""
     if interaction.follow_up_done:
-        return f"done {human_day(interaction.follow_up_done)}", "$success"
+        return f"done {human_day(interaction.follow_up_done)}", "$text-success"
     days = (date.fromisoformat(interaction.follow_up_due) - today).days
     if days < 0:
-        return f"overdue by {-days} day{'s' if days < -1 else ''}", "$error"
+        return f"overdue by {-days} day{'s' if days < -1 else ''}", "$text-error"
     if days == 0:
-        return "due today", "$warning"
+        return "due today", "$text-warning"
     return f"due in {days} day{'s' if days > 1 else ''}", "$text-muted"
 
 
@@ -76,7 +76,7 @@ def person_summary(person: Person, today: date) -> list[Content]:
     if person.how_met:
         lines.append(compose_line(("Met: ", "$text-muted"), user_content(person.how_met, single_line=True)))
     if person.tags:
-        lines.append(user_content(" ".join(f"@{tag}" for tag in person.tags), style="$accent", single_line=True))
+        lines.append(user_content(" ".join(f"@{tag}" for tag in person.tags), style="$text-accent", single_line=True))
     talks = f"{person.interaction_count} conversation{'s' if person.interaction_count != 1 else ''}"
     if person.first_met and person.last_met:
         talks += f" · first {human_day(person.first_met)} · last {human_day(person.last_met)} ({how_long_ago(person.last_met, today)})"
@@ -86,7 +86,7 @@ def person_summary(person: Person, today: date) -> list[Content]:
     lines.append(
         Content.styled("Private: left out of exports and reports", "$text-muted")
         if person.private
-        else Content.styled("Shared in exports and reports", "$warning")
+        else Content.styled("Shared in exports and reports", "$text-warning")
     )
     if person.notes:
         lines += [Content(""), user_content(person.notes)]
@@ -123,7 +123,7 @@ def person_about(store: Store, person: Person, talks: list[Interaction], today: 
             fraction = progress_fraction(goal)
             bar = f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else " " * 13
             state = "" if goal.status == "active" else f" · {goal.status}"
-            lines.append(compose_line("  ", (bar, "$accent"), " ", user_content(goal.title, single_line=True, width=60)))
+            lines.append(compose_line("  ", (bar, "$text-accent"), " ", user_content(goal.title, single_line=True, width=60)))
             lines.append(Content.styled(f"    discussed {times}× · last {human_day(last_discussed[goal_id])}{state}", "$text-muted"))
     advised = [talk for talk in talks if talk.learned]
     if advised:
@@ -137,7 +137,7 @@ def person_about(store: Store, person: Person, talks: list[Interaction], today: 
 def came_of_it(talk: Interaction, today: date) -> Content:
     """Under a piece of advice: what was done about it, else the follow-up, else a hint."""
     if talk.outcome:
-        return compose_line(("    → done: ", "$success"), user_content(talk.outcome, single_line=True, width=76))
+        return compose_line(("    → done: ", "$text-success"), user_content(talk.outcome, single_line=True, width=76))
     if talk.follow_up:
         state, style = follow_up_state(talk, today)
         return compose_line(("    → ", "$text-muted"), user_content(talk.follow_up, single_line=True, width=60), "  ", (state, style))
@@ -156,12 +156,12 @@ def conversation_panel(store: Store, talk: Interaction | None, today: date) -> C
     if talk.notes:
         lines.append(user_content(talk.notes))
     if talk.learned:
-        lines.append(compose_line(("Learned: ", "$accent"), user_content(talk.learned)))
+        lines.append(compose_line(("Learned: ", "$text-accent"), user_content(talk.learned)))
     if talk.outcome:
-        lines.append(compose_line(("Done about it: ", "$success"), user_content(talk.outcome)))
+        lines.append(compose_line(("Done about it: ", "$text-success"), user_content(talk.outcome)))
     if talk.follow_up_due:
         state, style = follow_up_state(talk, today)
-        lines.append(compose_line(("Follow-up: ", "$accent"), user_content(talk.follow_up or "", single_line=True, width=60),
+        lines.append(compose_line(("Follow-up: ", "$text-accent"), user_content(talk.follow_up or "", single_line=True, width=60),
                                   f" · by {human_day(talk.follow_up_due)} · ", (state, style)))  # fmt: skip
     titles = [goal.title for goal in (live_goal(store, goal_id) for goal_id in talk.goal_ids) if goal is not None]
     if titles:
@@ -186,9 +186,9 @@ def conversation_detail(store: Store, talk: Interaction, today: date) -> Content
     if talk.follow_up_due:
         due = date.fromisoformat(talk.follow_up_due)
         if talk.follow_up_done:
-            state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$success")
+            state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$text-success")
         elif due < today:
-            state = (f"overdue since {short_date(due)}", "bold $error")
+            state = (f"overdue since {short_date(due)}", "bold $text-error")
         else:
             state = (f"due {short_date(due)}", "$text-secondary")
         lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]

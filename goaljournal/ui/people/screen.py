@@ -110,7 +110,7 @@ class PeopleScreen(PeoplePage):
                 behind = overdue.get(person.id, 0)
                 more = person.open_follow_ups - behind
                 words = f"{behind} overdue" + (f", {more} open" if more else "") if behind else f"{more} open"
-                follow_ups = Text(words, style=self.themed("$error" if behind else "$warning"))
+                follow_ups = Text(words, style=self.themed("$text-error" if behind else "$text-warning"))
             last = Text(f"{human_day(person.last_met)} · {how_long_ago(person.last_met, self.today)}") if person.last_met else Text("never", style="dim")
             table.add_row(
                 user_cell(person.name, style="bold", width=room // 2),

@@ -25,7 +25,7 @@ def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: 
     """One line of ``width`` cells: the day (the day it was deleted, in the trash), the star, the
     kind, the start of the text (around the first search match, if ``spans``), and the tags in a
     column on the right."""
-    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$accent", single_line=True, width=28)
+    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=28)
     room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
     if spans:
         text = highlighted_line(entry.text, spans, room)
@@ -34,8 +34,8 @@ def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: 
     text = text.truncate(room, ellipsis=True, pad=True)
     day = (entry.deleted_at or "")[:10] if trashed else entry.at[:10]
     return Content.assemble(
-        (f" {day} ", "$error" if trashed else "$text-muted"),
-        ("★" if entry.starred else " ", "$warning"),
+        (f" {day} ", "$text-error" if trashed else "$text-muted"),
+        ("★" if entry.starred else " ", "$text-warning"),
         f" {KIND_MARKS.get(entry.kind, '·')} ",
         text,
         "  ",

@@ -25,7 +25,7 @@ DoubtDialog > Vertical {
     max-width: 100%;
     height: auto;
     border: round $warning;
-    border-title-color: $warning;
+    border-title-color: $text-warning;
     background: $surface;
     padding: 0 1;
 }

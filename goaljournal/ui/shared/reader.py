@@ -70,7 +70,7 @@ class ReaderDialog(ModalScreen[None]):
         max-width: 95%;
         height: 80%;
         border: round $accent;
-        border-title-color: $accent;
+        border-title-color: $text-accent;
         background: $surface;
         padding: 0 1;
     }

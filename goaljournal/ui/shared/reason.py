@@ -34,7 +34,7 @@ class ReasonDialog(UnsavedTextGuard, ModalScreen[str | None]):
         max-width: 100%;
         height: auto;
         border: round $accent;
-        border-title-color: $accent;
+        border-title-color: $text-accent;
         background: $surface;
         padding: 0 1;
     }

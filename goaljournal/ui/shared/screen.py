@@ -28,7 +28,7 @@ class TitleBar(Horizontal):
         self.screen_name = screen_name
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.assemble(("goaljournal", "bold"), " · ", (self.screen_name, "bold $accent")), id="title-name")
+        yield Static(Content.assemble(("goaljournal", "bold"), " · ", (self.screen_name, "bold $text-accent")), id="title-name")
         yield Static(id="title-date")
         yield Static(id="title-status")
 

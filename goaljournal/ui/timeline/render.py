@@ -36,24 +36,24 @@ from goaljournal.ui.shared.text import progress_bar, user_content
 
 # Every kind has its own mark and word, so the timeline reads without colour too.
 MARKS: dict[str, tuple[str, str]] = {
-    "span": ("▌", "$accent"),
-    "goal-start": ("▶", "$accent"),
-    "deadline": ("⚑", "$warning"),
-    "milestone-done": ("✓", "$success"),
+    "span": ("▌", "$text-accent"),
+    "goal-start": ("▶", "$text-accent"),
+    "deadline": ("⚑", "$text-warning"),
+    "milestone-done": ("✓", "$text-success"),
     "milestone-due": ("○", "$text-secondary"),
-    "milestone-overdue": ("!", "bold $error"),
-    "checkin": ("●", "$success"),
-    "revision": ("↻", "$warning"),
-    "assessment": ("◎", "$accent"),
+    "milestone-overdue": ("!", "bold $text-error"),
+    "checkin": ("●", "$text-success"),
+    "revision": ("↻", "$text-warning"),
+    "assessment": ("◎", "$text-accent"),
     "reflection": ("✎", "$foreground"),
-    "win": ("★", "$warning"),
+    "win": ("★", "$text-warning"),
     "lesson": ("◇", "$text-secondary"),
     "feedback": ("❝", "$text-primary"),
     "note": ("·", "$text-muted"),
     "conversation": ("⇄", "$text-primary"),
     "follow-up": ("↪", "$text-secondary"),
-    "follow-up-done": ("↪", "$success"),
-    "follow-up-overdue": ("↪", "bold $error"),
+    "follow-up-done": ("↪", "$text-success"),
+    "follow-up-overdue": ("↪", "bold $text-error"),
 }
 ENTRY_WORDS = {"win": "win", "lesson": "lesson", "feedback": "feedback", "note": "note"}
 INDENT = "   "
@@ -65,7 +65,7 @@ INDENT = "   "
 def today_line(today: date, width: int) -> Content:
     """`` ━━ today · Wed 25 Nov 2026 ━━━━…`` across the line."""
     label = f" ━━ today · {long_date(today)} "
-    return Content.styled(label + "━" * max(0, width - len(label) - 1), "bold $warning")
+    return Content.styled(label + "━" * max(0, width - len(label) - 1), "bold $text-warning")
 
 
 # The strip above the axis, from the whole of it to what a narrow screen has room for.
@@ -77,7 +77,7 @@ def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | N
     the filter (None: a goal's story, whose filter cannot change). A narrower ``form`` (see
     ZOOM_LINE_FORMS) leaves out the keys' names, then the keys (the help screen names them all),
     then the zoom levels not chosen: what is shown, and how, stays."""
-    key = "bold $accent"
+    key = "bold $text-accent"
     levels: list[str | tuple[str, str] | Content] = []
     for level in ZOOMS:
         if level == zoom:
@@ -104,11 +104,11 @@ def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | N
 
 def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Content:
     """A period's header: its name, a rule, and its numbers where they were read."""
-    label = Content.styled(f" ── {period.label} ", "bold $accent")
+    label = Content.styled(f" ── {period.label} ", "bold $text-accent")
     room = width - label.cell_length - 8  # a rule of a few dashes stays between them
     stats = Content.styled(f" {counts_text(counts, room)} ──", "$text-muted") if counts else Content("")
     rule = max(1, width - label.cell_length - stats.cell_length - 1)
-    return Content.assemble(label, ("─" * rule, "$accent"), stats)
+    return Content.assemble(label, ("─" * rule, "$text-accent"), stats)
 
 
 def span_line(goal: Goal, value: float | None, periods: CadenceSummary | None, today: date, width: int) -> Content:
@@ -120,11 +120,11 @@ def span_line(goal: Goal, value: float | None, periods: CadenceSummary | None, t
     right = f"{month_year(start)} → {month_year(end) if goal.deadline else 'no deadline'} · {goal.status}"
     if periods is not None:
         met = periods.met_text()
-        progress = Content.styled(f"  {met:<17}", "$accent")
+        progress = Content.styled(f"  {met:<17}", "$text-accent")
     elif fraction is None:
         progress = Content.styled("  no target    ", "$text-muted")
     else:
-        progress = Content.assemble("  ", (progress_bar(fraction), "$accent"), f" {round(fraction * 100):3d}%")
+        progress = Content.assemble("  ", (progress_bar(fraction), "$text-accent"), f" {round(fraction * 100):3d}%")
     room = max(min(width - 66, 64), 10)
     title = user_content(goal.title, style="bold", single_line=True, width=room)
     left = Content.assemble(INDENT, MARKS["span"], " ", title.pad_right(room - title.cell_length), progress)
@@ -149,7 +149,7 @@ def story_summary(store: Store, goal: Goal, today: date) -> Content:
         current = goal.current if goal.current is not None else goal.baseline
         lines.append(
             Content.assemble(
-                (progress_bar(fraction, 20), "$accent"), f" {fraction:.0%}  ",
+                (progress_bar(fraction, 20), "$text-accent"), f" {fraction:.0%}  ",
                 user_content(amount_text(current or 0.0, goal.target, goal.unit), single_line=True),
                 (f"  {pace_status(goal, today, store.week_start) or ''}", "bold"),
             )
@@ -275,7 +275,7 @@ def item_parts(
         word = ENTRY_WORDS.get(entry_kind)
         text: list[str | tuple[str, str] | Content] = [f"{word} · " if word else "", shown(item["text"])]
         if item["starred"]:
-            right = ("starred", "$warning")
+            right = ("starred", "$text-warning")
     elif kind == "checkin":
         mark = MARKS["checkin"]
         amount = amount_text(item["value"], item["target"], item["unit"])
@@ -290,11 +290,11 @@ def item_parts(
         due = date.fromisoformat(item["due"]) if item["due"] else None
         if item["done"]:
             mark = MARKS["milestone-done"]
-            right = ("done" if due in (None, day) else f"done · was due {short_date(due)}", "$success")
+            right = ("done" if due in (None, day) else f"done · was due {short_date(due)}", "$text-success")
         elif item["status"] in ("achieved", "abandoned"):
             mark, right = MARKS["milestone-due"], (f"not done · goal {item['status']}", "$text-muted")
         elif day < today:
-            mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
+            mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
         else:
             mark = MARKS["milestone-due"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
@@ -310,13 +310,13 @@ def item_parts(
         if reached:
             text.append((f"  reached {reached}", "$text-muted"))
         if status in ("achieved", "abandoned"):
-            right = (status, "$success" if status == "achieved" else "$text-muted")
+            right = (status, "$text-success" if status == "achieved" else "$text-muted")
         elif day < today:
-            right = ("passed", "$error")
+            right = ("passed", "$text-error")
         elif day == today:
-            right = ("today", "bold $warning")
+            right = ("today", "bold $text-warning")
         else:
-            right = (f"in {days_word((day - today).days)}", "$warning")
+            right = (f"in {days_word((day - today).days)}", "$text-warning")
     elif kind == "goal-start":
         mark = MARKS["goal-start"]
         text = ["goal set · ", shown(item["text"] or item["title"] or "")]
@@ -354,9 +354,9 @@ def item_parts(
         if item["done"]:
             mark = MARKS["follow-up-done"]
             done_on = item["note"] or ""
-            right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$success")
+            right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$text-success")
         elif day < today:
-            mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $error")
+            mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
         else:
             mark = MARKS["follow-up"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")

@@ -316,7 +316,7 @@ class TimelineView(Vertical):
         counts = self.store.timeline_counts(first, last, goal_id=self.filter.goal_id, tag=self.filter.tag)
         span = date_range_text(first, last)
         room = strip.size.width - len(f"On screen {span}  ") - 2
-        strip.update(Content.assemble(("On screen ", "bold"), (span, "bold $accent"), "  ", counts_text(counts, room)))
+        strip.update(Content.assemble(("On screen ", "bold"), (span, "bold $text-accent"), "  ", counts_text(counts, room)))
 
     # -- moving through time ----------------------------------------------------------------
 

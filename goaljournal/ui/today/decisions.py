@@ -211,7 +211,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
         day = self._day()
         problem = self._problem(day)
         if problem or day is None:
-            shown.update(Content.styled(problem or "", "$error"))
+            shown.update(Content.styled(problem or "", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
 

@@ -33,7 +33,7 @@ from goaljournal.core.progress import (
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
-STATUS_STYLES = {"on track": "$success", "at risk": "$warning", "off track": "$error", "done": "$success", "met": "$success"}
+STATUS_STYLES = {"on track": "$text-success", "at risk": "$text-warning", "off track": "$text-error", "done": "$text-success", "met": "$text-success"}
 # A streak longer than this is shown as "at least": the query stays small after years of use.
 STREAK_WINDOW_DAYS = 3660
 # Where a counted goal has no check-in field, it says how its progress is logged instead.
@@ -61,13 +61,13 @@ def _due_item(title: str, due_day: str | None, done: bool, below: Content, today
     then, below, what it is for. ``overdue`` and ``ahead`` are human_date patterns for the due date
     (``{days}`` is the days late). A list too narrow for two columns puts the title right after."""
     if done:
-        box, when, style = Content.styled("☑ ", "$success"), Content.styled("done today", "$success"), "strike $text-muted"
+        box, when, style = Content.styled("☑ ", "$text-success"), Content.styled("done today", "$text-success"), "strike $text-muted"
     else:
         due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
-            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $error")
+            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $text-error")
         elif due == today:
-            when = Content.styled(on_today, "bold $warning")
+            when = Content.styled(on_today, "bold $text-warning")
         else:
             when = Content(human_date(due, ahead))
         box, style = Content("☐ "), ""
@@ -138,7 +138,7 @@ def _deadline(goal: Goal, today: date) -> tuple[str, str]:
     if not goal.deadline:
         return ("no deadline", "$text-muted")
     if goal.deadline < today.isoformat():
-        return (f"was due {human_day(goal.deadline)}", "$error")
+        return (f"was due {human_day(goal.deadline)}", "$text-error")
     return (f"by {human_day(goal.deadline)}", "$text-muted")
 
 
@@ -179,9 +179,9 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
             checked = "  ✓"
             room = width - len(deadline[0]) - 3 - len(checked)
         if room < AMOUNT_ROOM:  # narrower still: the amount before the deadline, which Goals shows
-            details = [user_content(amount, single_line=True, width=max(width - len(checked), 1)), (checked, "$success")]
+            details = [user_content(amount, single_line=True, width=max(width - len(checked), 1)), (checked, "$text-success")]
         else:
-            details = [user_content(amount, single_line=True, width=room), " · ", deadline, (checked, "$success")]
+            details = [user_content(amount, single_line=True, width=room), " · ", deadline, (checked, "$text-success")]
     if counted:
         details += ["\n", COUNTED_HINT.truncate(width, ellipsis=True)]
     # The bar gives way to the percentage and the pace, so the line never wraps into the next.
@@ -189,7 +189,7 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
     return Content.assemble(
         user_content(goal.title, style="bold", single_line=True, width=width),
         "\n",
-        (progress_bar(fraction, bar), "$accent"),
+        (progress_bar(fraction, bar), "$text-accent"),
         f" {percent}  ",
         (pace or "", STATUS_STYLES.get(pace or "", "")),
         "\n",
@@ -205,7 +205,7 @@ KEYS = {
     TARGET_REACHED: (("d", "mark achieved"), ("z", "later")),
     NO_CHECKIN: (("s", "pause"), ("b", "abandon"), ("z", "later")),
 }
-SITUATION_STYLES = {PAST_DEADLINE: "$error", TARGET_REACHED: "$success", NO_CHECKIN: "$warning", ASSESSMENT_DUE: "$accent"}
+SITUATION_STYLES = {PAST_DEADLINE: "$text-error", TARGET_REACHED: "$text-success", NO_CHECKIN: "$text-warning", ASSESSMENT_DUE: "$text-accent"}
 TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
 
 
@@ -229,7 +229,7 @@ def situation(decision: Decision, *, short: bool = False) -> str:
 
 def key_hints(pairs: tuple[tuple[str, str], ...]) -> Content:
     """``x extend  z later``, the keys picked out."""
-    return Content("  ").join(Content.assemble((key, "bold $accent"), (f" {label}", "$text-muted")) for key, label in pairs)
+    return Content("  ").join(Content.assemble((key, "bold $text-accent"), (f" {label}", "$text-muted")) for key, label in pairs)
 
 
 def decision_line(decision: Decision, width: int, *, session_open: bool = False) -> Content:

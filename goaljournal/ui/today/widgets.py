@@ -58,7 +58,7 @@ class DueList(OptionList):
             return
         self.add_options(Option(due_label(m, today, width), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
         if follow_ups:
-            self.add_option(Option(Content.styled("Follow-ups with people", "bold $accent"), id="follow-ups", disabled=True))
+            self.add_option(Option(Content.styled("Follow-ups with people", "bold $text-accent"), id="follow-ups", disabled=True))
             self.add_options(
                 Option(follow_up_label(f, today, width), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
                 for f in follow_ups

@@ -49,7 +49,7 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
         max-width: 110;
         height: 85%;
         border: round $accent;
-        border-title-color: $accent;
+        border-title-color: $text-accent;
         border-subtitle-color: $text-muted;
         background: $surface;
         padding: 0 1;
@@ -77,7 +77,7 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
         height: auto;
         max-height: 8;
         border: round $primary-muted;
-        border-title-color: $accent;
+        border-title-color: $text-accent;
     }
     EntryEditor #editor-goals:focus {
         border: round $accent;
@@ -152,7 +152,7 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
                 Content.styled(
                     "This entry has line breaks of other kinds (\\r, U+2028, ...): shown as plain line "
                     "breaks, and saved so if you change the text.",
-                    "$warning",
+                    "$text-warning",
                 )
             )
             warning.display = True
@@ -184,9 +184,9 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
             hint.update(
                 Content.assemble(
                     ("tab completes ", "$text-muted"),
-                    user_content(f"@{candidates[0]}", style="bold $accent"),
+                    user_content(f"@{candidates[0]}", style="bold $text-accent"),
                     ("   also: " if len(candidates) > 1 else "", "$text-muted"),
-                    user_content("  ".join(f"@{tag}" for tag in candidates[1:]), style="$accent"),
+                    user_content("  ".join(f"@{tag}" for tag in candidates[1:]), style="$text-accent"),
                 )
             )
 

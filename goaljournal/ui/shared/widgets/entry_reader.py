@@ -116,16 +116,16 @@ def entry_header(entry: Entry, goal_titles: Sequence[str], *, trashed: bool = Fa
     parts: list[Content | str | tuple[str, str]] = [
         (human_date(moment, "%a %d %b %Y · %H:%M"), "bold"),
         "\n",
-        (f"{KIND_MARKS.get(entry.kind, '·')} {entry.kind}", "$accent"),
+        (f"{KIND_MARKS.get(entry.kind, '·')} {entry.kind}", "$text-accent"),
     ]
     if entry.starred:
-        parts.append((" · ★ starred", "$warning"))
+        parts.append((" · ★ starred", "$text-warning"))
     if trashed and entry.deleted_at:
-        parts.append((f"\nin the trash since {entry.deleted_at[:10]}", "$error"))
+        parts.append((f"\nin the trash since {entry.deleted_at[:10]}", "$text-error"))
     if entry.tags:
-        parts += ["\n", user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$accent")]
+        parts += ["\n", user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent")]
     for title in goal_titles:
-        parts += ["\n", ("◎ ", "$success"), user_content(title, style="$text-muted", single_line=True)]
+        parts += ["\n", ("◎ ", "$text-success"), user_content(title, style="$text-muted", single_line=True)]
     return Content.assemble(*parts)
 
 

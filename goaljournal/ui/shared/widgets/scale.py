@@ -56,7 +56,7 @@ class ScalePicker(Widget, can_focus=True):
     def render(self) -> Content:
         dots = "".join("●" if n == self.value else "○" for n in range(1, SCALE + 1))
         score = f"{self.value}/{SCALE}" if self.value else "–  "
-        return Content.assemble((self.label, "bold"), " ", (dots, "$accent"), " ", (score, "$text-muted"))
+        return Content.assemble((self.label, "bold"), " ", (dots, "$text-accent"), " ", (score, "$text-muted"))
 
     def _choose(self, value: int | None) -> None:
         if value != self.value:
