@@ -91,6 +91,8 @@ def test_reading_the_file(tmp_path: Path) -> None:
     assert read_preferences(path) == (DEFAULTS, None)  # missing: the defaults, silently
     path.write_text('week_start = "sunday"\n')
     assert read_preferences(path) == (Preferences(week_start="sunday"), None)
+    path.write_bytes('\ufeffweek_start = "sunday"\n'.encode())  # with a byte-order mark
+    assert read_preferences(path) == (Preferences(week_start="sunday"), None)
     path.write_bytes(b'theme = "\xff"\n')
     assert read_preferences(path) == (DEFAULTS, f"{path}: not UTF-8 text; using the default preferences")
     path.write_text("week_start = [\n")

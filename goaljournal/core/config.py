@@ -127,7 +127,7 @@ def read_preferences(path: Path) -> tuple[Preferences, str | None]:
     except OSError as err:
         return DEFAULTS, f"{path}: cannot read it ({err.strerror or err}); using the default preferences"
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark (Notepad writes one) is no error
     except UnicodeDecodeError:
         return DEFAULTS, f"{path}: not UTF-8 text; using the default preferences"
     preferences, problems = parse_preferences(text)

@@ -191,7 +191,7 @@ class GoalJournalApp(App[None]):
             return
         try:
             try:
-                text = self.config_file.read_text(encoding="utf-8")
+                text = self.config_file.read_text(encoding="utf-8-sig")
             except FileNotFoundError:
                 text = ""
             written = with_value(text, "theme", self.theme)
