@@ -161,6 +161,12 @@ class SmartReport:
         return [LABELS[name] for name in ("specific", "measurable", "time_bound") if getattr(self, name).ok is False]
 
     @property
+    def letters(self) -> str:
+        """``SMarT``: a criterion's letter in capitals only when it is met; "cannot tell" is not met."""
+        pairs = zip(self.criteria, "SMART", strict=True)
+        return "".join(letter if verdict.ok is True else letter.lower() for (_, verdict), letter in pairs)
+
+    @property
     def is_smart(self) -> bool:
         return self.met == len(CRITERIA)
 
@@ -758,15 +764,11 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
     reason = RELEVANCE.search(text)
     if reason:
         return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
-    if fields is not None:
-        return Verdict(
-            False,
-            "no reason given",
-            "say why it matters, or link it to an assessment item or a longer-term goal",
-        )
+    # A blank Why field says no more than a sentence without one: the form and `goaljournal
+    # smart` both leave the verdict open (not met, not failed) until a reason is given.
     return Verdict(
         None,
-        "cannot tell from the text alone",
+        "no reason given yet" if fields is not None else "cannot tell from the text alone",
         "say why it matters, or link it to an assessment item or a longer-term goal",
     )
 

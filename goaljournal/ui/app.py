@@ -17,7 +17,9 @@ from textual.screen import Screen
 
 from goaljournal.core import dates
 from goaljournal.core.config import config_path, read_preferences, with_value
+from goaljournal.core.csv_export import files_description
 from goaljournal.core.text import printable
+from goaljournal.core.words import plural
 from goaljournal.files import OutputError, write_text
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
@@ -229,7 +231,7 @@ class GoalJournalApp(App[None]):
 
     EXPORTS = (
         ("markdown", "Markdown", "Goals with milestones and progress, and the journal by year and month"),
-        ("csv", "CSV", "Goals, check-ins and entries as three spreadsheet files"),
+        ("csv", "CSV", files_description()),
         ("ics", "iCalendar", "Deadlines and milestones as to-dos with due dates, for any calendar"),
         ("jrnl", "jrnl", "The entries as a jrnl plain-text journal"),
         ("json", "JSON backup", "The complete, lossless backup (private entries and trash included)"),
@@ -261,7 +263,7 @@ class GoalJournalApp(App[None]):
             except (OSError, JournalError, OutputError) as err:
                 self.call_from_thread(self.tell, f"Nothing was exported: {err}", severity="error")
                 return
-            where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent} ({', '.join(p.name for p in paths)})"
+            where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent}: {plural(len(paths), 'file')} ({', '.join(p.name for p in paths)})"
             self.call_from_thread(self.tell, f"{done} {where}")
 
         self.run_worker(run, thread=True, group="exports", exit_on_error=False)

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
+from goaljournal.core.words import plural
 from goaljournal.ui.assess.compare import CompareScreen
 from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
@@ -84,7 +85,7 @@ class AssessScreen(JournalScreen[None]):
     def _session_label(self, session: Assessment) -> Content:
         mark = ("◆ ", "$text-warning") if session.id in self.marked else ("  ", "")
         if session.completed_at:
-            state = (f"✓ {session.item_count} items · {session.rating_count} skills", "$text-muted")
+            state = (f"✓ {plural(session.item_count, 'item')} · {plural(session.rating_count, 'skill')}", "$text-muted")
         else:
             state = (f"◐ in progress · step {max(session.step, 1)} of {STEP_COUNT}", "$text-warning")
         return Content.assemble(mark, (f"{day_label(session.at):<12}", "bold"), " ", state)
@@ -92,7 +93,7 @@ class AssessScreen(JournalScreen[None]):
     def _show_trajectories(self) -> None:
         lines = self.store.skill_trajectories()
         panel = self.query_one("#assess-trajectories", VerticalScroll)
-        panel.border_title = f"Skills over time ({len(self.sessions)} sessions)"
+        panel.border_title = f"Skills over time ({plural(len(self.sessions), 'session')})"
         text = self.query_one("#assess-trajectories-text", Static)
         if not lines:
             text.update(Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic"))

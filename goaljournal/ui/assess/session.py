@@ -19,6 +19,7 @@ from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
 from goaljournal.core.models import AssessmentItem
+from goaljournal.core.words import with_article
 from goaljournal.ui.assess.base import STEP_KINDS, core_one_line
 from goaljournal.ui.assess.forms import ITEM_FIELDS, FieldForm, item_form, summary_form
 from goaljournal.ui.assess.render import (
@@ -155,7 +156,7 @@ class AssessmentSession(SkillsStep):
         options = [Option(item_prompt(item, goals.get(item.id, [])), id=str(item.id)) for item in items]
         offers = self._offers(kind)
         if not options and not offers:
-            options = [Option(Content.styled(f"Nothing yet: press n to add a {kind}.", "$text-muted italic"), disabled=True)]
+            options = [Option(Content.styled(f"Nothing yet: press n to add {with_article(kind)}.", "$text-muted italic"), disabled=True)]
         source = previous_completed(self.store, self.session) if offers else None
         if source is not None:
             head = f"Still true? From your session of {day_label(source.at)}: k keep · e reword · d drop"

@@ -53,9 +53,9 @@ def smart_body(verdict: Verdict) -> Content:
 def smart_marks(report: SmartReport) -> Content:
     """S M A R T in one short line, each letter coloured by its verdict: for lists."""
     pieces: list[Content] = []
-    for (name, verdict), letter in zip(report.criteria, "SMART", strict=True):
+    for (name, verdict), letter in zip(report.criteria, report.letters, strict=True):
         style = {True: "bold $text-success", False: "$text-error", None: "$text-muted"}[verdict.ok]
-        pieces.append(Content.styled(letter if verdict.ok is not False else letter.lower(), style))
+        pieces.append(Content.styled(letter, style))
     return Content("").join(pieces)
 
 

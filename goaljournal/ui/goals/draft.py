@@ -23,6 +23,7 @@ from goaljournal.core.models import CADENCES, CATEGORIES, PROGRESS_SOURCES, Goal
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import format_number
 from goaljournal.core.smart import GoalFields, Metric, SmartReport, smart_report
+from goaljournal.core.words import deadline_examples
 from goaljournal.store import JournalError
 from goaljournal.store.goals import GoalEdit
 from goaljournal.ui.goals.coach import SmartPanel, sentence_metric
@@ -423,7 +424,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
         text, typed = self._deadline()
         if text and typed is None:
             self.journal_app.tell(
-                f"'{text}' is not a date I can read: try 2027-03-31, by March 31 or end of Q2.", severity="warning"
+                f"'{text}' is not a date I can read: try {deadline_examples(self.today)}.", severity="warning"
             )
             self.query_one("#draft-deadline", Input).focus()
             return None

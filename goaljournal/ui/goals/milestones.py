@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import human_date
 from goaljournal.core.deadlines import deadline_from_field
+from goaljournal.core.words import due_examples
 from goaljournal.store.milestones import DraftMilestone
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
@@ -68,7 +69,7 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
         ok, day = self._due()
         shown = self.query_one("#milestone-due-shown", Static)
         if not ok:
-            shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$text-error"))
+            shown.update(Content.styled(f"not a date I can read: try {due_examples(self.today)}", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}" if day else "no due day"))
 

@@ -37,6 +37,7 @@ from goaljournal.core.progress import (
     sparkline,
 )
 from goaljournal.core.smart import GoalFields, SmartReport
+from goaljournal.core.words import deadline_examples, overdue_text, plural
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.goals.coach import goal_report, smart_marks
 from goaljournal.ui.shared.text import progress_bar, user_content
@@ -92,7 +93,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
     span = f"From {day_text(goal.start_date)} to {day_text(goal.deadline) if goal.deadline else 'no deadline'}"
     if goal.deadline and goal.status in ("active", "draft", "paused"):
         left = (date.fromisoformat(goal.deadline) - today).days
-        span += f" · {left} days left" if left >= 0 else f" · {-left} days overdue"
+        span += f" · {plural(left, 'day')} left" if left >= 0 else f" · {overdue_text(-left)}"
     lines.append(Content(span))
     if goal.why:
         lines.append(user_content(f"Why it matters: {goal.why}"))
@@ -284,7 +285,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     """The deadline field's ``text`` as read (``typed``), or the sentence's deadline when the field
     is empty: the day, how far off it is and the horizon (``horizon``, or the deadline's own)."""
     if text and typed is None:
-        return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$text-error")
+        return Content.styled(f"not a date I can read: try {deadline_examples(today)}", "$text-error")
     day = typed.day if typed else None
     source: Content | None = None
     if day is None and report.deadline_match is not None:

@@ -123,12 +123,12 @@ class GoalsScreen(JournalScreen[None]):
         self._show_detail()
 
     def _marks(self, report: SmartReport) -> Text:
-        """S M A R T for a table cell, coloured by verdict (a lower-case letter is not met)."""
+        """S M A R T for a table cell, coloured by verdict (a lower-case letter is not met, or cannot tell)."""
         colours = self.app.theme_variables
         styles = {True: f"bold {colours.get('text-success', '')}", False: colours.get("text-error", ""), None: "dim"}
         marks = Text(no_wrap=True)
-        for (_, verdict), letter in zip(report.criteria, "SMART", strict=True):
-            marks.append(letter if verdict.ok is not False else letter.lower(), style=styles[verdict.ok])
+        for (_, verdict), letter in zip(report.criteria, report.letters, strict=True):
+            marks.append(letter, style=styles[verdict.ok])
         return marks
 
     def on_resize(self) -> None:

@@ -12,6 +12,7 @@ from goaljournal.core.dates import human_day
 from goaljournal.core.models import Goal, Interaction, Person
 from goaljournal.core.periods import long_date, short_date
 from goaljournal.core.progress import progress_fraction
+from goaljournal.core.words import overdue_since, overdue_text
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import compose_line, progress_bar, user_content
 
@@ -44,7 +45,7 @@ def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
         return f"done {human_day(interaction.follow_up_done)}", "$text-success"
     days = (date.fromisoformat(interaction.follow_up_due) - today).days
     if days < 0:
-        return f"overdue by {-days} day{'s' if days < -1 else ''}", "$text-error"
+        return overdue_text(-days), "$text-error"
     if days == 0:
         return "due today", "$text-warning"
     return f"due in {days} day{'s' if days > 1 else ''}", "$text-muted"
@@ -188,7 +189,7 @@ def conversation_detail(store: Store, talk: Interaction, today: date) -> Content
         if talk.follow_up_done:
             state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$text-success")
         elif due < today:
-            state = (f"overdue since {short_date(due)}", "bold $text-error")
+            state = (f"{overdue_since(due, today)} (due {short_date(due)})", "bold $text-error")
         else:
             state = (f"due {short_date(due)}", "$text-secondary")
         lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]

@@ -31,6 +31,7 @@ from goaljournal.core.progress import (
     progress_fraction,
 )
 from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
+from goaljournal.core.words import overdue_since, plural
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -294,7 +295,7 @@ def item_parts(
         elif item["status"] in ("achieved", "abandoned"):
             mark, right = MARKS["milestone-due"], (f"not done · goal {item['status']}", "$text-muted")
         elif day < today:
-            mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
+            mark, right = MARKS["milestone-overdue"], (overdue_since(day, today), "bold $text-error")
         else:
             mark = MARKS["milestone-due"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
@@ -338,7 +339,7 @@ def item_parts(
         else:
             text.append(shown(item["text"] or "no summary yet"))
         state = "done" if item["done"] else "in progress"
-        right = (f"{item['value']} items · {item['target']} skills · {state}", "$text-muted")
+        right = (f"{plural(item['value'] or 0, 'item')} · {plural(item['target'] or 0, 'skill')} · {state}", "$text-muted")
     elif kind == "conversation":
         mark = MARKS["conversation"]
         # "coffee with Priya Shah: notes…", or what was learned when there are no notes.
@@ -356,7 +357,7 @@ def item_parts(
             done_on = item["note"] or ""
             right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$text-success")
         elif day < today:
-            mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
+            mark, right = MARKS["follow-up-overdue"], (overdue_since(day, today), "bold $text-error")
         else:
             mark = MARKS["follow-up"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")

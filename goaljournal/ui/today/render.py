@@ -30,6 +30,7 @@ from goaljournal.core.progress import (
     progress_fraction,
     streak,
 )
+from goaljournal.core.words import counted_unit, overdue_since, overdue_text
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -58,14 +59,15 @@ WHEN_COLUMN, TITLE_CELLS = 20, 34
 def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, width: int, *,
               overdue: str, on_today: str, ahead: str) -> Content:  # fmt: skip
     """Two lines on the due list, ``width`` cells at most: a box, when it is due and what to do;
-    then, below, what it is for. ``overdue`` and ``ahead`` are human_date patterns for the due date
-    (``{days}`` is the days late). A list too narrow for two columns puts the title right after."""
+    then, below, what it is for. ``ahead`` is a human_date pattern for the due date; ``overdue``
+    holds ``{overdue}``, where the one wording of lateness goes ("3 days overdue"). A list too
+    narrow for two columns puts the title right after."""
     if done:
         box, when, style = Content.styled("☑ ", "$text-success"), Content.styled("done today", "$text-success"), "strike $text-muted"
     else:
         due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
-            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $text-error")
+            when = Content.styled(overdue.format(overdue=overdue_since(due, today)), "bold $text-error")
         elif due == today:
             when = Content.styled(on_today, "bold $text-warning")
         else:
@@ -83,7 +85,7 @@ def due_label(milestone: Milestone, today: date, width: int = 76) -> Content:
     """A milestone: when it is due, and below, its goal."""
     goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=TITLE_CELLS)
     return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today, width,
-                     overdue="! overdue %d %b", on_today="today", ahead="%a %d %b")  # fmt: skip
+                     overdue="! {overdue}", on_today="today", ahead="%a %d %b")  # fmt: skip
 
 
 def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Content:
@@ -92,7 +94,7 @@ def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Con
         (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
     )
     return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today, width,
-                     overdue="! overdue {days} d", on_today="due today", ahead="due %a %d")  # fmt: skip
+                     overdue="! {overdue}", on_today="due today", ahead="due %a %d")  # fmt: skip
 
 
 def cadence_of(goal: Goal) -> str | None:
@@ -110,7 +112,7 @@ def counted_amount(goal: Goal) -> str:
         return amount_text(goal.current or 0.0, goal.target, cadence, label) + tag
     current = goal.current if goal.current is not None else (goal.baseline or 0.0)
     amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
-    return f"{amount} {label}{tag}"
+    return f"{amount} {counted_unit(label, goal.target)}{tag}"
 
 
 def cadence_lines(goal: Goal, summary: CadenceSummary, width: int) -> tuple[str, str]:
@@ -217,7 +219,7 @@ def _days(days: int | None) -> str:
 def situation(decision: Decision, *, short: bool = False) -> str:
     """What calls for the decision, in words (fewer with ``short``)."""
     if decision.prompt == PAST_DEADLINE:
-        return f"{_days(decision.days)} overdue" if short else f"{_days(decision.days)} past its deadline"
+        return overdue_text(decision.days or 0) if short else f"{_days(decision.days)} past its deadline"
     if decision.prompt == TARGET_REACHED:
         return "target reached" if short else "reached its target"
     if decision.prompt == NO_CHECKIN:
