@@ -350,7 +350,7 @@ async def test_a_mentor_page_shows_goals_discussed_and_what_came_of_the_advice(s
         assert "Earn the PMP certification" in text and "discussed 1× · last 05 Nov 2026" in text
         assert "Advice and what came of it" in text
         assert "Practise on a friendly audience first" in text and "→ done: Presented to my own team" in text
-        assert "Book the exam to make it real" in text and "Book the PMP exam  overdue by 5 days" in text
+        assert "Book the exam to make it real" in text and "Book the PMP exam  5 days overdue" in text
         assert "Ask the CFO's analyst what they need" in text and "nothing recorded yet" in text
 
 
@@ -518,7 +518,7 @@ def test_follow_up_state_names_done_due_and_overdue() -> None:
     assert follow_up_state(talk("2026-11-25"), TODAY)[0] == "due today"
     assert follow_up_state(talk("2026-11-26"), TODAY)[0] == "due in 1 day"
     assert follow_up_state(talk("2026-12-02"), TODAY)[0] == "due in 7 days"
-    assert follow_up_state(talk("2026-11-24"), TODAY) == ("overdue by 1 day", "$text-error")
+    assert follow_up_state(talk("2026-11-24"), TODAY) == ("1 day overdue", "$text-error")
 
 
 def test_form_readers() -> None:

@@ -230,7 +230,7 @@ async def test_the_timeline_opens_on_today_in_the_demo_journal(demo: Store, scre
         assert "On screen" in text and "goals active" in text
         assert "check-in · Pass the PMP exam" in text
         assert "milestone · Submit the PMP application" in text and "due in 3 days" in text
-        assert "overdue · 3 days" in text  # Module 9, due 22 Nov
+        assert "3 days overdue" in text  # Module 9, due 22 Nov
         assert "▌ Pass the PMP exam" in text  # the goal's span, with its progress
         assert view.axis.highlighted_row.kind == "today"
 

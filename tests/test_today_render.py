@@ -68,10 +68,10 @@ def test_a_due_milestone_says_when_and_for_which_goal_its_title_literal(store: S
     assert due_label(done, TODAY).plain.splitlines() == ["☑ done today        Give a [b]first[/b] talk", " " * 20 + "Build a mentoring habit"]
     assert due_label(ahead, TODAY).plain.startswith("☐ Fri 27 Nov        Mentor a new hire")
     store.set_milestone_done(done.id, None)
-    assert due_label(store.milestones(goals["habit"])[0], TODAY).plain.startswith("☐ ! overdue 20 Nov  ")
+    assert due_label(store.milestones(goals["habit"])[0], TODAY).plain.startswith("☐ ! 5 days overdue  ")
 
 
-@pytest.mark.parametrize(("due", "said"), [("2026-11-22", "! overdue 3 d"), ("2026-11-25", "due today"), ("2026-11-27", "due Fri 27")])
+@pytest.mark.parametrize(("due", "said"), [("2026-11-22", "! 3 days overdue"), ("2026-11-25", "due today"), ("2026-11-27", "due Fri 27")])
 def test_a_follow_up_says_when_and_with_whom(due: str, said: str) -> None:
     follow_up = Interaction(id=1, uuid="u", person_id=1, kind="coffee", at="2026-11-15", follow_up="Send the outline", follow_up_due=due,
                             person_name="Priya Shah")  # fmt: skip
@@ -93,4 +93,4 @@ def test_a_narrow_due_list_puts_the_title_after_the_date_and_fits_its_width(stor
         assert len(first) <= width and len(second) <= width, (first, second)
         assert second.startswith("  ") and not second.startswith("   ")
     overdue = next(m for m in store.milestones(goals["pmp"]) if m.due_date == "2026-11-20")
-    assert due_label(overdue, TODAY, 40).plain.splitlines() == ["☐ ! overdue 20 Nov Submit the PMP appli…", "  Earn the PMP certification"]
+    assert due_label(overdue, TODAY, 40).plain.splitlines() == ["☐ ! 5 days overdue Submit the PMP appli…", "  Earn the PMP certification"]
