@@ -269,7 +269,7 @@ def test_identical_entries_in_a_file_are_each_imported_and_counted(db_path: Path
     assert json.loads(out) == {"entries": 0, "already_present": 3}
     # A file with one more of them adds just that one.
     three.write_text(three.read_text(encoding="utf-8") + "\n[2026-01-02 10:00] Same\n", encoding="utf-8")
-    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 1 entries (3 already in the journal)\n"
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 1 entry (3 already in the journal)\n"
     assert len(rows(db_path)) == 4
 
 
