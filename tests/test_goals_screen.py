@@ -68,7 +68,7 @@ async def test_verdicts_change_as_the_goal_is_typed(store: Store, screen_text) -
         await open_draft(pilot)
         await pilot.press(*"Network more")
         await pilot.pause()
-        assert verdicts(app) == {"specific": "✗", "measurable": "✗", "achievable": "?", "relevant": "✗", "time_bound": "✗"}
+        assert verdicts(app) == {"specific": "✗", "measurable": "✗", "achievable": "?", "relevant": "?", "time_bound": "✗"}
         assert "'more' is vague" in screen_text(app)
 
         await pilot.press("ctrl+u", *"Meet five HR leaders")

@@ -273,7 +273,7 @@ async def test_at_80_by_24_due_items_keep_to_two_lines_and_goal_amounts_show_who
         await pilot.pause()
         due = [line[:40].strip("│ ") for line in screen_text(app).splitlines()[5:9]]
         assert due == [
-            "☐ ! overdue 20 Nov Draft the confer…", "Earn the PMP certification",
+            "☐ ! 5 days overdue Draft the confer…", "Earn the PMP certification",
             "☐ Fri 27 Nov Submit the PMP applica…", "Earn the PMP certification",
         ]  # fmt: skip
         assert "│ 31 / 50 hours " in screen_text(app) and "│ 2 / 5 people " in screen_text(app)
