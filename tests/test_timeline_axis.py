@@ -182,10 +182,10 @@ def test_item_lines_say_their_state() -> None:
     entry, checkin, milestone, deadline, _, revision, _, _, follow_up, unknown = (item_line(i, TODAY, "month", 200).plain for i in ITEMS)
     assert "win · Shipped [bold]it[/]" in entry and entry.rstrip().endswith("starred")
     assert "3 / 12 books" in checkin
-    assert milestone.rstrip().endswith("overdue · 5 days")
+    assert milestone.rstrip().endswith("5 days overdue")
     assert deadline.rstrip().endswith("in 36 days") and "reached 1 / 3" in deadline
     assert "revised · Give four talks: deadline 31 Dec 2026 → 31 Jan 2027; target 3 → 4  because going well" in revision
-    assert follow_up.rstrip().endswith("overdue · 5 days")
+    assert follow_up.rstrip().endswith("5 days overdue")
     assert "something new" in unknown
     story = item_line(ITEMS[1], TODAY, "month", 200, one_goal=True).plain
     assert "Read" not in story and "3 / 12 books" in story  # a goal's story leaves its title out
