@@ -40,7 +40,7 @@ from goaljournal.core.models import (
     Revision,
 )
 from goaljournal.core.progress import LIMIT_TEXT, format_number, goal_horizon, progress_fraction, within_limit
-from goaljournal.core.text import cell_width, one_line, pad_cells, printable
+from goaljournal.core.text import cell_width, one_line, pad_cells, plain_preview, printable
 from goaljournal.core.words import overdue_since, plural, table_count
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
@@ -162,7 +162,8 @@ def interaction_json(item: Interaction) -> dict[str, Any]:
 def entry_line(entry: Entry) -> str:
     star = "*" if entry.starred else " "
     kind = "" if entry.kind == "reflection" else f"[{entry.kind}] "
-    return f"{entry.id:>6} {entry.at[:16]} {star} {kind}{one_line(entry.text, 200)}"
+    # A preview, as the app's lists show it: the Markdown read as plain text (--json has the text as written).
+    return f"{entry.id:>6} {entry.at[:16]} {star} {kind}{plain_preview(entry.text, 200)}"
 
 
 def goal_cells(goal: Goal) -> tuple[str, str, str, str, str, str]:

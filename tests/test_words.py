@@ -228,3 +228,10 @@ def test_cannot_tell_is_not_shown_as_met() -> None:
     assert (report.achievable.ok, report.relevant.ok) == (None, None)
     assert report.letters == "SMarT"
     assert smart_marks(report).plain == "SMarT"
+
+
+def test_entry_lists_on_the_command_line_show_plain_text(gj) -> None:  # type: ignore[no-untyped-def]
+    gj("log", "# Coffee with Dana\n\nShe asked for **clear numbers** @rep")
+    [line] = gj("search", "coffee").out.splitlines()
+    assert line.endswith("Coffee with Dana — She asked for clear numbers @rep"), line
+    assert gj("search", "coffee", "--json").json()[0]["text"].startswith("# Coffee with Dana\n")
