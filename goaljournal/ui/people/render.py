@@ -38,7 +38,7 @@ def how_long_ago(day: str, today: date) -> str:
 
 
 def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
-    """A follow-up's state and its style: done on …, due in N days, due today, overdue by N days."""
+    """A follow-up's state and its style: done on …, due in N days, due today, N days overdue."""
     if not interaction.follow_up_due:
         return "", ""
     if interaction.follow_up_done:
