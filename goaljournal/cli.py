@@ -41,7 +41,7 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.progress import LIMIT_TEXT, format_number, goal_horizon, progress_fraction, within_limit
 from goaljournal.core.text import cell_width, one_line, pad_cells, plain_preview, printable
-from goaljournal.core.words import overdue_since, plural, table_count
+from goaljournal.core.words import change_text, overdue_since, plural, table_count
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
 from goaljournal.store.backup_names import backups_folder, manual_names, newest_first
@@ -505,7 +505,7 @@ def goal_record_lines(store: Store, goal: Goal) -> list[str]:
     revisions = store.revisions(goal.id)
     lines.append(f"revisions ({len(revisions)})" if revisions else "revisions: none")
     for r in revisions:
-        changes = "; ".join(f"{name} {_shown_value(before)} → {_shown_value(after)}"
+        changes = "; ".join(change_text(name, before, after, _shown_value)
                             for name, (before, after) in json.loads(r.changes).items())  # fmt: skip
         lines.append(f"  {r.id:>6}  {r.at[:16]}  {one_line(changes, 52)}")
         if r.reason:
@@ -546,7 +546,7 @@ def _print_goal_change(store: Store, before: Goal, args: argparse.Namespace) -> 
         print_json(goal_record_json(store, after))
         return
     changed = [
-        f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+        change_text(name, getattr(before, name), getattr(after, name), _shown_value)
         for name in GOAL_FIELDS if getattr(before, name) != getattr(after, name)
     ]  # fmt: skip
     if changed:
@@ -658,7 +658,7 @@ def _print_checkin_change(before: CheckIn, after: CheckIn, args: argparse.Namesp
     if args.json:
         print_json({**checkin_json(after), "before": checkin_json(before)})
         return
-    changed = [f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+    changed = [change_text(name, getattr(before, name), getattr(after, name), _shown_value)
                for name in ("value", "note", "at") if getattr(before, name) != getattr(after, name)]  # fmt: skip
     said = one_line("; ".join(changed), 200) if changed else "nothing changed"
     print(f"corrected check-in {after.id} of goal {after.goal_id}: {said}")

@@ -235,3 +235,10 @@ def test_entry_lists_on_the_command_line_show_plain_text(gj) -> None:  # type: i
     [line] = gj("search", "coffee").out.splitlines()
     assert line.endswith("Coffee with Dana — She asked for clear numbers @rep"), line
     assert gj("search", "coffee", "--json").json()[0]["text"].startswith("# Coffee with Dana\n")
+
+
+def test_goal_changes_on_the_command_line_say_set_and_cleared(gj) -> None:  # type: ignore[no-untyped-def]
+    gj("goal", "add", "Read more books")
+    assert gj("goal", "edit", "1", "--target", "3", "--reason", "a start").out == "changed goal 1: target set to 3\n"
+    shown = gj("goal", "show", "1").out
+    assert "target set to 3" in shown and "none" not in shown.split("revisions", 1)[1]

@@ -719,7 +719,7 @@ def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days:
         if days < minimum and pattern.search(text):
             return f"{days} day{'s' if days != 1 else ''} is very little time for {what}"
     if metric and metric.kind == "change" and metric.amount is None and days < 60:
-        return f"'{metric.phrase}' in {days} days is a big jump"
+        return f"'{metric.phrase}' in {days} day{'s' if days != 1 else ''} is a big jump"
     return None
 
 

@@ -298,7 +298,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     if day is None:
         return Content.styled("no deadline yet", "$text-muted")
     days = (day - today).days
-    when = f"in {days} days" if days >= 0 else f"{-days} days ago"
+    when = f"in {plural(days, 'day')}" if days >= 0 else f"{plural(-days, 'day')} ago"
     horizon = horizon if horizon not in (None, "auto") else derived_horizon(today, day)
     return Content.assemble(
         source or "", ("→ ", "$text-accent"), (human_date(day, "%a %d %b %Y"), "bold"), f" · {when} · {horizon} horizon"
