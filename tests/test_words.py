@@ -242,3 +242,14 @@ def test_goal_changes_on_the_command_line_say_set_and_cleared(gj) -> None:  # ty
     assert gj("goal", "edit", "1", "--target", "3", "--reason", "a start").out == "changed goal 1: target set to 3\n"
     shown = gj("goal", "show", "1").out
     assert "target set to 3" in shown and "none" not in shown.split("revisions", 1)[1]
+
+
+def test_the_timeline_and_the_goal_page_say_set_and_cleared(store: Store) -> None:
+    from goaljournal.ui.goals.render import goal_detail
+    from goaljournal.ui.timeline.render import revision_text
+
+    assert revision_text('{"target": [null, 3], "deadline": ["2027-03-31", null]}') == "target set to 3; deadline cleared (was 31 Mar 2027)"
+    goal_id = store.add_goal("Read more books")
+    store.update_goal(goal_id, target=3, reason="a start")
+    page = goal_detail(store, store.get_goal(goal_id), TODAY).plain
+    assert "target set to 3" in page and "none" not in page.split("Revisions", 1)[1]

@@ -23,7 +23,7 @@ from goaljournal.core.models import CADENCES, CATEGORIES, PROGRESS_SOURCES, Goal
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import format_number
 from goaljournal.core.smart import GoalFields, Metric, SmartReport, smart_report
-from goaljournal.core.words import deadline_examples
+from goaljournal.core.words import change_text, deadline_examples
 from goaljournal.store import JournalError
 from goaljournal.store.goals import GoalEdit
 from goaljournal.ui.goals.coach import SmartPanel, sentence_metric
@@ -497,7 +497,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
             self.dismiss(goal.id)  # nothing to write (and nothing refused in a read-only journal)
             return
         substance = [
-            f"{name}: {plain_value(getattr(goal, name))} → {plain_value(changes[name])}"
+            change_text(name, getattr(goal, name), changes[name], plain_value)
             for name in ("title", "target", "deadline")
             if name in changes
         ]

@@ -37,7 +37,7 @@ from goaljournal.core.progress import (
     sparkline,
 )
 from goaljournal.core.smart import GoalFields, SmartReport
-from goaljournal.core.words import deadline_examples, overdue_text, plural
+from goaljournal.core.words import change_text, deadline_examples, overdue_text, plural
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.goals.coach import goal_report, smart_marks
 from goaljournal.ui.shared.text import progress_bar, user_content
@@ -170,7 +170,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [Content(""), Content.styled("Revisions", "bold")]
         for revision in revisions:
             changes = json.loads(revision.changes)
-            what = "; ".join(f"{name}: {plain_value(old)} → {plain_value(new)}" for name, (old, new) in changes.items())
+            what = "; ".join(change_text(name, old, new, plain_value) for name, (old, new) in changes.items())
             lines.append(user_content(f"  {revision.at[:10]}  {what}", single_line=True))
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))

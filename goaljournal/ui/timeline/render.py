@@ -31,7 +31,7 @@ from goaljournal.core.progress import (
     progress_fraction,
 )
 from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
-from goaljournal.core.words import overdue_since, plural
+from goaljournal.core.words import change_text, overdue_since, plural
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -253,7 +253,7 @@ def revision_text(changes: str | None) -> str:
 
     # A new title is the line's subject already; say only that it changed.
     return "; ".join(
-        "title reworded" if name == "title" else f"{name} {shown(name, old)} → {shown(name, new)}" for name, old, new in pairs
+        "title reworded" if name == "title" else change_text(name, old, new, lambda value, name=name: shown(name, value)) for name, old, new in pairs
     )
 
 
