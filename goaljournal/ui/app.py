@@ -27,6 +27,7 @@ from goaljournal.ui.help import HelpScreen, KeyPlace, help_markdown
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.themes import THEMES
+from goaljournal.ui.shared.toasts import ToastPlacement
 
 if TYPE_CHECKING:
     from textual.content import Content
@@ -109,7 +110,7 @@ class Undoable:
     undo: Callable[[], object]
 
 
-class GoalJournalApp(App[None]):
+class GoalJournalApp(ToastPlacement, App[None]):
     """The journal app, working on the ``store`` it is given (tests hand it a temporary one)."""
 
     TITLE = "goaljournal"

@@ -12,6 +12,10 @@ from goaljournal.core.text import one_line
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
 
+# The assessment screens' layouts by terminal width (a class on the screen, used in assess.tcss):
+# under 100 columns panes stack, from 160 the side panes widen.
+WIDTHS = [(0, "-narrow"), (100, "-wide"), (160, "-roomy")]
+
 # The item kinds each step lists; the outcomes step shows two lists side by side.
 STEP_KINDS = {"strengths": ("strength",), "weaknesses": ("weakness",), "outcomes": ("success", "failure"), "feedback": ("feedback",)}
 

@@ -15,7 +15,8 @@ from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
 from goaljournal.core.words import plural
 from goaljournal.ui.assess.compare import CompareScreen
-from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
+from goaljournal.ui.assess.base import WIDTHS
+from goaljournal.ui.assess.render import assessment_detail, day_label, first_session_text, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.footer import KeyBar
@@ -24,10 +25,13 @@ from goaljournal.ui.shared.widgets.footer import KeyBar
 class AssessScreen(JournalScreen[None]):
     SCREEN_NAME = "Self-assessment"
     CSS_PATH = "assess.tcss"
+    HORIZONTAL_BREAKPOINTS = WIDTHS
+    # Most used first: the key bar shows what fits, in this order.
     BINDINGS = [
         Binding("n", "start", "New"),
-        Binding("space", "mark", "Mark"),
+        Binding("enter", "open", "Open"),
         Binding("c", "compare", "Compare"),
+        Binding("space", "mark", "Mark"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo"),
     ]
@@ -58,7 +62,7 @@ class AssessScreen(JournalScreen[None]):
         self.query_one("#sessions", OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("mark", "compare", "delete"):
+        if action in ("open", "mark", "compare", "delete"):
             return bool(self.sessions)
         return True
 
@@ -112,7 +116,7 @@ class AssessScreen(JournalScreen[None]):
     def _show(self, index: int | None) -> None:
         text = self.query_one("#assessment-text", Static)
         if index is None or not self.sessions:
-            text.update(Content.styled("No self-assessments yet: press n to start your first.", "$text-muted italic"))
+            text.update(first_session_text())
             return
         previous = self.sessions[index + 1] if index + 1 < len(self.sessions) else None
         text.update(assessment_detail(self.store, self.sessions[index], previous))
@@ -120,6 +124,11 @@ class AssessScreen(JournalScreen[None]):
     def _highlighted_session(self) -> Assessment | None:
         index = self.query_one("#sessions", OptionList).highlighted
         return self.sessions[index] if index is not None and self.sessions else None
+
+    def action_open(self) -> None:
+        session = self._highlighted_session()
+        if session is not None:
+            self.app.push_screen(AssessmentSession(session.id))
 
     def action_start(self) -> None:
         """Resume the session in progress, or start a new one dated today."""

@@ -20,7 +20,7 @@ from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
 from goaljournal.core.models import AssessmentItem
 from goaljournal.core.words import with_article
-from goaljournal.ui.assess.base import STEP_KINDS, core_one_line
+from goaljournal.ui.assess.base import STEP_KINDS, WIDTHS, core_one_line
 from goaljournal.ui.assess.forms import ITEM_FIELDS, FieldForm, item_form, summary_form
 from goaljournal.ui.assess.render import (
     comparison_content,
@@ -44,27 +44,30 @@ class AssessmentSession(SkillsStep):
 
     SCREEN_NAME = "Self-assessment"
     CSS_PATH = "assess.tcss"
+    HORIZONTAL_BREAKPOINTS = WIDTHS
+    # Most used first (the key bar shows what fits, in this order); check_action hides the keys
+    # that do nothing on the step shown.
     BINDINGS = [
         # Priority: the lists would otherwise take left/right to scroll sideways.
-        Binding("left", "previous_step", "Back", priority=True),
         Binding("right", "next_step", "Next", priority=True),
+        Binding("left", "previous_step", "Back", priority=True),
+        Binding("1", "rate(1)", "Rate", key_display="1–5"),
+        *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
+        Binding("0", "rate(0)", "Clear", show=False),
+        Binding("k", "keep", "Keep"),
+        Binding("d", "drop", "Drop"),
         Binding("n", "add", "Add"),
         Binding("e", "edit", "Edit"),
         Binding("enter", "edit", "Edit", show=False),
         Binding("d", "delete", "Delete"),
-        Binding("d", "drop", "Drop"),
-        Binding("k", "keep", "Keep"),
-        Binding("u", "undo", "Undo"),
-        Binding("1", "rate(1)", "Rate", key_display="1–5"),
-        *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
-        Binding("0", "rate(0)", "Clear", show=False),
-        Binding("f2", "rename_skill", "Rename"),
-        Binding("x", "retire_skill", "Retire"),
         Binding("G", "make_goal", "Make a goal"),
         Binding("f", "finish", "Finish"),
         Binding("f", "finish_hint", show=False),
         Binding("ctrl+s", "leave", "Save, finish later"),
         Binding("escape", "leave", "Save, finish later", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("f2", "rename_skill", "Rename"),
+        Binding("x", "retire_skill", "Retire"),
     ]
 
     def __init__(self, assessment_id: int, *, step: int | None = None) -> None:

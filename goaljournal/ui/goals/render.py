@@ -36,6 +36,7 @@ from goaljournal.core.progress import (
     progress_fraction,
     sparkline,
 )
+from goaljournal.core.scale import rating_dots
 from goaljournal.core.smart import GoalFields, SmartReport
 from goaljournal.core.words import change_text, deadline_examples, overdue_text, plural
 from goaljournal.store import JournalError, Store
@@ -98,7 +99,7 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
     if goal.why:
         lines.append(user_content(f"Why it matters: {goal.why}"))
     if goal.confidence:
-        lines.append(Content(f"Confidence: {'●' * goal.confidence}{'○' * (5 - goal.confidence)}"))
+        lines.append(Content(f"Confidence: {rating_dots(goal.confidence)}"))
     if goal.parent_id is not None:
         try:
             parent = store.get_goal(goal.parent_id)
