@@ -92,7 +92,9 @@ async def test_a_whole_session_by_keys(store: Store, past_session: int, screen_t
         await pilot.press("right")  # 5. feedback: choose the source, then what was said and what I will do
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("enter", "down", "down", "enter")  # self → peer → supervisor
+        await pilot.press("enter", "down", "down", "enter")  # self → peer → supervisor; the choice stays
+        assert app.focused is app.screen.query_one("#field-source")
+        await pilot.press("tab")
         await fill_form(pilot, "Slow down", "Use a timer")
 
         await pilot.press("right")  # 6. my summary beside the app's digest

@@ -74,7 +74,7 @@ async def test_a_whole_daily_check_in_by_keys_only(store: Store, goals: dict[str
         text = screen_text(app)
         assert "check-in streak 2 days" in text
         assert "33 / 50 hours" in text and "3 / 5 people" in text
-        assert "mood ○○○●○ 4/5" in text and "energy ○○●○○ 3/5" in text
+        assert "mood ●●●●○ 4/5" in text and "energy ●●●○○ 3/5" in text
         assert app.is_running
 
     assert len(DAILY_CHECK_IN) == 13 + len(REFLECTION_KEYS) == 49  # the number given in the closing note
@@ -176,7 +176,7 @@ async def test_mood_and_energy_are_kept_for_the_day_and_count_for_the_streak(sto
         await pilot.pause()
         await pilot.press("r", "t")  # leave and come back: read again from the journal
         await pilot.pause()
-        assert "mood ○○○●○ 4/5" in screen_text(app) and "energy ○○○○○ –" in screen_text(app)
+        assert "mood ●●●●○ 4/5" in screen_text(app) and "energy ····· –" in screen_text(app)
     scores = store.day_scores(TODAY)
     assert (scores.mood, scores.energy) == (4, None)
     assert store.day_scores(YESTERDAY).mood == 2

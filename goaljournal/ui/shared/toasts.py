@@ -21,19 +21,18 @@ if TYPE_CHECKING:
 
 MAX_TOASTS = 2
 LOW = "-toasts-low"
-# The corner a toast may take: this many rows (a two-line toast and a second one) and the toast's
-# widest share of the screen (Toast's max-width in app.tcss).
-TOAST_ROWS = 6
+# The share of the screen's width a toast may take (Toast's max-width in app.tcss).
 TOAST_SHARE = 0.6
 
 
 def toast_corner(screen_size: tuple[int, int], *, low: bool) -> Region:
-    """The region the toasts may cover: the top right under the title bar, or the bottom right
-    above the key bar."""
+    """Where toasts may reach: the right of the top half under the title bar, or the right of
+    the bottom half above the key bar (generous: they stack, and a long one wraps)."""
     width, height = screen_size
     toast_width = max(1, int(width * TOAST_SHARE))
-    top = height - 1 - TOAST_ROWS if low else 1
-    return Region(width - toast_width, max(0, top), toast_width, TOAST_ROWS)
+    half = max(1, height // 2 - 1)
+    top = height - 1 - half if low else 1
+    return Region(width - toast_width, top, toast_width, half)
 
 
 def place_toasts(screen: Screen[Any]) -> None:
