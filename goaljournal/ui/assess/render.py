@@ -17,7 +17,7 @@ from goaljournal.core.models import Assessment, AssessmentItem, Rating, Skill
 from goaljournal.core.periods import long_date, short_date
 from goaljournal.core.scale import rating_dots
 from goaljournal.store import Store
-from goaljournal.ui.shared.text import compose_line, user_content
+from goaljournal.ui.shared.text import compose_line, hanging, user_content
 
 SECTIONS = (
     ("strength", "Strengths"),
@@ -61,19 +61,20 @@ def padded(content: Content, width: int) -> Content:
     return content.pad_right(max(0, width - content.cell_length))
 
 
-def item_prompt(item: AssessmentItem, goals: list[int]) -> Content:
-    """One item as a list option: its text, then its fields on indented lines."""
+def item_prompt(item: AssessmentItem, goals: list[int], width: int | None = None) -> Content:
+    """One item as a list option: its text, then its fields on indented lines, each wrapped to
+    ``width`` under its own start."""
     head = [user_content(item.text, style="bold")]
     if item.kind == "feedback" and item.source:
         head.insert(0, Content.styled(f"{item.source}: ", "$text-accent"))
     if goals:
         head.append(Content.styled("  → goal " + ", ".join(f"#{g}" for g in goals), "$text-success"))
-    lines = [Content("").join(head)]
+    lines = [hanging("", Content("").join(head), width)]
     labels = (("evidence", "evidence"), ("cost", "costs"), ("learned", "learned"), ("action", "will do"))
     for name, label in labels:
         value = getattr(item, name)
         if value:
-            lines.append(compose_line((f"   {label}: ", "$text-muted"), user_content(value, single_line=True)))
+            lines.append(hanging((f"   {label}: ", "$text-muted"), user_content(value, single_line=True), width))
     return Content("\n").join(lines)
 
 
@@ -183,9 +184,10 @@ def first_session_text() -> Content:
     ])  # fmt: skip
 
 
-def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None) -> Content:
+def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None, width: int | None = None) -> Content:
     """A session: its summary, skill ratings with the change since ``previous`` and the
-    trajectory so far, the app's digest, and its items (with the goals made from them)."""
+    trajectory so far, the app's digest, and its items (with the goals made from them); lists
+    wrap to ``width`` with a hanging indent."""
     state = "finished" if assessment.completed_at else f"in progress, step {max(assessment.step, 1)} of {STEP_COUNT}"
     lines: list[Content] = [Content.assemble((f"Self-assessment of {day_label(assessment.at)}", "bold"), (f"  {state}", "$text-muted"))]
     items = store.assessment_items(assessment.id)
@@ -206,7 +208,7 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
                 (trajectory.sparkline[-SPARK_WIDTH:] if trajectory else "", "$text-accent"),
             ))  # fmt: skip
     lines += [Content(""), Content.styled("The app's digest", "bold")]
-    lines += [user_content(f"  • {line}", style="$text-muted") for line in session_digest(store, assessment, previous)]
+    lines += [hanging("  • ", user_content(line, style="$text-muted"), width) for line in session_digest(store, assessment, previous)]
     goals = store.goals_from_items(assessment.id)
     for kind, title in SECTIONS:
         chosen = [item for item in items if item.kind == kind]
@@ -214,8 +216,8 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
             continue
         lines += [Content(""), Content.styled(title, "bold")]
         for item in chosen:
-            lines.append(Content("  ") + item_prompt(item, goals.get(item.id, [])).first_line)
-            lines.extend(Content("  ") + line for line in item_prompt(item, []).split("\n")[1:])
+            inner = width - 2 if width else None
+            lines.extend(Content("  ") + line for line in item_prompt(item, goals.get(item.id, []), inner).split("\n"))
     return Content("\n").join(lines)
 
 
@@ -271,23 +273,23 @@ def skill_lines(store: Store, before: Assessment, after: Assessment, comparison:
     return out
 
 
-def _item_lines(title: str, changes: core.ItemChanges, items: list[AssessmentItem]) -> list[Content]:
+def _item_lines(title: str, changes: core.ItemChanges, items: list[AssessmentItem], width: int | None) -> list[Content]:
     lines = [Content(""), Content.styled(title, "bold")]
     for item in items:
-        mark, style = ITEM_MARKS[changes.status_of(item)]
-        lines.append(compose_line((mark, style), user_content(item.text, single_line=True)))
+        lines.append(hanging(ITEM_MARKS[changes.status_of(item)], user_content(item.text, single_line=True), width))
     if not items:
         lines.append(Content.styled("  none", "$text-muted italic"))
     return lines
 
 
-def side_content(store: Store, session: Assessment, comparison: core.Comparison, *, after: bool) -> Content:
-    """One side of the comparison: that session's strengths, weaknesses and feedback themes."""
+def side_content(store: Store, session: Assessment, comparison: core.Comparison, *, after: bool, width: int | None = None) -> Content:
+    """One side of the comparison: that session's strengths, weaknesses and feedback themes,
+    wrapped to ``width`` with a hanging indent."""
     items = store.assessment_items(session.id)
     strengths = [i for i in items if i.kind == "strength"]
     weaknesses = [i for i in items if i.kind == "weakness"]
-    lines = _item_lines("Strengths", comparison.strengths, strengths)
-    lines += _item_lines("Weaknesses", comparison.weaknesses, weaknesses)
+    lines = _item_lines("Strengths", comparison.strengths, strengths, width)
+    lines += _item_lines("Weaknesses", comparison.weaknesses, weaknesses, width)
     lines += [Content(""), Content.styled("Feedback themes", "bold")]
     shown = [t for t in comparison.themes if (t.after if after else t.before)]
     for theme in shown:
@@ -302,8 +304,8 @@ def side_content(store: Store, session: Assessment, comparison: core.Comparison,
     return Content("\n").join(lines[1:])
 
 
-def comparison_content(store: Store, before: Assessment, after: Assessment) -> Content:
-    """The whole comparison in one column (the session's review step)."""
+def comparison_content(store: Store, before: Assessment, after: Assessment, width: int | None = None) -> Content:
+    """The whole comparison in one column (the session's review step), items wrapped to ``width``."""
     comparison = comparison_of(store, before, after)
     counts = f"{comparison.count('up')} up, {comparison.count('down')} down, {comparison.count('same')} the same"
     lines = [Content.styled(f"Skills since {day_label(before.at)}: {counts}", "bold")]
@@ -311,14 +313,14 @@ def comparison_content(store: Store, before: Assessment, after: Assessment) -> C
     for title, changes in (("Strengths", comparison.strengths), ("Weaknesses", comparison.weaknesses)):
         lines += [Content(""), Content.styled(title, "bold")]
         for item in changes.added:
-            lines.append(compose_line(ITEM_MARKS["added"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["added"], user_content(item.text, single_line=True), width))
         for _, item in changes.kept:
-            lines.append(compose_line(ITEM_MARKS["kept"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["kept"], user_content(item.text, single_line=True), width))
         for old, item in changes.reworded:
-            lines.append(compose_line(ITEM_MARKS["reworded"], user_content(item.text, single_line=True)))
-            lines.append(compose_line(("           was: ", "$text-muted"), user_content(old.text, single_line=True, style="$text-muted")))
+            lines.append(hanging(ITEM_MARKS["reworded"], user_content(item.text, single_line=True), width))
+            lines.append(hanging(("           was: ", "$text-muted"), user_content(old.text, single_line=True, style="$text-muted"), width))
         for item in changes.dropped:
-            lines.append(compose_line(ITEM_MARKS["dropped"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["dropped"], user_content(item.text, single_line=True), width))
     if comparison.themes:
         lines += [Content(""), Content.styled("Feedback themes", "bold")]
         for theme in comparison.themes:

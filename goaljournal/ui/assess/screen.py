@@ -15,7 +15,7 @@ from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
 from goaljournal.core.words import plural
 from goaljournal.ui.assess.compare import CompareScreen
-from goaljournal.ui.assess.base import WIDTHS
+from goaljournal.ui.assess.base import WIDTHS, text_room
 from goaljournal.ui.assess.render import assessment_detail, day_label, first_session_text, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
@@ -60,6 +60,7 @@ class AssessScreen(JournalScreen[None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#sessions", OptionList).focus()
+        self.on_resize()  # laid out after this: the session then wraps to its panel's width
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "delete"):
@@ -119,7 +120,13 @@ class AssessScreen(JournalScreen[None]):
             text.update(first_session_text())
             return
         previous = self.sessions[index + 1] if index + 1 < len(self.sessions) else None
-        text.update(assessment_detail(self.store, self.sessions[index], previous))
+        room = text_room(self.query_one("#assessment", VerticalScroll))
+        text.update(assessment_detail(self.store, self.sessions[index], previous, room))
+
+    def on_resize(self) -> None:
+        # The session's lists wrap to the panel's width: draw them again at the new one.
+        if self.is_mounted:
+            self.call_after_refresh(self._show, self.query_one("#sessions", OptionList).highlighted)
 
     def _highlighted_session(self) -> Assessment | None:
         index = self.query_one("#sessions", OptionList).highlighted

@@ -69,8 +69,9 @@ class SkillsStep(SessionScreen):
         return max(20, inside - widget.styles.scrollbar_size_vertical - 2)
 
     def on_resize(self) -> None:
-        if self.is_mounted and self.step_key == "skills":
-            self.call_after_refresh(self._show_skills)
+        # Rows are fitted to the list's width: draw the step again at the new one.
+        if self.is_mounted:
+            self.call_after_refresh(self.refresh_data)
 
     def _in_step_order(self, options: dict[str, Option], skills: list[Skill]) -> list[Option]:
         """The rows in the order they had when the step was entered, so that rating never moves

@@ -7,9 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -48,6 +49,21 @@ class JournalScreen(Screen[ResultType]):
     SCREEN_NAME = ""
     # `u` takes back this screen's latest change (the app keeps them: GoalJournalApp.remember).
     BINDINGS = [Binding("u", "undo", "Undo", show=False)]
+
+    @classmethod
+    def _merge_bindings(cls) -> BindingsMap:
+        """The bindings of the class and its bases, as Textual merges them, except that a key a
+        class binds again takes the place that class gives it: Textual keeps it where the most
+        basic class put it, so the `u` every screen has from here came first on the key bar."""
+        keys: dict[str, list[Binding]] = {}
+        for base in reversed(cls.__mro__):
+            if issubclass(base, DOMNode):
+                if not base._inherit_bindings:
+                    keys.clear()
+                for key, bindings in BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings.items():
+                    keys.pop(key, None)
+                    keys[key] = bindings
+        return BindingsMap.from_keys(keys)
 
     @property
     def journal_app(self) -> GoalJournalApp:
