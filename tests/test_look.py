@@ -80,7 +80,9 @@ async def test_every_field_is_one_line_with_a_bar_that_takes_the_accent_colour_w
         compact.focus()
         await pilot.pause()
         assert bar(compact)[1] == accent and bar(plain) == bar(current)
-        assert compact.styles.background_tint.a > 0.1  # a tint of the accent, not one grey step
+        # The focused field takes a tint of the accent, not one grey step lighter.
+        assert compact.styles.background.rgb == accent.rgb and compact.styles.background.a >= 0.15
+        assert plain.styles.background.rgb != accent.rgb
         app.query_one("#choice", Select).focus()
         await pilot.pause()
         assert bar(current)[1] == accent
