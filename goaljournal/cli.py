@@ -1435,19 +1435,21 @@ def run_app(args: argparse.Namespace) -> int:
 
             store = Store.open(Path(folder) / "demo.db", clock=_now)
             fill_demo_journal(store, today=store.today())
-            return _run_tui(store)
+            return _run_tui(store, demo=True)
     store = Store.open(resolve_journal_path(args.db), clock=_now)
     store.start_rolling_backup()  # daily, the last 7, in backups/ beside the journal
-    return _run_tui(store)
+    return _run_tui(store, demo=False)
 
 
-def _run_tui(store: Store) -> int:
+def _run_tui(store: Store, *, demo: bool) -> int:
+    """The app on ``store``: a demo says so in its title bar; the user's new journal opens on
+    the welcome."""
     from goaljournal.ui.app import GoalJournalApp
 
     try:
         # The app reads the preferences (core/config.py) and toasts a problem with them; the line
         # is repeated here, where it stays once the app's screen is gone.
-        app = GoalJournalApp(store)
+        app = GoalJournalApp(store, demo=demo, welcome=not demo)
         app.run()
     finally:
         store.close()

@@ -496,9 +496,11 @@ async def test_the_palette_on_a_persons_page_logs_with_them_and_adds_someone_new
 
 
 async def test_help_lists_the_people_keys(store: Store, screen_text) -> None:
-    from goaljournal.ui.app import HELP
+    from goaljournal.ui.app import HELP, help_places
+    from goaljournal.ui.help import help_markdown
 
-    assert "| `p` | anywhere |" in HELP and "file the conversation as feedback" in HELP.lower()
+    assert "| `p` | People: " in HELP and "`F` Feedback" in HELP
+    assert "file the conversation as feedback" in help_markdown(help_places(), here=["a person"]).lower()
 
 
 # -- the pure helpers ------------------------------------------------------------------------

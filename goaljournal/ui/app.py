@@ -14,6 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import Widget
 
 from goaljournal.core import dates
 from goaljournal.core.config import config_path, read_preferences, with_value
@@ -31,7 +32,6 @@ from goaljournal.ui.shared.toasts import ToastPlacement
 
 if TYPE_CHECKING:
     from textual.content import Content
-    from textual.widget import Widget
 
     from goaljournal.ui.people.page import PeoplePage
     from goaljournal.ui.shared.reader import ReaderKey
@@ -78,6 +78,7 @@ HELP_PLACES = (
     ("timeline", ("timeline.screen:TimelineScreen", "timeline.view:TimelineView", "timeline.view:TimelineList")),
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
+    ("the welcome", ("welcome.screen:WelcomeScreen",)),
 )
 
 
@@ -123,7 +124,11 @@ class GoalJournalApp(ToastPlacement, App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, store: Store, *, today: date | None = None, config: Path | None = None) -> None:
+    def __init__(
+        self, store: Store, *, today: date | None = None, config: Path | None = None, demo: bool = False, welcome: bool = False
+    ) -> None:
+        """``demo``: the journal is a temporary demo, and the title bar says so. ``welcome``: open
+        with the welcome when the journal is new (the command line asks; tests mostly do not)."""
         # The user's preferences (core/config.py), read before anything is drawn; ``config``
         # stands in for the config file's usual place.
         self.config_file = config or config_path()
@@ -132,6 +137,8 @@ class GoalJournalApp(ToastPlacement, App[None]):
         super().__init__()
         self.store = store
         self._today = today
+        self.demo = demo
+        self.offer_welcome = welcome and not demo
         self.undo_stack: list[Undoable] = []  # every screen's changes, newest last
         for theme in THEMES:
             self.register_theme(theme)
@@ -209,19 +216,45 @@ class GoalJournalApp(ToastPlacement, App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         if self.config_problem:
             self.tell(self.config_problem, severity="warning")
+        if self.demo:
+            self.title = "goaljournal (demo)"
         if self.store.read_only:  # say so up front, not only when a write is refused
             self.sub_title = "read-only"
             self.tell("Opened for reading only: the journal file or its folder is not writable, so nothing can be saved.", severity="warning")
+        elif self.offer_welcome and self.store.welcome_due():
+            self.action_welcome()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_places()))
+            self.push_screen(HelpScreen(help_places(), here=self._help_here()))
+
+    def _help_here(self) -> list[str]:
+        """The help's places the screen on top is: its own class, or a widget of it that is mounted
+        there (a decision list on Today, a goal's milestones)."""
+        screen = self.screen
+        here = []
+        for where, classes in help_places():
+            for cls in classes:
+                if type(screen) is cls or (not issubclass(cls, Screen) and issubclass(cls, Widget) and screen.query(cls)):
+                    here.append(where)
+                    break
+        return here
+
+    def action_welcome(self) -> None:
+        """The welcome: the daily loop, a first goal, a first self-assessment, an import."""
+        welcome = feature("welcome.screen:WelcomeScreen")
+        if isinstance(self.screen, HelpScreen):  # opened from the help: it takes the help's place
+            self.pop_screen()
+        if not isinstance(self.screen, welcome):
+            self.push_screen(welcome())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for name, key, label, _, description in SCREENS:
             yield SystemCommand(f"Go to {label} ({key})", description, lambda name=name: self.switch_mode(name))
         yield SystemCommand("Help (?)", "Every key, and a guide to SMART goals", self.action_help)
+        yield SystemCommand("Welcome / getting started", "The daily loop in a minute; draft a first goal, start a "
+                            "self-assessment, or import a jrnl or Day One journal", self.action_welcome)  # fmt: skip
         yield SystemCommand("New goal (n on Goals)", "Draft a goal with the live SMART coach", self.action_new_goal)
         yield SystemCommand("New person (n on People)", "Someone you met: role, organisation, how you met", self.action_new_person)
         yield SystemCommand("Log a conversation (c on People)", "A coffee, meeting, event, call, message or feedback session, "

@@ -22,16 +22,29 @@ if TYPE_CHECKING:
 
 
 class TitleBar(Horizontal):
-    """One line: the app and screen name, the date in the middle, the screen's status on the right."""
+    """One line: the app and screen name, the date in the middle, the screen's status on the right.
+    On a demo journal a warning-coloured mark says so, so that nobody types their real day into a
+    journal that is thrown away on quitting."""
 
-    def __init__(self, screen_name: str) -> None:
-        super().__init__(id="title-bar")
+    # The demo mark, from wide to narrow: the longest that leaves the name and date whole.
+    DEMO_MARKS = (" DEMO (temporary journal) ", " DEMO ")
+
+    def __init__(self, screen_name: str, *, demo: bool = False) -> None:
+        super().__init__(id="title-bar", classes="-demo" if demo else "")
         self.screen_name = screen_name
+        self.demo = demo
 
     def compose(self) -> ComposeResult:
         yield Static(Content.assemble(("goaljournal", "bold"), " · ", (self.screen_name, "bold $text-accent")), id="title-name")
+        if self.demo:
+            yield Static(Content(self.DEMO_MARKS[-1]), id="title-demo")
         yield Static(id="title-date")
         yield Static(id="title-status")
+
+    def on_resize(self) -> None:
+        if self.demo:
+            wide = self.size.width >= 100
+            self.query_one("#title-demo", Static).update(Content(self.DEMO_MARKS[0] if wide else self.DEMO_MARKS[-1]))
 
     def show(self, today: date, status: str = "") -> None:
         self.query_one("#title-date", Static).update(Content(human_date(today, "%a %d %b %Y")))
@@ -78,7 +91,7 @@ class JournalScreen(Screen[ResultType]):
         return self.journal_app.today
 
     def compose_title(self) -> ComposeResult:
-        yield TitleBar(self.SCREEN_NAME)
+        yield TitleBar(self.SCREEN_NAME, demo=self.journal_app.demo)
 
     def on_mount(self) -> None:
         self.refresh_data()
