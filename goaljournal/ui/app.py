@@ -229,16 +229,19 @@ class GoalJournalApp(ToastPlacement, App[None]):
             self.push_screen(HelpScreen(help_places(), here=self._help_here()))
 
     def _help_here(self) -> list[str]:
-        """The help's places the screen on top is: its own class, or a widget of it that is mounted
-        there (a decision list on Today, a goal's milestones)."""
+        """The help's places the screen on top is: its own class, or a widget of it shown there (a
+        decision list on Today, a goal's milestones)."""
         screen = self.screen
-        here = []
-        for where, classes in help_places():
-            for cls in classes:
-                if type(screen) is cls or (not issubclass(cls, Screen) and issubclass(cls, Widget) and screen.query(cls)):
-                    here.append(where)
-                    break
-        return here
+
+        def shown(widget: Widget) -> bool:
+            return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+        def is_here(cls: type) -> bool:
+            if issubclass(cls, Screen):
+                return type(screen) is cls
+            return issubclass(cls, Widget) and any(shown(widget) for widget in screen.query(cls))
+
+        return [where for where, classes in help_places() if any(is_here(cls) for cls in classes)]
 
     def action_welcome(self) -> None:
         """The welcome: the daily loop, a first goal, a first self-assessment, an import."""
