@@ -74,7 +74,7 @@ class WelcomeScreen(ModalScreen[None]):
 
     @staticmethod
     def _key_row(key: str, what: str) -> Horizontal:
-        return WelcomeScreen._row(Content.styled(key, "bold $accent"), what, "offer")
+        return WelcomeScreen._row(Content.styled(key, "bold $text-accent"), what, "offer")
 
     @staticmethod
     def _row(left: Content, right: str, kind: str) -> Horizontal:
