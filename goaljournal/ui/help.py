@@ -1,5 +1,6 @@
 """Help: every key, read from the bindings of the screens and widgets that hold it, and a short
-guide to SMART goals.
+guide to SMART goals. The keys of the screen it is opened on come first and in full, then those
+that work everywhere, then every other screen's on one line each, as a reference card.
 
 The app hands the help the classes to read (``KeyPlace``: where the keys work, and the classes
 whose ``BINDINGS`` hold them), since the help may not import a feature. A key bound, rebound or
