@@ -132,6 +132,18 @@ async def test_a_journal_already_written_opens_on_today(store: Store) -> None:
         assert isinstance(app.screen, TodayScreen)
 
 
+async def test_a_read_only_journal_opens_on_today(store: Store, db_path: Path) -> None:
+    """Nothing offered there could be saved: the app says the journal is read-only instead."""
+    store.close()
+    db_path.chmod(0o444)
+    with Store.open(db_path, clock=lambda: NOW) as read_only:
+        assert read_only.read_only and read_only.welcome_due()
+        app = first_run_app(read_only)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, TodayScreen)
+
+
 async def test_the_palette_reopens_it_on_any_journal(store: Store) -> None:
     store.add_goal("Read 12 books by December")
     app = first_run_app(store)
