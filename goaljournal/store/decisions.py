@@ -15,7 +15,7 @@ from goaljournal.store.values import ID_MAX, _check_text, _day
 
 class DecisionsMixin(GoalsMixin):
     """What needs a decision; extend, achieve, abandon or pause a goal; snooze a prompt; the
-first run's welcome."""
+    first run's welcome."""
 
     def needed_decisions(self, today: date, *, assessment_every: int = ASSESSMENT_EVERY_DAYS) -> list[Decision]:
         """The prompts Today shows (see :func:`goaljournal.core.decisions.decisions`; a

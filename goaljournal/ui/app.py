@@ -128,7 +128,7 @@ class GoalJournalApp(ToastPlacement, App[None]):
         self, store: Store, *, today: date | None = None, config: Path | None = None, demo: bool = False, welcome: bool = False
     ) -> None:
         """``demo``: the journal is a temporary demo, and the title bar says so. ``welcome``: open
-        with the welcome when the journal is new (the command line asks; tests mostly do not)."""
+        with the welcome when the journal is new (the command line asks it on the user's journal)."""
         # The user's preferences (core/config.py), read before anything is drawn; ``config``
         # stands in for the config file's usual place.
         self.config_file = config or config_path()
