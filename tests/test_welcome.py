@@ -174,6 +174,22 @@ async def test_the_help_reopens_it_with_w(store: Store, screen_text) -> None:  #
         assert [type(screen) for screen in app.screen_stack] == [TodayScreen, WelcomeScreen]
 
 
+async def test_question_mark_in_the_welcome_shows_its_keys_first(store: Store) -> None:
+    from textual.widgets import Markdown
+
+    app = first_run_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        source = app.screen.query_one(Markdown).source
+        assert source.index("## This screen: the welcome") < source.index("First goal") < source.index("## Everywhere")
+        await pilot.press("w")  # the welcome is already open: the help closes onto it
+        await pilot.pause()
+        assert [type(screen) for screen in app.screen_stack] == [TodayScreen, WelcomeScreen]
+
+
 async def test_a_demo_journal_never_welcomes_and_says_it_is_a_demo(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
     app = first_run_app(store, demo=True)
     async with app.run_test(size=(80, 24)) as pilot:
