@@ -4,6 +4,8 @@ conversation as a panel or a reader shows it. Pure functions of the store and to
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from textual.content import Content
@@ -62,6 +64,42 @@ def live_goal(store: Store, goal_id: int) -> Goal | None:
     except JournalError:
         return None
     return goal if goal.deleted_at is None else None
+
+
+# -- fitting a table to its width -------------------------------------------------------------
+
+# A DataTable pads every cell with a space on each side; a column costs its width and these.
+CELL_PADDING = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column as its content asks: ``need`` shows every cell whole, ``least`` is the width
+    under which it is not worth showing (the cells are cut with an ellipsis in between)."""
+
+    key: str
+    need: int
+    least: int
+
+
+def fit_columns(room: int, columns: Sequence[Column], grow: Sequence[str] = ()) -> dict[str, int]:
+    """Each column shown in ``room`` cells and its width. ``columns`` come most useful first: each
+    is shown if it fits at its least width beside those before it, so the least useful go first
+    when the table is narrow. What is left widens them towards their need, in the order of
+    ``grow`` (by default the columns' own), so the text uses the room it has."""
+    widths: dict[str, int] = {}
+    left = room
+    for column in columns:
+        if column.least + CELL_PADDING <= left:
+            widths[column.key] = column.least
+            left -= column.least + CELL_PADDING
+    by_key = {column.key: column for column in columns}
+    for key in grow or [column.key for column in columns]:
+        if key in widths:
+            more = min(left, max(by_key[key].need - widths[key], 0))
+            widths[key] += more
+            left -= more
+    return widths
 
 
 # -- a person --------------------------------------------------------------------------------
