@@ -9,18 +9,17 @@ from __future__ import annotations
 from collections import Counter
 
 from rich.text import Text
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from goaljournal.core.dates import human_day
 from goaljournal.core.models import RELATIONSHIPS, Person
 from goaljournal.ui.people.forms import PersonDraft, PersonForm
-from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
+from goaljournal.ui.people.page import FittedTable, PeoplePage, place_cursor, row_id
 from goaljournal.ui.people.person import PersonScreen
 from goaljournal.ui.people.render import (
     Column,
@@ -71,16 +70,10 @@ def people_columns(cells: list[dict[str, Text]]) -> list[Column]:
 NO_MATCH_HINT = "No one matches: escape clears the search, f changes the relationship filter."
 
 
-class PeopleTable(DataTable[Text]):
+class PeopleTable(FittedTable):
     """The people list; Enter opens the highlighted person's page."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Open", show=True)]
-
-    class Resized(Message):
-        """The table's width changed: its columns are fitted to it again."""
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.post_message(self.Resized())
 
 
 class PeopleScreen(PeoplePage):
@@ -146,7 +139,7 @@ class PeopleScreen(PeoplePage):
         overdue = Counter(talk.person_id for talk in late)
         cells = [self._cells(person, overdue.get(person.id, 0)) for person in people]
         self._fitted_width = table.size.width
-        widths = fit_columns(self._room(table), people_columns(cells), grow=GROW_ORDER)
+        widths = fit_columns(table.room(), people_columns(cells), grow=GROW_ORDER)
         shown_keys = [key for key in PEOPLE_HEADINGS if key in widths]
         table.clear(columns=True)
         for key in shown_keys:
@@ -195,12 +188,7 @@ class PeopleScreen(PeoplePage):
             "follow-ups": follow_ups,
         }
 
-    def _room(self, table: DataTable[Text]) -> int:
-        """The cells the columns can have: the table's width less its scrollbar (before the first
-        layout, the screen's)."""
-        return (table.size.width or self.app.size.width) - table.styles.scrollbar_size_vertical
-
-    @on(PeopleTable.Resized)
+    @on(FittedTable.Resized)
     def _refit(self) -> None:
         if self.is_mounted and self.table.size.width != self._fitted_width:
             self.refresh_data()
