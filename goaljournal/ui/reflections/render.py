@@ -3,6 +3,7 @@ Pure functions of the store and the entries: tested without the app."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from textual.content import Content
@@ -19,21 +20,38 @@ from goaljournal.ui.shared.widgets.entry_reader import (
 
 # Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
 ROW_LEAD = 16
+# The tags' column: at most this many cells, and never more than a quarter of the row.
+TAGS_WIDTH = 28
+
+# Markdown that says how text looks, not what it says: a preview line leaves it out.
+_MARKDOWN_LINE_START = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+\[[ xX/]\]\s+|[-*+]\s+|\d{1,9}[.)]\s+|```\w*|~~~\w*)+", re.MULTILINE)
+_MARKDOWN_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$", re.MULTILINE)
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|~~|`+)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
+
+
+def plain_text(text: str) -> str:
+    """The start of an entry as a list shows it: its words, without the Markdown that shapes them
+    (heading marks, emphasis, link targets, list and quote markers, fences, rules)."""
+    text = _MARKDOWN_RULE.sub("", text)
+    text = _MARKDOWN_LINE_START.sub("", text)
+    text = _MARKDOWN_LINK.sub(r"\1", text)
+    return _MARKDOWN_EMPHASIS.sub(lambda match: next(group for group in match.groups()[1:] if group is not None), text)
 
 
 def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: bool = False) -> Content:
     """One line of ``width`` cells: the day (the day it was deleted, in the trash), the star, the
-    kind, the start of the text (around the first search match, if ``spans``), and the tags in a
-    column on the right."""
-    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=28)
+    kind, the start of the text as plain text (around the first search match, as written, if
+    ``spans``), and the tags in a column on the right, cut with an ellipsis to the room there is."""
+    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=min(TAGS_WIDTH, max(width // 4, 6)))
     room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
     if spans:
         text = highlighted_line(entry.text, spans, room)
     else:  # only the start can show: a megabyte entry is not flattened whole for every frame
-        text = user_content(entry.text[: room * 4], single_line=True, width=room)
+        text = user_content(plain_text(entry.text[: room * 4]), single_line=True, width=room)
     text = text.truncate(room, ellipsis=True, pad=True)
     day = (entry.deleted_at or "")[:10] if trashed else entry.at[:10]
-    return Content.assemble(
+    row = Content.assemble(
         (f" {day} ", "$text-error" if trashed else "$text-muted"),
         ("★" if entry.starred else " ", "$text-warning"),
         f" {KIND_MARKS.get(entry.kind, '·')} ",
@@ -41,6 +59,7 @@ def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: 
         "  ",
         tags,
     )
+    return row.truncate(width, ellipsis=True) if row.cell_length > width else row
 
 
 def log_status(total: int, *, trash: bool, filtered: bool) -> str:
