@@ -20,8 +20,6 @@ from goaljournal.ui.shared.widgets.entry_reader import (
 
 # Columns before an entry's text in a row: " 2026-11-24 ★ ✎ ".
 ROW_LEAD = 16
-# The tags' column: at most this many cells, and never more than a quarter of the row.
-TAGS_WIDTH = 28
 
 # Markdown that says how text looks, not what it says: a preview line leaves it out.
 _MARKDOWN_LINE_START = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+\[[ xX/]\]\s+|[-*+]\s+|\d{1,9}[.)]\s+|```\w*|~~~\w*)+", re.MULTILINE)
@@ -43,7 +41,7 @@ def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: 
     """One line of ``width`` cells: the day (the day it was deleted, in the trash), the star, the
     kind, the start of the text as plain text (around the first search match, as written, if
     ``spans``), and the tags in a column on the right, cut with an ellipsis to the room there is."""
-    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=min(TAGS_WIDTH, max(width // 4, 6)))
+    tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=max(width // 4, 6))  # a quarter of the row
     room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
     if spans:
         text = highlighted_line(entry.text, spans, room)
