@@ -75,7 +75,10 @@ async def test_p_from_today_opens_people_and_a_person_is_added_by_typing(store: 
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PeopleScreen)
-        assert "No people yet — press n to add someone you met" in screen_text(app)
+        text = screen_text(app)
+        assert "People keeps the mentors, managers, peers and contacts" in text  # what the screen is for
+        assert "No people yet — press n to add someone you met" in text
+        assert not app.screen.query_one("#people-table").display  # no empty table beside it
 
         await pilot.press("n")
         await pilot.pause()
@@ -100,6 +103,46 @@ async def test_p_from_today_opens_people_and_a_person_is_added_by_typing(store: 
         text = screen_text(app)
         assert "Priya Raman" in text and "mentor" in text and "@hr @mentoring" in text
         assert "No people yet" not in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_list_keeps_its_most_useful_columns_at_every_width(store: Store, contacts, screen_text, size) -> None:
+    store.add_interaction(contacts["tom"], "coffee", at="2026-11-01", follow_up="Send the survey", follow_up_due="2026-11-10")
+    store.add_interaction(contacts["priya"], "call", at="2026-11-23")
+    app = app_for(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one("#people-table")
+        assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+        lines = screen_text(app).splitlines()
+        tom = next(line for line in lines if "Tom Okafor" in line)
+        assert "3 weeks ago" in tom and "1 overdue" in tom  # the last conversation and the follow-up stay
+        assert "contact" in tom and "HR Business" in tom  # and, at 80 columns too, relationship and role
+        if size[0] >= 120:  # with the room, roles and organisations whole, and the tags
+            assert "HR Business Partner · Contoso" in tom and "@hr" in tom
+            priya = next(line for line in lines if "Priya Raman" in line)
+            assert "Head of People Analytics · Northwind Bank" in priya and "@hr @mentoring" in priya
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_a_persons_page_and_the_conversation_form_fit_the_screen(store: Store, priya: int, screen_text, size) -> None:
+    goal = store.add_goal("Give three talks at team meetings", status="active", target=3, deadline="2027-03-31")
+    store.add_interaction(priya, "coffee", at="2026-11-05", notes="Talked through the whole of the talk outline, slide by slide " * 2,
+                          learned="Practise on a friendly audience first", follow_up="Book the PMP exam", follow_up_due="2026-11-20",
+                          goal_ids=[goal])  # fmt: skip
+    app = app_for(store)
+    async with app.run_test(size=size) as pilot:
+        await open_person(pilot, "priya")
+        table = app.screen.query_one("#conversations")
+        assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+        row = next(line for line in screen_text(app).splitlines() if "05 Nov 2026" in line and "coffee" in line)
+        assert "Talked through" in row and "overdue by 5 days" in row
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationForm)
+        dialog = app.screen.query_one(".people-dialog")
+        assert dialog.region.right <= size[0] and not dialog.show_horizontal_scrollbar
 
 
 async def test_the_form_keeps_what_was_typed_when_the_name_is_missing(store: Store, screen_text) -> None:

@@ -43,14 +43,14 @@ class PersonScreen(PeoplePage):
     # Under 110 columns the about panel goes above the conversations, which get the whole width.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("escape", "back", "Back"),
         Binding("c,n", "log_conversation", "Log talk"),
+        Binding("escape", "back", "Back"),
         Binding("e", "edit_conversation", "Edit"),
         Binding("x,space", "toggle_follow_up", "Follow-up"),
+        Binding("E", "edit_person", "Person"),
         Binding("F", "file_feedback", "Feedback"),
         Binding("d,delete", "trash_conversation", "Delete"),
         Binding("u", "undo", "Undo"),
-        Binding("E", "edit_person", "Person"),
     ]
 
     def __init__(self, person_id: int) -> None:

@@ -82,11 +82,11 @@ class PeopleScreen(PeoplePage):
     # From 160 columns the preview stands beside the list, which has all the room it needs.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("f", "cycle_relationship", "Relationship"),
         Binding("n", "new_person", "New"),
-        Binding("e", "edit_person", "Edit"),
         Binding("c", "log_conversation", "Log talk"),
+        Binding("slash", "search", "Search"),
+        Binding("f", "cycle_relationship", "Filter"),  # by relationship, in turn
+        Binding("e", "edit_person", "Edit"),
         Binding("d,delete", "trash_person", "Delete"),
         Binding("u", "undo", "Undo"),
         Binding("escape", "back", "Back", show=False),
