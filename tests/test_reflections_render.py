@@ -61,7 +61,16 @@ def test_a_row_shows_the_entry_as_plain_text_not_markdown() -> None:
 
 @pytest.mark.parametrize("text", ["2*3*4 = 24", "snake_case_name stays", "[b]not markdown[/b]", "a - b", "#hashtag"])
 def test_plain_text_leaves_what_is_not_markdown_as_written(text: str) -> None:
-    assert plain_text(text) == text
+    assert plain_text(text) == (text, [])
+
+
+def test_a_searched_row_is_plain_text_too_with_the_match_where_the_words_are() -> None:
+    text = "**October review** - Best: [Aisha](https://x.example) shipped her first _report_ alone"
+    entry = Entry(id=1, uuid="u", at="2026-11-24 17:05:00", text=text, kind="note")
+    row = entry_row(entry, 100, [(2, 9), (10, 16), (73, 79)])  # October, review, report
+    assert row.plain[ROW_LEAD:].startswith("October review - Best: Aisha shipped her first report alone")
+    picked = sorted(row.plain[span.start : span.end] for span in row.spans if str(span.style) == MATCH_STYLE)
+    assert picked == ["October", "report", "review"]
 
 
 def test_the_count_says_entries_matches_or_the_trash() -> None:

@@ -28,25 +28,51 @@ _MARKDOWN_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
 _MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__|~~|`+)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?!\w)|(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?!\w)")
 
 
-def plain_text(text: str) -> str:
+def _markup_mask(text: str) -> list[bool]:
+    """For each character of ``text``: whether it is kept as words (False: it is Markdown markup)."""
+    keep = [True] * len(text)
+
+    def drop(start: int, end: int) -> None:
+        keep[start:end] = [False] * (end - start)
+
+    for pattern in (_MARKDOWN_RULE, _MARKDOWN_LINE_START):
+        for match in pattern.finditer(text):
+            drop(*match.span())
+    for match in _MARKDOWN_LINK.finditer(text):  # [words](target): the words stay
+        drop(match.start(), match.start(1))
+        drop(match.end(1), match.end())
+    for match in _MARKDOWN_EMPHASIS.finditer(text):  # **words**: the words stay
+        inner = next(group for group in range(2, 5) if match.group(group) is not None)
+        drop(match.start(), match.start(inner))
+        drop(match.end(inner), match.end())
+    return keep
+
+
+def plain_text(text: str, spans: Sequence[Span] = ()) -> tuple[str, list[Span]]:
     """The start of an entry as a list shows it: its words, without the Markdown that shapes them
-    (heading marks, emphasis, link targets, list and quote markers, fences, rules)."""
-    text = _MARKDOWN_RULE.sub("", text)
-    text = _MARKDOWN_LINE_START.sub("", text)
-    text = _MARKDOWN_LINK.sub(r"\1", text)
-    return _MARKDOWN_EMPHASIS.sub(lambda match: next(group for group in match.groups()[1:] if group is not None), text)
+    (heading marks, emphasis, link targets, list and quote markers, fences, rules), and ``spans``
+    of ``text`` (search matches) moved to where they are in those words."""
+    keep = _markup_mask(text)
+    before = [0] * (len(text) + 1)  # how many characters are kept before each position
+    for index, kept in enumerate(keep):
+        before[index + 1] = before[index] + kept
+    moved = [(before[start], before[end]) for start, end in spans if before[end] > before[start]]
+    return "".join(char for char, kept in zip(text, keep, strict=True) if kept), moved
 
 
 def entry_row(entry: Entry, width: int, spans: Sequence[Span] = (), *, trashed: bool = False) -> Content:
     """One line of ``width`` cells: the day (the day it was deleted, in the trash), the star, the
-    kind, the start of the text as plain text (around the first search match, as written, if
-    ``spans``), and the tags in a column on the right, cut with an ellipsis to the room there is."""
+    kind, the start of the text as plain text (around the first search match, if ``spans``), and
+    the tags in a column on the right, cut with an ellipsis to the room there is."""
     tags = user_content(" ".join(f"@{tag}" for tag in entry.tags), style="$text-accent", single_line=True, width=max(width // 4, 6))  # a quarter of the row
     room = max(width - ROW_LEAD - tags.cell_length - 2, 10)
+    # Only what can show is read: a megabyte entry is not flattened whole for every frame.
     if spans:
-        text = highlighted_line(entry.text, spans, room)
-    else:  # only the start can show: a megabyte entry is not flattened whole for every frame
-        text = user_content(plain_text(entry.text[: room * 4]), single_line=True, width=room)
+        shown = entry.text[: min(spans)[0] + room * 4]
+        words, spans = plain_text(shown, [span for span in spans if span[0] < len(shown)])
+        text = highlighted_line(words, spans, room)
+    else:
+        text = user_content(plain_text(entry.text[: room * 4])[0], single_line=True, width=room)
     text = text.truncate(room, ellipsis=True, pad=True)
     day = (entry.deleted_at or "")[:10] if trashed else entry.at[:10]
     row = Content.assemble(
