@@ -31,10 +31,12 @@ class FittedTable(DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         self.post_message(self.Resized())
 
-    def room(self) -> int:
-        """The cells the columns can have: the width less the scrollbar (before the first layout,
-        the screen's)."""
-        return (self.size.width or self.app.size.width) - self.styles.scrollbar_size_vertical
+    def room(self, rows: int) -> int:
+        """The cells the columns of ``rows`` rows can have: the width (before the first layout, the
+        screen's), less the scrollbar when the rows will not all show."""
+        width = self.size.width or self.app.size.width
+        scrolls = not self.size.height or rows + self.header_height > self.size.height
+        return width - (self.styles.scrollbar_size_vertical if scrolls else 0)
 
 
 def row_id(table: DataTable[Text]) -> int | None:

@@ -110,7 +110,7 @@ class PersonScreen(PeoplePage):
             state, style = follow_up_state(talk, self.today)
             rows.append((Text(human_day(talk.at)), Text(talk.kind), talk.notes or talk.learned or "", Text(state, style=self.themed(style))))
         self._fitted_width = table.size.width
-        widths = fit_columns(table.room(), [
+        widths = fit_columns(table.room(len(talks)), [
             Column("date", 11, 11), Column("notes", max([5, *(len(row[2]) for row in rows)]), 12),
             Column("kind", max([4, *(row[1].cell_len for row in rows)]), 8), Column("follow-up", max([9, *(row[3].cell_len for row in rows)]), 9),
         ], grow=("kind", "follow-up", "notes"))  # fmt: skip

@@ -139,7 +139,7 @@ class PeopleScreen(PeoplePage):
         overdue = Counter(talk.person_id for talk in late)
         cells = [self._cells(person, overdue.get(person.id, 0)) for person in people]
         self._fitted_width = table.size.width
-        widths = fit_columns(table.room(), people_columns(cells), grow=GROW_ORDER)
+        widths = fit_columns(table.room(len(people)), people_columns(cells), grow=GROW_ORDER)
         shown_keys = [key for key in PEOPLE_HEADINGS if key in widths]
         table.clear(columns=True)
         for key in shown_keys:
