@@ -586,3 +586,20 @@ def test_a_persons_page_text_comes_from_the_store_alone_and_leaves_out_goals_in_
     assert "Goals discussed with your mentor" in text and "Give three talks at team meetings" in text
     assert "Learn SQL window functions" not in text
     assert "Practise on a friendly audience first" in text and "nothing recorded yet" in text
+
+
+def test_long_goals_and_advice_wrap_under_their_own_start(store: Store, priya: int) -> None:
+    goal = store.add_goal("Give three talks at team meetings before the end of the financial year", status="active", target=3)
+    store.add_interaction(priya, "coffee", at="2026-11-10", goal_ids=[goal], learned="Practise on a friendly audience first, then on a harder one",
+                          outcome="Presented to my own team, then to the whole department in the town hall")  # fmt: skip
+    lines = person_about(store, store.get_person(priya), store.interactions(priya), TODAY, width=40).plain.splitlines()
+    lines = lines[lines.index("Goals discussed with your mentor") :]  # above: who they are, wrapped by the panel
+    assert all(len(line) <= 40 for line in lines)
+    at = next(index for index, line in enumerate(lines) if "Practise on" in line)
+    text_starts = lines[at].index("Practise")
+    assert lines[at + 1].startswith(" " * text_starts) and lines[at + 1][text_starts] != " "  # a hanging indent
+    done = next(index for index, line in enumerate(lines) if "→ done:" in line)
+    assert lines[done + 1].startswith(" " * lines[done].index("Presented"))
+    titled = next(index for index, line in enumerate(lines) if "Give three talks" in line)
+    assert lines[titled + 1].strip().startswith("meetings before")
+    assert lines[titled + 1].startswith(" " * lines[titled].index("Give"))

@@ -124,9 +124,13 @@ class PersonScreen(PeoplePage):
         place_cursor(table, selected, select)
         about = self.query_one("#person-about", VerticalScroll)
         about.border_title = user_content(person.name, single_line=True, width=40)
-        # The panel's text width: its own less the border, padding and scrollbar.
-        width = (about.size.width or self.app.size.width // 2) - 6
-        self.query_one("#person-about-text", Static).update(person_about(self.store, person, talks, self.today, width))
+        # The panel's text width (its size is inside its border and padding), less its scrollbar
+        # when the text is longer than the panel.
+        width = about.size.width or self.app.size.width // 2
+        text = person_about(self.store, person, talks, self.today, width)
+        if len(text.plain.splitlines()) > about.size.height:
+            text = person_about(self.store, person, talks, self.today, width - about.styles.scrollbar_size_vertical)
+        self.query_one("#person-about-text", Static).update(text)
         super().refresh_data()
         self._show_conversation()
 

@@ -143,10 +143,19 @@ def person_preview(store: Store, person: Person, today: date) -> Content:
     return Content("\n").join(lines)
 
 
+def hanging(lead: Content | str, text: Content, width: int) -> Content:
+    """``lead`` then ``text`` wrapped to ``width`` cells, its further lines indented to where the
+    text starts (as a list item's are), so a long goal or piece of advice still reads as one."""
+    lead = Content(lead) if isinstance(lead, str) else lead
+    indent = lead.cell_length if lead.cell_length <= width // 2 else 4
+    lines = text.wrap(max(width - indent, 8))
+    return Content("\n").join([lead + lines[0], *(Content(" " * indent) + line for line in lines[1:])])
+
+
 def person_about(store: Store, person: Person, talks: list[Interaction], today: date, width: int = 80) -> Content:
     """A person's page's left panel: who they are, the goals discussed with them, and each piece
-    of advice with what came of it. ``talks`` are their conversations, newest first. Goals and
-    advice take a line each, cut to ``width`` (the panel's): a wrapped line would lose its indent."""
+    of advice with what came of it. ``talks`` are their conversations, newest first; goals and
+    advice are wrapped to ``width`` (the panel's) with a hanging indent."""
     lines = person_summary(person, today)
     mentor = person.relationship == "mentor"
     discussed = Counter(goal_id for talk in talks for goal_id in talk.goal_ids)
@@ -163,27 +172,27 @@ def person_about(store: Store, person: Person, talks: list[Interaction], today: 
             fraction = progress_fraction(goal)
             bar = f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else " " * 13
             state = "" if goal.status == "active" else f" · {goal.status}"
-            lines.append(compose_line("  ", (bar, "$text-accent"), " ", user_content(goal.title, single_line=True, width=max(width - 16, 8))))
+            lines.append(hanging(compose_line("  ", (bar, "$text-accent"), " "), user_content(goal.title, single_line=True), width))
             lines.append(Content.styled(f"    discussed {times}× · last {human_day(last_discussed[goal_id])}{state}", "$text-muted"))
     advised = [talk for talk in talks if talk.learned]
     if advised:
         lines += [Content(""), Content.styled("Advice and what came of it" if mentor else "What I learned and what came of it", "bold")]
         for talk in advised:
-            lines.append(compose_line((f"  {human_day(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True, width=max(width - 14, 8))))
+            lines.append(hanging(Content.styled(f"  {human_day(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True), width))
             lines.append(came_of_it(talk, today, width))
     return Content("\n").join(lines)
 
 
 def came_of_it(talk: Interaction, today: date, width: int = 80) -> Content:
-    """Under a piece of advice: what was done about it, else the follow-up, else a hint; one line
-    of at most ``width`` cells."""
+    """Under a piece of advice: what was done about it, else the follow-up, else a hint; wrapped
+    to ``width`` cells with a hanging indent."""
     if talk.outcome:
-        return compose_line(("    → done: ", "$text-success"), user_content(talk.outcome, single_line=True, width=max(width - 12, 8)))
+        return hanging(Content.styled("    → done: ", "$text-success"), user_content(talk.outcome, single_line=True), width)
     if talk.follow_up:
         state, style = follow_up_state(talk, today)
-        room = max(width - 8 - len(state), 8)
-        return compose_line(("    → ", "$text-muted"), user_content(talk.follow_up, single_line=True, width=room), "  ", (state, style))
-    return Content.styled("    → nothing recorded yet: e adds what was done about it", "$text-muted italic").truncate(width, ellipsis=True)
+        said = compose_line(user_content(talk.follow_up, single_line=True), "  ", (state, style))
+        return hanging(Content.styled("    → ", "$text-muted"), said, width)
+    return hanging(Content("    → "), Content.styled("nothing recorded yet: e adds what was done about it", "$text-muted italic"), width)
 
 
 # -- a conversation --------------------------------------------------------------------------
