@@ -381,6 +381,21 @@ async def test_an_empty_log_says_what_it_is_for_and_n_writes_the_first_entry(sto
         assert "Reflections is your log" not in screen_text(app)
 
 
+async def test_an_empty_lists_line_has_the_lists_background_to_its_end(store: Store, journal: dict[str, int]) -> None:
+    """Regression: after "The trash is empty." the line was padded without a style, drawn in the
+    terminal's own background (a black bar on a light theme)."""
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        entries = await open_reflections(app, pilot)
+        await pilot.press("T")
+        await pilot.pause()
+        assert entries.row_count == 0
+        line = list(entries.render_line(0))
+        assert "The trash is empty." in "".join(segment.text for segment in line)
+        background = entries.get_visual_style().rich_style.bgcolor
+        assert line[-1].style is not None and line[-1].style.bgcolor == background
+
+
 async def test_the_list_reads_only_the_pages_it_shows(store: Store, screen_text) -> None:
     with store.transaction():
         for n in range(1200):
