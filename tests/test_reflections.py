@@ -127,7 +127,10 @@ async def test_a_tag_filter_typed_without_its_at_finds_the_tag_it_starts(store: 
     app = app_for(store)
     async with app.run_test(size=SIZE) as pilot:
         entries = await open_reflections(app, pilot)
-        await pilot.press("f", "tab", *"pres", "enter")  # no `@`, and only the start of the tag
+        await pilot.press("f", "tab", *"pres")  # no `@`, and only the start of the tag
+        await pilot.pause()
+        assert "presenting" in screen_text(app).splitlines()[4]  # the rest of it offered, greyed
+        await pilot.press("enter")
         await pilot.pause()
         assert shown_ids(entries) == [journal["feedback"]]
         assert app.screen.query_one("#filter-tag", Input).value == "@presenting"
