@@ -51,8 +51,8 @@ class FilterBar(Horizontal):
         yield SafeInput(placeholder="@tag", compact=True, id="filter-tag", suggester=FilterTagSuggester(self.tags), select_on_focus=True)
         yield Checkbox("starred", compact=True, id="filter-starred")
         yield Select([], prompt="any goal", compact=True, id="filter-goal")
-        yield SafeInput(placeholder="from (date)", compact=True, id="filter-from", select_on_focus=True)
-        yield SafeInput(placeholder="to (date)", compact=True, id="filter-to", select_on_focus=True)
+        yield SafeInput(placeholder="from date", compact=True, id="filter-from", select_on_focus=True)
+        yield SafeInput(placeholder="to date", compact=True, id="filter-to", select_on_focus=True)
 
     def offer_goals(self, titles: dict[int, str]) -> None:
         """The goals to filter by, keeping the one chosen if it is still among them."""
