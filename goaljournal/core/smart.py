@@ -162,9 +162,12 @@ class SmartReport:
 
     @property
     def letters(self) -> str:
-        """``SMarT``: a criterion's letter in capitals only when it is met; "cannot tell" is not met."""
+        """``Sm??T``: a criterion's letter in capitals when it is met, in lower case when it is not, and
+        ``?`` where the coach cannot tell (never a letter that reads as met)."""
         pairs = zip(self.criteria, "SMART", strict=True)
-        return "".join(letter if verdict.ok is True else letter.lower() for (_, verdict), letter in pairs)
+        return "".join(
+            letter if verdict.ok is True else letter.lower() if verdict.ok is False else "?" for (_, verdict), letter in pairs
+        )
 
     @property
     def is_smart(self) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,46 @@ STATUS_ORDER = ("active", "draft", "paused", "achieved", "abandoned")
 RECENT_CHECKINS = 5
 # The periods a cadence goal's detail lists (newest first); the count says how many came before.
 PERIODS_SHOWN = 12
+
+
+# -- the list's columns ----------------------------------------------------------------------
+
+# A status as one cell, where the list has no room for the word (the detail says it in full).
+STATUS_MARKS = {"active": "●", "draft": "◌", "paused": "‖", "achieved": "✓", "abandoned": "✗"}
+CELL_PADDING = 2  # a DataTable cell's padding, one cell each side
+STATUS_WORD, DEADLINE_CELLS, SMART_CELLS = 9, 9, 5
+# The goal's title is what the list is for: below this many cells it gives way first the status
+# word, then the progress bar (its percentage stays), never the progress or the deadline.
+TITLE_WANTED = 36
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumns:
+    """The goals list's column widths for the room there is (each without its cell padding)."""
+
+    id: int
+    status: int  # STATUS_WORD, or 1: a mark
+    title: int
+    bar: int  # 0: the percentage alone
+    deadline: int = DEADLINE_CELLS
+
+    @property
+    def progress(self) -> int:
+        return self.bar + 1 + 4 if self.bar else 4
+
+    def widths(self) -> tuple[int, ...]:
+        return (self.id, self.status, self.title, SMART_CELLS, self.progress, self.deadline)
+
+
+def list_columns(width: int, id_cells: int) -> ListColumns:
+    """Columns that fit ``width`` cells exactly: the title takes what the others leave."""
+
+    def title_room(status: int, bar: int) -> int:
+        fixed = ListColumns(id_cells, status, 0, bar).widths()
+        return width - sum(fixed) - CELL_PADDING * len(fixed)
+
+    status, bar = next(((status, bar) for status, bar in ((STATUS_WORD, 5), (1, 5)) if title_room(status, bar) >= TITLE_WANTED), (1, 0))
+    return ListColumns(id_cells, status, max(title_room(status, bar), 8), bar)
 
 
 def day_text(text: str | None) -> str:
