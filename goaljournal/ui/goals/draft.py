@@ -224,7 +224,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
                 yield Static(id="draft-progress-hint", classes="draft-hint")
                 yield Static(self._assessment_line(), id="draft-assessment", classes="draft-hint")
                 yield Label(Content.styled("Milestones", "bold"), id="draft-milestones-label")
-                yield MilestoneList(store.draft_milestones(goal.id) if goal else [], today=self.today, id="draft-milestones")
+                yield MilestoneList(store.draft_milestones(goal.id) if goal else [], today=self.today, id="draft-milestones", add_key="ctrl+n")
             with VerticalScroll(id="draft-smart", classes="panel") as panel:
                 panel.border_title = "SMART"
                 yield SmartPanel(id="draft-smart-panel")

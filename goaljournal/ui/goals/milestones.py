@@ -27,6 +27,9 @@ from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 __all__ = ["DraftMilestone", "MilestoneDialog", "MilestoneList"]
 
+# Under this many cells for a title, dates are written short ("02 Feb 26") and "done" is left to the ✓.
+SHORT_DATES_BELOW = 16
+
 
 class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
     """A milestone's title and due day (a date or a phrase: "Dec 15", "in two weeks")."""
@@ -126,8 +129,11 @@ class MilestoneList(OptionList):
         def control(self) -> MilestoneList:
             return self.milestones
 
-    def __init__(self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True) -> None:
+    def __init__(
+        self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True, add_key: str = "n"
+    ) -> None:
         super().__init__(id=id)
+        self.add_key = add_key  # the key the add row names: the form around the list may add from anywhere
         self.items: list[DraftMilestone] = list(items or [])
         self.today = today
         # A draft's milestones are put back here; stored ones by the screen's `u` (the app's undo).
@@ -140,30 +146,36 @@ class MilestoneList(OptionList):
     def show_items(self, *, highlight: int | None = None) -> None:
         previous = self.highlighted
         whens = [self._when(item) for item in self.items]
+        if self._title_room(max((len(when[0]) for when in whens), default=0)) < SHORT_DATES_BELOW:
+            whens = [self._when(item, short=True) for item in self.items]  # a narrow pane: the title keeps room
         date_width = max((len(when[0]) for when in whens), default=0)
         options = [
             Option(self._line(number, item, when, date_width))
             for number, (item, when) in enumerate(zip(self.items, whens, strict=True), start=1)
         ]
-        options.append(Option(Content.styled("+ add a milestone (n)", "$text-muted"), id="add"))
+        options.append(Option(Content.styled(f"+ add a milestone ({self.add_key})", "$text-muted"), id="add"))
         self.set_options(options)
         target = highlight if highlight is not None else (previous if previous is not None else 0)
         self.highlighted = max(0, min(target, len(options) - 1))
 
-    def _when(self, item: DraftMilestone) -> tuple[str, str]:
-        """The date a milestone shows: when it was done, else when it is due."""
+    def _when(self, item: DraftMilestone, *, short: bool = False) -> tuple[str, str]:
+        """The date a milestone shows: when it was done (its ✓ says so when ``short``), else when it is due."""
+        pattern = "%d %b %y" if short else "%d %b %Y"
         if item.done_on:
-            return f"done {human_date(item.done_on)}", "$text-success"
+            return f"{'' if short else 'done '}{human_date(item.done_on, pattern)}", "$text-success"
         overdue = item.due is not None and item.due < self.today
-        return (human_date(item.due) if item.due else "no date"), ("$text-error" if overdue else "$text-muted")
+        return (human_date(item.due, pattern) if item.due else "no date"), ("$text-error" if overdue else "$text-muted")
+
+    def _title_room(self, date_width: int) -> int:
+        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
+        # height right; the resize that follows fits them to the real width.
+        width = self.scrollable_content_region.width or 34
+        return width - 6 - date_width - 3
 
     def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
         overdue = item.done_on is None and item.due is not None and item.due < self.today
         mark = ("✓", "$text-success") if item.done_on else (("!", "bold $text-error") if overdue else ("○", "$text-muted"))
-        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
-        # height right; the resize that follows fits them to the real width.
-        width = self.scrollable_content_region.width or 34
-        room = max(width - 6 - date_width - 3, 8)
+        room = max(self._title_room(date_width), 8)
         title = user_content(item.title, single_line=True, width=room)
         gap = " " * (room - title.cell_length + 2 + date_width - len(when[0]))
         return Content.assemble(mark, f" {number:>2}. ", title, gap, when)
