@@ -89,8 +89,36 @@ def test_the_streak_counts_days_with_a_check_in(store: Store, goals: dict[str, i
 def test_a_narrow_due_list_puts_the_title_after_the_date_and_fits_its_width(store: Store, goals: dict[str, int], width: int) -> None:
     store.add_milestone(goals["pmp"], "Submit the PMP application with the employer's letter", due="2026-11-20")
     for milestone in store.milestones_for_today(TODAY, until=TODAY.replace(day=30)):
-        first, second = due_label(milestone, TODAY, width).plain.splitlines()
-        assert len(first) <= width and len(second) <= width, (first, second)
-        assert second.startswith("  ") and not second.startswith("   ")
+        *title, goal = due_label(milestone, TODAY, width).plain.splitlines()
+        assert all(len(line) <= width for line in [*title, goal]), (title, goal)
+        assert goal.startswith("  ") and not goal.startswith("   ")
     overdue = next(m for m in store.milestones(goals["pmp"]) if m.due_date == "2026-11-20")
-    assert due_label(overdue, TODAY, 40).plain.splitlines() == ["☐ ! 5 days overdue Submit the PMP appli…", "  Earn the PMP certification"]
+    assert due_label(overdue, TODAY, 40).plain.splitlines() == [
+        "☐ ! 5 days overdue Submit the PMP",
+        "                   application with the…",
+        "  Earn the PMP certification",
+    ]
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 120])
+def test_a_long_title_wraps_under_itself_never_back_to_the_left_edge(store: Store, goals: dict[str, int], width: int) -> None:
+    title = "Follow up with Grace about the analytics roundtable and the survey she offered to share"
+    follow_up = Interaction(id=1, uuid="u", person_id=1, kind="event", at="2026-11-15", follow_up=title, follow_up_due="2026-11-20",
+                            person_name="Grace Liu")  # fmt: skip
+    first, *more, below = follow_up_label(follow_up, TODAY, width).plain.splitlines()
+    column = first.index("Follow")
+    assert all(line[:column].isspace() and not line[column].isspace() for line in more), more
+    assert all(len(line) <= width for line in [first, *more, below])
+    assert len(more) <= 1
+    shown = " ".join(part.strip() for part in [first[column:], *more])
+    # The title uses the width it has: cut only where two lines of it do not hold it all.
+    assert shown == title if len(title) <= 2 * (width - column) - 1 else shown.endswith("…")
+
+
+def test_a_wide_due_list_shows_a_title_in_full(store: Store, goals: dict[str, int]) -> None:
+    """At 200 columns a title of 60 characters is not cut at 34 beside an empty half of the list."""
+    title = "Ask Priya to review the talk outline before the leadership offsite"
+    follow_up = Interaction(id=1, uuid="u", person_id=1, kind="coffee", at="2026-11-15", follow_up=title, follow_up_due="2026-11-27",
+                            person_name="Priya Raman")  # fmt: skip
+    first, second = follow_up_label(follow_up, TODAY, 96).plain.splitlines()
+    assert first.endswith(title)

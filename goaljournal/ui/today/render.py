@@ -52,16 +52,29 @@ def streak_status(store: Store, today: date) -> str:
     return f"check-in streak {count} day{'s' if count != 1 else ''}"
 
 
-# The due list's columns where it has room: the box and when (20 cells), then the title (34).
-WHEN_COLUMN, TITLE_CELLS = 20, 34
+# The due list's columns where it has room: the box and when (20 cells), then the title, which
+# takes the rest of the line and wraps onto TITLE_LINES at most, under itself.
+WHEN_COLUMN, TITLE_CELLS, TITLE_LINES = 20, 34, 2
+
+
+def hanging(text: Content, first: int, indent: int, width: int, lines: int) -> Content:
+    """``text`` wrapped to ``width`` cells, its first line starting at ``first`` and the others at
+    ``indent`` (a hanging indent: never back at the left edge), on ``lines`` lines at most, the
+    last one cut with an ellipsis when there is more."""
+    room = max(width - max(first, indent), 4)
+    wrapped = [line.rstrip() for line in text.wrap(room)] or [Content("")]
+    if len(wrapped) > lines:
+        rest = Content(" ").join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest.truncate(room - 1).rstrip() + Content("…") if rest.cell_length > room else rest]
+    return Content("\n" + " " * indent).join(wrapped)
 
 
 def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, width: int, *,
               overdue: str, on_today: str, ahead: str) -> Content:  # fmt: skip
-    """Two lines on the due list, ``width`` cells at most: a box, when it is due and what to do;
-    then, below, what it is for. ``ahead`` is a human_date pattern for the due date; ``overdue``
-    holds ``{overdue}``, where the one wording of lateness goes ("3 days overdue"). A list too
-    narrow for two columns puts the title right after."""
+    """Lines on the due list, ``width`` cells at most: a box, when it is due and what to do
+    (wrapped under itself); then, below, what it is for. ``ahead`` is a human_date pattern for the
+    due date; ``overdue`` holds ``{overdue}``, where the one wording of lateness goes ("3 days
+    overdue"). A list too narrow for two columns puts the title right after the date."""
     if done:
         box, when, style = Content.styled("☑ ", "$text-success"), Content.styled("done today", "$text-success"), "strike $text-muted"
     else:
@@ -76,14 +89,14 @@ def _due_item(title: str, due_day: str | None, done: bool, below: Content, today
     columns = width >= WHEN_COLUMN + TITLE_CELLS
     lead = max(WHEN_COLUMN, when.cell_length + 3) if columns else when.cell_length + 3
     indent = WHEN_COLUMN if columns else 2
-    shown = user_content(title, style=style, single_line=True, width=max(min(TITLE_CELLS, width - lead), 4))
+    shown = hanging(user_content(title, style=style, single_line=True), lead, lead, width, TITLE_LINES)
     return Content.assemble(box, when.pad_right(lead - 2 - when.cell_length), shown, "\n" + " " * indent,
                             below.truncate(max(width - indent, 4), ellipsis=True))  # fmt: skip
 
 
 def due_label(milestone: Milestone, today: date, width: int = 76) -> Content:
     """A milestone: when it is due, and below, its goal."""
-    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=TITLE_CELLS)
+    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True)
     return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today, width,
                      overdue="! {overdue}", on_today="today", ahead="%a %d %b")  # fmt: skip
 
@@ -91,7 +104,7 @@ def due_label(milestone: Milestone, today: date, width: int = 76) -> Content:
 def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Content:
     """A follow-up, like a milestone: when it is due, and below, with whom."""
     who = Content.assemble(
-        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
+        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True)
     )
     return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today, width,
                      overdue="! {overdue}", on_today="due today", ahead="due %a %d")  # fmt: skip

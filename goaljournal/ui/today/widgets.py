@@ -51,7 +51,7 @@ class DueList(OptionList):
             return
         today, milestones, follow_ups = self._due
         keep = self.highlighted
-        width = self._width = self.scrollable_content_region.width or 76
+        width = self._width = self._room()
         self.clear_options()
         if not milestones and not follow_ups:
             self.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
@@ -72,9 +72,17 @@ class DueList(OptionList):
         # Each item is cut to the width there is, so none wraps onto more lines.
         self._list()
 
+    def _room(self) -> int:
+        """The width the items are cut to: room is kept for a scrollbar that the items may bring,
+        as a line one cell too long would be wrapped again, back to the left edge."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return 76
+        return width if self.show_vertical_scrollbar else width - self.styles.scrollbar_size_vertical
+
     def _fit(self) -> None:
         """Cut the items again if a scrollbar came (or went) with them."""
-        if self.scrollable_content_region.width not in (0, self._width):
+        if self.scrollable_content_region.width and self._room() != self._width:
             self._list()
 
 
