@@ -35,9 +35,10 @@ def test_a_goal_with_a_target_says_how_far_its_pace_and_its_deadline(store: Stor
 
 def test_a_cadence_goal_counts_this_period_then_its_streak(store: Store, goals: dict[str, int]) -> None:
     shown = goal_summary(store, store.get_goal(goals["reports"]), TODAY, 40).plain.splitlines()
-    assert shown[2:] == ["2 of 5 client reports this week", "0 of 7 weeks met · no deadline"]
+    # Checked in on today: said beside the amount, as for a goal counted as a whole.
+    assert shown[2:] == ["2 of 5 client reports this week  ✓ today", "0 of 7 weeks met · no deadline"]
     # Narrow, the unit gives way first.
-    assert goal_summary(store, store.get_goal(goals["reports"]), TODAY, 30).plain.splitlines()[2] == "2 of 5 this week"
+    assert goal_summary(store, store.get_goal(goals["reports"]), TODAY, 30).plain.splitlines()[2] == "2 of 5 this week  ✓ today"
 
 
 def test_a_goal_counting_conversations_says_how_to_log_one(store: Store, goals: dict[str, int]) -> None:

@@ -157,13 +157,22 @@ def _deadline(goal: Goal, today: date) -> tuple[str, str]:
     return (f"by {human_day(goal.deadline)}", "$text-muted")
 
 
-def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
-    """An active goal beside its check-in field, every line cut to ``width``: its title; the bar,
-    percentage and pace; how much so far and the deadline (a cadence goal: this period's amount,
-    then its streak); and for a goal that counts conversations, how to log one."""
+def goal_title(goal: Goal, width: int) -> Content:
+    """An active goal's title, on one line of ``width`` cells."""
+    return user_content(goal.title, style="bold", single_line=True, width=width)
+
+
+def goal_summary(store: Store, goal: Goal, today: date, width: int, *, title: bool = True, checked_today: bool | None = None) -> Content:
+    """An active goal beside its check-in field, every line cut to ``width``: its title (unless
+    ``title`` is False: Today shows it across the row); the bar, percentage and pace; how much so
+    far and the deadline (a cadence goal: this period's amount, then its streak); and for a goal
+    that counts conversations, how to log one. ``checked_today``: whether a check-in was made
+    today (by default, whether the goal's latest value is today's)."""
     counted = goal.progress_from is not None
     cadence = cadence_of(goal)
     unit = goal.unit or goal.metric or ""
+    if checked_today is None:
+        checked_today = goal.current_at == today.isoformat()
     if goal.target is None:
         milestones = store.milestones(goal.id)
         measured = milestone_progress(goal, milestones) if milestones else goal
@@ -183,12 +192,14 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
         amounts = store.checkin_amounts([goal.id])[goal.id]
         periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline, week_start=store.week_start)
         period_amount, streak_line = cadence_lines(goal, periods, width)
-        details = [user_content(amount if counted else period_amount, single_line=True, width=width), "\n", streak_line]
+        shown = amount if counted else period_amount
+        tick = "  ✓ today" if checked_today and not counted and len(shown) + 9 <= width else ""
+        details = [user_content(shown, single_line=True, width=width), (tick, "$success"), "\n", streak_line]
         if width - len(streak_line) - 3 >= len(deadline[0]):
             details += [" · ", deadline]
     else:
         # "✓ today" is for a typed check-in; a counted goal's come from conversations.
-        checked = "  ✓ today" if goal.current_at == today.isoformat() and not counted else ""
+        checked = "  ✓ today" if checked_today and not counted else ""
         room = width - len(deadline[0]) - 3 - len(checked)
         if room < AMOUNT_ROOM and checked:  # a narrow panel: the tick alone says it
             checked = "  ✓"
@@ -200,12 +211,12 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
     if counted:
         details += ["\n", COUNTED_HINT.truncate(width, ellipsis=True)]
     # The bar gives way to the percentage and the pace, so the line never wraps into the next.
-    bar = max(min(16, width - len(percent) - len(pace or "") - 3), 4)
+    # Too narrow for a bar of 3 cells, the percentage and the pace are enough.
+    bar = min(16, width - len(percent) - len(pace or "") - 3)
     return Content.assemble(
-        user_content(goal.title, style="bold", single_line=True, width=width),
-        "\n",
-        (progress_bar(fraction, bar), "$text-accent"),
-        f" {percent}  ",
+        *((goal_title(goal, width), "\n") if title else ()),
+        (progress_bar(fraction, bar) + " " if bar >= 3 else "", "$text-accent"),
+        f"{percent}  ",
         (pace or "", STATUS_STYLES.get(pace or "", "")),
         "\n",
         *details,
