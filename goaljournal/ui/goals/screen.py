@@ -127,6 +127,13 @@ class GoalsScreen(JournalScreen[None]):
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             select = int(key) if key else None
         goals = self.listed_goals()
+        # An empty journal: no list of nothing, the screen says what it is for.
+        empty = not goals and not self.store.goals()
+        if table.display == empty:
+            table.display = not empty
+            self.query_one("#goal-detail").border_title = "Goals" if empty else "Goal"
+            if not empty:
+                table.focus()
         columns = self._columns(table, goals)
         colours = self.app.theme_variables
         accent = colours.get("text-accent", "")

@@ -31,6 +31,7 @@ from goaljournal.core.progress import (
     streak,
 )
 from goaljournal.core.words import counted_unit, overdue_since, overdue_text
+from goaljournal.core.text import one_line
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -221,6 +222,48 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int, *, title: bo
         "\n",
         *details,
     )
+
+
+# -- empty panels ----------------------------------------------------------------------------
+
+NOTHING_DUE = Content.styled(
+    "Nothing due this week.\nYour goals' milestones and the follow-ups you promised people show here as they come due.",
+    "$text-muted italic",
+)
+
+
+def no_active_goals(any_goal: bool) -> Content:
+    """What the goals panel is for, and the key that fills it; ``any_goal``: the journal has goals,
+    none of them active (drafts, paused or done)."""
+    if any_goal:
+        return Content.assemble(
+            ("No active goals. ", "$text-muted italic"), ("n", "bold $accent"), (" drafts a new one; ", "$text-muted italic"),
+            ("g", "bold $accent"), (" lists the drafts and paused ones, where S makes one active.", "$text-muted italic"),
+        )  # fmt: skip
+    return Content.assemble(
+        ("Today is the daily check-in: a number for each active goal, the milestones due this week, "
+         "a line of reflection, mood and energy. Under a minute a day.\n\n", "$text-muted"),
+        ("Press ", ""), ("n", "bold $accent"), (" to draft your first goal", "bold"),
+        (": one sentence, and the SMART coach helps as you type.", "$text-muted"),
+    )  # fmt: skip
+
+
+# -- the reflection line ---------------------------------------------------------------------
+
+REFLECTION_PROMPT = "A line or two on today, @tags welcome (→ completes a tag) — Enter saves"
+
+
+def reflection_hints(latest: str | None, count: int, *, saved: bool = False) -> tuple[str, str]:
+    """The reflection line's placeholder and subtitle: what was written today (``count``
+    entries, the ``latest`` one's start), or the prompt when nothing was. ``saved``: the latest
+    was saved just now, from this line."""
+    if latest is None:
+        return REFLECTION_PROMPT, ""
+    written = f"{count} written today · r opens the log"
+    quoted = one_line(latest, 40)
+    if saved:
+        return f"Saved: “{quoted}” — another line? Enter saves", f"✓ saved · {written}"
+    return f"Today: “{quoted}” — add a line, Enter saves", written
 
 
 # -- Needs a decision ------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from goaljournal.core.models import CADENCES, Goal, Interaction, Milestone
 from goaljournal.store import Store
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-from goaljournal.ui.today.render import due_label, follow_up_label, goal_summary, goal_title
+from goaljournal.ui.today.render import NOTHING_DUE, due_label, follow_up_label, goal_summary, goal_title, no_active_goals
 
 DUE_WITHIN_DAYS = 7
 CHECKIN_CELLS = 15  # a goal's check-in field and the gap before it (today.tcss)
@@ -55,7 +55,7 @@ class DueList(OptionList):
         width = self._width = self._room()
         self.clear_options()
         if not milestones and not follow_ups:
-            self.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
+            self.add_option(Option(NOTHING_DUE, disabled=True))
             return
         self.add_options(Option(due_label(m, today, width), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
         if follow_ups:
@@ -177,14 +177,7 @@ class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
             return
         self.remove_children()
         if not goals:
-            self.mount(
-                Static(
-                    Content.styled(
-                        "No active goals yet. Press g, then n, to draft one\n(the SMART coach helps as you type).",
-                        "$text-muted italic",
-                    )
-                )
-            )
+            self.mount(Static(no_active_goals(bool(self.store.goals())), classes="empty"))
         self.mount_all(GoalRow(goal, self.store, self.today, checked_today=goal.id in checked) for goal in goals)
 
 

@@ -1,0 +1,99 @@
+"""Goals and Today at the sizes people use, 80x24 to 200x50, and on an empty journal: the columns
+that matter stay on screen, the detail goes below the list when the screen is narrow, and an
+empty screen says what it is for and the one key that fills it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from textual.widgets import DataTable, Static
+
+from goaljournal.store import Store
+from goaljournal.ui.app import GoalJournalApp
+from goaljournal.ui.goals.draft import GoalDraftScreen
+from goaljournal.ui.goals.render import list_columns
+from goaljournal.ui.goals.screen import GoalsScreen
+
+TODAY = date(2026, 11, 25)
+LONG_TITLE = "Complete the 10-module People Analytics course with every quiz passed by 21 Nov 2026"
+
+
+@pytest.fixture
+def goals(store: Store) -> list[int]:
+    ids = [
+        store.add_goal(LONG_TITLE, target=10, baseline=0, unit="modules", metric="modules completed",
+                       start_date="2026-07-28", deadline="2026-12-21", category="education", confidence=4),
+        store.add_goal("Leave work by 6 pm on four days a week", status="paused", target=4, unit="days", deadline="2027-11-15"),
+    ]  # fmt: skip
+    store.add_checkin(ids[0], 8, at="2026-11-13")
+    return ids
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_the_goals_list_keeps_progress_and_deadline_on_screen(store: Store, goals: list[int], screen_text, size) -> None:
+    async with GoalJournalApp(store, today=TODAY).run_test(size=size) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        table = pilot.app.screen.query_one(DataTable)
+        assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+        row = next(line for line in screen_text(pilot.app).splitlines() if "Complete the 10-module" in line)
+        assert "80%" in row and "21 Dec 26" in row and "SM" in row
+        # The status word gives way to a mark before anything else does; at 200 columns it is back.
+        assert ("active" in row) == (size[0] >= 200)
+        # The title takes the room the other columns leave: in full at 200 columns.
+        assert (LONG_TITLE in row) == (size[0] >= 200)
+
+
+async def test_a_narrow_screen_puts_the_goal_detail_below_the_list(store: Store, goals: list[int]) -> None:
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        screen = pilot.app.screen
+        table, detail = screen.query_one("#goal-table"), screen.query_one("#goal-detail")
+        assert screen.has_class("-narrow")
+        assert table.region.width == detail.region.width == 80 and detail.region.y > table.region.y
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert detail.region.x > table.region.x and table.region.width + detail.region.width == 120
+
+
+@pytest.mark.parametrize("width", [48, 60, 78, 80, 100, 131, 200])
+def test_the_list_columns_fill_the_width_exactly(width: int) -> None:
+    columns = list_columns(width, 2)
+    assert sum(columns.widths()) + 2 * len(columns.widths()) == width
+    assert columns.deadline == 9 and columns.progress >= 4
+
+
+async def test_an_empty_journal_says_what_goals_are_for_and_n_drafts_one(store: Store, screen_text) -> None:
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        text = " ".join(screen_text(pilot.app).split())
+        assert "Goals you are working toward" in text and "Press n to draft your first goal" in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalDraftScreen)
+
+
+async def test_an_empty_journal_says_what_today_is_for_and_n_drafts_a_goal(store: Store, screen_text) -> None:
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "Today is the daily check-in" in text and "Nothing due this week." in text
+        shown = " ".join(str(pilot.app.screen.query_one("#goals-panel .empty", Static).render()).split())
+        assert "Press n to draft your first goal" in shown
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalDraftScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, GoalsScreen)
+
+
+async def test_today_without_an_active_goal_points_to_the_drafts(store: Store, screen_text) -> None:
+    store.add_goal("I want to be more successful", status="draft")
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        shown = str(pilot.app.screen.query_one("#goals-panel .empty", Static).render())
+        assert "No active goals. n drafts a new one; g lists the drafts" in shown
