@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from textual import on
@@ -107,7 +107,7 @@ class CheckinForm(UnsavedTextGuard, ModalScreen[dict[str, Any] | None]):
                 yield Label(user_content(self.goal.unit or "", single_line=True, width=14), classes="checkin-unit")
             with Horizontal(classes="checkin-row"):
                 yield Label(Content("Day"))
-                yield SafeInput(self.checkin.at, placeholder="2026-11-20, yesterday, 3 days ago", id="checkin-day", compact=True)
+                yield SafeInput(self.checkin.at, placeholder=f"{format_day(self.today - timedelta(days=5))}, yesterday, 3 days ago", id="checkin-day", compact=True)
             with Horizontal(classes="checkin-row"):
                 yield Label(Content("Note"))
                 yield SafeInput(self.checkin.note or "", placeholder="optional", id="checkin-note", compact=True)

@@ -5,7 +5,7 @@ the screen holding it decides when that reaches the journal."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -51,7 +51,8 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
             yield SafeInput(self.milestone.title, placeholder="e.g. Join the regional SHRM chapter", id="milestone-title")
             yield Label(Content("Due (optional)"))
             due = self.milestone.due.isoformat() if self.milestone.due else ""
-            yield SafeInput(due, placeholder="a date or a phrase: Dec 15, in two weeks, end of Q1", id="milestone-due")
+            soon = human_date(self.today + timedelta(days=20), "%b %d")
+            yield SafeInput(due, placeholder=f"a date or a phrase: {soon}, in two weeks, end of Q1", id="milestone-due")
             yield Static(id="milestone-due-shown", classes="hint")
             yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
 

@@ -95,6 +95,7 @@ def list_columns(width: int, id_cells: int) -> ListColumns:
     return ListColumns(id_cells, status, max(title_room(status, bar), 8), bar)
 
 
+
 def day_text(text: str | None) -> str:
     return human_day(text) if text else "–"
 
