@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Static
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.goals.draft import GoalDraftScreen
-from goaljournal.ui.goals.render import list_columns
 from goaljournal.ui.goals.screen import GoalsScreen
 
 TODAY = date(2026, 11, 25)
@@ -61,6 +60,8 @@ async def test_a_narrow_screen_puts_the_goal_detail_below_the_list(store: Store,
 
 @pytest.mark.parametrize("width", [48, 60, 78, 80, 100, 131, 200])
 def test_the_list_columns_fill_the_width_exactly(width: int) -> None:
+    from goaljournal.ui.goals.render import list_columns
+
     columns = list_columns(width, 2)
     assert sum(columns.widths()) + 2 * len(columns.widths()) == width
     assert columns.deadline == 9 and columns.progress >= 4
