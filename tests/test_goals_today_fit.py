@@ -147,3 +147,24 @@ async def test_the_draft_names_the_key_that_adds_a_milestone_and_a_dated_example
         due.value = "whenever"
         await pilot.pause()
         assert "try 2032-01-19, Jan 19, in two weeks" in screen_text(pilot.app)
+
+
+async def test_a_check_in_is_said_on_the_goals_border_not_in_a_toast_over_the_reflection_line(store: Store, screen_text) -> None:
+    goal = store.add_goal("Earn the PMP certification", target=50, baseline=0, unit="hours", start_date="2026-06-01", deadline="2027-05-25")
+    store.add_checkin(goal, 31, at="2026-11-24")
+    app = GoalJournalApp(store, today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.query_one(f"#checkin-{goal}").focus()
+        await pilot.press("3", "3", "enter")
+        await pilot.pause()
+        assert store.get_goal(goal).current == 33
+        assert not app._notifications
+        assert app.focused is app.screen.query_one("#reflection")
+        subtitle = str(app.screen.query_one("#goals-panel").border_subtitle)
+        assert subtitle.endswith("✓ [/$success]33 hours · esc, u undoes")
+        assert "✓ 33 hours · esc, u undoes" in screen_text(app)
+        await pilot.resize_terminal(160, 40)
+        app.screen.query_one(f"#checkin-{goal}").focus()
+        await pilot.press("+", "1", "enter")
+        await pilot.pause()
+        assert "✓ Earn the PMP certification: 34 hours · esc, u undoes" in screen_text(app)

@@ -24,6 +24,7 @@ from goaljournal.core.progress import LIMIT_TEXT, format_number, within_limit
 from goaljournal.store import JournalError
 from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.scale import ScalePicker
@@ -49,6 +50,9 @@ def parse_checkin(raw: str) -> dict[str, float]:
     if number != number or number in (float("inf"), float("-inf")):
         raise ValueError(text)
     return {"delta": number} if relative else {"value": number}
+
+
+GOALS_HINT = "33 sets · +1 adds · enter saves"
 
 
 class TodayScreen(JournalScreen[None]):
@@ -78,7 +82,7 @@ class TodayScreen(JournalScreen[None]):
                 yield DueList(self.store, lambda: self.today, id="due-list")
             with GoalsPanel(self.store, lambda: self.today, id="goals-panel", classes="panel") as goals:
                 goals.border_title = "Active goals"
-                goals.border_subtitle = "33 sets · +1 adds · enter saves"
+                goals.border_subtitle = GOALS_HINT
         reflection = ReflectionInput(
             placeholder=REFLECTION_PROMPT,
             id="reflection",
@@ -126,7 +130,9 @@ class TodayScreen(JournalScreen[None]):
         self.query_one(DueList).show()
 
     def _show_goals(self) -> None:
-        self.query_one(GoalsPanel).show()
+        panel = self.query_one(GoalsPanel)
+        panel.border_subtitle = GOALS_HINT
+        panel.show()
 
     def _show_scores_hint(self, *, saved: bool = False) -> None:
         hint = Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted")
@@ -218,17 +224,22 @@ class TodayScreen(JournalScreen[None]):
         self.remember(f"the check-in of {value}{unit} on {goal.title}", lambda: self.store.trash("checkins", added[0]))
         cadence = cadence_of(goal)
         if cadence is not None:
-            total = amount_text(goal.current or 0.0, goal.target, cadence, goal.unit)
-            said = f"{goal.title}: +{value} · {total}"
+            said = f"+{value} · {amount_text(goal.current or 0.0, goal.target, cadence, goal.unit)}"
         else:
-            said = f"{goal.title}: {value}{unit}"
+            said = f"{value}{unit}"
         row.show(goal, checked_today=True)
         self._refresh_header()
         self._show_decisions()
         self.focus_next()
         # In the next goal's field `u` undoes; in the reflection box it is a letter.
-        undo = "u undoes" if isinstance(self.focused, CheckinInput) else "escape, then u undoes"
-        self.journal_app.tell(f"{said} ({undo})")
+        undo = "u undoes" if isinstance(self.focused, CheckinInput) else "esc, u undoes"
+        # Said on the goals' own border, below the fields: a toast would sit over the reflection
+        # line. The goal's title first when there is room for it and the amount.
+        panel = self.query_one(GoalsPanel)
+        room = panel.size.width - 6 - len(undo) - 5
+        if len(goal.title) + 2 + len(said) <= room:
+            said = f"{goal.title}: {said}"
+        panel.border_subtitle = Content.assemble(("✓ ", "$success"), user_content(said, single_line=True, width=max(room, 8)), f" · {undo}")
 
     @on(Input.Submitted, "#reflection")
     def save_reflection(self, event: Input.Submitted) -> None:
