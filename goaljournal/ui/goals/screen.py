@@ -33,8 +33,8 @@ from goaljournal.ui.goals.render import (
     STATUS_STYLES,
     ListColumns,
     goal_detail,
-    list_columns,
     in_tree_order,
+    list_columns,
 )
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_cell, user_content
