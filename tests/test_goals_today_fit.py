@@ -168,3 +168,17 @@ async def test_a_check_in_is_said_on_the_goals_border_not_in_a_toast_over_the_re
         await pilot.press("+", "1", "enter")
         await pilot.pause()
         assert "✓ Earn the PMP certification: 34 hours · esc, u undoes" in screen_text(app)
+
+
+@pytest.mark.parametrize("width", [36, 44, 60])
+def test_a_goal_detail_cut_to_a_width_keeps_each_listed_item_to_one_line(store: Store, goals: list[int], width: int) -> None:
+    from goaljournal.ui.goals.render import goal_detail
+
+    goal = goals[0]
+    store.add_milestone(goal, "Module 9: predictive attrition modelling with the survey data", due="2026-11-22")
+    store.add_checkin(goal, 9, at="2026-11-20", note="Module 9 quiz retake booked for the week after the offsite")
+    lines = goal_detail(store, store.get_goal(goal), TODAY, width=width).plain.splitlines()
+    milestone = next(line for line in lines if "Module 9:" in line)
+    assert len(milestone) <= width and milestone.endswith("overdue 22 Nov 2026")
+    checkin = next(line for line in lines if "20 Nov 2026" in line and "latest" not in line)
+    assert len(checkin) <= width and checkin.endswith("…")

@@ -100,9 +100,16 @@ def day_text(text: str | None) -> str:
     return human_day(text) if text else "–"
 
 
-def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:
+def goal_detail(
+    store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True, width: int | None = None
+) -> Content:
     """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions
-    (the goal's own screen lists milestones and check-ins apart, where they can be changed)."""
+    (the goal's own screen lists milestones and check-ins apart, where they can be changed).
+    With ``width``, each line of a list (a milestone, a check-in, a conversation) is cut to it
+    rather than wrapped back to the left edge; sentences still wrap."""
+
+    def item(line: Content) -> Content:
+        return line.truncate(width, ellipsis=True) if width else line
     fraction = progress_fraction(goal)
     report = goal_report(store, goal, today)
     lines: list[Content] = [
@@ -159,13 +166,13 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [Content(""), Content.styled(f"Stepping stones ({sum(c.status == 'achieved' for c in children)}/{len(children)} achieved)", "bold")]
         for child in children:
             share = progress_fraction(child)
-            lines.append(
+            lines.append(item(
                 Content.assemble(
                     "  ", (f"{child.status:<9}", STATUS_STYLES.get(child.status, "")), " ",
                     (f"{share:4.0%} " if share is not None else "     ", "$text-muted"),
                     user_content(child.title, single_line=True, width=48),
                 )  # fmt: skip
-            )
+            ))
     if milestones:
         items = store.milestones(goal.id)
         lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in items)}/{len(items)} done)", "bold")]
@@ -178,7 +185,9 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
                 when = (f"{'overdue' if overdue else 'due'} {day_text(milestone.due_date)}", "$text-error" if overdue else "$text-muted")
             else:
                 when = ("no date", "$text-muted")
-            lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
+            # The date stays whole: the title gives way to it.
+            room = max(width - 6 - len(when[0]), 8) if width else None
+            lines.append(item(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True, width=room), "  ", when)))
     if periods is not None:
         lines += period_lines(goal, periods)
     made = store.checkins(goal.id) if checkins else []
@@ -187,27 +196,28 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [
             Content(""),
             Content.styled(f"Check-ins ({len(made)})", "bold"),
-            Content.assemble(("  " + sparkline(values[-40:]), "$text-accent"), f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),
+            Content.assemble(("  " + sparkline(values[-min(40, max((width or 80) - 32, 8)):]), "$text-accent"),
+                             f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),  # fmt: skip
         ]
         for checkin in reversed(made[-RECENT_CHECKINS:]):
-            lines.append(
+            lines.append(item(
                 Content.assemble(
                     (f"  {day_text(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
                     user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
                 )  # fmt: skip
-            )
+            ))
     talks = store.interactions(goal_id=goal.id, limit=RECENT_CHECKINS)
     if talks:
         lines += [Content(""), Content.styled("Recent conversations about this goal", "bold")]
         for talk in talks:
             said = talk.learned or talk.notes
-            lines.append(
+            lines.append(item(
                 Content.assemble(
                     (f"  {day_text(talk.at)}  {talk.kind} with ", "$text-muted"),
                     user_content(talk.person_name or "", single_line=True, width=30),
                     *((": ", user_content(said, style="$text-muted", single_line=True, width=50)) if said else ()),
                 )
-            )
+            ))
     revisions = store.revisions(goal.id)
     if revisions:
         lines += [Content(""), Content.styled("Revisions", "bold")]

@@ -203,7 +203,7 @@ class GoalsScreen(JournalScreen[None]):
             detail.update(self._empty_text())
             return
         try:
-            detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today))
+            detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today, width=detail.size.width or None))
         except JournalError as err:
             detail.update(user_content(str(err), style="$text-error"))
 
