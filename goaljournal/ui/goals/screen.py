@@ -215,7 +215,7 @@ class GoalsScreen(JournalScreen[None]):
         return Content.assemble(
             ("Goals you are working toward, each one SMART: specific, measurable, achievable, relevant and time-bound. ", "$text-muted"),
             ("A long-term goal is reached through stepping stones, and each is checked in on from Today.\n\n", "$text-muted"),
-            ("Press ", ""), ("n", "bold $accent"), (" to draft your first goal", "bold"),
+            ("Press ", ""), ("n", "bold $text-accent"), (" to draft your first goal", "bold"),
             (": write it as one sentence, and the SMART coach reads it as you type.", "$text-muted"),
         )
 

@@ -195,7 +195,7 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int, *, title: bo
         period_amount, streak_line = cadence_lines(goal, periods, width)
         shown = amount if counted else period_amount
         tick = "  ✓ today" if checked_today and not counted and len(shown) + 9 <= width else ""
-        details = [user_content(shown, single_line=True, width=width), (tick, "$success"), "\n", streak_line]
+        details = [user_content(shown, single_line=True, width=width), (tick, "$text-success"), "\n", streak_line]
         if width - len(streak_line) - 3 >= len(deadline[0]):
             details += [" · ", deadline]
     else:
@@ -237,13 +237,13 @@ def no_active_goals(any_goal: bool) -> Content:
     none of them active (drafts, paused or done)."""
     if any_goal:
         return Content.assemble(
-            ("No active goals. ", "$text-muted italic"), ("n", "bold $accent"), (" drafts a new one; ", "$text-muted italic"),
-            ("g", "bold $accent"), (" lists the drafts and paused ones, where S makes one active.", "$text-muted italic"),
+            ("No active goals. ", "$text-muted italic"), ("n", "bold $text-accent"), (" drafts a new one; ", "$text-muted italic"),
+            ("g", "bold $text-accent"), (" lists the drafts and paused ones, where S makes one active.", "$text-muted italic"),
         )  # fmt: skip
     return Content.assemble(
         ("Today is the daily check-in: a number for each active goal, the milestones due this week, "
          "a line of reflection, mood and energy. Under a minute a day.\n\n", "$text-muted"),
-        ("Press ", ""), ("n", "bold $accent"), (" to draft your first goal", "bold"),
+        ("Press ", ""), ("n", "bold $text-accent"), (" to draft your first goal", "bold"),
         (": one sentence, and the SMART coach helps as you type.", "$text-muted"),
     )  # fmt: skip
 

@@ -137,7 +137,7 @@ class TodayScreen(JournalScreen[None]):
     def _show_scores_hint(self, *, saved: bool = False) -> None:
         hint = Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted")
         if saved:
-            hint = Content.assemble(("✓ reflection saved", "$success"), (" · now mood and energy: ", "$text-muted"), hint)
+            hint = Content.assemble(("✓ reflection saved", "$text-success"), (" · now mood and energy: ", "$text-muted"), hint)
         self.query_one("#scores-hint", Static).update(hint)
 
     def _show_scores(self) -> None:
@@ -239,7 +239,7 @@ class TodayScreen(JournalScreen[None]):
         room = panel.size.width - 6 - len(undo) - 5
         if len(goal.title) + 2 + len(said) <= room:
             said = f"{goal.title}: {said}"
-        panel.border_subtitle = Content.assemble(("✓ ", "$success"), user_content(said, single_line=True, width=max(room, 8)), f" · {undo}")
+        panel.border_subtitle = Content.assemble(("✓ ", "$text-success"), user_content(said, single_line=True, width=max(room, 8)), f" · {undo}")
 
     @on(Input.Submitted, "#reflection")
     def save_reflection(self, event: Input.Submitted) -> None:
