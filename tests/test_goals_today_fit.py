@@ -161,7 +161,7 @@ async def test_a_check_in_is_said_on_the_goals_border_not_in_a_toast_over_the_re
         assert not app._notifications
         assert app.focused is app.screen.query_one("#reflection")
         subtitle = str(app.screen.query_one("#goals-panel").border_subtitle)
-        assert subtitle.endswith("✓ [/$success]33 hours · esc, u undoes")
+        assert subtitle.endswith("✓ [/$text-success]33 hours · esc, u undoes")
         assert "✓ 33 hours · esc, u undoes" in screen_text(app)
         await pilot.resize_terminal(160, 40)
         app.screen.query_one(f"#checkin-{goal}").focus()
