@@ -182,3 +182,15 @@ def test_a_goal_detail_cut_to_a_width_keeps_each_listed_item_to_one_line(store: 
     assert len(milestone) <= width and milestone.endswith("overdue 22 Nov 2026")
     checkin = next(line for line in lines if "20 Nov 2026" in line and "latest" not in line)
     assert len(checkin) <= width and checkin.endswith("…")
+
+
+def test_a_goal_from_a_self_assessment_is_detailed_at_a_width(store: Store) -> None:
+    """Regression: the detail's line cutter was shadowed by the self-assessment item it names."""
+    from goaljournal.ui.goals.render import goal_detail
+
+    assessment = store.add_assessment("2026-11-20")
+    item = store.add_assessment_item(assessment, "weakness", "Presenting to senior leaders")
+    goal = store.add_goal("Give three talks to the leadership team by the end of Q1", assessment_item_id=item, deadline="2027-03-31")
+    store.add_milestone(goal, "Book the first slot", due="2026-12-01")
+    shown = goal_detail(store, store.get_goal(goal), TODAY, width=40).plain
+    assert "From the self-assessment: weakness: Presenting" in shown and "Book the first slot" in shown

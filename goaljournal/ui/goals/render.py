@@ -108,7 +108,7 @@ def goal_detail(
     With ``width``, each line of a list (a milestone, a check-in, a conversation) is cut to it
     rather than wrapped back to the left edge; sentences still wrap."""
 
-    def item(line: Content) -> Content:
+    def cut(line: Content) -> Content:
         return line.truncate(width, ellipsis=True) if width else line
     fraction = progress_fraction(goal)
     report = goal_report(store, goal, today)
@@ -166,7 +166,7 @@ def goal_detail(
         lines += [Content(""), Content.styled(f"Stepping stones ({sum(c.status == 'achieved' for c in children)}/{len(children)} achieved)", "bold")]
         for child in children:
             share = progress_fraction(child)
-            lines.append(item(
+            lines.append(cut(
                 Content.assemble(
                     "  ", (f"{child.status:<9}", STATUS_STYLES.get(child.status, "")), " ",
                     (f"{share:4.0%} " if share is not None else "     ", "$text-muted"),
@@ -187,7 +187,7 @@ def goal_detail(
                 when = ("no date", "$text-muted")
             # The date stays whole: the title gives way to it.
             room = max(width - 6 - len(when[0]), 8) if width else None
-            lines.append(item(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True, width=room), "  ", when)))
+            lines.append(cut(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True, width=room), "  ", when)))
     if periods is not None:
         lines += period_lines(goal, periods)
     made = store.checkins(goal.id) if checkins else []
@@ -200,7 +200,7 @@ def goal_detail(
                              f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),  # fmt: skip
         ]
         for checkin in reversed(made[-RECENT_CHECKINS:]):
-            lines.append(item(
+            lines.append(cut(
                 Content.assemble(
                     (f"  {day_text(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
                     user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
@@ -211,7 +211,7 @@ def goal_detail(
         lines += [Content(""), Content.styled("Recent conversations about this goal", "bold")]
         for talk in talks:
             said = talk.learned or talk.notes
-            lines.append(item(
+            lines.append(cut(
                 Content.assemble(
                     (f"  {day_text(talk.at)}  {talk.kind} with ", "$text-muted"),
                     user_content(talk.person_name or "", single_line=True, width=30),
