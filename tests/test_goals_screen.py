@@ -191,7 +191,7 @@ async def test_change_the_deadline_with_a_reason_and_find_the_revision(store: St
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ReasonDialog)
-        assert "deadline: 2027-05-25 → 2027-06-30" in screen_text(app)
+        assert "deadline 2027-05-25 → 2027-06-30" in screen_text(app)
         await pilot.press("escape")  # back to editing: nothing written yet
         await pilot.pause()
         assert isinstance(app.screen, GoalDraftScreen)

@@ -118,7 +118,7 @@ async def test_the_goals_list_shows_what_the_coach_cannot_tell_as_such(store: St
         await pilot.press("g")
         await pilot.pause()
         row = next(line for line in screen_text(pilot.app).splitlines() if "Read 12 books" in line)
-        assert "SM?rT" in row  # Achievable: cannot tell without a confidence; Relevant: no why given
+        assert "SM??T" in row  # cannot tell: Achievable without a confidence, Relevant without a why
 
 
 @pytest.mark.parametrize("today", [date(2026, 11, 25), date(2031, 12, 30)])
