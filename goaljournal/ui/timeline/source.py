@@ -15,12 +15,13 @@ from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, summarise
 from goaljournal.core.models import CADENCES
-from goaljournal.core.periods import Period
+from goaljournal.core.periods import Period, period_of
 from goaljournal.core.timeline_axis import AxisLayout, Slot, TimelineFilter
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.timeline.render import (
     header_line,
     item_line,
+    month_line,
     span_line,
     today_line,
     unread_line,
@@ -103,6 +104,8 @@ class TimelineSource:
         for row in rows:
             if row.kind == "period":
                 row.counts = self._period_counts(row.period)
+            elif row.kind == "month":
+                row.counts = self._period_counts(period_of(row.day, "month"))
             elif row.kind == "span" and row.slot.goal is not None:
                 row.value = self._span_values(row.slot.period_index).get(row.slot.goal.id)
                 row.periods = self._rated.get(row.period, {}).get(row.slot.goal.id)
@@ -155,6 +158,8 @@ class TimelineSource:
             return header_line(row.period, row.counts, width)
         if row.kind == "today":
             return today_line(row.day, width)
+        if row.kind == "month":
+            return month_line(period_of(row.day, "month"), row.counts, width)
         if row.kind == "span" and row.slot.goal is not None:
             return span_line(row.slot.goal, row.value, row.periods, layout.today, width)
         if row.item is None:
