@@ -26,6 +26,8 @@ def busy(store: Store) -> Store:
     store.add_milestone(goal, "Book the boardroom for the second readout", due="2026-11-28")
     store.add_checkin(goal, 1, at="2026-11-20")
     store.add_entry("# Coffee with Dana\n\nShe wants **clear numbers** and a [one-pager](https://example.com).", at="2026-11-24 08:00:00")
+    for n in range(46):  # more rows than the screen has lines: the list has a vertical scrollbar
+        store.add_entry(f"Note {n} of November", at=f"2026-11-{n // 2 + 1:02d} 08:00:00")
     return store
 
 
@@ -35,7 +37,7 @@ async def test_the_axis_never_scrolls_sideways(store: Store) -> None:
             await pilot.press("l")
             await pilot.pause()
             axis = pilot.app.screen.query_one(TimelineList)
-            assert not axis.show_horizontal_scrollbar, size
+            assert axis.show_vertical_scrollbar and not axis.show_horizontal_scrollbar, size
 
 
 async def test_the_filter_dialogs_hint_is_inside_its_border(store: Store) -> None:
@@ -136,4 +138,4 @@ def test_year_rows_count_a_month(store: Store) -> None:
     rows = source.fetch(0, layout.row_count)
     november = next(row for row in rows if row.kind == "month" and row.day == date(2026, 11, 1))
     line = source.render_row(november, 100).plain
-    assert line.startswith("   ▸ Nov 2026  1 goal active · milestones 0/1 done · 1 check-in day · 1 entry")
+    assert line.startswith("   ▸ Nov 2026  1 goal active · milestones 0/1 done · 1 check-in day · 47 entries")
