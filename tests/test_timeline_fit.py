@@ -139,3 +139,20 @@ def test_year_rows_count_a_month(store: Store) -> None:
     november = next(row for row in rows if row.kind == "month" and row.day == date(2026, 11, 1))
     line = source.render_row(november, 100).plain
     assert line.startswith("   ▸ Nov 2026  1 goal active · milestones 0/1 done · 1 check-in day · 47 entries")
+
+
+def test_a_span_drawn_once_shows_where_the_goal_got_to(store: Store) -> None:
+    """Oldest first (a goal's story) the span sits in the goal's first period: it shows today's
+    progress, not the progress at that period's end (0% for most goals)."""
+    from goaljournal.core.timeline_axis import AxisLayout, TimelineFilter
+    from goaljournal.ui.timeline.source import TimelineSource
+
+    goal = store.add_goal("Give four talks", target=4, baseline=0, start_date="2026-10-01", deadline="2026-12-31")
+    store.add_checkin(goal, 1, at="2026-10-20")
+    store.add_checkin(goal, 3, at="2026-11-18")
+    only = TimelineFilter(goal_id=goal)
+    counts = [(date.fromisoformat(day), n) for day, n in store.timeline_day_counts(goal_id=goal)]
+    layout = AxisLayout(counts, store.goals(), zoom="month", today=TODAY, newest_first=False)
+    source = TimelineSource(store, layout, only)
+    (span,) = [row for row in source.fetch(0, layout.row_count) if row.kind == "span"]
+    assert span.period.label == "October 2026" and "75%" in source.render_row(span, 120).plain

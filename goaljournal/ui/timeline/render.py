@@ -170,10 +170,10 @@ def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Co
 
 
 def span_line(goal: Goal, value: float | None, periods: CadenceSummary | None, today: date, width: int) -> Content:
-    """A goal's span: its title, its progress at the period's end (``value``), or for a cadence goal
-    the ``periods`` met within it; its dates and status on the right. The title takes the room the
-    line has; the dates shorten on a narrow line (to the deadline, then the status alone). Every
-    span at one width has the same columns, so their progress lines up."""
+    """A goal's span: its title, its progress (``value``), or for a cadence goal the ``periods`` it
+    met; its dates and status on the right. The title takes the room the line has; the dates
+    shorten on a narrow line (to the deadline, then the status alone). Every span at one width has
+    the same columns, so their progress lines up."""
     shown = replace(goal, current=value)
     fraction = progress_fraction(shown)
     start, end = goal_dates(goal, today)

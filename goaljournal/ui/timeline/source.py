@@ -123,10 +123,11 @@ class TimelineSource:
         return self._counts[period]
 
     def _span_values(self, k: int) -> dict[int, float]:
-        """The goals' progress at the end of the period (or today, for a period still running)."""
+        """The progress, as of today, of the goals whose spans the period shows: a span is drawn
+        once on the axis, so it says where the goal got to, not where it was at the period's end."""
         period = self.axis_layout.periods[k]
         if period not in self._values:
-            as_of = min(period.last, self.axis_layout.today)
+            as_of = self.axis_layout.today
             goals = self.axis_layout.spans[k]
             rated = [goal for goal in goals if goal.cadence in CADENCES]
             try:
@@ -135,11 +136,10 @@ class TimelineSource:
             except JournalError:
                 self.stale = True
                 return {}
-            # A cadence goal counts the weeks, months or quarters met within the period shown.
+            # A cadence goal counts the weeks, months or quarters it met.
             self._rated[period] = {
                 goal.id: summarise(goal.cadence, goal.target, amounts[goal.id], as_of,
-                                   start=goal.start_date, deadline=goal.deadline, since=period.first,
-                                   week_start=self.store.week_start)
+                                   start=goal.start_date, deadline=goal.deadline, week_start=self.store.week_start)
                 for goal in rated if goal.cadence is not None
             }  # fmt: skip
         return self._values[period]
