@@ -249,7 +249,7 @@ def test_the_strip_above_the_axis_has_short_forms_for_80_columns() -> None:
     assert "-/+ zoom  [/] period  . today  : jump" in full and len(full) > 78
     assert "[month]" in bare and "-/+ [/] . :" in bare and "newest first" in bare
     assert len(zoom_line("month", True, TimelineFilter(), form="bare keys")) <= 78  # 80 columns less the strip's padding
-    assert no_keys == " week [month] quarter  year  o newest first  f filter: goal “Give talks”  esc clears it"
+    assert no_keys == "week [month] quarter year  o newest first  f filter: goal “Give talks”  esc clears it"
     assert one_zoom == "[month]  o newest first  f filter: goal “Give talks”  esc clears it"
     assert "filter" not in zoom_line("month", False, None).plain  # a goal's story keeps its goal
 

@@ -82,9 +82,14 @@ def test_no_piece_of_a_line_starts_with_a_space() -> None:
         assemble(("On screen ", "bold"), ("1–30 Nov 2026", "bold"), "  ", "8 goals active"),
         zoom_line("month", True, None),
     ]
-    for line in lines:
-        runs = [segment.text for segment in line.render_segments()][1:]
-        assert not [run for run in runs if run.startswith(" ") and run.strip()], line.plain
+    reflection = {"id": 1, "kind": "entry", "day": "2026-11-24", "entry_kind": "reflection", "starred": 0, "text": "A day"}
+    indented = item_line(reflection, TODAY, "month", 80)
+    assert indented.plain.startswith("   ✎ Tue 24  A day")
+    for line in [*lines, indented]:
+        runs = [segment.text for segment in line.render_segments()]
+        # The line's own indent is a run of spaces alone, drawn as nothing: what follows keeps its place.
+        assert not [run for run in runs[1:] if run.startswith(" ") and run.strip()], line.plain
+        assert not runs[0].startswith(" ") or not runs[0].strip(), line.plain
     assert "(Priya Raman)" in lines[0].plain and "1–30 Nov 2026  8 goals active" in lines[1].plain
 
 

@@ -47,7 +47,9 @@ MARKS: dict[str, tuple[str, str]] = {
     "checkin": ("●", "$text-success"),
     "revision": ("↻", "$text-warning"),
     "assessment": ("◎", "$text-accent"),
-    "reflection": ("✎", "$foreground"),
+    # Bold: a mark in the style of the text after it would join its run, and rsvg-convert drops the
+    # spaces a run starts with, the line's indent.
+    "reflection": ("✎", "bold $foreground"),
     "win": ("★", "$text-warning"),
     "lesson": ("◇", "$text-secondary"),
     "feedback": ("❝", "$text-primary"),
@@ -136,22 +138,20 @@ def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | N
     ZOOM_LINE_FORMS) leaves out the keys' names, then the keys (the help screen names them all),
     then the zoom levels not chosen: what is shown, and how, stays."""
     key = "bold $text-accent"
-    levels: list[str | tuple[str, str] | Content] = []
+    levels: list[Piece] = []
     for level in ZOOMS:
         if level == zoom:
-            levels.append((f"[{level}]", key))
+            levels += [(f"[{level}]", key), " "]
         elif form != "one zoom":
-            levels.append(f" {level} ")
-    keys: list[str | tuple[str, str] | Content] = [
+            levels.append(f"{level} ")
+    keys: list[Piece] = [
         (" -/+", key), " zoom  ", ("[/]", key), " period  ", (".", key), " today  ", (":", key), " jump  ",
     ]  # fmt: skip
     if form == "bare keys":
         keys = [(" -/+ [/] . :", key), "  "]
-    elif form == "no keys":
-        keys = [" "]  # after " year "
-    elif form == "one zoom":
-        keys = ["  "]
-    chosen: list[str | tuple[str, str] | Content] = []
+    elif form in ("no keys", "one zoom"):
+        keys = [" "]
+    chosen: list[Piece] = []
     if timeline_filter is not None:
         chosen = [("f", key), " filter: ", user_content(timeline_filter.describe(), style="bold", single_line=True)]
         if timeline_filter.active:
