@@ -126,7 +126,7 @@ class JumpInput(SafeInput):
 
 
 # What an empty journal's timeline says: what it is for, and the key that starts filling it.
-EMPTY_TIMELINE = Content.assemble(
+EMPTY_TIMELINE = assemble(
     ("The timeline is your journal on one time axis", "bold"),
     ": goals from their start to their deadline, milestones, daily check-ins, reflections, "
     "self-assessments and conversations, grouped by week, month, quarter or year.\n\nNothing is on it yet. Press ",
