@@ -143,7 +143,7 @@ def test_year_rows_count_a_month(store: Store) -> None:
     rows = source.fetch(0, layout.row_count)
     november = next(row for row in rows if row.kind == "month" and row.day == date(2026, 11, 1))
     line = source.render_row(november, 100).plain
-    assert line.startswith("   ▸ Nov 2026  1 goal active · milestones 0/1 done · 1 check-in day · 47 entries")
+    assert line.startswith("   ▸ Nov 2026  47 entries · 1 check-in day · milestones 0/1 done · 1 goal active")
 
 
 def test_a_span_drawn_once_shows_where_the_goal_got_to(store: Store) -> None:

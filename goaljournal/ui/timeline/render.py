@@ -205,7 +205,7 @@ def month_line(month: Period, counts: dict[str, int] | None, width: int) -> Cont
     label = assemble(INDENT, ("▸", "$text-accent"), " ", (name, "bold"), "  ")
     if counts is None:
         return assemble(label, ("…", "$text-muted"))
-    return assemble(label, counts_text(counts, width - label.cell_length - 1))
+    return assemble(label, counts_text(counts, width - label.cell_length - 1, goals_first=False))
 
 
 def unread_line() -> Content:
@@ -255,22 +255,27 @@ def date_range_text(first: date, last: date) -> str:
     return f"{short_date(first)} – {short_date(last)}"
 
 
-def counts_text(counts: dict[str, int], width: int | None = None) -> str:
+def counts_text(counts: dict[str, int], width: int | None = None, *, goals_first: bool = True) -> str:
     """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations
-    · follow-ups 1/2 done``; where ``width`` has no room for all of it, the last parts are left out."""
-    goals = counts["goals_active"]
-    parts = [f"{goals} {'goal' if goals == 1 else 'goals'} active"]
-    if counts["milestones_due"]:
-        parts.append(f"milestones {counts['milestones_done']}/{counts['milestones_due']} done")
-    days, entries = counts["checkin_days"], counts["entries"]
-    parts.append(f"{days} check-in {'day' if days == 1 else 'days'}")
-    parts.append(f"{entries} {'entry' if entries == 1 else 'entries'}")
+    · follow-ups 1/2 done``; where ``width`` has no room for all of it, the last parts are left out.
+    Without ``goals_first`` what was done comes first (``21 entries · 18 check-in days ·
+    milestones 2/4 done · …``, leaving out what is none) and the goals last: a month's summary in a year."""
+    goals, days, entries = counts["goals_active"], counts["checkin_days"], counts["entries"]
     # Counts from an older store have no conversations: .get keeps the strip drawing.
     talks = counts.get("conversations", 0)
-    if talks:
-        parts.append(f"{talks} {'conversation' if talks == 1 else 'conversations'}")
+    active = f"{goals} {'goal' if goals == 1 else 'goals'} active"
+    milestones = f"milestones {counts['milestones_done']}/{counts['milestones_due']} done" if counts["milestones_due"] else ""
+    checkins = f"{days} check-in {'day' if days == 1 else 'days'}"
+    written = f"{entries} {'entry' if entries == 1 else 'entries'}"
+    talked = f"{talks} {'conversation' if talks == 1 else 'conversations'}" if talks else ""
+    follow_ups = ""
     if counts.get("follow_ups_due"):
-        parts.append(f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done")
+        follow_ups = f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done"
+    if goals_first:
+        parts = [active, milestones, checkins, written, talked, follow_ups]
+    else:
+        parts = [written if entries else "", checkins if days else "", milestones, talked, follow_ups, active]
+    parts = [part for part in parts if part]
     kept = len(parts)
     while width is not None and kept > 1 and len(" · ".join(parts[:kept])) > width:
         kept -= 1
