@@ -8,6 +8,7 @@ pure: no store, no Textual, so the layout and the moves through time are tested 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -177,8 +178,9 @@ class AxisLayout:
         (newest first) or last (oldest first), so that searching the keys finds the month."""
         if not self.by_month:
             return day
-        month = period_of(day, "month")
-        return month.first if self.newest_first else month.last
+        if self.newest_first:
+            return day.replace(day=1)
+        return day.replace(day=monthrange(day.year, day.month)[1])
 
     @property
     def is_empty(self) -> bool:
