@@ -99,7 +99,7 @@ def test_states_and_marks_are_drawn_in_text_colours() -> None:
     milestone = {"id": 1, "kind": "milestone", "day": "2026-11-28", "due": "2026-11-28", "done": 0, "status": "active",
                  "text": "Rehearse", "title": "Talks"}  # fmt: skip
     _, right = item_parts(milestone, TODAY, "month")
-    assert right.plain == "due in 3 days" and [str(span.style) for span in right.spans] == ["$text-primary"]
+    assert right.plain == "due in 3 days" and [str(span.style) for span in right.spans] == ["$text-secondary"]
     styles = {style for _, style in MARKS.values()}
     assert not {style for style in styles if style.split()[-1] in ("$primary", "$secondary", "$accent", "$warning", "$error", "$success")}
 
