@@ -8,7 +8,7 @@ from datetime import date
 
 from conftest import NOW
 from textual.content import Content
-from textual.widgets import Label, OptionList
+from textual.widgets import Label
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
