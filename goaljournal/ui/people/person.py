@@ -135,7 +135,9 @@ class PersonScreen(PeoplePage):
         self._show_conversation()
 
     def highlighted_id(self) -> int | None:
-        return row_id(self.table)
+        # A key can reach the screen before its table is mounted (a burst typed as it opens).
+        table = next(iter(self.query(ConversationTable)), None)
+        return row_id(table) if table is not None else None
 
     def highlighted(self) -> Interaction | None:
         talk_id = self.highlighted_id()
