@@ -40,7 +40,8 @@ from goaljournal.core.models import (
     Revision,
 )
 from goaljournal.core.progress import LIMIT_TEXT, format_number, goal_horizon, progress_fraction, within_limit
-from goaljournal.core.text import one_line, printable
+from goaljournal.core.text import cell_width, one_line, pad_cells, plain_preview, printable
+from goaljournal.core.words import change_text, overdue_since, plural, table_count
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
 from goaljournal.store.backup_names import backups_folder, manual_names, newest_first
@@ -161,10 +162,12 @@ def interaction_json(item: Interaction) -> dict[str, Any]:
 def entry_line(entry: Entry) -> str:
     star = "*" if entry.starred else " "
     kind = "" if entry.kind == "reflection" else f"[{entry.kind}] "
-    return f"{entry.id:>6} {entry.at[:16]} {star} {kind}{one_line(entry.text, 200)}"
+    # A preview, as the app's lists show it: the Markdown read as plain text (--json has the text as written).
+    return f"{entry.id:>6} {entry.at[:16]} {star} {kind}{plain_preview(entry.text, 200)}"
 
 
-def goal_line(goal: Goal) -> str:
+def goal_cells(goal: Goal) -> tuple[str, str, str, str, str, str]:
+    """A goal's columns in ``goaljournal goals``: id, status, share done, title, amount, deadline."""
     progress = progress_fraction(goal)
     amount = ""
     if goal.target is not None:
@@ -172,9 +175,29 @@ def goal_line(goal: Goal) -> str:
         amount = f"{format_number(goal.current if goal.current is not None else goal.baseline)}/{format_number(goal.target)}{unit}"
         if goal.cadence in CADENCES:  # this period's total
             amount += f" this {goal.cadence}"
-    percent = f"{progress:4.0%}" if progress is not None else "    "
+    percent = f"{progress:.0%}" if progress is not None else ""
     deadline = f"by {goal.deadline}" if goal.deadline else "no deadline"
-    return f"{goal.id:>4}  {goal.status:<9} {percent}  {one_line(goal.title, 70):<70}  {amount:>14}  {deadline}"
+    return str(goal.id), goal.status, percent, one_line(goal.title), one_line(amount), deadline
+
+
+# The widest a title or an amount column grows: a long one is cut with "…" so the deadline stays in reach.
+GOAL_TITLE_CELLS, GOAL_AMOUNT_CELLS = 60, 32
+
+
+def goal_lines(goals: list[Goal]) -> list[str]:
+    """``goaljournal goals``: one line a goal, each column as wide as its widest cell (measured in
+    terminal cells, so wide characters and accents keep the columns straight), numbers on the right."""
+    rows = [goal_cells(goal) for goal in goals]
+    if not rows:
+        return []
+    limits = (None, None, None, GOAL_TITLE_CELLS, GOAL_AMOUNT_CELLS, None)
+    widths = [max(cell_width(row[column]) for row in rows) for column in range(6)]
+    widths = [min(width, limit) if limit else width for width, limit in zip(widths, limits, strict=True)]
+    aligns = (">", "<", ">", "<", ">", "<")
+    return [
+        "  ".join(pad_cells(cell, width, align) for cell, width, align in zip(row, widths, aligns, strict=True)).rstrip()
+        for row in rows
+    ]
 
 
 # -- helpers --------------------------------------------------------------------------------
@@ -398,8 +421,8 @@ def cmd_goals(store: Store, args: argparse.Namespace) -> int:
         periods = goal_periods(store, goals)
         print_json([goal_json(goal, periods.get(goal.id)) for goal in goals])
     else:
-        for goal in goals:
-            print(goal_line(goal))
+        for line in goal_lines(goals):
+            print(line)
     return 0
 
 
@@ -482,7 +505,7 @@ def goal_record_lines(store: Store, goal: Goal) -> list[str]:
     revisions = store.revisions(goal.id)
     lines.append(f"revisions ({len(revisions)})" if revisions else "revisions: none")
     for r in revisions:
-        changes = "; ".join(f"{name} {_shown_value(before)} → {_shown_value(after)}"
+        changes = "; ".join(change_text(name, before, after, _shown_value)
                             for name, (before, after) in json.loads(r.changes).items())  # fmt: skip
         lines.append(f"  {r.id:>6}  {r.at[:16]}  {one_line(changes, 52)}")
         if r.reason:
@@ -523,7 +546,7 @@ def _print_goal_change(store: Store, before: Goal, args: argparse.Namespace) -> 
         print_json(goal_record_json(store, after))
         return
     changed = [
-        f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+        change_text(name, getattr(before, name), getattr(after, name), _shown_value)
         for name in GOAL_FIELDS if getattr(before, name) != getattr(after, name)
     ]  # fmt: skip
     if changed:
@@ -635,7 +658,7 @@ def _print_checkin_change(before: CheckIn, after: CheckIn, args: argparse.Namesp
     if args.json:
         print_json({**checkin_json(after), "before": checkin_json(before)})
         return
-    changed = [f"{name} {_shown_value(getattr(before, name))} → {_shown_value(getattr(after, name))}"
+    changed = [change_text(name, getattr(before, name), getattr(after, name), _shown_value)
                for name in ("value", "note", "at") if getattr(before, name) != getattr(after, name)]  # fmt: skip
     said = one_line("; ".join(changed), 200) if changed else "nothing changed"
     print(f"corrected check-in {after.id} of goal {after.goal_id}: {said}")
@@ -838,9 +861,11 @@ def cmd_followups(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json([{**interaction_json(item), "overdue": item.follow_up_due < today.isoformat()} for item in due])  # type: ignore[operator]
         return 0
-    for item in due:
-        when = "overdue" if item.follow_up_due < today.isoformat() else "due"  # type: ignore[operator]
-        print(f"{item.id:>6}  {when:<7}  {_day_text(item.follow_up_due)}  {one_line(item.follow_up or '', 60)}  "
+    states = [overdue_since(date.fromisoformat(item.follow_up_due or ""), today) if (item.follow_up_due or "") < today.isoformat()
+              else "due" for item in due]  # fmt: skip
+    column = max(map(len, states), default=0)
+    for item, when in zip(due, states, strict=True):
+        print(f"{item.id:>6}  {when:<{column}}  {_day_text(item.follow_up_due)}  {one_line(item.follow_up or '', 60)}  "
               f"({item.kind} with {one_line(item.person_name or '', 30)} on {_day_text(item.at)})")  # fmt: skip
     return 0
 
@@ -969,7 +994,7 @@ def _import_entries(store: Store, args: argparse.Namespace) -> int:
     if args.json:
         print_json({"entries": added, "already_present": present})
     elif added:
-        print(f"imported {added:,} entries" + (f" ({present:,} already in the journal)" if present else ""))
+        print(f"imported {plural(added, 'entry')}" + (f" ({present:,} already in the journal)" if present else ""))
     else:
         print("nothing new to import: every entry is already in the journal")
     return 0
@@ -1025,8 +1050,8 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         print_json(added)
     else:
         total = sum(added.values())
-        parts = ", ".join(f"{count} {table}" for table, count in added.items() if count)
-        print(f"imported {total} rows ({parts})" if total else "nothing new to import: every row is already in the journal")
+        parts = ", ".join(table_count(count, table) for table, count in added.items() if count)
+        print(f"imported {plural(total, 'row')} ({parts})" if total else "nothing new to import: every row is already in the journal")
     return 0
 
 
@@ -1065,10 +1090,10 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
         print_json(report)
     else:
         print(f"journal: {printable(str(store.path))} (format {report['schema_version']}{', read-only' if store.read_only else ''})")
-        print("contents: " + ", ".join(f"{n} {table}" for table, n in report["counts"].items()))
+        print("contents: " + ", ".join(table_count(n, table) for table, n in report["counts"].items()))
         for problem in problems:
             print(f"problem: {problem}")
-        print("verdict: healthy" if not problems else f"verdict: {len(problems)} problem(s) found")
+        print("verdict: healthy" if not problems else f"verdict: {plural(len(problems), 'problem')} found")
         if any(not problem.startswith("bad value:") for problem in problems):
             print(_recovery_advice(store.path))
         elif problems:  # the file is sound; only values written by another program are wrong
@@ -1410,19 +1435,21 @@ def run_app(args: argparse.Namespace) -> int:
 
             store = Store.open(Path(folder) / "demo.db", clock=_now)
             fill_demo_journal(store, today=store.today())
-            return _run_tui(store)
+            return _run_tui(store, demo=True)
     store = Store.open(resolve_journal_path(args.db), clock=_now)
     store.start_rolling_backup()  # daily, the last 7, in backups/ beside the journal
-    return _run_tui(store)
+    return _run_tui(store, demo=False)
 
 
-def _run_tui(store: Store) -> int:
+def _run_tui(store: Store, *, demo: bool) -> int:
+    """The app on ``store``: a demo says so in its title bar; the user's new journal opens on
+    the welcome."""
     from goaljournal.ui.app import GoalJournalApp
 
     try:
         # The app reads the preferences (core/config.py) and toasts a problem with them; the line
         # is repeated here, where it stays once the app's screen is gone.
-        app = GoalJournalApp(store)
+        app = GoalJournalApp(store, demo=demo, welcome=not demo)
         app.run()
     finally:
         store.close()

@@ -87,6 +87,8 @@ SHOTS = (
     Shot("person-mentor", "PersonScreen", MENTOR),
     Shot("person-conversation-form", "ConversationForm", (*MENTOR, "c")),
     Shot("help", "HelpScreen", ("question_mark",)),
+    # The welcome a new journal opens with, reopened here from the help (the demo never shows it by itself).
+    Shot("welcome", "WelcomeScreen", ("question_mark", "w")),
     # The exports and reports in the command palette.
     Shot("palette-exports", "CommandPalette", ("ctrl+p", *"export")),
 )

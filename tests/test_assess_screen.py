@@ -92,7 +92,9 @@ async def test_a_whole_session_by_keys(store: Store, past_session: int, screen_t
         await pilot.press("right")  # 5. feedback: choose the source, then what was said and what I will do
         await pilot.press("n")
         await pilot.pause()
-        await pilot.press("enter", "down", "down", "enter")  # self → peer → supervisor
+        await pilot.press("enter", "down", "down", "enter")  # self → peer → supervisor; the choice stays
+        assert app.focused is app.screen.query_one("#field-source")
+        await pilot.press("tab")
         await fill_form(pilot, "Slow down", "Use a timer")
 
         await pilot.press("right")  # 6. my summary beside the app's digest
@@ -346,3 +348,90 @@ def test_the_review_steps_comparison_is_text_from_the_store_alone(store: Store, 
     assert text.startswith("Skills since 9 May 2026: 2 up, 1 down, 0 the same")
     assert "− dropped Excel modelling" in text and "+ new     Protecting my evenings" in text
     assert day_label("2026-09-06 21:00:00") == "6 Sep 2026"
+
+
+# -- at every width ------------------------------------------------------------------------------
+
+
+async def test_an_empty_journal_says_what_a_self_assessment_is_for_and_the_key_that_starts_one(store: Store, screen_text) -> None:
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Take stock of where you stand, once a quarter." in text
+        assert "Press n to start your first self-assessment." in text
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, AssessmentSession)
+
+
+def panel_region(app: GoalJournalApp, selector: str):  # type: ignore[no-untyped-def]
+    return app.screen.query_one(selector).region
+
+
+async def test_at_80_columns_the_sessions_sit_above_the_session_and_beside_it_when_wider(
+    store: Store, three_sessions: tuple[int, int, int], screen_text
+) -> None:
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        sessions, detail = panel_region(app, "#sessions"), panel_region(app, "#assessment")
+        assert sessions.width == detail.width == 80 and sessions.bottom <= detail.y
+        assert not app.screen.query_one("#assess-trajectories").display
+        first_line = screen_text(app).splitlines()[0]
+        assert "goaljournal · Self-assessment" in first_line
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        await pilot.pause()
+        sessions, detail = panel_region(app, "#sessions"), panel_region(app, "#assessment")
+        assert sessions.right <= detail.x and detail.width > 60
+        assert app.screen.query_one("#assess-trajectories").display
+
+
+async def test_a_long_item_wraps_under_its_own_text_not_back_to_the_edge(store: Store, past_session: int, screen_text) -> None:
+    long = "evidence words " * 12
+    item = store.add_assessment_item(past_session, "strength", "Turning messy data into numbers", evidence=long.strip())
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "enter")  # May's session, step 1: its strengths
+        await pilot.pause()
+        await pilot.pause()
+        lines = [line.strip("│") for line in screen_text(app).splitlines()]
+        start = next(i for i, line in enumerate(lines) if "evidence: evidence words" in line)
+        column = lines[start].index("evidence words")
+        following = lines[start + 1]
+        assert following[:column].strip() == "" and following[column:].startswith("evidence words"), (lines[start], following)
+    assert item
+
+
+async def test_the_skills_step_fits_80_columns_with_the_note_cut_not_wrapped(store: Store, past_session: int, screen_text) -> None:
+    store.rate_skill(past_session, store.skill_id("Negotiation"), 3, note="Fine with my own team, nervous with the board and finance")
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "enter", "right", "right")  # May's session, step 3: skills
+        await pilot.pause()
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "Negotiation" in line)
+        assert "●●●○○" in row and "Fine with my own team" in row and "…" in row and "finance" not in row
+        skills = app.screen.query_one("#step-skills", OptionList)
+        assert not skills.show_horizontal_scrollbar
+        await pilot.resize_terminal(160, 40)
+        await pilot.pause()
+        await pilot.pause()
+        row = next(line for line in screen_text(app).splitlines() if "Negotiation" in line)
+        assert "nervous with the board and finance" in row
+
+
+async def test_the_key_bar_shows_the_screen_s_keys_most_used_first(store: Store, past_session: int, screen_text) -> None:
+    app = app_for(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert bar.index("n New") < bar.index("c Compare") < bar.index("space Mark") < bar.index("u Undo")
+        await pilot.press("enter", "right", "right")  # the skills step
+        await pilot.pause()
+        bar = screen_text(app).splitlines()[-1]
+        assert max(bar.index("→ Next"), bar.index("← Back")) < bar.index("1–5 Rate") < bar.index("n Add") < bar.index("G Make a goal")

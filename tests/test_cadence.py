@@ -255,6 +255,7 @@ async def test_today_adds_typed_check_ins_to_this_week(store: Store, screen_text
         store.add_checkin(goal_id, amount, at=day)
     app = GoalJournalApp(store, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         text = screen_text(app)
         assert "0 of 5 this week" in text and "3 weeks in a row" in text
         await pilot.press("tab")
@@ -291,7 +292,7 @@ async def test_the_coach_fills_the_cadence_from_the_sentence_and_it_is_saved(sto
         await pilot.press(*"Read 2 books a month")
         await pilot.pause()
         assert cadence.value == "month"
-        assert "per month     ▼  adds up" in screen_text(app)
+        assert any("per month" in line and "adds up" in line for line in screen_text(app).splitlines())
         await pilot.press("ctrl+u", *"Complete 5 client reports per week")
         await pilot.pause()
         assert cadence.value == "week"
@@ -343,7 +344,7 @@ def test_the_goal_detail_lists_each_week_met_or_missed_newest_first(store: Store
     assert len(lines) == PERIODS_SHOWN and "… and 18 weeks before" in text
 
 
-async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
+async def test_the_timeline_counts_the_weeks_met(store: Store, screen_text) -> None:  # type: ignore[no-untyped-def]
     from goaljournal.ui.app import GoalJournalApp
 
     goal_id = store.add_goal("Complete 5 client reports per week", target=5, unit="reports", cadence="week",
@@ -355,9 +356,9 @@ async def test_the_timeline_counts_the_weeks_met_in_each_month(store: Store, scr
         await pilot.press("l")
         await pilot.pause()
         text = screen_text(app)
-    # November's weeks from the one holding the 1st (26 Oct): three met, one missed; this week runs on.
-    assert "3 of 4 weeks met" in text
-    assert "1 of 4 weeks met" in text  # October: 5–31 Oct
+    # The goal's span, drawn once after November's items: the weeks ended since 5 Oct are seven,
+    # three of them met (from 26 Oct, 2 Nov, 16 Nov); this week runs on.
+    assert "3 of 7 weeks met" in text
     assert "+6 reports" in text and "6 / 5" not in text  # a check-in is an amount, not a value so far
     from goaljournal.ui.timeline.screen import item_parts
 
@@ -442,7 +443,8 @@ async def test_at_80_columns_a_goals_pace_does_not_push_its_amount_out_of_sight(
                          deadline="2027-05-25")  # fmt: skip
     store.add_checkin(pmp, 31, at="2026-11-24")
     app = GoalJournalApp(store, today=TODAY)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         text = screen_text(app)
     # The bar shrinks so "62%  on track" stays on its line, and the amount below stays in sight.
     assert "62%  on track" in text and "31 / 50" in text
@@ -457,7 +459,8 @@ async def test_today_shows_a_people_log_goal_per_month(store: Store, screen_text
     for day in ("2026-09-10", "2026-09-24", "2026-10-08", "2026-10-20", "2026-11-12"):
         store.add_interaction(priya, "event", at=day)
     app = GoalJournalApp(store, today=TODAY)
-    async with app.run_test(size=(80, 24)):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
         text = screen_text(app)
     assert "1 of 2 events attended this month" in text and "2 months in a row" in text
 

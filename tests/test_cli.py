@@ -349,7 +349,7 @@ def test_import_human_summary(cli: Cli, gj: Cli, journal: Path, tmp_path: Path) 
     gj("export", "-o", export)
     result = cli("--db", tmp_path / "fresh.db", "import", export)
     assert result.code == 0
-    assert result.out.startswith("imported ") and "2 entries" in result.out and "1 goals" in result.out
+    assert result.out.startswith("imported ") and "2 entries" in result.out and "1 goal," in result.out
 
 
 def test_import_from_stdin(cli: Cli, gj: Cli, journal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -405,7 +405,7 @@ def test_doctor_on_a_healthy_journal(gj: Cli, journal: Path) -> None:
     result = gj("doctor")
     assert result.code == 0 and result.err == ""
     assert result.out.splitlines()[-1] == "verdict: healthy"
-    assert "2 entries" in result.out and "1 goals" in result.out
+    assert "2 entries" in result.out and "1 goal," in result.out
     report = gj("doctor", "--json").json()
     assert report["ok"] is True and report["problems"] == []
     assert report["read_only"] is False and report["journal_mode"] == "wal"

@@ -276,7 +276,7 @@ def test_json_nested_64_deep_is_read(journal: Path, tmp_path: Path, capsys: pyte
     assert run(capsys, "--db", journal, "import", header)[:2] == (0, "nothing new to import: every row is already in the journal\n")
     entry = tmp_path / "dayone.json"
     entry.write_bytes(b'{"entries": [{"creationDate": "2025-01-01T08:00:00Z", "text": "Deep", "x": ' + b"[" * 61 + b"]" * 61 + b"}]}")
-    assert run(capsys, "--db", journal, "import", "--format", "dayone", entry)[:2] == (0, "imported 1 entries\n")
+    assert run(capsys, "--db", journal, "import", "--format", "dayone", entry)[:2] == (0, "imported 1 entry\n")
 
 
 def test_a_day_one_export_with_good_values_imports(journal: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -463,7 +463,7 @@ def test_doctor_finds_a_bad_value_planted_with_sqlite3(sql: str, problem: str, c
     code, out, _ = run(capsys, "--db", checked_journal, "doctor")
     assert code == 1
     assert f"problem: {problem}" in out, out
-    assert "verdict: 1 problem(s) found" in out and "to repair:" in out and ".recover" not in out
+    assert "verdict: 1 problem found" in out and "to repair:" in out and ".recover" not in out
     code, out, _ = run(capsys, "--db", checked_journal, "--json", "doctor")
     assert code == 1 and len(json.loads(out)["problems"]) == 1 and json.loads(out)["problems"][0].startswith(problem)
 

@@ -219,7 +219,7 @@ def test_an_entry_logged_now_with_seconds_is_not_imported_again(db_path: Path, t
     assert run(capsys, "--db", db_path, "import", "--format", "jrnl", out)[1].startswith("nothing new")
     assert rows(db_path) == [("2026-11-25 09:30:17", "Shipped it", 0)]
     fresh = tmp_path / "fresh.db"
-    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entries\n"
+    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entry\n"
     assert rows(fresh) == rows(db_path)
 
 
@@ -251,7 +251,7 @@ def test_text_that_looks_like_jrnl_syntax_comes_back_as_it_was(
     assert run(capsys, "--db", db_path, "export", "--format", "jrnl", "-o", out)[0] == 0
     assert run(capsys, "--db", db_path, "import", "--format", "jrnl", out)[1].startswith("nothing new")
     fresh = tmp_path / "fresh.db"
-    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entries\n"
+    assert run(capsys, "--db", fresh, "import", "--format", "jrnl", out)[1] == "imported 1 entry\n"
     assert rows(fresh) == rows(db_path) == [("2026-11-20 10:00:00", text, int(starred))]
 
 
@@ -269,7 +269,7 @@ def test_identical_entries_in_a_file_are_each_imported_and_counted(db_path: Path
     assert json.loads(out) == {"entries": 0, "already_present": 3}
     # A file with one more of them adds just that one.
     three.write_text(three.read_text(encoding="utf-8") + "\n[2026-01-02 10:00] Same\n", encoding="utf-8")
-    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 1 entries (3 already in the journal)\n"
+    assert run(capsys, "--db", db_path, "import", "--format", "jrnl", three)[1] == "imported 1 entry (3 already in the journal)\n"
     assert len(rows(db_path)) == 4
 
 

@@ -99,10 +99,10 @@ def test_report_counts_private_people_without_naming_them(journal: Store, db_pat
     assert "- Counted goal · Meet five HR leaders: new people met (@hr) +2 this period, 2 of 5 in all\n" in part
     assert "- Tue 10 Nov 2026 · coffee with Priya Public (mentor) — learned: Lead with the ask\n" in part
     assert "1 conversation with 1 private contact not shown." in part
-    assert "- [ ] a follow-up with a private contact, due Fri 20 Nov 2026 (overdue)\n" in part
+    assert "- [ ] a follow-up with a private contact, due Fri 20 Nov 2026 (5 days overdue)\n" in part
     assert "Victor" not in text
     everything = run(capsys, db_path, "report", "--period", "month", "--at", "2026-11-25", "--include-private")
-    assert "- [ ] Call Victor back, due Fri 20 Nov 2026 (overdue)" in everything
+    assert "- [ ] Call Victor back, due Fri 20 Nov 2026 (5 days overdue)" in everything
     assert "call with Victor Secret (contact) — Victor's confidential offer" in everything
 
 

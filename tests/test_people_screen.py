@@ -75,7 +75,10 @@ async def test_p_from_today_opens_people_and_a_person_is_added_by_typing(store: 
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, PeopleScreen)
-        assert "No people yet — press n to add someone you met" in screen_text(app)
+        text = screen_text(app)
+        assert "People keeps the mentors, managers, peers and contacts" in text  # what the screen is for
+        assert "No people yet — press n to add someone you met" in text
+        assert not app.screen.query_one("#people-table").display  # no empty table beside it
 
         await pilot.press("n")
         await pilot.pause()
@@ -100,6 +103,46 @@ async def test_p_from_today_opens_people_and_a_person_is_added_by_typing(store: 
         text = screen_text(app)
         assert "Priya Raman" in text and "mentor" in text and "@hr @mentoring" in text
         assert "No people yet" not in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_list_keeps_its_most_useful_columns_at_every_width(store: Store, contacts, screen_text, size) -> None:
+    store.add_interaction(contacts["tom"], "coffee", at="2026-11-01", follow_up="Send the survey", follow_up_due="2026-11-10")
+    store.add_interaction(contacts["priya"], "call", at="2026-11-23")
+    app = app_for(store)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        table = app.screen.query_one("#people-table")
+        assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+        lines = screen_text(app).splitlines()
+        tom = next(line for line in lines if "Tom Okafor" in line)
+        assert "3 weeks ago" in tom and "1 overdue" in tom  # the last conversation and the follow-up stay
+        assert "contact" in tom and "HR Business" in tom  # and, at 80 columns too, relationship and role
+        if size[0] >= 120:  # with the room, roles and organisations whole, and the tags
+            assert "HR Business Partner · Contoso" in tom and "@hr" in tom
+            priya = next(line for line in lines if "Priya Raman" in line)
+            assert "Head of People Analytics · Northwind Bank" in priya and "@hr @mentoring" in priya
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_a_persons_page_and_the_conversation_form_fit_the_screen(store: Store, priya: int, screen_text, size) -> None:
+    goal = store.add_goal("Give three talks at team meetings", status="active", target=3, deadline="2027-03-31")
+    store.add_interaction(priya, "coffee", at="2026-11-05", notes="Talked through the whole of the talk outline, slide by slide " * 2,
+                          learned="Practise on a friendly audience first", follow_up="Book the PMP exam", follow_up_due="2026-11-20",
+                          goal_ids=[goal])  # fmt: skip
+    app = app_for(store)
+    async with app.run_test(size=size) as pilot:
+        await open_person(pilot, "priya")
+        table = app.screen.query_one("#conversations")
+        assert not table.show_horizontal_scrollbar and table.virtual_size.width <= table.size.width
+        row = next(line for line in screen_text(app).splitlines() if "05 Nov 2026" in line and "coffee" in line)
+        assert "Talked through" in row and "5 days overdue" in row
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConversationForm)
+        dialog = app.screen.query_one(".people-dialog")
+        assert dialog.region.right <= size[0] and not dialog.show_horizontal_scrollbar
 
 
 async def test_the_form_keeps_what_was_typed_when_the_name_is_missing(store: Store, screen_text) -> None:
@@ -350,7 +393,7 @@ async def test_a_mentor_page_shows_goals_discussed_and_what_came_of_the_advice(s
         assert "Earn the PMP certification" in text and "discussed 1× · last 05 Nov 2026" in text
         assert "Advice and what came of it" in text
         assert "Practise on a friendly audience first" in text and "→ done: Presented to my own team" in text
-        assert "Book the exam to make it real" in text and "Book the PMP exam  overdue by 5 days" in text
+        assert "Book the exam to make it real" in text and "Book the PMP exam  5 days overdue" in text
         assert "Ask the CFO's analyst what they need" in text and "nothing recorded yet" in text
 
 
@@ -496,9 +539,11 @@ async def test_the_palette_on_a_persons_page_logs_with_them_and_adds_someone_new
 
 
 async def test_help_lists_the_people_keys(store: Store, screen_text) -> None:
-    from goaljournal.ui.app import HELP
+    from goaljournal.ui.app import HELP, help_places
+    from goaljournal.ui.help import help_markdown
 
-    assert "| `p` | anywhere |" in HELP and "file the conversation as feedback" in HELP.lower()
+    assert "| `p` | People: " in HELP and "`F` Feedback" in HELP
+    assert "file the conversation as feedback" in help_markdown(help_places(), here=["a person"]).lower()
 
 
 # -- the pure helpers ------------------------------------------------------------------------
@@ -518,7 +563,7 @@ def test_follow_up_state_names_done_due_and_overdue() -> None:
     assert follow_up_state(talk("2026-11-25"), TODAY)[0] == "due today"
     assert follow_up_state(talk("2026-11-26"), TODAY)[0] == "due in 1 day"
     assert follow_up_state(talk("2026-12-02"), TODAY)[0] == "due in 7 days"
-    assert follow_up_state(talk("2026-11-24"), TODAY) == ("overdue by 1 day", "$text-error")
+    assert follow_up_state(talk("2026-11-24"), TODAY) == ("1 day overdue", "$text-error")
 
 
 def test_form_readers() -> None:
@@ -541,3 +586,20 @@ def test_a_persons_page_text_comes_from_the_store_alone_and_leaves_out_goals_in_
     assert "Goals discussed with your mentor" in text and "Give three talks at team meetings" in text
     assert "Learn SQL window functions" not in text
     assert "Practise on a friendly audience first" in text and "nothing recorded yet" in text
+
+
+def test_long_goals_and_advice_wrap_under_their_own_start(store: Store, priya: int) -> None:
+    goal = store.add_goal("Give three talks at team meetings before the end of the financial year", status="active", target=3)
+    store.add_interaction(priya, "coffee", at="2026-11-10", goal_ids=[goal], learned="Practise on a friendly audience first, then on a harder one",
+                          outcome="Presented to my own team, then to the whole department in the town hall")  # fmt: skip
+    lines = person_about(store, store.get_person(priya), store.interactions(priya), TODAY, width=40).plain.splitlines()
+    lines = lines[lines.index("Goals discussed with your mentor") :]  # above: who they are, wrapped by the panel
+    assert all(len(line) <= 40 for line in lines)
+    at = next(index for index, line in enumerate(lines) if "Practise on" in line)
+    text_starts = lines[at].index("Practise")
+    assert lines[at + 1].startswith(" " * text_starts) and lines[at + 1][text_starts] != " "  # a hanging indent
+    done = next(index for index, line in enumerate(lines) if "→ done:" in line)
+    assert lines[done + 1].startswith(" " * lines[done].index("Presented"))
+    titled = next(index for index, line in enumerate(lines) if "Give three talks" in line)
+    assert lines[titled + 1].strip().startswith("meetings before")
+    assert lines[titled + 1].startswith(" " * lines[titled].index("Give"))

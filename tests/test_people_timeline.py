@@ -97,7 +97,7 @@ def test_lines_read_without_colour() -> None:
     due = {**base, "kind": "follow-up", "day": "2026-11-17", "title": "Priya Shah", "text": "Send the outline",
            "note": None, "done": 0, "status": "mentor", "entry_kind": "coffee"}  # fmt: skip
     left, right = item_parts(due, TODAY, "month")
-    assert left.plain == "   ↪ Tue 17  follow-up: Send the outline  (Priya Shah)" and right.plain == "overdue · 8 days"
+    assert left.plain == "   ↪ Tue 17  follow-up: Send the outline  (Priya Shah)" and right.plain == "8 days overdue"
     assert item_parts({**due, "day": "2026-11-27"}, TODAY, "month")[1].plain == "due in 2 days"
     assert item_parts({**due, "done": 1, "note": "2026-11-21"}, TODAY, "month")[1].plain == "done 21 Nov 2026"
 
@@ -119,7 +119,7 @@ async def test_the_timeline_shows_them_and_enter_reads_a_conversation(store: Sto
         text = screen_text(pilot.app)
         assert "↪ Fri 27  follow-up: Thank Omar  (Omar Haddad)" in text and "due in 2 days" in text
         assert "⇄ Tue 24  conversation · event with Omar Haddad: HR summit" in text
-        assert "follow-up: Send the outline  (Priya Shah)" in text and "overdue · 8 days" in text
+        assert "follow-up: Send the outline  (Priya Shah)" in text and "8 days overdue" in text
         assert "follow-up: Book the next session" in text and "done 21 Nov 2026" in text
         assert "3 conversations · follow-ups 1/3 done" in text
         while not (view.axis.highlighted_row.item and view.axis.highlighted_row.item["kind"] == "conversation"):

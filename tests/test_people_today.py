@@ -37,7 +37,7 @@ async def test_follow_ups_due_show_on_today_and_enter_ticks_one_done_and_back(st
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
         assert "Follow-ups with people" in text
-        assert "! overdue 3 d" in text and "Send the talk outline" in text and "coffee with Priya Shah" in text
+        assert "! 3 days overdue" in text and "Send the talk outline" in text and "coffee with Priya Shah" in text
         assert "due Fri 27" in text and "Thank Omar for the intro" in text and "event with Omar Haddad" in text
         assert "Share the slides" not in text  # due after the week
         due_list = app.screen.query_one("#due-list", OptionList)
@@ -50,12 +50,12 @@ async def test_follow_ups_due_show_on_today_and_enter_ticks_one_done_and_back(st
         assert store.get_interaction(follow_ups["outline"]).follow_up_done == TODAY.isoformat()
         assert store.get_milestone(store.milestones(follow_ups["goal"])[0].id).done_at is None  # the milestone untouched
         text = screen_text(app)
-        assert "☑ done today" in text and "! overdue 3 d" not in text
+        assert "☑ done today" in text and "! 3 days overdue" not in text
         assert [f.id for f in store.follow_ups_due(TODAY)] == []  # no longer open
         await pilot.press("enter")  # ticked by mistake: Enter again opens it again, as milestones do
         await pilot.pause()
         assert store.get_interaction(follow_ups["outline"]).follow_up_done is None
-        assert "! overdue 3 d" in screen_text(app)
+        assert "! 3 days overdue" in screen_text(app)
 
 
 async def test_the_daily_keys_still_start_on_the_milestones(store: Store, follow_ups) -> None:

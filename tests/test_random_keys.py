@@ -82,7 +82,10 @@ async def test_two_thousand_random_keys_and_pastes_break_nothing(db_path: Path) 
                 burst: list[str | events.Paste] = []
                 # Start most bursts on a screen key, so every screen gets its share.
                 if chance.random() < 0.6:
-                    burst += ["escape", "escape", chance.choice(SCREEN_KEYS)]
+                    opening = ["escape", "escape", chance.choice(SCREEN_KEYS)]
+                    await send_keys(pilot, opening)
+                    sent += len(opening)
+                    seen.update(type(screen).__name__ for screen in app.screen_stack)
                 while len(burst) < BURST:
                     if chance.random() < 0.05:
                         burst.append(events.Paste(chance.choice(PASTES)))
@@ -90,7 +93,8 @@ async def test_two_thousand_random_keys_and_pastes_break_nothing(db_path: Path) 
                         burst.append(chance.choice(KEYS))
                 await send_keys(pilot, burst)
                 sent += len(burst)
-                seen.add(type(app.screen).__name__)
+                # A screen under a dialog (the help, the welcome, a form) had the keys before it opened.
+                seen.update(type(screen).__name__ for screen in app.screen_stack)
                 assert app.is_running
             await pilot.pause()
         assert app.return_code in (None, 0)

@@ -93,36 +93,61 @@ def test_rows_newest_first_leave_out_empty_periods() -> None:
     assert not AxisLayout([], [goal(1)], zoom="month", today=TODAY).is_empty
 
 
-def test_rows_oldest_first_with_goal_spans_under_each_header() -> None:
+def test_each_goal_span_shows_once_after_the_items_of_its_first_period() -> None:
     layout = AxisLayout(DAYS, [goal(2, start="2026-11-01"), goal(1)], zoom="month", today=TODAY, newest_first=False)
     slots = [layout.slot(i) for i in range(layout.row_count)]
     assert [(s.kind, s.goal.id if s.goal else None) for s in slots] == [
         ("period", None), ("item", None),
-        ("period", None), ("span", 1), ("item", None),
-        ("period", None), ("span", 1), ("span", 2), ("item", None), ("item", None), ("today", None),
+        ("period", None), ("item", None), ("span", 1),
+        ("period", None), ("item", None), ("item", None), ("today", None), ("span", 2),
     ]  # fmt: skip
     assert slots[0].day == date(2026, 8, 1)  # a header stands at its period's first day, oldest first
+    # Newest first, both goals are running in November: their spans close November, and October,
+    # which goal 1 overlaps too, does not repeat it.
+    newest = AxisLayout(DAYS, [goal(2, start="2026-11-01"), goal(1)], zoom="week", today=TODAY)
+    spans = [(newest.slot(i).period_index, newest.slot(i).goal.id) for i in range(newest.row_count) if newest.slot(i).kind == "span"]
+    assert spans == [(0, 1), (0, 2)]
+    assert [newest.slot(i).kind for i in range(4)] == ["period", "today", "span", "span"]
+
+
+def test_a_year_is_an_overview_of_its_months() -> None:
+    days = [*DAYS, (date(2026, 11, 2), 3), (date(2025, 12, 31), 5)]
+    layout = AxisLayout(days, [goal(1)], zoom="year", today=TODAY)
+    slots = [layout.slot(i) for i in range(layout.row_count)]
+    assert [(s.kind, s.day) for s in slots] == [
+        ("period", date(2026, 12, 31)), ("today", TODAY), ("month", date(2026, 11, 1)), ("month", date(2026, 10, 1)),
+        ("month", date(2026, 8, 1)), ("span", date(2026, 12, 31)),
+        ("period", date(2025, 12, 31)), ("month", date(2025, 12, 1)),
+    ]  # fmt: skip
+    assert layout.item_count == 12
+    assert layout.slot_days(2) == (date(2026, 11, 1), date(2026, 11, 30))
+    assert layout.jump_row(parse_jump("2026-10-15", TODAY)) == (3, "inside")  # October's summary
+    assert layout.jump_row(parse_jump("September 2026", TODAY)) == (4, "earlier")  # August's
+    oldest = AxisLayout(days, [], zoom="year", today=TODAY, newest_first=False)
+    assert oldest.jump_row(parse_jump("2026-10-15", TODAY)) == (oldest.day_rows(date(2026, 10, 1)).start, "inside")
+    assert oldest.slot(oldest.day_rows(date(2026, 10, 15)).start).kind == "month"
 
 
 @pytest.mark.parametrize(
-    ("typed", "row", "inside"),
+    ("typed", "row", "where"),
     [
-        ("2026-11-20", 2, True),  # that day's first item
-        ("October 2026", 4, True),  # a whole month: its header
-        ("September 2026", 6, False),  # nothing then: the nearest older period
-        ("2026-11-22", 2, False),  # a quiet day: the next older item
-        ("2020", 7, False),  # before the journal began: its last row
+        ("2026-11-20", 2, "inside"),  # that day's first item
+        ("October 2026", 4, "inside"),  # a whole month: its header
+        ("September 2026", 6, "earlier"),  # nothing then: the nearest older period
+        ("2026-11-22", 2, "earlier"),  # a quiet day: the next older item
+        ("2020", 7, "later"),  # before the journal began: its last row, which is later than 2020
     ],
 )
-def test_a_jump_lands_on_the_row_that_shows_the_date(typed: str, row: int, inside: bool) -> None:
+def test_a_jump_lands_on_the_row_that_shows_the_date(typed: str, row: int, where: str) -> None:
     layout = AxisLayout(DAYS, [], zoom="month", today=TODAY)
-    assert layout.jump_row(parse_jump(typed, TODAY)) == (row, inside)
+    assert layout.jump_row(parse_jump(typed, TODAY)) == (row, where)
 
 
 def test_a_jump_oldest_first_goes_to_the_oldest_end_of_the_target() -> None:
     layout = AxisLayout(DAYS, [], zoom="month", today=TODAY, newest_first=False)
-    assert layout.jump_row(parse_jump("November 2026", TODAY)) == (4, True)  # its header
-    assert layout.jump_row(parse_jump("2026-11-21", TODAY)) == (7, False)  # the next later row: today
+    assert layout.jump_row(parse_jump("November 2026", TODAY)) == (4, "inside")  # its header
+    assert layout.jump_row(parse_jump("2026-11-21", TODAY)) == (7, "later")  # the next later row: today
+    assert layout.jump_row(parse_jump("2027", TODAY)) == (7, "earlier")  # past the newest row: the newest
 
 
 @pytest.mark.parametrize(
@@ -143,8 +168,8 @@ def test_period_steps(cursor: int, older: bool, row: int | None) -> None:
 
 def test_today_shows_under_its_header_when_both_fit() -> None:
     assert AxisLayout(DAYS, [], zoom="month", today=TODAY).today_place(20) == (1, 1)
-    crowded = AxisLayout(DAYS, [goal(n) for n in range(1, 9)], zoom="month", today=TODAY)
-    assert crowded.today_row() == 9  # under November's header and its eight goal spans
+    crowded = AxisLayout([*DAYS, (date(2026, 11, 28), 8)], [goal(n) for n in range(1, 9)], zoom="month", today=TODAY)
+    assert crowded.today_row() == 9  # under November's header and the eight items still ahead
     assert crowded.today_place(12) == (9, 4)  # too far below the header: a third down the screen
     assert crowded.today_place(15) == (9, 9)
 
@@ -182,16 +207,16 @@ def test_item_lines_say_their_state() -> None:
     entry, checkin, milestone, deadline, _, revision, _, _, follow_up, unknown = (item_line(i, TODAY, "month", 200).plain for i in ITEMS)
     assert "win · Shipped [bold]it[/]" in entry and entry.rstrip().endswith("starred")
     assert "3 / 12 books" in checkin
-    assert milestone.rstrip().endswith("overdue · 5 days")
+    assert milestone.rstrip().endswith("5 days overdue")
     assert deadline.rstrip().endswith("in 36 days") and "reached 1 / 3" in deadline
     assert "revised · Give four talks: deadline 31 Dec 2026 → 31 Jan 2027; target 3 → 4  because going well" in revision
-    assert follow_up.rstrip().endswith("overdue · 5 days")
+    assert follow_up.rstrip().endswith("5 days overdue")
     assert "something new" in unknown
     story = item_line(ITEMS[1], TODAY, "month", 200, one_goal=True).plain
     assert "Read" not in story and "3 / 12 books" in story  # a goal's story leaves its title out
 
 
-@pytest.mark.parametrize("width", [40, 80, 130])
+@pytest.mark.parametrize("width", [40, 80, 130, 200])
 def test_the_axis_lines_fit(width: int) -> None:
     line = today_line(TODAY, width)
     assert line.plain.startswith(" ━━ today · Wed 25 Nov 2026 ━") and line.cell_length == width - 1
@@ -202,8 +227,20 @@ def test_the_axis_lines_fit(width: int) -> None:
     if width == 130:
         assert "3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations" in header.plain
     span = span_line(goal(1, title="Learn " * 30, target=10.0, baseline=0.0), 4.0, None, TODAY, width)
-    assert span.cell_length <= width and "Oct 2026 → Dec 2026 · draft" in span.plain
-    assert "40%" in span_line(goal(1, target=10.0, baseline=0.0), 4.0, None, TODAY, 130).plain
+    assert span.cell_length <= width and span.plain.rstrip().endswith("draft")
+    assert "40%" in span_line(goal(1, target=10.0, baseline=0.0), 4.0, None, TODAY, width).plain
+
+
+@pytest.mark.parametrize(
+    ("width", "title", "dates"),
+    [(80, 30, "→ Dec 2026 · draft"), (120, 70, "→ Dec 2026 · draft"), (200, 90, "Oct 2026 → Dec 2026 · draft")],
+)
+def test_a_goal_span_gives_its_title_the_room_the_line_has(width: int, title: int, dates: str) -> None:
+    """The title takes what the progress and the dates leave (up to 90 columns); the dates shorten
+    on a narrower line. At 80 columns a title used to get 11 of them."""
+    span = span_line(goal(1, title="Learn " * 30, target=10.0, baseline=0.0), 4.0, None, TODAY, width).plain
+    assert span.index("…") - len("   ▌ ") + 1 == title and span.rstrip().endswith(dates)
+    assert len(span) <= width
 
 
 def test_the_strip_above_the_axis_has_short_forms_for_80_columns() -> None:
@@ -212,7 +249,7 @@ def test_the_strip_above_the_axis_has_short_forms_for_80_columns() -> None:
     assert "-/+ zoom  [/] period  . today  : jump" in full and len(full) > 78
     assert "[month]" in bare and "-/+ [/] . :" in bare and "newest first" in bare
     assert len(zoom_line("month", True, TimelineFilter(), form="bare keys")) <= 78  # 80 columns less the strip's padding
-    assert no_keys == " week [month] quarter  year  o newest first  f filter: goal “Give talks”  esc clears it"
+    assert no_keys == "week [month] quarter year  o newest first  f filter: goal “Give talks”  esc clears it"
     assert one_zoom == "[month]  o newest first  f filter: goal “Give talks”  esc clears it"
     assert "filter" not in zoom_line("month", False, None).plain  # a goal's story keeps its goal
 

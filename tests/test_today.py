@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from conftest import NOW
 
@@ -74,7 +74,7 @@ async def test_a_whole_daily_check_in_by_keys_only(store: Store, goals: dict[str
         text = screen_text(app)
         assert "check-in streak 2 days" in text
         assert "33 / 50 hours" in text and "3 / 5 people" in text
-        assert "mood ○○○●○ 4/5" in text and "energy ○○●○○ 3/5" in text
+        assert "mood ●●●●○ 4/5" in text and "energy ●●●○○ 3/5" in text
         assert app.is_running
 
     assert len(DAILY_CHECK_IN) == 13 + len(REFLECTION_KEYS) == 49  # the number given in the closing note
@@ -176,7 +176,7 @@ async def test_mood_and_energy_are_kept_for_the_day_and_count_for_the_streak(sto
         await pilot.pause()
         await pilot.press("r", "t")  # leave and come back: read again from the journal
         await pilot.pause()
-        assert "mood ○○○●○ 4/5" in screen_text(app) and "energy ○○○○○ –" in screen_text(app)
+        assert "mood ●●●●○ 4/5" in screen_text(app) and "energy ····· –" in screen_text(app)
     scores = store.day_scores(TODAY)
     assert (scores.mood, scores.energy) == (4, None)
     assert store.day_scores(YESTERDAY).mood == 2
@@ -201,9 +201,29 @@ async def test_a_reflection_from_today_keeps_the_text_and_an_empty_one_saves_not
         await pilot.press("ctrl+r", *"Calm day.", "enter")
         await pilot.pause()
         reflection = app.screen.query_one("#reflection", Input)
-        assert reflection.value == "" and "saved · 1 today" in str(reflection.border_subtitle)
+        assert reflection.value == "" and "✓ saved · 1 written today" in str(reflection.border_subtitle)
+        # Said on the line, where the user looks, and beside mood, where Enter goes on to; no toast over the line.
+        assert reflection.placeholder.startswith("Saved: “Calm day.”")
+        assert app.focused is app.screen.query_one("#mood", ScalePicker)
+        assert "✓ reflection saved · now mood and energy" in str(app.screen.query_one("#scores-hint", Static).render())
+        assert not app._notifications
     assert [e.text for e in store.entries(limit=5)][0] == "Calm day."
     assert store.count_entries() == 2
+
+
+async def test_today_shows_what_was_written_today(store: Store, goals: dict[str, int], screen_text) -> None:
+    """Opened again later in the day, Today shows the day's reflections and the check-ins made."""
+    store.add_entry("Coffee with Dana: **clear numbers** win the room", at="2026-11-25T08:10")
+    store.add_entry("A second thought", at="2026-11-25T09:00")
+    store.add_checkin(goals["pmp"], 34, at="2026-11-25")
+    async with app_for(store).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        reflection = pilot.app.screen.query_one("#reflection", Input)
+        assert reflection.placeholder.startswith("Today: “A second thought”")
+        text = screen_text(pilot.app)
+        assert "2 written today" in text and "Today: “A second thought”" in text
+        pmp = pilot.app.screen.query_one(f"#checkin-{goals['pmp']}", Input).parent
+        assert "34 / 50 hours" in str(pmp.query_one(".goal-summary", Static).render()) and "✓" in str(pmp.query_one(".goal-summary", Static).render())
 
 
 async def test_a_read_only_journal_keeps_what_was_typed_and_says_why(db_path, goals: dict[str, int], store: Store) -> None:
@@ -265,16 +285,17 @@ async def test_goal_rows_built_anew_twice_before_they_were_shown_do_not_close_th
         assert len(screen.query(".goal-row")) == len(store.goals(status="active"))
 
 
-async def test_at_80_by_24_due_items_keep_to_two_lines_and_goal_amounts_show_whole(store: Store, goals: dict[str, int], screen_text) -> None:
-    """Regression: at 80 columns each due item wrapped onto three or four lines, and a goal's amount
-    was cut to "31 / 50…" to leave room for a deadline that did not fit either."""
+async def test_at_80_by_24_due_items_wrap_under_themselves_and_goal_amounts_show_whole(store: Store, goals: dict[str, int], screen_text) -> None:
+    """Regression: at 80 columns each due item wrapped onto three or four lines back to the left
+    edge, and a goal's amount was cut to "31 / 50…" to leave room for a deadline that did not fit
+    either. A title now wraps once, under itself; its goal follows, indented under the box."""
     app = app_for(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        due = [line[:40].strip("│ ") for line in screen_text(app).splitlines()[5:9]]
+        due = [line[:40].rstrip("│ ").removeprefix("│ ") for line in screen_text(app).splitlines()[5:11]]
         assert due == [
-            "☐ ! overdue 20 Nov Draft the confer…", "Earn the PMP certification",
-            "☐ Fri 27 Nov Submit the PMP applica…", "Earn the PMP certification",
+            "☐ ! 5 days overdue Draft the", "                   conference tal…", "  Earn the PMP certification",
+            "☐ Fri 27 Nov Submit the PMP", "             application", "  Earn the PMP certification",
         ]  # fmt: skip
         assert "│ 31 / 50 hours " in screen_text(app) and "│ 2 / 5 people " in screen_text(app)
 

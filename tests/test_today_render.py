@@ -35,9 +35,10 @@ def test_a_goal_with_a_target_says_how_far_its_pace_and_its_deadline(store: Stor
 
 def test_a_cadence_goal_counts_this_period_then_its_streak(store: Store, goals: dict[str, int]) -> None:
     shown = goal_summary(store, store.get_goal(goals["reports"]), TODAY, 40).plain.splitlines()
-    assert shown[2:] == ["2 of 5 client reports this week", "0 of 7 weeks met · no deadline"]
+    # Checked in on today: said beside the amount, as for a goal counted as a whole.
+    assert shown[2:] == ["2 of 5 client reports this week  ✓ today", "0 of 7 weeks met · no deadline"]
     # Narrow, the unit gives way first.
-    assert goal_summary(store, store.get_goal(goals["reports"]), TODAY, 30).plain.splitlines()[2] == "2 of 5 this week"
+    assert goal_summary(store, store.get_goal(goals["reports"]), TODAY, 30).plain.splitlines()[2] == "2 of 5 this week  ✓ today"
 
 
 def test_a_goal_counting_conversations_says_how_to_log_one(store: Store, goals: dict[str, int]) -> None:
@@ -68,10 +69,10 @@ def test_a_due_milestone_says_when_and_for_which_goal_its_title_literal(store: S
     assert due_label(done, TODAY).plain.splitlines() == ["☑ done today        Give a [b]first[/b] talk", " " * 20 + "Build a mentoring habit"]
     assert due_label(ahead, TODAY).plain.startswith("☐ Fri 27 Nov        Mentor a new hire")
     store.set_milestone_done(done.id, None)
-    assert due_label(store.milestones(goals["habit"])[0], TODAY).plain.startswith("☐ ! overdue 20 Nov  ")
+    assert due_label(store.milestones(goals["habit"])[0], TODAY).plain.startswith("☐ ! 5 days overdue  ")
 
 
-@pytest.mark.parametrize(("due", "said"), [("2026-11-22", "! overdue 3 d"), ("2026-11-25", "due today"), ("2026-11-27", "due Fri 27")])
+@pytest.mark.parametrize(("due", "said"), [("2026-11-22", "! 3 days overdue"), ("2026-11-25", "due today"), ("2026-11-27", "due Fri 27")])
 def test_a_follow_up_says_when_and_with_whom(due: str, said: str) -> None:
     follow_up = Interaction(id=1, uuid="u", person_id=1, kind="coffee", at="2026-11-15", follow_up="Send the outline", follow_up_due=due,
                             person_name="Priya Shah")  # fmt: skip
@@ -89,8 +90,36 @@ def test_the_streak_counts_days_with_a_check_in(store: Store, goals: dict[str, i
 def test_a_narrow_due_list_puts_the_title_after_the_date_and_fits_its_width(store: Store, goals: dict[str, int], width: int) -> None:
     store.add_milestone(goals["pmp"], "Submit the PMP application with the employer's letter", due="2026-11-20")
     for milestone in store.milestones_for_today(TODAY, until=TODAY.replace(day=30)):
-        first, second = due_label(milestone, TODAY, width).plain.splitlines()
-        assert len(first) <= width and len(second) <= width, (first, second)
-        assert second.startswith("  ") and not second.startswith("   ")
+        *title, goal = due_label(milestone, TODAY, width).plain.splitlines()
+        assert all(len(line) <= width for line in [*title, goal]), (title, goal)
+        assert goal.startswith("  ") and not goal.startswith("   ")
     overdue = next(m for m in store.milestones(goals["pmp"]) if m.due_date == "2026-11-20")
-    assert due_label(overdue, TODAY, 40).plain.splitlines() == ["☐ ! overdue 20 Nov Submit the PMP appli…", "  Earn the PMP certification"]
+    assert due_label(overdue, TODAY, 40).plain.splitlines() == [
+        "☐ ! 5 days overdue Submit the PMP",
+        "                   application with the…",
+        "  Earn the PMP certification",
+    ]
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 120])
+def test_a_long_title_wraps_under_itself_never_back_to_the_left_edge(store: Store, goals: dict[str, int], width: int) -> None:
+    title = "Follow up with Grace about the analytics roundtable and the survey she offered to share"
+    follow_up = Interaction(id=1, uuid="u", person_id=1, kind="event", at="2026-11-15", follow_up=title, follow_up_due="2026-11-20",
+                            person_name="Grace Liu")  # fmt: skip
+    first, *more, below = follow_up_label(follow_up, TODAY, width).plain.splitlines()
+    column = first.index("Follow")
+    assert all(line[:column].isspace() and not line[column].isspace() for line in more), more
+    assert all(len(line) <= width for line in [first, *more, below])
+    assert len(more) <= 1
+    shown = " ".join(part.strip() for part in [first[column:], *more])
+    # The title uses the width it has: cut only where two lines of it do not hold it all.
+    assert shown == title if len(title) <= 2 * (width - column) - 1 else shown.endswith("…")
+
+
+def test_a_wide_due_list_shows_a_title_in_full(store: Store, goals: dict[str, int]) -> None:
+    """At 200 columns a title of 60 characters is not cut at 34 beside an empty half of the list."""
+    title = "Ask Priya to review the talk outline before the leadership offsite"
+    follow_up = Interaction(id=1, uuid="u", person_id=1, kind="coffee", at="2026-11-15", follow_up=title, follow_up_due="2026-11-27",
+                            person_name="Priya Raman")  # fmt: skip
+    first, second = follow_up_label(follow_up, TODAY, 96).plain.splitlines()
+    assert first.endswith(title)

@@ -103,12 +103,6 @@ RATING_BARS = "▁▂▄▆█"  # 1..5, on a fixed scale so that every skill's 
 NOT_RATED = "·"
 
 
-def rating_dots(rating: int | None) -> str:
-    if rating is None:
-        return "·····"
-    return "●" * rating + "○" * (5 - rating)
-
-
 def rating_sparkline(ratings: Sequence[int | None]) -> str:
     """One character per session: ▁ for 1 up to █ for 5, · where the skill was not rated."""
     return "".join(NOT_RATED if r is None else RATING_BARS[max(1, min(r, 5)) - 1] for r in ratings)

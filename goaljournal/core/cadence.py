@@ -25,6 +25,7 @@ from datetime import date
 from goaljournal.core.models import CADENCES
 from goaljournal.core.periods import Period, period_of, short_date
 from goaljournal.core.progress import format_number
+from goaljournal.core.words import counted_unit
 
 # "this week", "3 weeks in a row", "3 of 4 weeks met".
 NOUNS = {"week": ("week", "weeks"), "month": ("month", "months"), "quarter": ("quarter", "quarters")}
@@ -84,6 +85,7 @@ def count_words(count: int, cadence: str) -> str:
 
 def amount_text(total: float, target: float | None, cadence: str, unit: str | None = None) -> str:
     """``2 of 5 this week``; with a unit, ``2 of 5 client reports this week``."""
+    unit = counted_unit(unit, target if target is not None else total)
     unit_text = f" {unit}" if unit else ""
     if target is None:
         return f"{format_number(total)}{unit_text} {this_period_words(cadence)}"
@@ -105,6 +107,7 @@ def met_text(met: int, counted: int, cadence: str) -> str:
 def rate_text(target: float | None, unit: str | None, cadence: str) -> str:
     """``5 client reports per week``."""
     amount = format_number(target) if target is not None else "some"
+    unit = counted_unit(unit, target)
     return f"{amount}{f' {unit}' if unit else ''} per {NOUNS[cadence][0]}"
 
 

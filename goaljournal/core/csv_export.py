@@ -1,4 +1,4 @@
-"""Goals, check-ins and entries as CSV tables (one file each), for spreadsheets."""
+"""Goals, check-ins, entries, people and conversations as CSV tables (one file each), for spreadsheets."""
 
 from __future__ import annotations
 
@@ -12,6 +12,15 @@ from goaljournal.core.models import CheckIn, Entry, Goal, Interaction, Person
 from goaljournal.core.progress import progress_fraction
 
 TABLES = ("goals", "checkins", "entries", "people", "interactions")
+TABLE_WORDS = {"goals": "goals", "checkins": "check-ins", "entries": "entries", "people": "people",
+               "interactions": "conversations"}  # fmt: skip
+
+
+def files_description() -> str:
+    """What a CSV export holds, for the palette: ``Goals, check-ins, …: 5 spreadsheet files``."""
+    words = [TABLE_WORDS[table] for table in TABLES]
+    listed = ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{listed[:1].upper()}{listed[1:]}: {len(TABLES)} spreadsheet files, one per table"
 GOAL_COLUMNS = (
     "id", "uuid", "title", "status", "category", "horizon", "metric", "unit", "baseline", "target",
     "current", "progress", "start_date", "deadline", "why", "confidence", "parent_id",

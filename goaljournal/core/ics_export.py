@@ -11,6 +11,7 @@ from icalendar import Calendar, Event, Journal, Todo
 
 from goaljournal.core.models import CheckIn, Entry, Goal, Interaction, Milestone
 from goaljournal.core.progress import format_number
+from goaljournal.core.text import plain_preview
 
 PRODID = "-//goaljournal//goaljournal//EN"
 UID_DOMAIN = "goaljournal"
@@ -53,7 +54,8 @@ def build_calendar(
         todo.add("due", date.fromisoformat(goal.deadline))
         if goal.start_date:
             todo.add("dtstart", date.fromisoformat(goal.start_date))
-        todo.add("categories", ["goal", goal.category or "goal"])
+        # A category is listed once: "goal" and the goal's own category, unless that is "goal" too.
+        todo.add("categories", list(dict.fromkeys(["goal", goal.category or "goal"])))
         todo.add("status", "COMPLETED" if goal.status == "achieved" else "CANCELLED" if goal.status == "abandoned" else "NEEDS-ACTION")
         if goal.target is not None:
             unit = f" {goal.unit}" if goal.unit else ""
@@ -123,9 +125,9 @@ def build_calendar(
         journal.add("uid", f"entry-{entry.uuid}@{UID_DOMAIN}")
         journal.add("dtstamp", _stamp(entry.updated_at))
         journal.add("dtstart", datetime.fromisoformat(entry.at))
-        journal.add("summary", entry.text.strip().splitlines()[0][:120])
+        journal.add("summary", plain_preview(entry.text, 120) or entry.kind)
         journal.add("description", entry.text)
         if entry.tags:
-            journal.add("categories", entry.tags)
+            journal.add("categories", list(dict.fromkeys(entry.tags)))
         calendar.add_component(journal)
     return calendar.to_ical()

@@ -28,7 +28,8 @@ from goaljournal.core.models import (
 )
 from goaljournal.core.periods import Period, long_date, period_of
 from goaljournal.core.progress import clamp_finite, format_number, share, sparkline
-from goaljournal.core.text import markdown_inline
+from goaljournal.core.text import markdown_inline, plain_preview
+from goaljournal.core.words import change_text, overdue_since, plural
 
 PERIODS = ("month", "quarter", "year")
 
@@ -257,18 +258,38 @@ def _changes(changes: str) -> str:
     parts = []
     for name, pair in parsed.items():
         if isinstance(pair, list) and len(pair) == 2:
-            old, new = (format_number(v) if isinstance(v, float) else v for v in pair)
-            parts.append(f"{name} {_md(str(old))} → {_md(str(new))}")
+            parts.append(change_text(name, pair[0], pair[1], _revised_value))
     return "; ".join(parts) or _md(changes)
+
+
+def _revised_value(value: object) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return format_number(value)
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-":
+        try:
+            return _day(value)
+        except ValueError:
+            pass
+    return _md(str(value))
+
+
+# How much of an entry the packet quotes: a paragraph's worth, as plain text.
+ENTRY_PREVIEW = 400
+
+
+def _entry(entry: Entry) -> str:
+    """An entry's Markdown as the plain text it says (``# Coffee with **Dana**`` reads "Coffee
+    with Dana"), then escaped, so the packet shows it as written and cannot be restructured."""
+    return _md(plain_preview(entry.text, ENTRY_PREVIEW))
 
 
 def _entries_section(entries: list[Entry]) -> list[str]:
     wins = [e for e in entries if e.kind == "win"]
     others = [e for e in entries if e.kind != "win"]
     lines = ["## Wins", ""]
-    lines += [f"- {_day(e.at)} · {_md(e.text)}" for e in wins] or ["No wins were logged in this period."]
+    lines += [f"- {_day(e.at)} · {_entry(e)}" for e in wins] or ["No wins were logged in this period."]
     lines += ["", "## Selected reflections", ""]
-    lines += [f"- {_day(e.at)} · {e.kind}{' ★' if e.starred else ''} · {_md(e.text)}" for e in others] or [
+    lines += [f"- {_day(e.at)} · {e.kind}{' ★' if e.starred else ''} · {_entry(e)}" for e in others] or [
         "No starred reflections, lessons or feedback in this period."
     ]
     lines.append("")
@@ -312,7 +333,7 @@ def _next_period_section(data: ReportData, period: Period, today: date) -> list[
     )  # fmt: skip
     for m in upcoming[:12]:
         due = f"due {_day(m.due_date)}" if m.due_date else "no due date"
-        overdue = " (overdue)" if m.due_date and m.due_date < today.isoformat() else ""
+        overdue = f" ({overdue_since(date.fromisoformat(m.due_date), today)})" if m.due_date and m.due_date < today.isoformat() else ""
         lines.append(f"- [ ] {_md(m.title)} — {_md(data.goal_titles.get(m.goal_id, ''))}, {due}{overdue}")
     if not upcoming:
         lines.append("No open milestones: a good moment to plan the next steps.")
@@ -324,7 +345,7 @@ def _shareable(person: Person | None, include_private: bool) -> bool:
 
 
 def _private_count(count: int, what: str = "private contact") -> str:
-    return f"{count} {what}{'' if count == 1 else 's'}"
+    return plural(count, what)
 
 
 def people_section(
@@ -395,7 +416,7 @@ def people_section(
         for item in still_open:
             person = people.get(item.person_id)
             what = _md(item.follow_up or "") if _shareable(person, include_private) else "a follow-up with a private contact"
-            late = " (overdue)" if item in overdue else ""
+            late = f" ({overdue_since(date.fromisoformat(item.follow_up_due or ''), today)})" if item in overdue else ""
             lines.append(f"- [ ] {what}, due {_day(item.follow_up_due)}{late}")
         lines.append("")
     return lines

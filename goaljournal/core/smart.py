@@ -161,6 +161,15 @@ class SmartReport:
         return [LABELS[name] for name in ("specific", "measurable", "time_bound") if getattr(self, name).ok is False]
 
     @property
+    def letters(self) -> str:
+        """``Sm??T``: a criterion's letter in capitals when it is met, in lower case when it is not, and
+        ``?`` where the coach cannot tell (never a letter that reads as met)."""
+        pairs = zip(self.criteria, "SMART", strict=True)
+        return "".join(
+            letter if verdict.ok is True else letter.lower() if verdict.ok is False else "?" for (_, verdict), letter in pairs
+        )
+
+    @property
     def is_smart(self) -> bool:
         return self.met == len(CRITERIA)
 
@@ -713,7 +722,7 @@ def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days:
         if days < minimum and pattern.search(text):
             return f"{days} day{'s' if days != 1 else ''} is very little time for {what}"
     if metric and metric.kind == "change" and metric.amount is None and days < 60:
-        return f"'{metric.phrase}' in {days} days is a big jump"
+        return f"'{metric.phrase}' in {days} day{'s' if days != 1 else ''} is a big jump"
     return None
 
 
@@ -758,15 +767,11 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
     reason = RELEVANCE.search(text)
     if reason:
         return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
-    if fields is not None:
-        return Verdict(
-            False,
-            "no reason given",
-            "say why it matters, or link it to an assessment item or a longer-term goal",
-        )
+    # A blank Why field says no more than a sentence without one: the form and `goaljournal
+    # smart` both leave the verdict open (not met, not failed) until a reason is given.
     return Verdict(
         None,
-        "cannot tell from the text alone",
+        "no reason given yet" if fields is not None else "cannot tell from the text alone",
         "say why it matters, or link it to an assessment item or a longer-term goal",
     )
 

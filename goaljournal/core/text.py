@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -81,3 +82,120 @@ def markdown_block(text: str) -> str:
         line + "\\" if line and index + 1 < len(lines) and lines[index + 1] else line
         for index, line in enumerate(lines)
     )
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells ``text`` takes: wide (East Asian wide and full-width) characters
+    take two, combining marks and zero-width characters none. Stdlib only, for the quick commands
+    that must not import rich."""
+    width = 0
+    for char in text:
+        if _zero_width(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _zero_width(char: str) -> bool:
+    return unicodedata.combining(char) != 0 or unicodedata.category(char) in ("Mn", "Me", "Cf") or char in "\u200b\u200c\u200d\ufeff"
+
+
+def fit_cells(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` cells, with "…" where it was cut."""
+    width = max(width, 0)
+    if cell_width(text) <= width:
+        return text
+    kept: list[str] = []
+    used = 0
+    for char in text:
+        size = 0 if _zero_width(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used + size > width - 1:
+            break
+        kept.append(char)
+        used += size
+    return "".join(kept).rstrip() + "…" if width else ""
+
+
+def pad_cells(text: str, width: int, align: str = "<") -> str:
+    """``text`` padded with spaces to ``width`` cells (cut first if it is wider): ``str.ljust``
+    counts characters, so a column holding 漢字 or é written as e + accent would drift."""
+    shown = fit_cells(text, width)
+    gap = " " * (width - cell_width(shown))
+    return gap + shown if align == ">" else shown + gap
+
+
+# Markdown that opens a line: a fence (its content is kept), a thematic break or setext underline,
+# a link reference definition, a table's delimiter row.
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_RULE = re.compile(r"^([-*_=])(\s*\1){2,}\s*$")
+_REFERENCE = re.compile(r"^\[[^\]]+\]:\s+\S")
+_TABLE_DELIMITER = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# Markers in front of a line's text: quotes, list bullets and numbers, task boxes, a heading's #s.
+_QUOTE = re.compile(r"^(>\s?)+")
+_LIST = re.compile(r"^([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?")
+_HEADING = re.compile(r"^#{1,6}(\s+|$)")
+_HEADING_CLOSE = re.compile(r"\s+#+\s*$")
+# Inline markup, taken off in this order: images and links keep their text, autolinks their
+# address, code spans their content; emphasis markers go where they flank a word. Every span is
+# bounded so that a line of unmatched markers costs linear time, not quadratic.
+_IMAGE = re.compile(r"!\[([^\]]{0,300})\]\([^()]{0,500}\)")
+_LINK = re.compile(r"\[([^\]]{1,300})\](\([^()]{0,500}\)|\[[^\]]{0,300}\])")
+_AUTOLINK = re.compile(r"<((?:https?|mailto|ftp):[^>\s]{1,500})>")
+_CODE = re.compile(r"(`{1,3})(.{1,500}?)\1")
+_STRONG = re.compile(r"(\*\*|__|~~)(?=\S)(.{1,500}?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)(.{1,500}?)(?<=\S)\1(?![\w*])")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+# An escaped character is held as a noncharacter (U+FDD0..U+FDEF, one per ASCII punctuation
+# mark) while the markup is taken off, so that \\* is never read as emphasis.
+_PUNCTUATION = "".join(chr(code) for code in range(0x21, 0x7F) if not chr(code).isalnum())
+_HELD = str.maketrans({char: chr(0xFDD0 + index) for index, char in enumerate(_PUNCTUATION)})
+_RELEASED = str.maketrans({chr(0xFDD0 + index): char for index, char in enumerate(_PUNCTUATION)})
+_NONCHARACTERS = str.maketrans(dict.fromkeys(range(0xFDD0, 0xFDF0)))
+
+
+def _plain_inline(text: str) -> str:
+    text = _ESCAPED.sub(lambda match: match.group(1).translate(_HELD), text.translate(_NONCHARACTERS))
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(lambda match: match.group(2).strip(), text)
+    for _ in range(2):  # ***both*** is strong around emphasis
+        text = _STRONG.sub(r"\2", text)
+        text = _EMPHASIS.sub(r"\2", text)
+    return text.translate(_RELEASED)
+
+
+def plain_text(markdown_text: str) -> str:
+    """An entry written in Markdown as one line of plain text: headings, quotes, list markers,
+    fences, rules and inline markup taken off, links kept as their text, whitespace collapsed,
+    control characters made visible. A heading is set off from what follows by " — "."""
+    parts: list[str] = []
+    after_heading = False
+    for raw in markdown_text.splitlines():
+        line = raw.strip()
+        if not line or _FENCE.match(line) or _RULE.match(line) or _REFERENCE.match(line) or _TABLE_DELIMITER.match(line):
+            continue
+        line = _QUOTE.sub("", line).strip()
+        line = _LIST.sub("", line)
+        heading = _HEADING.match(line)
+        if heading:
+            line = _HEADING_CLOSE.sub("", line[heading.end() :])
+        if line.startswith("|") and line.endswith("|") and len(line) > 1:
+            line = " ".join(cell.strip() for cell in line[1:-1].split("|"))
+        line = _plain_inline(line).strip()
+        if not line:
+            continue
+        if after_heading:
+            parts.append("—")
+        parts.append(line)
+        after_heading = bool(heading)
+    return " ".join(printable(" ".join(parts)).split())
+
+
+def plain_preview(markdown_text: str, width: int) -> str:
+    """The start of an entry as one line of plain text, at most ``width`` terminal cells,
+    cut with "…": what a list, the timeline or the report shows of it."""
+    # Only the first few thousand characters can ever be shown: a long entry costs no more.
+    return fit_cells(plain_text(markdown_text[: max(width, 0) * 4 + 2000]), width)

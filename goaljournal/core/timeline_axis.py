@@ -8,6 +8,7 @@ pure: no store, no Textual, so the layout and the moves through time are tested 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from calendar import monthrange
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -96,8 +97,9 @@ def goal_dates(goal: Goal, today: date) -> tuple[date, date]:
 
 
 class Slot(NamedTuple):
-    """Where a row sits: its kind (period, span, today or item), period, day, and for a span its
-    goal, for an item its place among that day's items."""
+    """Where a row sits: its kind (period, span, today, item, or month: a month's summary in a year),
+    period, day, and for a span its goal, for an item its place among that day's items. A month's
+    row has the day that stands for its month (see ``AxisLayout.key``)."""
 
     kind: str
     period_index: int
@@ -110,9 +112,12 @@ class AxisLayout:
     """Where every row of the axis is, from how many items each day holds.
 
     Periods with nothing dated in them are left out, except today's. A period's rows are its
-    header, then its goal spans, then its days' items in display order, today's led by a "today"
-    line. Nothing is read from the journal here: a row's item is found by its day and its
-    position among that day's items.
+    header, its days' items in display order (today's led by a "today" line), then the spans of
+    the goals that first show in it: each goal's span is drawn once, in the first period in
+    display order that it overlaps, so a period starts with what happened in it. A year holds one
+    summary row per month instead of its items: a year of items is not an overview. Nothing is
+    read from the journal here: a row's item is found by its day and its position among that
+    day's items.
     """
 
     def __init__(
@@ -126,8 +131,13 @@ class AxisLayout:
         week_start: int = 0,
     ) -> None:
         self.zoom, self.today, self.newest_first, self.week_start = zoom, today, newest_first, week_start
-        counts = dict(day_counts)
-        counts.setdefault(today, 0)  # the "today" line is always on the axis
+        self.by_month = zoom == "year"
+        counts: dict[date, int] = {}
+        for day, count in day_counts:
+            key = self.key(day)
+            counts[key] = counts.get(key, 0) + count
+        self.today_key = self.key(today)
+        counts.setdefault(self.today_key, 0)  # the "today" line is always on the axis
         self.counts = counts
         self.item_count = sum(counts.values())  # the counts never change: summed once, not per scroll
         by_period: dict[Period, list[date]] = {}
@@ -142,21 +152,35 @@ class AxisLayout:
         self.periods: list[Period] = list(by_period)
         self.days: list[list[date]] = list(by_period.values())
         spans = [(goal, *goal_dates(goal, today)) for goal in goals]
+        placed: set[int] = set()
         self.spans: list[list[Goal]] = []
         self.starts: list[int] = []  # the first row of each period
         self.day_starts: list[list[int]] = []  # where each day's rows start, from its period's first row
+        self.span_starts: list[int] = []  # where each period's spans start, from its first row
         row = 0
         for period, days in zip(self.periods, self.days):
-            here = sorted((s for s in spans if period.overlaps(s[1], s[2])), key=lambda s: (s[1], s[0].id))
+            here = [s for s in spans if s[0].id not in placed and period.overlaps(s[1], s[2])]
+            here.sort(key=lambda s: (s[1], s[0].id))
+            placed.update(s[0].id for s in here)
             self.spans.append([s[0] for s in here])
             self.starts.append(row)
-            offset, starts = 1 + len(here), []
+            offset, starts = 1, []
             for day in days:
                 starts.append(offset)
                 offset += self.slots_on(day)
             self.day_starts.append(starts)
-            row += offset
+            self.span_starts.append(offset)
+            row += offset + len(here)
         self.row_count = row
+
+    def key(self, day: date) -> date:
+        """The day that stands for ``day`` on the axis: itself, or in a year its month's first day
+        (newest first) or last (oldest first), so that searching the keys finds the month."""
+        if not self.by_month:
+            return day
+        if self.newest_first:
+            return day.replace(day=1)
+        return day.replace(day=monthrange(day.year, day.month)[1])
 
     @property
     def is_empty(self) -> bool:
@@ -164,7 +188,10 @@ class AxisLayout:
         return self.item_count == 0 and not any(self.spans)
 
     def slots_on(self, day: date) -> int:
-        return self.counts.get(day, 0) + (day == self.today)
+        today = day == self.today_key
+        if self.by_month:
+            return (self.counts.get(day, 0) > 0) + today
+        return self.counts.get(day, 0) + today
 
     def slot(self, index: int) -> Slot:
         """What the row at ``index`` is."""
@@ -173,22 +200,37 @@ class AxisLayout:
         edge = period.last if self.newest_first else period.first
         if local == 0:
             return Slot("period", k, edge)
-        if local <= len(self.spans[k]):
-            return Slot("span", k, edge, goal=self.spans[k][local - 1])
+        if local >= self.span_starts[k]:
+            return Slot("span", k, edge, goal=self.spans[k][local - self.span_starts[k]])
         j = bisect_right(self.day_starts[k], local) - 1
         day = self.days[k][j]
         position = local - self.day_starts[k][j]
-        if day == self.today:
+        if day == self.today_key:
             if position == 0:
-                return Slot("today", k, day)
+                return Slot("today", k, self.today)
             position -= 1
+        if self.by_month:
+            return Slot("month", k, day)
         return Slot("item", k, day, position=position)
+
+    def slot_days(self, index: int) -> tuple[date, date]:
+        """The first and last day the row at ``index`` stands for: a whole period for a header or a
+        span, a whole month for a month's summary, else its day."""
+        slot = self.slot(index)
+        if slot.kind in ("period", "span"):
+            period = self.periods[slot.period_index]
+            return period.first, period.last
+        if slot.kind == "month":
+            month = period_of(slot.day, "month")
+            return month.first, month.last
+        return slot.day, slot.day
 
     def period_of_row(self, index: int) -> int:
         return bisect_right(self.starts, index) - 1
 
     def day_rows(self, day: date) -> range:
-        """The rows of ``day``'s items (and of the today line, on today)."""
+        """The rows of ``day``'s items (and of the today line, on today); in a year, its month's."""
+        day = self.key(day)
         period = period_of(day, self.zoom, self.week_start)
         k = self._period_index(period)
         if k is None or day not in self.counts:
@@ -216,6 +258,7 @@ class AxisLayout:
     def first_row_from(self, day: date, *, header: bool = False) -> int:
         """The first row, in display order, on ``day`` or past it (older when newest first);
         with ``header``, the header of the period holding it rather than its first item."""
+        day = self.key(day)
         k = self._first_period_from(day)
         if k >= len(self.periods):
             return max(self.row_count - 1, 0)
@@ -232,19 +275,19 @@ class AxisLayout:
 
     # -- moving through time ----------------------------------------------------------------
 
-    def jump_row(self, target: JumpTarget) -> tuple[int, bool]:
-        """The row that shows ``target``, and whether it is inside it (False: the nearest row
-        past it). From the target's newest end when newest first, its oldest end otherwise; with a
-        whole period in the target at this zoom, from that period's header."""
+    def jump_row(self, target: JumpTarget) -> tuple[int, str]:
+        """The row that shows ``target``, and where it is: "inside" it, or the nearest row
+        "earlier" or "later" than it (past it, or before it when nothing is past it). From the
+        target's newest end when newest first, its oldest end otherwise; with a whole period in the
+        target at this zoom, from that period's header."""
         edge = target.last if self.newest_first else target.first
         period = period_of(edge, self.zoom, self.week_start)
         whole = target.first <= period.first and period.last <= target.last
         index = self.first_row_from(edge, header=whole)
-        slot = self.slot(index)
-        inside = target.first <= slot.day <= target.last or (
-            slot.kind == "period" and self.periods[slot.period_index].overlaps(target.first, target.last)
-        )
-        return index, inside
+        first, last = self.slot_days(index)
+        if first <= target.last and last >= target.first:
+            return index, "inside"
+        return index, "earlier" if last < target.first else "later"
 
     def period_step(self, cursor: int, *, older: bool) -> int | None:
         """Where ``[`` (older) or ``]`` (newer) goes from the row ``cursor``: the next period's

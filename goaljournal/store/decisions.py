@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from goaljournal.core.assessment import ASSESSMENT_EVERY_DAYS
-from goaljournal.core.dates import format_day
+from goaljournal.core.dates import LAST_DAY, format_day
 from goaljournal.core.decisions import PROMPTS, Decision, decisions
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.goals import GoalsMixin
@@ -14,7 +14,8 @@ from goaljournal.store.values import ID_MAX, _check_text, _day
 
 
 class DecisionsMixin(GoalsMixin):
-    """What needs a decision; extend, achieve, abandon or pause a goal; snooze a prompt."""
+    """What needs a decision; extend, achieve, abandon or pause a goal; snooze a prompt; the
+    first run's welcome."""
 
     def needed_decisions(self, today: date, *, assessment_every: int = ASSESSMENT_EVERY_DAYS) -> list[Decision]:
         """The prompts Today shows (see :func:`goaljournal.core.decisions.decisions`; a
@@ -98,3 +99,26 @@ class DecisionsMixin(GoalsMixin):
             except (TypeError, ValueError):  # a day edited by hand into something else: the prompt shows
                 continue
         return snoozes
+
+    # -- the first run's welcome ----------------------------------------------------------------
+
+    # The welcome put away is a prompt put away for good: no table of its own, no migration.
+    WELCOME = "welcome"
+
+    def welcome_due(self) -> bool:
+        """True on a first run: nothing written yet (no goal, entry, self-assessment or person,
+        not even in the trash) and the welcome not put away before."""
+        return self._one(
+            "SELECT NOT EXISTS (SELECT 1 FROM goals) AND NOT EXISTS (SELECT 1 FROM entries)"
+            " AND NOT EXISTS (SELECT 1 FROM assessments) AND NOT EXISTS (SELECT 1 FROM people)"
+            " AND NOT EXISTS (SELECT 1 FROM prompt_snoozes WHERE prompt = ? AND subject_id = 0)",
+            (self.WELCOME,),
+        )[0] == 1
+
+    def put_welcome_away(self) -> None:
+        """Remember that the welcome was seen and left, so that it does not open by itself again."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO prompt_snoozes (prompt, subject_id, until) VALUES (?, 0, ?)",
+                (self.WELCOME, format_day(LAST_DAY)),
+            )

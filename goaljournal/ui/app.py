@@ -14,10 +14,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.widget import Widget
 
 from goaljournal.core import dates
 from goaljournal.core.config import config_path, read_preferences, with_value
+from goaljournal.core.csv_export import files_description
 from goaljournal.core.text import printable
+from goaljournal.core.words import plural
 from goaljournal.files import OutputError, write_text
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
@@ -25,10 +28,10 @@ from goaljournal.ui.help import HelpScreen, KeyPlace, help_markdown
 from goaljournal.ui.shared import textual_fixes  # noqa: F401  (guards around Textual bugs keys can reach)
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.themes import THEMES
+from goaljournal.ui.shared.toasts import ToastPlacement
 
 if TYPE_CHECKING:
     from textual.content import Content
-    from textual.widget import Widget
 
     from goaljournal.ui.people.page import PeoplePage
     from goaljournal.ui.shared.reader import ReaderKey
@@ -75,6 +78,7 @@ HELP_PLACES = (
     ("timeline", ("timeline.screen:TimelineScreen", "timeline.view:TimelineView", "timeline.view:TimelineList")),
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
+    ("the welcome", ("welcome.screen:WelcomeScreen",)),
 )
 
 
@@ -107,7 +111,7 @@ class Undoable:
     undo: Callable[[], object]
 
 
-class GoalJournalApp(App[None]):
+class GoalJournalApp(ToastPlacement, App[None]):
     """The journal app, working on the ``store`` it is given (tests hand it a temporary one)."""
 
     TITLE = "goaljournal"
@@ -120,7 +124,11 @@ class GoalJournalApp(App[None]):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, store: Store, *, today: date | None = None, config: Path | None = None) -> None:
+    def __init__(
+        self, store: Store, *, today: date | None = None, config: Path | None = None, demo: bool = False, welcome: bool = False
+    ) -> None:
+        """``demo``: the journal is a temporary demo, and the title bar says so. ``welcome``: open
+        with the welcome when the journal is new (the command line asks it on the user's journal)."""
         # The user's preferences (core/config.py), read before anything is drawn; ``config``
         # stands in for the config file's usual place.
         self.config_file = config or config_path()
@@ -129,6 +137,8 @@ class GoalJournalApp(App[None]):
         super().__init__()
         self.store = store
         self._today = today
+        self.demo = demo
+        self.offer_welcome = welcome and not demo
         self.undo_stack: list[Undoable] = []  # every screen's changes, newest last
         for theme in THEMES:
             self.register_theme(theme)
@@ -206,19 +216,48 @@ class GoalJournalApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_chosen)
         if self.config_problem:
             self.tell(self.config_problem, severity="warning")
+        if self.demo:
+            self.title = "goaljournal (demo)"
         if self.store.read_only:  # say so up front, not only when a write is refused
             self.sub_title = "read-only"
             self.tell("Opened for reading only: the journal file or its folder is not writable, so nothing can be saved.", severity="warning")
+        elif self.offer_welcome and self.store.welcome_due():
+            self.action_welcome()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(help_places()))
+            self.push_screen(HelpScreen(help_places(), here=self._help_here()))
+
+    def _help_here(self) -> list[str]:
+        """The help's places the screen on top is: its own class, or a widget of it shown there (a
+        decision list on Today, a goal's milestones)."""
+        screen = self.screen
+
+        def shown(widget: Widget) -> bool:
+            return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))
+
+        def is_here(cls: type) -> bool:
+            if issubclass(cls, Screen):
+                return type(screen) is cls
+            return issubclass(cls, Widget) and any(shown(widget) for widget in screen.query(cls))
+
+        return [where for where, classes in help_places() if any(is_here(cls) for cls in classes)]
+
+    def action_welcome(self) -> None:
+        """The welcome: the daily loop, a first goal, a first self-assessment, an import."""
+        welcome = feature("welcome.screen:WelcomeScreen")
+        if isinstance(self.screen, HelpScreen):  # opened from the help: it takes the help's place
+            self.pop_screen()
+        if not isinstance(self.screen, welcome):
+            self.push_screen(welcome())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         for name, key, label, _, description in SCREENS:
             yield SystemCommand(f"Go to {label} ({key})", description, lambda name=name: self.switch_mode(name))
         yield SystemCommand("Help (?)", "Every key, and a guide to SMART goals", self.action_help)
+        yield SystemCommand("Welcome / getting started", "The daily loop in a minute; draft a first goal, start a "
+                            "self-assessment, or import a jrnl or Day One journal", self.action_welcome)  # fmt: skip
         yield SystemCommand("New goal (n on Goals)", "Draft a goal with the live SMART coach", self.action_new_goal)
         yield SystemCommand("New person (n on People)", "Someone you met: role, organisation, how you met", self.action_new_person)
         yield SystemCommand("Log a conversation (c on People)", "A coffee, meeting, event, call, message or feedback session, "
@@ -229,7 +268,7 @@ class GoalJournalApp(App[None]):
 
     EXPORTS = (
         ("markdown", "Markdown", "Goals with milestones and progress, and the journal by year and month"),
-        ("csv", "CSV", "Goals, check-ins and entries as three spreadsheet files"),
+        ("csv", "CSV", files_description()),
         ("ics", "iCalendar", "Deadlines and milestones as to-dos with due dates, for any calendar"),
         ("jrnl", "jrnl", "The entries as a jrnl plain-text journal"),
         ("json", "JSON backup", "The complete, lossless backup (private entries and trash included)"),
@@ -261,7 +300,7 @@ class GoalJournalApp(App[None]):
             except (OSError, JournalError, OutputError) as err:
                 self.call_from_thread(self.tell, f"Nothing was exported: {err}", severity="error")
                 return
-            where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent} ({', '.join(p.name for p in paths)})"
+            where = str(paths[0]) if len(paths) == 1 else f"{paths[0].parent}: {plural(len(paths), 'file')} ({', '.join(p.name for p in paths)})"
             self.call_from_thread(self.tell, f"{done} {where}")
 
         self.run_worker(run, thread=True, group="exports", exit_on_error=False)

@@ -1,5 +1,6 @@
 """Help: every key, read from the bindings of the screens and widgets that hold it, and a short
-guide to SMART goals.
+guide to SMART goals. The keys of the screen it is opened on come first and in full, then those
+that work everywhere, then every other screen's on one line each, as a reference card.
 
 The app hands the help the classes to read (``KeyPlace``: where the keys work, and the classes
 whose ``BINDINGS`` hold them), since the help may not import a feature. A key bound, rebound or
@@ -104,21 +105,24 @@ DETAILS = {
 }  # fmt: skip
 
 # Keys no BINDINGS hold (Textual's own, and those a list or a field handles itself), listed
-# after the bound keys of the same place.
+# after the bound keys of the same place: (keys, where they work, what they do).
 OTHER_KEYS = {
     "anywhere": (
-        "| `ctrl+p` | anywhere | Command palette: every screen, new goal or person, exports and reports |",
-        "| `tab` / `shift+tab` | anywhere | Move between fields |",
-        "| `↑` `↓` `pgup` `pgdn` `home` `end` | lists | Move; `enter` opens |",
+        ("`ctrl+p`", "anywhere", "Command palette: every screen, new goal or person, exports and reports"),
+        ("`tab` `shift+tab`", "anywhere", "Move between fields"),
+        ("`↑` `↓` `pgup` `pgdn` `home` `end`", "lists", "Move; `enter` opens"),
     ),
     "today": (
-        "| `enter` | today | In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back) |",
-        "| `shift+tab` | today | From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without "
-        "a check-in for 3 weeks, and the self-assessment when due |",
+        ("`enter`", "today", "In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back)"),
+        ("`shift+tab`", "today", "From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without "
+                                 "a check-in for 3 weeks, and the self-assessment when due"),
     ),
-    "a decision": ("| `enter` | a decision | Open the goal, or start the self-assessment |",),
+    "a decision": (("`enter`", "a decision", "Open the goal, or start the self-assessment"),),
 }  # fmt: skip
 
+# The places whose keys work on every screen (or every form): the help lists them in full
+# wherever it is opened.
+EVERYWHERE = ("anywhere", "anywhere but a text field", "a form or dialog")
 
 TYPING = """\
 On Today, type a number in a goal's field and press Enter to check in: `33` sets the
@@ -223,18 +227,42 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-def key_table(places: Sequence[KeyPlace]) -> str:
-    """The Markdown rows of every key: the bound ones of each place (keys, where, what), then the
-    place's other keys."""
-    lines = []
+def _everywhere_table(places: Sequence[KeyPlace]) -> str:
+    """The keys that work on every screen (keys, what), each qualified by where it works unless
+    that is anywhere: "*a form or dialog*: Save"."""
+    lines = ["| Key | What |", "|---|---|"]
     for where, owners in places:
-        for owner in owners:
-            for row in _rows(owner):
-                what = DETAILS.get(f"{row.owner}.{row.action}") or " / ".join(row.labels)
-                lines.append(f"| {_keys_cell(row.keys)} | {_cell(where)} | {_cell(what)} |")
-        lines.extend(OTHER_KEYS.get(where, ()))
-    listed = {where for where, _ in places}
-    lines.extend(line for where, others in OTHER_KEYS.items() if where not in listed for line in others)
+        rows = [(_keys_cell(row.keys), where, _what(row)) for owner in owners for row in _rows(owner)]
+        for keys, shown, what in [*rows, *OTHER_KEYS.get(where, ())]:
+            lines.append(f"| {keys} | {_cell(what if shown == 'anywhere' else f'*{shown}*: {what}')} |")
+    return "".join(line + "\n" for line in lines)
+
+
+def _what(row: _Row) -> str:
+    return DETAILS.get(f"{row.owner}.{row.action}") or " / ".join(row.labels)
+
+
+def _here_table(places: Sequence[KeyPlace]) -> str:
+    """The keys of the screen the help was opened on, in full: (keys, what)."""
+    lines = ["| Key | What |", "|---|---|"]
+    for where, owners in places:
+        lines.extend(f"| {_keys_cell(row.keys)} | {_cell(_what(row))} |" for owner in owners for row in _rows(owner))
+        lines.extend(f"| {keys} | {_cell(what)} |" for keys, _, what in OTHER_KEYS.get(where, ()))
+    return "".join(line + "\n" for line in lines)
+
+
+def _short(row: _Row) -> str:
+    """A row's key bar labels, without those that only repeat a key (``1``…``5``)."""
+    return " / ".join(label for label in row.labels if label not in row.keys) or _what(row)
+
+
+def _elsewhere_table(places: Sequence[KeyPlace]) -> str:
+    """The other screens' keys, a line each: every key with its short label (the key bar's)."""
+    lines = ["| Where | Keys |", "|---|---|"]
+    for where, owners in places:
+        keys = [f"{_keys_cell(row.keys)} {_short(row)}" for owner in owners for row in _rows(owner)]
+        if keys:
+            lines.append(f"| {_cell(where)} | {_cell(' · '.join(keys))} |")
     return "".join(line + "\n" for line in lines)
 
 
@@ -243,19 +271,48 @@ def bound_actions(places: Sequence[KeyPlace]) -> set[str]:
     return {f"{row.owner}.{row.action}" for _, owners in places for owner in owners for row in _rows(owner)}
 
 
-def help_markdown(places: Sequence[KeyPlace]) -> str:
-    """The help: the keys of ``places``, the others, typing on Today, and the SMART guide."""
-    table = "| Key | Where | What |\n|---|---|---|\n" + key_table(places)
-    return f"# goaljournal\n\n{table}\n{TYPING}\n{SMART_GUIDE}\nPress `escape` to close.\n"
+WELCOME_LINE = "New here? `w` opens the welcome again: the daily loop, and a first goal or self-assessment.\n"
+
+
+def help_markdown(places: Sequence[KeyPlace], here: Sequence[str] = ()) -> str:
+    """The help: the keys of the places ``here`` (the screen it was opened on) first and in full,
+    then the keys that work everywhere, the other places a line each, typing on Today, and the
+    SMART guide."""
+    current = [place for place in places if place[0] in here and place[0] not in EVERYWHERE]
+    everywhere = [place for place in places if place[0] in EVERYWHERE]
+    elsewhere = [place for place in places if place not in current and place not in everywhere]
+    parts = ["# goaljournal help\n", WELCOME_LINE]
+    if current:
+        parts.append(f"## This screen: {', '.join(where for where, _ in current)}\n\n{_here_table(current)}")
+    parts.append(f"## Everywhere\n\n{_everywhere_table(everywhere)}")
+    parts.append(f"## Other screens\n\n{_elsewhere_table(elsewhere)}")
+    parts.extend([TYPING, SMART_GUIDE, "Press `escape` to close.\n"])
+    return "\n".join(parts)
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+    """The help over the screen it was opened on; ``here`` names that screen's places (see
+    ``help_markdown``)."""
 
-    def __init__(self, places: Sequence[KeyPlace] = ()) -> None:
+    # Compact: the tables without rules between their rows, as a reference card.
+    DEFAULT_CSS = """
+    HelpScreen MarkdownTableContent { keyline: none; grid-gutter: 0 2; }
+    HelpScreen MarkdownTableContent > .cell { padding: 0; }
+    HelpScreen MarkdownTableContent > .header { padding: 0; }
+    HelpScreen MarkdownTable { margin-bottom: 1; }
+    HelpScreen MarkdownH1 { margin: 0; }
+    HelpScreen MarkdownH2 { margin: 1 0 0 0; }
+    """
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("w", "app.welcome", "Welcome"),
+    ]
+
+    def __init__(self, places: Sequence[KeyPlace] = (), here: Sequence[str] = ()) -> None:
         super().__init__()
         self.places = places
+        self.here = here
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-dialog"):
-            yield Markdown(help_markdown(self.places))
+            yield Markdown(help_markdown(self.places, self.here))

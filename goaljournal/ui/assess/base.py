@@ -3,6 +3,7 @@ the session screen's base (its session, step, lists and goal drafting)."""
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -12,8 +13,22 @@ from goaljournal.core.text import one_line
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
 
+# The assessment screens' layouts by terminal width (a class on the screen, used in assess.tcss):
+# under 100 columns panes stack, from 160 the side panes widen.
+WIDTHS = [(0, "-narrow"), (100, "-wide"), (160, "-roomy")]
+
 # The item kinds each step lists; the outcomes step shows two lists side by side.
 STEP_KINDS = {"strengths": ("strength",), "weaknesses": ("weakness",), "outcomes": ("success", "failure"), "feedback": ("feedback",)}
+
+
+def text_room(widget: Widget, *, option_padding: int = 0) -> int | None:
+    """The cells a line of text has in ``widget``, a scrollbar's room kept whether or not one is
+    shown yet (and, in an option list, the option's padding); None before it is laid out."""
+    width = widget.scrollable_content_region.width
+    if not width:
+        return None
+    scrollbar = 0 if widget.show_vertical_scrollbar else widget.styles.scrollbar_size_vertical
+    return max(8, width - scrollbar - option_padding)
 
 
 def core_one_line(text: str) -> str:

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from goaljournal.core.models import Assessment
+from goaljournal.ui.assess.base import text_room
 from goaljournal.ui.assess.render import (
     comparison_of,
     day_label,
@@ -50,6 +51,7 @@ class CompareScreen(JournalScreen[None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#compare-skills").focus()
+        self.call_after_refresh(self.refresh_data)  # laid out now: the sides wrap to their width
 
     def title_status(self) -> str:
         before, after = self.sessions()
@@ -66,7 +68,13 @@ class CompareScreen(JournalScreen[None]):
         for side, session, is_after in (("before", before, False), ("after", after, True)):
             panel = self.query_one(f"#compare-{side}", VerticalScroll)
             panel.border_title = f"{'Then' if not is_after else 'Now'} · {day_label(session.at)}"
-            self.query_one(f"#compare-{side}-text", Static).update(side_content(self.store, session, comparison, after=is_after))
+            room = text_room(panel)
+            self.query_one(f"#compare-{side}-text", Static).update(side_content(self.store, session, comparison, after=is_after, width=room))
+
+    def on_resize(self) -> None:
+        # The sides wrap to their panels' width: draw them again at the new one.
+        if self.is_mounted:
+            self.call_after_refresh(self.refresh_data)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -94,7 +94,10 @@ class FieldForm(UnsavedTextGuard, ModalScreen[dict[str, str] | None]):
                     yield SafeTextArea(value, id=f"field-{field.name}", soft_wrap=True, classes="assess-field-area")
                 else:
                     yield SafeInput(value, placeholder=field.placeholder, id=f"field-{field.name}")
-            yield Label(Content("enter next field · ctrl+s save · escape cancel"), classes="assess-hint")
+            hint = "enter next field · ctrl+s save · escape cancel"
+            if any(field.choices for field in self.fields):
+                hint = "enter next field (on a list: opens it, chooses) · tab next · ctrl+s save · escape cancel"
+            yield Label(Content(hint), classes="assess-hint")
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
@@ -106,11 +109,9 @@ class FieldForm(UnsavedTextGuard, ModalScreen[dict[str, str] | None]):
 
     @on(Select.Changed)
     def _choice_made(self, event: Select.Changed) -> None:
-        # Select also reports its initial value once mounted: only a new choice moves on.
+        # As in every form, a choice stays in its list (tab moves on): the user sees what was chosen.
         name = (event.select.id or "").removeprefix("field-")
-        if event.value != self.chosen.get(name):
-            self.chosen[name] = str(event.value)
-            self._next_after(event.select.id)
+        self.chosen[name] = str(event.value)
 
     def _next_after(self, widget_id: str | None) -> None:
         names = [f.name for f in self.fields]

@@ -4,7 +4,10 @@ Pure functions of the store."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+
+from rich.cells import cell_len
 
 from textual.content import Content
 
@@ -12,8 +15,9 @@ from goaljournal.core import assessment as core
 from goaljournal.core.assessment import STEP_COUNT, Trajectory
 from goaljournal.core.models import Assessment, AssessmentItem, Rating, Skill
 from goaljournal.core.periods import long_date, short_date
+from goaljournal.core.scale import rating_dots
 from goaljournal.store import Store
-from goaljournal.ui.shared.text import compose_line, user_content
+from goaljournal.ui.shared.text import compose_line, hanging, user_content
 
 SECTIONS = (
     ("strength", "Strengths"),
@@ -25,6 +29,9 @@ SECTIONS = (
 TRAJECTORY_NAME_WIDTH = 22
 SPARK_WIDTH = 10  # the latest sessions; older ones scroll off the left
 SKILL_NAME_WIDTH = 26
+MIN_SKILL_NAME = 12
+CHANGE_WIDTH = 10  # "was 2  ▲ 1"
+MIN_NOTE = 16  # a note narrower than this goes under its row
 NAME_WIDTH = 24
 CHANGE_STYLES = {"up": "$text-success", "down": "$text-error", "same": "$text-muted", "new": "$text-accent", "dropped": "$text-muted"}
 ITEM_MARKS = {
@@ -54,19 +61,20 @@ def padded(content: Content, width: int) -> Content:
     return content.pad_right(max(0, width - content.cell_length))
 
 
-def item_prompt(item: AssessmentItem, goals: list[int]) -> Content:
-    """One item as a list option: its text, then its fields on indented lines."""
+def item_prompt(item: AssessmentItem, goals: list[int], width: int | None = None) -> Content:
+    """One item as a list option: its text, then its fields on indented lines, each wrapped to
+    ``width`` under its own start."""
     head = [user_content(item.text, style="bold")]
     if item.kind == "feedback" and item.source:
         head.insert(0, Content.styled(f"{item.source}: ", "$text-accent"))
     if goals:
         head.append(Content.styled("  → goal " + ", ".join(f"#{g}" for g in goals), "$text-success"))
-    lines = [Content("").join(head)]
+    lines = [hanging("", Content("").join(head), width)]
     labels = (("evidence", "evidence"), ("cost", "costs"), ("learned", "learned"), ("action", "will do"))
     for name, label in labels:
         value = getattr(item, name)
         if value:
-            lines.append(compose_line((f"   {label}: ", "$text-muted"), user_content(value, single_line=True)))
+            lines.append(hanging((f"   {label}: ", "$text-muted"), user_content(value, single_line=True), width))
     return Content("\n").join(lines)
 
 
@@ -92,23 +100,53 @@ def session_digest(store: Store, assessment: Assessment, previous: Assessment | 
     )  # fmt: skip
 
 
-def skill_row(skill: Skill, rating: Rating | None, before: int | None, sparkline: str) -> Content:
+@dataclass(frozen=True, slots=True)
+class SkillColumns:
+    """The widths of the skills step's rows, worked out for the list's width: the name as long as
+    the longest (within bounds), the trajectory as long as the longest, the note the rest. Where
+    the rest is too narrow for a note, the note goes on a line of its own under the name."""
+
+    width: int
+    name: int
+    spark: int
+
+    @classmethod
+    def fit(cls, width: int, names: list[str], sparklines: list[str]) -> SkillColumns:
+        longest = max((cell_len(name) for name in names), default=0)
+        spark = min(max((len(line) for line in sparklines), default=0), SPARK_WIDTH)
+        return cls(width, max(MIN_SKILL_NAME, min(longest, SKILL_NAME_WIDTH)), spark)
+
+    @property
+    def note(self) -> int:
+        """The cells left for the note on the row itself (0: it goes on its own line)."""
+        room = self.width - (self.name + 2 + 5 + 2 + CHANGE_WIDTH + 2 + (self.spark + 2 if self.spark else 0))
+        return room if room >= MIN_NOTE else 0
+
+
+def skill_row(skill: Skill, rating: Rating | None, before: int | None, sparkline: str, columns: SkillColumns) -> Content:
     """A row of the skills step: the name, the rating as dots, the change since the session
-    before, the trajectory so far, and the note on the rating."""
+    before, the trajectory so far, and the note on the rating (under the row when it is narrow)."""
     value = rating.rating if rating else None
     change, style = change_text(before, value)
-    return Content.assemble(
-        padded(user_content(skill.name, single_line=True, width=SKILL_NAME_WIDTH), SKILL_NAME_WIDTH), "  ",
-        (core.rating_dots(value), "$text-accent" if value else "$text-muted"), "  ",
-        padded(Content.styled(change, style), 12), "  ",
-        padded(Content.styled(sparkline[-12:], "$text-accent"), 12), "  ",
-        user_content(rating.note or "", style="$text-muted", single_line=True, width=40) if rating else "",
+    row = Content.assemble(
+        padded(user_content(skill.name, single_line=True, width=columns.name), columns.name), "  ",
+        (rating_dots(value), "$text-accent" if value else "$text-muted"), "  ",
+        padded(Content.styled(change, style), CHANGE_WIDTH), "  ",
+        padded(Content.styled(sparkline[-columns.spark:] if columns.spark else "", "$text-accent"), columns.spark + 2 if columns.spark else 0),
     )  # fmt: skip
+    note = rating.note if rating else None
+    if not note:
+        return row.rstrip()
+    if columns.note:
+        return row + user_content(note, style="$text-muted", single_line=True, width=columns.note)
+    indent = "    "
+    return Content("\n").join([row.rstrip(), Content(indent) + user_content(note, style="$text-muted", single_line=True, width=max(1, columns.width - len(indent)))])
 
 
-def suggestion_row(name: str, category: str) -> Content:
+def suggestion_row(name: str, category: str, columns: SkillColumns | None = None) -> Content:
     """A skill suggested for the goals' categories, not on the list yet."""
-    return Content.assemble(("+ ", "$text-muted"), padded(Content(name), SKILL_NAME_WIDTH - 2), "  ",
+    name_width = columns.name if columns else SKILL_NAME_WIDTH
+    return Content.assemble(("+ ", "$text-muted"), padded(Content(name), name_width - 2), "  ",
                             (f"suggested for {category} goals", "$text-muted italic"))  # fmt: skip
 
 
@@ -129,9 +167,27 @@ def skill_candidate(rating: Rating) -> Content:
     return compose_line((f"skill {rating.rating}/5  ", "$text-warning"), user_content(rating.skill_name or "", single_line=True))
 
 
-def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None) -> Content:
+def first_session_text() -> Content:
+    """What the sessions screen says before the first session: what one is for, and the key."""
+    return Content("\n").join([
+        Content.styled("Take stock of where you stand, once a quarter.", "bold"),
+        Content(""),
+        Content("A self-assessment walks you through seven steps: your strengths and weaknesses with the "
+                "evidence for each, your skills rated 1–5, successes and failures and what you learned, the "
+                "feedback you received, and a summary in your own words."),
+        Content(""),
+        Content("Each session is compared with the one before, so you see what moved; a weakness or a "
+                "low-rated skill becomes a goal with one key. Every answer is saved as you give it: stop "
+                "at any step and resume later."),
+        Content(""),
+        Content.assemble("Press ", ("n", "bold $text-accent"), " to start your first self-assessment."),
+    ])  # fmt: skip
+
+
+def assessment_detail(store: Store, assessment: Assessment, previous: Assessment | None, width: int | None = None) -> Content:
     """A session: its summary, skill ratings with the change since ``previous`` and the
-    trajectory so far, the app's digest, and its items (with the goals made from them)."""
+    trajectory so far, the app's digest, and its items (with the goals made from them); lists
+    wrap to ``width`` with a hanging indent."""
     state = "finished" if assessment.completed_at else f"in progress, step {max(assessment.step, 1)} of {STEP_COUNT}"
     lines: list[Content] = [Content.assemble((f"Self-assessment of {day_label(assessment.at)}", "bold"), (f"  {state}", "$text-muted"))]
     items = store.assessment_items(assessment.id)
@@ -148,11 +204,11 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
             trajectory = trajectories.get(rating.skill_id)
             lines.append(Content.assemble(
                 "  ", padded(user_content(rating.skill_name or "", single_line=True, width=28), 28), "  ",
-                (core.rating_dots(rating.rating), "$text-accent"), "  ", padded(Content.styled(change, style), 11), " ",
+                (rating_dots(rating.rating), "$text-accent"), "  ", padded(Content.styled(change, style), 11), " ",
                 (trajectory.sparkline[-SPARK_WIDTH:] if trajectory else "", "$text-accent"),
             ))  # fmt: skip
     lines += [Content(""), Content.styled("The app's digest", "bold")]
-    lines += [user_content(f"  • {line}", style="$text-muted") for line in session_digest(store, assessment, previous)]
+    lines += [hanging("  • ", user_content(line, style="$text-muted"), width) for line in session_digest(store, assessment, previous)]
     goals = store.goals_from_items(assessment.id)
     for kind, title in SECTIONS:
         chosen = [item for item in items if item.kind == kind]
@@ -160,8 +216,8 @@ def assessment_detail(store: Store, assessment: Assessment, previous: Assessment
             continue
         lines += [Content(""), Content.styled(title, "bold")]
         for item in chosen:
-            lines.append(Content("  ") + item_prompt(item, goals.get(item.id, [])).first_line)
-            lines.extend(Content("  ") + line for line in item_prompt(item, []).split("\n")[1:])
+            inner = width - 2 if width else None
+            lines.extend(Content("  ") + line for line in item_prompt(item, goals.get(item.id, []), inner).split("\n"))
     return Content("\n").join(lines)
 
 
@@ -207,8 +263,8 @@ def skill_lines(store: Store, before: Assessment, after: Assessment, comparison:
         word = core.delta_text(change.delta) or change.direction
         out.append(Content.assemble(
             padded(user_content(change.name, single_line=True, width=NAME_WIDTH), NAME_WIDTH), "  ",
-            padded(Content(f"{_rating(change.before)}  {core.rating_dots(change.before)}"), 12),
-            padded(Content(f"{_rating(change.after)}  {core.rating_dots(change.after)}"), 12),
+            padded(Content(f"{_rating(change.before)}  {rating_dots(change.before)}"), 12),
+            padded(Content(f"{_rating(change.after)}  {rating_dots(change.after)}"), 12),
             padded(Content.styled(word, CHANGE_STYLES[change.direction]), 9),
             (trajectory.sparkline if trajectory else "", "$text-accent"),
         ))  # fmt: skip
@@ -217,23 +273,23 @@ def skill_lines(store: Store, before: Assessment, after: Assessment, comparison:
     return out
 
 
-def _item_lines(title: str, changes: core.ItemChanges, items: list[AssessmentItem]) -> list[Content]:
+def _item_lines(title: str, changes: core.ItemChanges, items: list[AssessmentItem], width: int | None) -> list[Content]:
     lines = [Content(""), Content.styled(title, "bold")]
     for item in items:
-        mark, style = ITEM_MARKS[changes.status_of(item)]
-        lines.append(compose_line((mark, style), user_content(item.text, single_line=True)))
+        lines.append(hanging(ITEM_MARKS[changes.status_of(item)], user_content(item.text, single_line=True), width))
     if not items:
         lines.append(Content.styled("  none", "$text-muted italic"))
     return lines
 
 
-def side_content(store: Store, session: Assessment, comparison: core.Comparison, *, after: bool) -> Content:
-    """One side of the comparison: that session's strengths, weaknesses and feedback themes."""
+def side_content(store: Store, session: Assessment, comparison: core.Comparison, *, after: bool, width: int | None = None) -> Content:
+    """One side of the comparison: that session's strengths, weaknesses and feedback themes,
+    wrapped to ``width`` with a hanging indent."""
     items = store.assessment_items(session.id)
     strengths = [i for i in items if i.kind == "strength"]
     weaknesses = [i for i in items if i.kind == "weakness"]
-    lines = _item_lines("Strengths", comparison.strengths, strengths)
-    lines += _item_lines("Weaknesses", comparison.weaknesses, weaknesses)
+    lines = _item_lines("Strengths", comparison.strengths, strengths, width)
+    lines += _item_lines("Weaknesses", comparison.weaknesses, weaknesses, width)
     lines += [Content(""), Content.styled("Feedback themes", "bold")]
     shown = [t for t in comparison.themes if (t.after if after else t.before)]
     for theme in shown:
@@ -248,8 +304,8 @@ def side_content(store: Store, session: Assessment, comparison: core.Comparison,
     return Content("\n").join(lines[1:])
 
 
-def comparison_content(store: Store, before: Assessment, after: Assessment) -> Content:
-    """The whole comparison in one column (the session's review step)."""
+def comparison_content(store: Store, before: Assessment, after: Assessment, width: int | None = None) -> Content:
+    """The whole comparison in one column (the session's review step), items wrapped to ``width``."""
     comparison = comparison_of(store, before, after)
     counts = f"{comparison.count('up')} up, {comparison.count('down')} down, {comparison.count('same')} the same"
     lines = [Content.styled(f"Skills since {day_label(before.at)}: {counts}", "bold")]
@@ -257,14 +313,14 @@ def comparison_content(store: Store, before: Assessment, after: Assessment) -> C
     for title, changes in (("Strengths", comparison.strengths), ("Weaknesses", comparison.weaknesses)):
         lines += [Content(""), Content.styled(title, "bold")]
         for item in changes.added:
-            lines.append(compose_line(ITEM_MARKS["added"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["added"], user_content(item.text, single_line=True), width))
         for _, item in changes.kept:
-            lines.append(compose_line(ITEM_MARKS["kept"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["kept"], user_content(item.text, single_line=True), width))
         for old, item in changes.reworded:
-            lines.append(compose_line(ITEM_MARKS["reworded"], user_content(item.text, single_line=True)))
-            lines.append(compose_line(("           was: ", "$text-muted"), user_content(old.text, single_line=True, style="$text-muted")))
+            lines.append(hanging(ITEM_MARKS["reworded"], user_content(item.text, single_line=True), width))
+            lines.append(hanging(("           was: ", "$text-muted"), user_content(old.text, single_line=True, style="$text-muted"), width))
         for item in changes.dropped:
-            lines.append(compose_line(ITEM_MARKS["dropped"], user_content(item.text, single_line=True)))
+            lines.append(hanging(ITEM_MARKS["dropped"], user_content(item.text, single_line=True), width))
     if comparison.themes:
         lines += [Content(""), Content.styled("Feedback themes", "bold")]
         for theme in comparison.themes:
@@ -300,7 +356,7 @@ def assessment_summary(store: Store, assessment_id: int) -> Content:
             lines.append(
                 Content.assemble(
                     "  ", user_content(name, single_line=True, width=30), " " * max(1, 32 - min(len(name), 30)),
-                    (core.rating_dots(rating.rating), "$text-accent"), f"  {rating.rating}",
+                    (rating_dots(rating.rating), "$text-accent"), f"  {rating.rating}",
                 )
             )
     items = store.assessment_items(assessment.id)

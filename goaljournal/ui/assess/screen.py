@@ -13,8 +13,10 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.assessment import STEP_COUNT
 from goaljournal.core.models import Assessment
+from goaljournal.core.words import plural
 from goaljournal.ui.assess.compare import CompareScreen
-from goaljournal.ui.assess.render import assessment_detail, day_label, trajectory_line
+from goaljournal.ui.assess.base import WIDTHS, text_room
+from goaljournal.ui.assess.render import assessment_detail, day_label, first_session_text, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.footer import KeyBar
@@ -23,10 +25,13 @@ from goaljournal.ui.shared.widgets.footer import KeyBar
 class AssessScreen(JournalScreen[None]):
     SCREEN_NAME = "Self-assessment"
     CSS_PATH = "assess.tcss"
+    HORIZONTAL_BREAKPOINTS = WIDTHS
+    # Most used first: the key bar shows what fits, in this order.
     BINDINGS = [
         Binding("n", "start", "New"),
-        Binding("space", "mark", "Mark"),
+        Binding("enter", "open", "Open"),
         Binding("c", "compare", "Compare"),
+        Binding("space", "mark", "Mark"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo"),
     ]
@@ -55,9 +60,10 @@ class AssessScreen(JournalScreen[None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#sessions", OptionList).focus()
+        self.on_resize()  # laid out after this: the session then wraps to its panel's width
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("mark", "compare", "delete"):
+        if action in ("open", "mark", "compare", "delete"):
             return bool(self.sessions)
         return True
 
@@ -84,7 +90,7 @@ class AssessScreen(JournalScreen[None]):
     def _session_label(self, session: Assessment) -> Content:
         mark = ("◆ ", "$text-warning") if session.id in self.marked else ("  ", "")
         if session.completed_at:
-            state = (f"✓ {session.item_count} items · {session.rating_count} skills", "$text-muted")
+            state = (f"✓ {plural(session.item_count, 'item')} · {plural(session.rating_count, 'skill')}", "$text-muted")
         else:
             state = (f"◐ in progress · step {max(session.step, 1)} of {STEP_COUNT}", "$text-warning")
         return Content.assemble(mark, (f"{day_label(session.at):<12}", "bold"), " ", state)
@@ -92,7 +98,7 @@ class AssessScreen(JournalScreen[None]):
     def _show_trajectories(self) -> None:
         lines = self.store.skill_trajectories()
         panel = self.query_one("#assess-trajectories", VerticalScroll)
-        panel.border_title = f"Skills over time ({len(self.sessions)} sessions)"
+        panel.border_title = f"Skills over time ({plural(len(self.sessions), 'session')})"
         text = self.query_one("#assess-trajectories-text", Static)
         if not lines:
             text.update(Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic"))
@@ -111,14 +117,25 @@ class AssessScreen(JournalScreen[None]):
     def _show(self, index: int | None) -> None:
         text = self.query_one("#assessment-text", Static)
         if index is None or not self.sessions:
-            text.update(Content.styled("No self-assessments yet: press n to start your first.", "$text-muted italic"))
+            text.update(first_session_text())
             return
         previous = self.sessions[index + 1] if index + 1 < len(self.sessions) else None
-        text.update(assessment_detail(self.store, self.sessions[index], previous))
+        room = text_room(self.query_one("#assessment", VerticalScroll))
+        text.update(assessment_detail(self.store, self.sessions[index], previous, room))
+
+    def on_resize(self) -> None:
+        # The session's lists wrap to the panel's width: draw them again at the new one.
+        if self.is_mounted:
+            self.call_after_refresh(self._show, self.query_one("#sessions", OptionList).highlighted)
 
     def _highlighted_session(self) -> Assessment | None:
         index = self.query_one("#sessions", OptionList).highlighted
         return self.sessions[index] if index is not None and self.sessions else None
+
+    def action_open(self) -> None:
+        session = self._highlighted_session()
+        if session is not None:
+            self.app.push_screen(AssessmentSession(session.id))
 
     def action_start(self) -> None:
         """Resume the session in progress, or start a new one dated today."""

@@ -19,7 +19,8 @@ from goaljournal.core import assessment as core
 from goaljournal.core.assessment import LOW_RATING, STEP_COUNT, STEPS
 from goaljournal.core.dates import format_moment
 from goaljournal.core.models import AssessmentItem
-from goaljournal.ui.assess.base import STEP_KINDS, core_one_line
+from goaljournal.core.words import with_article
+from goaljournal.ui.assess.base import STEP_KINDS, WIDTHS, core_one_line, text_room
 from goaljournal.ui.assess.forms import ITEM_FIELDS, FieldForm, item_form, summary_form
 from goaljournal.ui.assess.render import (
     comparison_content,
@@ -33,6 +34,7 @@ from goaljournal.ui.assess.render import (
     weakness_candidate,
 )
 from goaljournal.ui.assess.skills import SkillsStep
+from goaljournal.ui.shared.text import hanging
 from goaljournal.ui.shared.widgets.footer import KeyBar
 
 ITEM_FIELD_NAMES = ("evidence", "cost", "learned", "source", "action")
@@ -43,27 +45,30 @@ class AssessmentSession(SkillsStep):
 
     SCREEN_NAME = "Self-assessment"
     CSS_PATH = "assess.tcss"
+    HORIZONTAL_BREAKPOINTS = WIDTHS
+    # Most used first (the key bar shows what fits, in this order); check_action hides the keys
+    # that do nothing on the step shown.
     BINDINGS = [
         # Priority: the lists would otherwise take left/right to scroll sideways.
-        Binding("left", "previous_step", "Back", priority=True),
         Binding("right", "next_step", "Next", priority=True),
-        Binding("n", "add", "Add"),
-        Binding("e", "edit", "Edit"),
-        Binding("enter", "edit", "Edit", show=False),
-        Binding("d", "delete", "Delete"),
-        Binding("d", "drop", "Drop"),
-        Binding("k", "keep", "Keep"),
-        Binding("u", "undo", "Undo"),
+        Binding("left", "previous_step", "Back", priority=True),
         Binding("1", "rate(1)", "Rate", key_display="1–5"),
         *(Binding(str(n), f"rate({n})", show=False) for n in range(2, 6)),
         Binding("0", "rate(0)", "Clear", show=False),
-        Binding("f2", "rename_skill", "Rename"),
-        Binding("x", "retire_skill", "Retire"),
+        Binding("n", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("enter", "edit", "Edit", show=False),
+        Binding("k", "keep", "Keep"),
+        Binding("d", "drop", "Drop"),
+        Binding("d", "delete", "Delete"),
         Binding("G", "make_goal", "Make a goal"),
         Binding("f", "finish", "Finish"),
         Binding("f", "finish_hint", show=False),
         Binding("ctrl+s", "leave", "Save, finish later"),
         Binding("escape", "leave", "Save, finish later", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("f2", "rename_skill", "Rename"),
+        Binding("x", "retire_skill", "Retire"),
     ]
 
     def __init__(self, assessment_id: int, *, step: int | None = None) -> None:
@@ -120,6 +125,7 @@ class AssessmentSession(SkillsStep):
         self.step = max(1, min(self.start_step or saved or 1, STEP_COUNT))
         super().on_mount()
         self._focus_step()
+        self.on_resize()  # laid out after this: the lists then fit their width
 
     def title_status(self) -> str:
         session = self.session
@@ -152,15 +158,17 @@ class AssessmentSession(SkillsStep):
         widget = self.query_one(f"#assess-list-{kind}", OptionList)
         title = widget.border_title or ""
         widget.border_title = f"{title.split(' (')[0]} ({len(items)})"
-        options = [Option(item_prompt(item, goals.get(item.id, [])), id=str(item.id)) for item in items]
+        room = text_room(widget, option_padding=2)
+        options = [Option(item_prompt(item, goals.get(item.id, []), room), id=str(item.id)) for item in items]
         offers = self._offers(kind)
         if not options and not offers:
-            options = [Option(Content.styled(f"Nothing yet: press n to add a {kind}.", "$text-muted italic"), disabled=True)]
+            options = [Option(Content.styled(f"Nothing yet: press n to add {with_article(kind)}.", "$text-muted italic"), disabled=True)]
         source = previous_completed(self.store, self.session) if offers else None
         if source is not None:
             head = f"Still true? From your session of {day_label(source.at)}: k keep · e reword · d drop"
             options.append(Option(Content.styled(head, "bold $text-warning"), disabled=True, id=f"offers-{kind}"))
-            options += [Option(Content.styled("? ", "$text-warning") + item_prompt(item, []), id=f"carry-{item.id}") for item in offers]
+            offered = room - 2 if room else None
+            options += [Option(Content.styled("? ", "$text-warning") + item_prompt(item, [], offered), id=f"carry-{item.id}") for item in offers]
         self._fill(widget, options)
 
     def _offers(self, kind: str) -> list[AssessmentItem]:
@@ -181,8 +189,9 @@ class AssessmentSession(SkillsStep):
     def _show_summary(self) -> None:
         session = self.session
         self.query_one("#assess-summary-text", Static).update(summary_text(session))
+        room = text_room(self.query_one("#assess-digest", VerticalScroll))
         self.query_one("#assess-digest-text", Static).update(Content("\n").join(
-            Content(f"• {line}") for line in session_digest(self.store, session, self.previous)
+            hanging("• ", Content(line), room) for line in session_digest(self.store, session, self.previous)
         ))  # fmt: skip
 
     def _show_review(self) -> None:
@@ -190,7 +199,7 @@ class AssessmentSession(SkillsStep):
         if self.previous is None:
             text.update(Content.styled("This is your first session: the next one will be compared with it.", "$text-muted italic"))
         else:
-            text.update(comparison_content(self.store, self.previous, self.session))
+            text.update(comparison_content(self.store, self.previous, self.session, text_room(self.query_one("#assess-review", VerticalScroll))))
         goals = self.store.goals_from_items(self.assessment_id)
         options: list[Option] = []
         for item in self._items("weakness"):
@@ -256,6 +265,7 @@ class AssessmentSession(SkillsStep):
             self.attempt(self.store.update_assessment, self.assessment_id, step=self.step)
         self.refresh_data()
         self._focus_step()
+        self.on_resize()  # the step's lists are laid out after this: they then fit their width
 
     def action_next_step(self) -> None:
         self.go_to(self.step + 1)

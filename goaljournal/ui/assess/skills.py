@@ -12,7 +12,7 @@ from goaljournal.core.assessment import LOW_RATING
 from goaljournal.core.models import CATEGORIES, Rating, Skill
 from goaljournal.ui.assess.base import SessionScreen, core_one_line
 from goaljournal.ui.assess.forms import rating_note_form, skill_name_form
-from goaljournal.ui.assess.render import skill_row, suggestion_row
+from goaljournal.ui.assess.render import SkillColumns, skill_row, suggestion_row
 
 
 def goal_category(skill: Skill | None) -> str:
@@ -39,24 +39,39 @@ class SkillsStep(SessionScreen):
     def _show_skills(self) -> None:
         skills, ratings, before = self._skill_rows()
         lines = {t.skill_id: t for t in self.store.skill_trajectories(until=self.session.at)}
-        options: dict[str, Option] = {}
-        for skill in skills:
-            trajectory = lines.get(skill.id)
-            row = skill_row(skill, ratings.get(skill.id), before.get(skill.id), trajectory.sparkline if trajectory else "")
-            options[f"skill-{skill.id}"] = Option(row, id=f"skill-{skill.id}")
         known = {s.name.casefold() for s in self.store.skills(include_retired=True)}
         if self.skill_order is None:
             goal_categories = [g.category for g in self.store.goals(status=("active", "draft"))]
             self.suggestions = core.suggested_skills(goal_categories, known, limit=4 if skills else 8)
-        for name, category in self.suggestions:
-            if name.casefold() not in known:
-                options[f"suggest-{name}"] = Option(suggestion_row(name, category), id=f"suggest-{name}")
+        suggested = [(name, category) for name, category in self.suggestions if name.casefold() not in known]
+        widget = self.query_one("#step-skills", OptionList)
+        columns = SkillColumns.fit(
+            self._row_width(widget), [s.name for s in skills] + [f"+ {name}" for name, _ in suggested],
+            [line.sparkline for line in lines.values()],
+        )  # fmt: skip
+        options: dict[str, Option] = {}
+        for skill in skills:
+            trajectory = lines.get(skill.id)
+            row = skill_row(skill, ratings.get(skill.id), before.get(skill.id), trajectory.sparkline if trajectory else "", columns)
+            options[f"skill-{skill.id}"] = Option(row, id=f"skill-{skill.id}")
+        for name, category in suggested:
+            options[f"suggest-{name}"] = Option(suggestion_row(name, category, columns), id=f"suggest-{name}")
         if self.skill_order is None:
             self.skill_order = list(options)
-        widget = self.query_one("#step-skills", OptionList)
         widget.border_title = f"Skills ({len(ratings)} of {len(skills)} rated)"
         widget.border_subtitle = "1–5 rates and moves on to the next unrated skill"
         self._fill(widget, [*self._in_step_order(options, skills), Option(Content.styled("+ add a skill", "$text-accent"), id="add-skill")])
+
+    def _row_width(self, widget: OptionList) -> int:
+        """The cells a row of ``widget`` has: inside its border and padding, less the scrollbar and
+        the option's own padding (before the list is laid out, as it will be on this screen)."""
+        inside = widget.size.width or (self.size.width or self.app.size.width) - widget.styles.gutter.width
+        return max(20, inside - widget.styles.scrollbar_size_vertical - 2)
+
+    def on_resize(self) -> None:
+        # Rows are fitted to the list's width: draw the step again at the new one.
+        if self.is_mounted:
+            self.call_after_refresh(self.refresh_data)
 
     def _in_step_order(self, options: dict[str, Option], skills: list[Skill]) -> list[Option]:
         """The rows in the order they had when the step was entered, so that rating never moves

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from textual import on
@@ -107,7 +107,7 @@ class CheckinForm(UnsavedTextGuard, ModalScreen[dict[str, Any] | None]):
                 yield Label(user_content(self.goal.unit or "", single_line=True, width=14), classes="checkin-unit")
             with Horizontal(classes="checkin-row"):
                 yield Label(Content("Day"))
-                yield SafeInput(self.checkin.at, placeholder="2026-11-20, yesterday, 3 days ago", id="checkin-day", compact=True)
+                yield SafeInput(self.checkin.at, placeholder=f"{format_day(self.today - timedelta(days=5))}, yesterday, 3 days ago", id="checkin-day", compact=True)
             with Horizontal(classes="checkin-row"):
                 yield Label(Content("Note"))
                 yield SafeInput(self.checkin.note or "", placeholder="optional", id="checkin-note", compact=True)
@@ -194,14 +194,20 @@ class CheckinList(OptionList):
             self.set_options([Option(Content.styled("No check-ins yet: check in on Today (t).", "$text-muted italic"), disabled=True)])
             return
         width = max((len(format_number(checkin.value)) for checkin in self.checkins), default=1)
-        self.set_options([Option(self._line(checkin, width), id=str(checkin.id)) for checkin in self.checkins])
+        # A note takes the rest of the line and no more: a line that wrapped would read as two check-ins.
+        room = max((self.scrollable_content_region.width or 76) - len(human_day(self.checkins[0].at)) - width - 5, 8)
+        self.set_options([Option(self._line(checkin, width, room), id=str(checkin.id)) for checkin in self.checkins])
         self.highlighted = min(previous or 0, len(self.checkins) - 1)
 
-    def _line(self, checkin: CheckIn, width: int) -> Content:
+    def on_resize(self) -> None:
+        if self.checkins:
+            self.show(list(reversed(self.checkins)))
+
+    def _line(self, checkin: CheckIn, width: int, room: int) -> Content:
         if checkin.source is not None:
             note = Content.styled("from the people log", "$text-muted italic")
         else:
-            note = user_content(checkin.note or "", style="$text-muted", single_line=True, width=60)
+            note = user_content(checkin.note or "", style="$text-muted", single_line=True, width=room)
         corrected = ("✎ ", "$text-warning") if checkin.updated_at else "  "
         if checkin.updated_at and not checkin.note and checkin.source is None:
             note = Content.styled("corrected", "$text-muted italic")

@@ -50,13 +50,19 @@ def smart_body(verdict: Verdict) -> Content:
     return Content("\n").join(body)
 
 
+# A criterion's letter by its verdict: met in capitals, not met in lower case, and one the coach
+# cannot tell (Achievable without a confidence, say) a question mark, never a letter that reads as met.
+LETTER_STYLES = {True: "bold $text-success", False: "$text-error", None: "$text-warning"}
+
+
+def smart_letters(report: SmartReport) -> list[tuple[str, bool | None]]:
+    """``S``, ``m``, ``?``...: each criterion's letter as shown, with its verdict."""
+    return [(letter, verdict.ok) for (_, verdict), letter in zip(report.criteria, report.letters, strict=True)]
+
+
 def smart_marks(report: SmartReport) -> Content:
     """S M A R T in one short line, each letter coloured by its verdict: for lists."""
-    pieces: list[Content] = []
-    for (name, verdict), letter in zip(report.criteria, "SMART", strict=True):
-        style = {True: "bold $text-success", False: "$text-error", None: "$text-muted"}[verdict.ok]
-        pieces.append(Content.styled(letter if verdict.ok is not False else letter.lower(), style))
-    return Content("").join(pieces)
+    return Content("").join(Content.styled(letter, LETTER_STYLES[ok]) for letter, ok in smart_letters(report))
 
 
 def goal_fields(store: Store, goal: Goal) -> GoalFields:

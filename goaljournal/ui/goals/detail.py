@@ -42,6 +42,8 @@ class GoalDetailScreen(JournalScreen[None]):
 
     SCREEN_NAME = "Goal"
     CSS_PATH = "goals.tcss"
+    # Under 100 columns the milestones get half the width: their titles need it more than the detail.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
         Binding("escape", "back", "Back", show=True),
         Binding("e", "edit_goal", "Edit", show=True),

@@ -23,6 +23,7 @@ from goaljournal.core.models import CADENCES, CATEGORIES, PROGRESS_SOURCES, Goal
 from goaljournal.core.networking import suggest_progress_from
 from goaljournal.core.progress import format_number
 from goaljournal.core.smart import GoalFields, Metric, SmartReport, smart_report
+from goaljournal.core.words import change_text, deadline_examples
 from goaljournal.store import JournalError
 from goaljournal.store.goals import GoalEdit
 from goaljournal.ui.goals.coach import SmartPanel, sentence_metric
@@ -223,7 +224,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
                 yield Static(id="draft-progress-hint", classes="draft-hint")
                 yield Static(self._assessment_line(), id="draft-assessment", classes="draft-hint")
                 yield Label(Content.styled("Milestones", "bold"), id="draft-milestones-label")
-                yield MilestoneList(store.draft_milestones(goal.id) if goal else [], today=self.today, id="draft-milestones")
+                yield MilestoneList(store.draft_milestones(goal.id) if goal else [], today=self.today, id="draft-milestones", add_key="ctrl+n")
             with VerticalScroll(id="draft-smart", classes="panel") as panel:
                 panel.border_title = "SMART"
                 yield SmartPanel(id="draft-smart-panel")
@@ -423,7 +424,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
         text, typed = self._deadline()
         if text and typed is None:
             self.journal_app.tell(
-                f"'{text}' is not a date I can read: try 2027-03-31, by March 31 or end of Q2.", severity="warning"
+                f"'{text}' is not a date I can read: try {deadline_examples(self.today)}.", severity="warning"
             )
             self.query_one("#draft-deadline", Input).focus()
             return None
@@ -496,7 +497,7 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
             self.dismiss(goal.id)  # nothing to write (and nothing refused in a read-only journal)
             return
         substance = [
-            f"{name}: {plain_value(getattr(goal, name))} → {plain_value(changes[name])}"
+            change_text(name, getattr(goal, name), changes[name], plain_value)
             for name in ("title", "target", "deadline")
             if name in changes
         ]

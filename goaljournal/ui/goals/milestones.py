@@ -5,7 +5,7 @@ the screen holding it decides when that reaches the journal."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,12 +19,16 @@ from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import human_date
 from goaljournal.core.deadlines import deadline_from_field
+from goaljournal.core.words import due_examples
 from goaljournal.store.milestones import DraftMilestone
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 
 __all__ = ["DraftMilestone", "MilestoneDialog", "MilestoneList"]
+
+# Under this many cells for a title, dates are written short ("02 Feb 26") and "done" is left to the ✓.
+SHORT_DATES_BELOW = 16
 
 
 class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
@@ -47,7 +51,8 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
             yield SafeInput(self.milestone.title, placeholder="e.g. Join the regional SHRM chapter", id="milestone-title")
             yield Label(Content("Due (optional)"))
             due = self.milestone.due.isoformat() if self.milestone.due else ""
-            yield SafeInput(due, placeholder="a date or a phrase: Dec 15, in two weeks, end of Q1", id="milestone-due")
+            soon = human_date(self.today + timedelta(days=20), "%b %d")
+            yield SafeInput(due, placeholder=f"a date or a phrase: {soon}, in two weeks, end of Q1", id="milestone-due")
             yield Static(id="milestone-due-shown", classes="hint")
             yield Label(Content("enter next / save · ctrl+s save · escape cancel"), classes="hint")
 
@@ -68,7 +73,7 @@ class MilestoneDialog(UnsavedTextGuard, ModalScreen[DraftMilestone | None]):
         ok, day = self._due()
         shown = self.query_one("#milestone-due-shown", Static)
         if not ok:
-            shown.update(Content.styled("not a date I can read: try 2026-12-15, Dec 15, in two weeks", "$text-error"))
+            shown.update(Content.styled(f"not a date I can read: try {due_examples(self.today)}", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}" if day else "no due day"))
 
@@ -125,8 +130,11 @@ class MilestoneList(OptionList):
         def control(self) -> MilestoneList:
             return self.milestones
 
-    def __init__(self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True) -> None:
+    def __init__(
+        self, items: list[DraftMilestone] | None = None, *, today: date, id: str | None = None, undo_here: bool = True, add_key: str = "n"
+    ) -> None:
         super().__init__(id=id)
+        self.add_key = add_key  # the key the add row names: the form around the list may add from anywhere
         self.items: list[DraftMilestone] = list(items or [])
         self.today = today
         # A draft's milestones are put back here; stored ones by the screen's `u` (the app's undo).
@@ -139,30 +147,36 @@ class MilestoneList(OptionList):
     def show_items(self, *, highlight: int | None = None) -> None:
         previous = self.highlighted
         whens = [self._when(item) for item in self.items]
+        if self._title_room(max((len(when[0]) for when in whens), default=0)) < SHORT_DATES_BELOW:
+            whens = [self._when(item, short=True) for item in self.items]  # a narrow pane: the title keeps room
         date_width = max((len(when[0]) for when in whens), default=0)
         options = [
             Option(self._line(number, item, when, date_width))
             for number, (item, when) in enumerate(zip(self.items, whens, strict=True), start=1)
         ]
-        options.append(Option(Content.styled("+ add a milestone (n)", "$text-muted"), id="add"))
+        options.append(Option(Content.styled(f"+ add a milestone ({self.add_key})", "$text-muted"), id="add"))
         self.set_options(options)
         target = highlight if highlight is not None else (previous if previous is not None else 0)
         self.highlighted = max(0, min(target, len(options) - 1))
 
-    def _when(self, item: DraftMilestone) -> tuple[str, str]:
-        """The date a milestone shows: when it was done, else when it is due."""
+    def _when(self, item: DraftMilestone, *, short: bool = False) -> tuple[str, str]:
+        """The date a milestone shows: when it was done (its ✓ says so when ``short``), else when it is due."""
+        pattern = "%d %b %y" if short else "%d %b %Y"
         if item.done_on:
-            return f"done {human_date(item.done_on)}", "$text-success"
+            return f"{'' if short else 'done '}{human_date(item.done_on, pattern)}", "$text-success"
         overdue = item.due is not None and item.due < self.today
-        return (human_date(item.due) if item.due else "no date"), ("$text-error" if overdue else "$text-muted")
+        return (human_date(item.due, pattern) if item.due else "no date"), ("$text-error" if overdue else "$text-muted")
+
+    def _title_room(self, date_width: int) -> int:
+        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
+        # height right; the resize that follows fits them to the real width.
+        width = self.scrollable_content_region.width or 34
+        return width - 6 - date_width - 3
 
     def _line(self, number: int, item: DraftMilestone, when: tuple[str, str], date_width: int) -> Content:
         overdue = item.done_on is None and item.due is not None and item.due < self.today
         mark = ("✓", "$text-success") if item.done_on else (("!", "bold $text-error") if overdue else ("○", "$text-muted"))
-        # Before the first layout the width is 0: lines short enough not to wrap keep the list's
-        # height right; the resize that follows fits them to the real width.
-        width = self.scrollable_content_region.width or 34
-        room = max(width - 6 - date_width - 3, 8)
+        room = max(self._title_room(date_width), 8)
         title = user_content(item.title, single_line=True, width=room)
         gap = " " * (room - title.cell_length + 2 + date_width - len(when[0]))
         return Content.assemble(mark, f" {number:>2}. ", title, gap, when)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -36,7 +37,9 @@ from goaljournal.core.progress import (
     progress_fraction,
     sparkline,
 )
+from goaljournal.core.scale import rating_dots
 from goaljournal.core.smart import GoalFields, SmartReport
+from goaljournal.core.words import change_text, deadline_examples, overdue_text, plural
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.goals.coach import goal_report, smart_marks
 from goaljournal.ui.shared.text import progress_bar, user_content
@@ -52,13 +55,61 @@ RECENT_CHECKINS = 5
 PERIODS_SHOWN = 12
 
 
+# -- the list's columns ----------------------------------------------------------------------
+
+# A status as one cell, where the list has no room for the word (the detail says it in full).
+STATUS_MARKS = {"active": "●", "draft": "◌", "paused": "‖", "achieved": "✓", "abandoned": "✗"}
+CELL_PADDING = 2  # a DataTable cell's padding, one cell each side
+STATUS_WORD, DEADLINE_CELLS, SMART_CELLS = 9, 9, 5
+# The goal's title is what the list is for: below this many cells it gives way first the status
+# word, then the progress bar (its percentage stays), never the progress or the deadline.
+TITLE_WANTED = 36
+
+
+@dataclass(frozen=True, slots=True)
+class ListColumns:
+    """The goals list's column widths for the room there is (each without its cell padding)."""
+
+    id: int
+    status: int  # STATUS_WORD, or 1: a mark
+    title: int
+    bar: int  # 0: the percentage alone
+    deadline: int = DEADLINE_CELLS
+
+    @property
+    def progress(self) -> int:
+        return self.bar + 1 + 4 if self.bar else 4
+
+    def widths(self) -> tuple[int, ...]:
+        return (self.id, self.status, self.title, SMART_CELLS, self.progress, self.deadline)
+
+
+def list_columns(width: int, id_cells: int) -> ListColumns:
+    """Columns that fit ``width`` cells exactly: the title takes what the others leave."""
+
+    def title_room(status: int, bar: int) -> int:
+        fixed = ListColumns(id_cells, status, 0, bar).widths()
+        return width - sum(fixed) - CELL_PADDING * len(fixed)
+
+    status, bar = next(((status, bar) for status, bar in ((STATUS_WORD, 5), (1, 5)) if title_room(status, bar) >= TITLE_WANTED), (1, 0))
+    return ListColumns(id_cells, status, max(title_room(status, bar), 8), bar)
+
+
+
 def day_text(text: str | None) -> str:
     return human_day(text) if text else "–"
 
 
-def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True) -> Content:
+def goal_detail(
+    store: Store, goal: Goal, today: date, *, milestones: bool = True, checkins: bool = True, width: int | None = None
+) -> Content:
     """Everything about one goal: its numbers, SMART verdicts, milestones, check-ins and revisions
-    (the goal's own screen lists milestones and check-ins apart, where they can be changed)."""
+    (the goal's own screen lists milestones and check-ins apart, where they can be changed).
+    With ``width``, each line of a list (a milestone, a check-in, a conversation) is cut to it
+    rather than wrapped back to the left edge; sentences still wrap."""
+
+    def cut(line: Content) -> Content:
+        return line.truncate(width, ellipsis=True) if width else line
     fraction = progress_fraction(goal)
     report = goal_report(store, goal, today)
     lines: list[Content] = [
@@ -92,12 +143,12 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
     span = f"From {day_text(goal.start_date)} to {day_text(goal.deadline) if goal.deadline else 'no deadline'}"
     if goal.deadline and goal.status in ("active", "draft", "paused"):
         left = (date.fromisoformat(goal.deadline) - today).days
-        span += f" · {left} days left" if left >= 0 else f" · {-left} days overdue"
+        span += f" · {plural(left, 'day')} left" if left >= 0 else f" · {overdue_text(-left)}"
     lines.append(Content(span))
     if goal.why:
         lines.append(user_content(f"Why it matters: {goal.why}"))
     if goal.confidence:
-        lines.append(Content(f"Confidence: {'●' * goal.confidence}{'○' * (5 - goal.confidence)}"))
+        lines.append(Content(f"Confidence: {rating_dots(goal.confidence)}"))
     if goal.parent_id is not None:
         try:
             parent = store.get_goal(goal.parent_id)
@@ -115,13 +166,13 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [Content(""), Content.styled(f"Stepping stones ({sum(c.status == 'achieved' for c in children)}/{len(children)} achieved)", "bold")]
         for child in children:
             share = progress_fraction(child)
-            lines.append(
+            lines.append(cut(
                 Content.assemble(
                     "  ", (f"{child.status:<9}", STATUS_STYLES.get(child.status, "")), " ",
                     (f"{share:4.0%} " if share is not None else "     ", "$text-muted"),
                     user_content(child.title, single_line=True, width=48),
                 )  # fmt: skip
-            )
+            ))
     if milestones:
         items = store.milestones(goal.id)
         lines += [Content(""), Content.styled(f"Milestones ({sum(m.done for m in items)}/{len(items)} done)", "bold")]
@@ -134,7 +185,9 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
                 when = (f"{'overdue' if overdue else 'due'} {day_text(milestone.due_date)}", "$text-error" if overdue else "$text-muted")
             else:
                 when = ("no date", "$text-muted")
-            lines.append(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True), "  ", when))
+            # The date stays whole: the title gives way to it.
+            room = max(width - 6 - len(when[0]), 8) if width else None
+            lines.append(cut(Content.assemble("  ", mark, " ", user_content(milestone.title, single_line=True, width=room), "  ", when)))
     if periods is not None:
         lines += period_lines(goal, periods)
     made = store.checkins(goal.id) if checkins else []
@@ -143,33 +196,34 @@ def goal_detail(store: Store, goal: Goal, today: date, *, milestones: bool = Tru
         lines += [
             Content(""),
             Content.styled(f"Check-ins ({len(made)})", "bold"),
-            Content.assemble(("  " + sparkline(values[-40:]), "$text-accent"), f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),
+            Content.assemble(("  " + sparkline(values[-min(40, max((width or 80) - 32, 8)):]), "$text-accent"),
+                             f"  latest {format_number(values[-1])} on {day_text(made[-1].at)}"),  # fmt: skip
         ]
         for checkin in reversed(made[-RECENT_CHECKINS:]):
-            lines.append(
+            lines.append(cut(
                 Content.assemble(
                     (f"  {day_text(checkin.at)}  ", "$text-muted"), f"{format_number(checkin.value):>5}  ",
                     user_content(checkin.note, style="$text-muted", single_line=True, width=60) if checkin.note else "",
                 )  # fmt: skip
-            )
+            ))
     talks = store.interactions(goal_id=goal.id, limit=RECENT_CHECKINS)
     if talks:
         lines += [Content(""), Content.styled("Recent conversations about this goal", "bold")]
         for talk in talks:
             said = talk.learned or talk.notes
-            lines.append(
+            lines.append(cut(
                 Content.assemble(
                     (f"  {day_text(talk.at)}  {talk.kind} with ", "$text-muted"),
                     user_content(talk.person_name or "", single_line=True, width=30),
                     *((": ", user_content(said, style="$text-muted", single_line=True, width=50)) if said else ()),
                 )
-            )
+            ))
     revisions = store.revisions(goal.id)
     if revisions:
         lines += [Content(""), Content.styled("Revisions", "bold")]
         for revision in revisions:
             changes = json.loads(revision.changes)
-            what = "; ".join(f"{name}: {plain_value(old)} → {plain_value(new)}" for name, (old, new) in changes.items())
+            what = "; ".join(change_text(name, old, new, plain_value) for name, (old, new) in changes.items())
             lines.append(user_content(f"  {revision.at[:10]}  {what}", single_line=True))
             if revision.reason:
                 lines.append(user_content(f"      because {revision.reason}", style="$text-muted", single_line=True))
@@ -284,7 +338,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     """The deadline field's ``text`` as read (``typed``), or the sentence's deadline when the field
     is empty: the day, how far off it is and the horizon (``horizon``, or the deadline's own)."""
     if text and typed is None:
-        return Content.styled("not a date I can read: try 2027-03-31, by March 31, end of Q2, within 3 months", "$text-error")
+        return Content.styled(f"not a date I can read: try {deadline_examples(today)}", "$text-error")
     day = typed.day if typed else None
     source: Content | None = None
     if day is None and report.deadline_match is not None:
@@ -297,7 +351,7 @@ def deadline_line(text: str, typed: DeadlineMatch | None, horizon: str | None, r
     if day is None:
         return Content.styled("no deadline yet", "$text-muted")
     days = (day - today).days
-    when = f"in {days} days" if days >= 0 else f"{-days} days ago"
+    when = f"in {plural(days, 'day')}" if days >= 0 else f"{plural(-days, 'day')} ago"
     horizon = horizon if horizon not in (None, "auto") else derived_horizon(today, day)
     return Content.assemble(
         source or "", ("→ ", "$text-accent"), (human_date(day, "%a %d %b %Y"), "bold"), f" · {when} · {horizon} horizon"

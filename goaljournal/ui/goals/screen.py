@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -19,7 +20,7 @@ from goaljournal.core.models import Goal
 from goaljournal.core.progress import goal_horizon, progress_fraction
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError
-from goaljournal.ui.goals.coach import goal_report
+from goaljournal.ui.goals.coach import LETTER_STYLES, goal_report, smart_letters
 from goaljournal.ui.goals.detail import GoalDetailScreen
 from goaljournal.ui.goals.dialogs import change_status
 from goaljournal.ui.goals.draft import GoalDraftScreen, edit_goal
@@ -27,9 +28,13 @@ from goaljournal.ui.goals.render import (
     CATEGORY_FILTERS,
     FILTERS,
     HORIZON_FILTERS,
+    STATUS_MARKS,
     STATUS_ORDER,
+    STATUS_STYLES,
+    ListColumns,
     goal_detail,
     in_tree_order,
+    list_columns,
 )
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import progress_bar, user_cell, user_content
@@ -37,16 +42,31 @@ from goaljournal.ui.shared.widgets.footer import KeyBar
 
 __all__ = ["GoalDetailScreen", "GoalsScreen"]
 
+NARROW_BELOW = 100
+
+
+class GoalTable(DataTable[Text]):
+    """The goals list; it says when its width changes, as its columns are cut to that width (the
+    screen's own resize comes before the list has its new width, as the detail moves below)."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
 
 class GoalsScreen(JournalScreen[None]):
     SCREEN_NAME = "Goals"
     CSS_PATH = "goals.tcss"
+    # Under this width the detail goes below the list, which keeps the whole width for its columns.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     BINDINGS = [
         Binding("n", "new_goal", "New", show=True),
-        Binding("b", "new_step", "Stepping stone", show=True),
         Binding("e", "edit_goal", "Edit", show=True),
-        Binding("S", "change_status", "Status…", show=True),
         Binding("s", "cycle_filter", "Status filter", show=True),
+        Binding("S", "change_status", "Status…", show=True),
+        Binding("b", "new_step", "Stepping stone", show=True),
         Binding("c", "cycle_category", "Category", show=True),
         Binding("h", "cycle_horizon", "Horizon", show=True),
     ]
@@ -56,11 +76,12 @@ class GoalsScreen(JournalScreen[None]):
         self.status_filter = "all"
         self.category_filter = "all"
         self.horizon_filter = "all"
+        self._fitted_to = 0  # the table width the columns were last cut to
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         with Horizontal(id="goals-main"):
-            table: DataTable[Text] = DataTable(id="goal-table", cursor_type="row", zebra_stripes=True)
+            table = GoalTable(id="goal-table", cursor_type="row", zebra_stripes=True)
             yield table
             with VerticalScroll(id="goal-detail", classes="panel") as detail:
                 detail.border_title = "Goal"
@@ -68,10 +89,8 @@ class GoalsScreen(JournalScreen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Status", "Goal", "SMART", "Progress", "Deadline")
         super().on_mount()
-        table.focus()
+        self.query_one(DataTable).focus()
 
     def title_status(self) -> str:
         extra = [value for value in (self.category_filter, self.horizon_filter) if value != "all"]
@@ -87,6 +106,19 @@ class GoalsScreen(JournalScreen[None]):
         # Goals being pursued first; within a status, the store's order (soonest deadline first).
         return sorted(goals, key=lambda goal: STATUS_ORDER.index(goal.status) if goal.status in STATUS_ORDER else 9)
 
+    def _columns(self, table: DataTable[Text], goals: list[Goal]) -> ListColumns:
+        """Columns for the table's width (less a scrollbar when the rows will need one)."""
+        width = self._fitted_to = table.size.width or 78
+        if len(goals) + 1 > table.size.height:
+            width -= table.styles.scrollbar_size_vertical
+        columns = list_columns(width, max((len(str(goal.id)) for goal in goals), default=1))
+        status = "Status" if columns.status > 1 else ""
+        progress = "Progress" if columns.bar else "Done"
+        table.clear(columns=True)
+        for label, cells in zip(("#", status, "Goal", "SMART", progress, "Deadline"), columns.widths(), strict=True):
+            table.add_column(label, width=cells)
+        return columns
+
     def refresh_data(self, *, select: int | None = None) -> None:
         super().refresh_data()
         table = self.query_one(DataTable)
@@ -94,22 +126,32 @@ class GoalsScreen(JournalScreen[None]):
         if select is None and table.row_count:
             key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
             select = int(key) if key else None
-        table.clear()
-        accent = self.app.theme_variables.get("text-accent", "")
-        # The title takes what the other columns leave (id, status, SMART, progress, deadline
-        # and the cells' padding need about 45 cells).
-        title_width = max(24, (table.size.width or 76) - 45)
-        for goal, depth in in_tree_order(self.listed_goals()):
+        goals = self.listed_goals()
+        # An empty journal: no list of nothing, the screen says what it is for.
+        empty = not goals and not self.store.goals()
+        if table.display == empty:
+            table.display = not empty
+            self.query_one("#goal-detail").border_title = "Goals" if empty else "Goal"
+            if not empty:
+                table.focus()
+        columns = self._columns(table, goals)
+        colours = self.app.theme_variables
+        accent = colours.get("text-accent", "")
+        for goal, depth in in_tree_order(goals):
             fraction = progress_fraction(goal)
             indent = "  " * (depth - 1) + "└ " if depth else ""
-            marks = self._marks(goal_report(self.store, goal, self.today))
+            style = colours.get(STATUS_STYLES.get(goal.status, "").removeprefix("$"), "")
+            status = goal.status if columns.status > 1 else STATUS_MARKS.get(goal.status, "?")
+            done = "" if fraction is None else f"{fraction:4.0%}"
+            if fraction is not None and columns.bar:
+                done = f"{progress_bar(fraction, columns.bar)} {done}"
             table.add_row(
                 Text(str(goal.id), style="dim"),
-                Text(goal.status),
-                user_cell(indent + goal.title, width=title_width),
-                marks,
-                Text(f"{progress_bar(fraction, 5)} {fraction:4.0%}", style=accent) if fraction is not None else Text(""),
-                Text(human_day(goal.deadline, '%d %b %y') if goal.deadline else ""),
+                Text(status, style=style),
+                user_cell(indent + goal.title, width=columns.title),
+                self._marks(goal_report(self.store, goal, self.today)),
+                Text(done, style=accent),
+                Text(human_day(goal.deadline, "%d %b %y") if goal.deadline else ""),
                 key=str(goal.id),
             )
         if table.row_count:
@@ -123,16 +165,18 @@ class GoalsScreen(JournalScreen[None]):
         self._show_detail()
 
     def _marks(self, report: SmartReport) -> Text:
-        """S M A R T for a table cell, coloured by verdict (a lower-case letter is not met)."""
+        """S M A R T for a table cell, coloured by verdict (lower case: not met; ?: cannot tell)."""
         colours = self.app.theme_variables
-        styles = {True: f"bold {colours.get('text-success', '')}", False: colours.get("text-error", ""), None: "dim"}
         marks = Text(no_wrap=True)
-        for (_, verdict), letter in zip(report.criteria, "SMART", strict=True):
-            marks.append(letter if verdict.ok is not False else letter.lower(), style=styles[verdict.ok])
+        for letter, ok in smart_letters(report):
+            style = LETTER_STYLES[ok].replace("$", "")
+            name = style.split()[-1]
+            marks.append(letter, style=style.replace(name, colours.get(name, "default")))
         return marks
 
-    def on_resize(self) -> None:
-        if self.is_mounted:
+    @on(GoalTable.Resized)
+    def _fit_columns(self) -> None:
+        if self.is_mounted and self.query_one(DataTable).size.width != self._fitted_to:
             self.refresh_data()
 
     @on(DataTable.RowHighlighted, "#goal-table")
@@ -156,12 +200,24 @@ class GoalsScreen(JournalScreen[None]):
         detail = self.query_one("#goal-detail-text", Static)
         goal_id = self.highlighted_goal_id()
         if goal_id is None:
-            detail.update(Content.styled("No goals here yet. Press n to draft one.", "$text-muted italic"))
+            detail.update(self._empty_text())
             return
         try:
-            detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today))
+            detail.update(goal_detail(self.store, self.store.get_goal(goal_id), self.today, width=detail.size.width or None))
         except JournalError as err:
             detail.update(user_content(str(err), style="$text-error"))
+
+    def _empty_text(self) -> Content:
+        """What the screen is for and the key that fills it; or, when a filter hides every goal, how to see them."""
+        filters = [value for value in (self.status_filter, self.category_filter, self.horizon_filter) if value != "all"]
+        if filters and self.store.goals():
+            return Content.styled(f"No {' · '.join(filters)} goals. s, c and h change the filters; n drafts a new goal.", "$text-muted italic")
+        return Content.assemble(
+            ("Goals you are working toward, each one SMART: specific, measurable, achievable, relevant and time-bound. ", "$text-muted"),
+            ("A long-term goal is reached through stepping stones, and each is checked in on from Today.\n\n", "$text-muted"),
+            ("Press ", ""), ("n", "bold $text-accent"), (" to draft your first goal", "bold"),
+            (": write it as one sentence, and the SMART coach reads it as you type.", "$text-muted"),
+        )
 
     def _open_draft(self, screen: GoalDraftScreen) -> None:
         def done(goal_id: int | None) -> None:

@@ -37,6 +37,7 @@ from goaljournal.core.models import (
     Interaction,
     Person,
 )
+from goaljournal.core.words import follow_up_examples, past_examples
 from goaljournal.store import JournalError
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
@@ -255,7 +256,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
                 )  # fmt: skip
             with form_row("When"):
                 day = old.at if old else self.today.isoformat()
-                yield SafeInput(day, placeholder="2026-11-24, yesterday, 3 days ago", compact=True, id="talk-at")
+                yield SafeInput(day, placeholder=past_examples(self.today), compact=True, id="talk-at")
                 yield Static(id="talk-at-shown", classes="form-shown")
             with form_row("Notes"):
                 yield SafeTextArea(old.notes or "" if old else "", id="talk-notes", soft_wrap=True, compact=True, classes="form-area")
@@ -270,7 +271,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
                 yield SafeInput(follow_up, placeholder="e.g. Send her the survey results", compact=True, id="talk-follow-up")
             with form_row("Follow up when"):
                 when = old.follow_up_due or "" if old else ""
-                yield SafeInput(when, placeholder="in a week, by Friday, 2026-12-03", compact=True, id="talk-follow-up-when")
+                yield SafeInput(when, placeholder=follow_up_examples(self.today), compact=True, id="talk-follow-up-when")
                 yield Static(id="talk-due-shown", classes="form-shown")
             if self.goals:
                 goals = SelectionList[int](
@@ -316,7 +317,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
         day = self._day()
         shown = self.query_one("#talk-at-shown", Static)
         if day is None:
-            shown.update(Content.styled("not a date I can read: try 2026-11-24, yesterday, 3 days ago", "$text-error"))
+            shown.update(Content.styled(f"not a date I can read: try {past_examples(self.today)}", "$text-error"))
         else:
             shown.update(Content(f"→ {human_date(day, '%a %d %b %Y')}"))
         self._show_due()
@@ -326,7 +327,7 @@ class ConversationForm(FormScreen[ConversationDraft]):
         ok, day = self._due()
         shown = self.query_one("#talk-due-shown", Static)
         if not ok:
-            shown.update(Content.styled("not a date I can read: try in a week, by Friday, 2026-12-03", "$text-error"))
+            shown.update(Content.styled(f"not a date I can read: try {follow_up_examples(self.today)}", "$text-error"))
         elif day is None:
             shown.update(Content.styled("no follow-up", "$text-muted"))
         elif self._text("talk-follow-up-when"):
@@ -345,12 +346,12 @@ class ConversationForm(FormScreen[ConversationDraft]):
             person_id = chosen
         day = self._day()
         if day is None:
-            self.refuse(f"'{self._text('talk-at')}' is not a date I can read: try 2026-11-24, yesterday, 3 days ago.", "talk-at")
+            self.refuse(f"'{self._text('talk-at')}' is not a date I can read: try {past_examples(self.today)}.", "talk-at")
             return None
         ok, due = self._due()
         if not ok:
             phrase = self._text("talk-follow-up-when")
-            self.refuse(f"'{phrase}' is not a date I can read: try in a week, by Friday, 2026-12-03.", "talk-follow-up-when")
+            self.refuse(f"'{phrase}' is not a date I can read: try {follow_up_examples(self.today)}.", "talk-follow-up-when")
             return None
         kind = self.query_one("#talk-kind", Select).value
         goal_ids = tuple(self.query_one("#talk-goals", SelectionList).selected) if self.goals else ()

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowDoesNotExist
 
@@ -17,6 +19,24 @@ from goaljournal.ui.people.forms import (
     PersonForm,
 )
 from goaljournal.ui.shared.screen import JournalScreen
+
+
+class FittedTable(DataTable[Text]):
+    """A table whose columns are fitted to its width: it says when that width changes (the
+    screen's own resize comes before its panes are laid out again, too early to measure)."""
+
+    class Resized(Message):
+        pass
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
+
+    def room(self, rows: int) -> int:
+        """The cells the columns of ``rows`` rows can have: the width (before the first layout, the
+        screen's), less the scrollbar when the rows will not all show."""
+        width = self.size.width or self.app.size.width
+        scrolls = not self.size.height or rows + self.header_height > self.size.height
+        return width - (self.styles.scrollbar_size_vertical if scrolls else 0)
 
 
 def row_id(table: DataTable[Text]) -> int | None:

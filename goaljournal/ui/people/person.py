@@ -17,9 +17,11 @@ from goaljournal.core.models import Interaction, Person
 from goaljournal.store import JournalError
 from goaljournal.ui import nav
 from goaljournal.ui.people.forms import ConversationDraft, ConversationForm
-from goaljournal.ui.people.page import PeoplePage, place_cursor, row_id
+from goaljournal.ui.people.page import FittedTable, PeoplePage, place_cursor, row_id
 from goaljournal.ui.people.render import (
+    Column,
     conversation_panel,
+    fit_columns,
     follow_up_state,
     person_about,
 )
@@ -27,7 +29,7 @@ from goaljournal.ui.shared.text import user_cell, user_content
 from goaljournal.ui.shared.widgets.footer import KeyBar
 
 
-class ConversationTable(DataTable[Text]):
+class ConversationTable(FittedTable):
     """A person's conversations, newest first; Enter edits the highlighted one."""
 
     BINDINGS = [Binding("enter", "select_cursor", "Edit", show=False)]
@@ -38,15 +40,17 @@ class PersonScreen(PeoplePage):
 
     SCREEN_NAME = "Person"
     CSS_PATH = "people.tcss"
+    # Under 110 columns the about panel goes above the conversations, which get the whole width.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("escape", "back", "Back"),
         Binding("c,n", "log_conversation", "Log talk"),
+        Binding("escape", "back", "Back"),
         Binding("e", "edit_conversation", "Edit"),
         Binding("x,space", "toggle_follow_up", "Follow-up"),
+        Binding("E", "edit_person", "Person"),
         Binding("F", "file_feedback", "Feedback"),
         Binding("d,delete", "trash_conversation", "Delete"),
         Binding("u", "undo", "Undo"),
-        Binding("E", "edit_person", "Person"),
     ]
 
     def __init__(self, person_id: int) -> None:
@@ -54,6 +58,7 @@ class PersonScreen(PeoplePage):
         self.person_id = person_id
         self.person: Person | None = None
         self.talks: dict[int, Interaction] = {}
+        self._fitted_width = 0  # the table's width its columns were last fitted to
 
     @property
     def undo_owner(self) -> str:
@@ -79,7 +84,6 @@ class PersonScreen(PeoplePage):
         return self.query_one(ConversationTable)
 
     def on_mount(self) -> None:
-        self.table.add_columns("Date", "Kind", "Notes", "Follow-up")
         super().on_mount()
         self.table.focus()
 
@@ -101,27 +105,48 @@ class PersonScreen(PeoplePage):
         selected = table.cursor_row
         if select is None:
             select = self.highlighted_id()
-        table.clear()
-        room = max(20, (table.size.width or 70) - 44)
+        rows = []
         for talk in talks:
             state, style = follow_up_state(talk, self.today)
-            table.add_row(
-                Text(human_day(talk.at)), Text(talk.kind), user_cell(talk.notes or talk.learned or "", width=room),
-                Text(state, style=self.themed(style)), key=str(talk.id),
-            )  # fmt: skip
+            rows.append((Text(human_day(talk.at)), Text(talk.kind), talk.notes or talk.learned or "", Text(state, style=self.themed(style))))
+        self._fitted_width = table.size.width
+        widths = fit_columns(table.room(len(talks)), [
+            Column("date", 11, 11), Column("notes", max([5, *(len(row[2]) for row in rows)]), 12),
+            Column("kind", max([4, *(row[1].cell_len for row in rows)]), 8), Column("follow-up", max([9, *(row[3].cell_len for row in rows)]), 9),
+        ], grow=("kind", "follow-up", "notes"))  # fmt: skip
+        table.clear(columns=True)
+        for key, heading in (("date", "Date"), ("kind", "Kind"), ("notes", "Notes"), ("follow-up", "Follow-up")):
+            if key in widths:
+                table.add_column(heading, width=widths[key], key=key)
+        for talk, (day, kind, notes, state) in zip(talks, rows, strict=True):
+            cells = {"date": day, "kind": kind, "notes": user_cell(notes, width=widths.get("notes")), "follow-up": state}
+            table.add_row(*(cells[key] for key in ("date", "kind", "notes", "follow-up") if key in widths), key=str(talk.id))
         place_cursor(table, selected, select)
         about = self.query_one("#person-about", VerticalScroll)
         about.border_title = user_content(person.name, single_line=True, width=40)
-        self.query_one("#person-about-text", Static).update(person_about(self.store, person, talks, self.today))
+        # The panel's text width (its size is inside its border and padding), less its scrollbar
+        # when the text is longer than the panel.
+        width = about.size.width or self.app.size.width // 2
+        text = person_about(self.store, person, talks, self.today, width)
+        if len(text.plain.splitlines()) > about.size.height:
+            text = person_about(self.store, person, talks, self.today, width - about.styles.scrollbar_size_vertical)
+        self.query_one("#person-about-text", Static).update(text)
         super().refresh_data()
         self._show_conversation()
 
     def highlighted_id(self) -> int | None:
-        return row_id(self.table)
+        # A key can reach the screen before its table is mounted (a burst typed as it opens).
+        table = next(iter(self.query(ConversationTable)), None)
+        return row_id(table) if table is not None else None
 
     def highlighted(self) -> Interaction | None:
         talk_id = self.highlighted_id()
         return self.talks.get(talk_id) if talk_id is not None else None
+
+    @on(FittedTable.Resized)
+    def _refit(self) -> None:
+        if self.is_mounted and self.table.size.width != self._fitted_width:
+            self.refresh_data()
 
     @on(DataTable.RowHighlighted, "#conversations")
     def _row_highlighted(self) -> None:

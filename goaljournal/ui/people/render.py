@@ -4,6 +4,8 @@ conversation as a panel or a reader shows it. Pure functions of the store and to
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from textual.content import Content
@@ -12,6 +14,7 @@ from goaljournal.core.dates import human_day
 from goaljournal.core.models import Goal, Interaction, Person
 from goaljournal.core.periods import long_date, short_date
 from goaljournal.core.progress import progress_fraction
+from goaljournal.core.words import overdue_since, overdue_text
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.shared.text import compose_line, progress_bar, user_content
 
@@ -37,14 +40,14 @@ def how_long_ago(day: str, today: date) -> str:
 
 
 def follow_up_state(interaction: Interaction, today: date) -> tuple[str, str]:
-    """A follow-up's state and its style: done on …, due in N days, due today, overdue by N days."""
+    """A follow-up's state and its style: done on …, due in N days, due today, N days overdue."""
     if not interaction.follow_up_due:
         return "", ""
     if interaction.follow_up_done:
         return f"done {human_day(interaction.follow_up_done)}", "$text-success"
     days = (date.fromisoformat(interaction.follow_up_due) - today).days
     if days < 0:
-        return f"overdue by {-days} day{'s' if days < -1 else ''}", "$text-error"
+        return overdue_text(-days), "$text-error"
     if days == 0:
         return "due today", "$text-warning"
     return f"due in {days} day{'s' if days > 1 else ''}", "$text-muted"
@@ -61,6 +64,42 @@ def live_goal(store: Store, goal_id: int) -> Goal | None:
     except JournalError:
         return None
     return goal if goal.deleted_at is None else None
+
+
+# -- fitting a table to its width -------------------------------------------------------------
+
+# A DataTable pads every cell with a space on each side; a column costs its width and these.
+CELL_PADDING = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column as its content asks: ``need`` shows every cell whole, ``least`` is the width
+    under which it is not worth showing (the cells are cut with an ellipsis in between)."""
+
+    key: str
+    need: int
+    least: int
+
+
+def fit_columns(room: int, columns: Sequence[Column], grow: Sequence[str] = ()) -> dict[str, int]:
+    """Each column shown in ``room`` cells and its width. ``columns`` come most useful first: each
+    is shown if it fits at its least width beside those before it, so the least useful go first
+    when the table is narrow. What is left widens them towards their need, in the order of
+    ``grow`` (by default the columns' own), so the text uses the room it has."""
+    widths: dict[str, int] = {}
+    left = room
+    for column in columns:
+        if column.least + CELL_PADDING <= left:
+            widths[column.key] = column.least
+            left -= column.least + CELL_PADDING
+    by_key = {column.key: column for column in columns}
+    for key in grow or [column.key for column in columns]:
+        if key in widths:
+            more = min(left, max(by_key[key].need - widths[key], 0))
+            widths[key] += more
+            left -= more
+    return widths
 
 
 # -- a person --------------------------------------------------------------------------------
@@ -104,9 +143,19 @@ def person_preview(store: Store, person: Person, today: date) -> Content:
     return Content("\n").join(lines)
 
 
-def person_about(store: Store, person: Person, talks: list[Interaction], today: date) -> Content:
+def hanging(lead: Content | str, text: Content, width: int) -> Content:
+    """``lead`` then ``text`` wrapped to ``width`` cells, its further lines indented to where the
+    text starts (as a list item's are), so a long goal or piece of advice still reads as one."""
+    lead = Content(lead) if isinstance(lead, str) else lead
+    indent = lead.cell_length if lead.cell_length <= width // 2 else 4
+    lines = text.wrap(max(width - indent, 8))
+    return Content("\n").join([lead + lines[0], *(Content(" " * indent) + line for line in lines[1:])])
+
+
+def person_about(store: Store, person: Person, talks: list[Interaction], today: date, width: int = 80) -> Content:
     """A person's page's left panel: who they are, the goals discussed with them, and each piece
-    of advice with what came of it. ``talks`` are their conversations, newest first."""
+    of advice with what came of it. ``talks`` are their conversations, newest first; goals and
+    advice are wrapped to ``width`` (the panel's) with a hanging indent."""
     lines = person_summary(person, today)
     mentor = person.relationship == "mentor"
     discussed = Counter(goal_id for talk in talks for goal_id in talk.goal_ids)
@@ -123,25 +172,27 @@ def person_about(store: Store, person: Person, talks: list[Interaction], today: 
             fraction = progress_fraction(goal)
             bar = f"{progress_bar(fraction, 8)} {fraction:4.0%}" if fraction is not None else " " * 13
             state = "" if goal.status == "active" else f" · {goal.status}"
-            lines.append(compose_line("  ", (bar, "$text-accent"), " ", user_content(goal.title, single_line=True, width=60)))
+            lines.append(hanging(compose_line("  ", (bar, "$text-accent"), " "), user_content(goal.title, single_line=True), width))
             lines.append(Content.styled(f"    discussed {times}× · last {human_day(last_discussed[goal_id])}{state}", "$text-muted"))
     advised = [talk for talk in talks if talk.learned]
     if advised:
         lines += [Content(""), Content.styled("Advice and what came of it" if mentor else "What I learned and what came of it", "bold")]
         for talk in advised:
-            lines.append(compose_line((f"  {human_day(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True, width=80)))
-            lines.append(came_of_it(talk, today))
+            lines.append(hanging(Content.styled(f"  {human_day(talk.at)} ", "$text-muted"), user_content(talk.learned or "", single_line=True), width))
+            lines.append(came_of_it(talk, today, width))
     return Content("\n").join(lines)
 
 
-def came_of_it(talk: Interaction, today: date) -> Content:
-    """Under a piece of advice: what was done about it, else the follow-up, else a hint."""
+def came_of_it(talk: Interaction, today: date, width: int = 80) -> Content:
+    """Under a piece of advice: what was done about it, else the follow-up, else a hint; wrapped
+    to ``width`` cells with a hanging indent."""
     if talk.outcome:
-        return compose_line(("    → done: ", "$text-success"), user_content(talk.outcome, single_line=True, width=76))
+        return hanging(Content.styled("    → done: ", "$text-success"), user_content(talk.outcome, single_line=True), width)
     if talk.follow_up:
         state, style = follow_up_state(talk, today)
-        return compose_line(("    → ", "$text-muted"), user_content(talk.follow_up, single_line=True, width=60), "  ", (state, style))
-    return Content.styled("    → nothing recorded yet: e adds what was done about it", "$text-muted italic")
+        said = compose_line(user_content(talk.follow_up, single_line=True), "  ", (state, style))
+        return hanging(Content.styled("    → ", "$text-muted"), said, width)
+    return hanging(Content("    → "), Content.styled("nothing recorded yet: e adds what was done about it", "$text-muted italic"), width)
 
 
 # -- a conversation --------------------------------------------------------------------------
@@ -188,7 +239,7 @@ def conversation_detail(store: Store, talk: Interaction, today: date) -> Content
         if talk.follow_up_done:
             state = (f"done {short_date(date.fromisoformat(talk.follow_up_done))}", "$text-success")
         elif due < today:
-            state = (f"overdue since {short_date(due)}", "bold $text-error")
+            state = (f"{overdue_since(due, today)} (due {short_date(due)})", "bold $text-error")
         else:
             state = (f"due {short_date(due)}", "$text-secondary")
         lines += [Content(""), Content.assemble(("Follow-up: ", "bold"), user_content(talk.follow_up or ""), "  ", state)]

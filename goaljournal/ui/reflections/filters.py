@@ -14,7 +14,26 @@ from goaljournal.core.dates import BadDate, format_day, parse_day
 from goaljournal.core.models import ENTRY_KINDS
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-from goaljournal.ui.shared.widgets.tags import TagSuggester
+from goaljournal.ui.shared.widgets.tags import TagSuggester, tag_completion
+
+
+def known_tag(typed: str, tags: Sequence[str]) -> str:
+    """The tag the filter field means: what was typed, `@` or not, or, when no tag is named that,
+    the most used one it starts (so "rep" finds @reporting)."""
+    name = typed.strip().lstrip("@").strip()
+    if not name or any(tag.casefold() == name.casefold() for tag in tags):
+        return name
+    return name + tag_completion("@" + name, tags)
+
+
+class FilterTagSuggester(TagSuggester):
+    """The filter field holds one tag: its `@` is optional, so a bare word is completed too."""
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if value.startswith("@"):
+            return await super().get_suggestion(value)
+        rest = tag_completion("@" + value, self.tags()) if value else ""
+        return value + rest if rest else None
 
 
 class FilterBar(Horizontal):
@@ -29,11 +48,11 @@ class FilterBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Select([(kind, kind) for kind in ENTRY_KINDS], prompt="any kind", compact=True, id="filter-kind")
-        yield SafeInput(placeholder="@tag", compact=True, id="filter-tag", suggester=TagSuggester(self.tags), select_on_focus=True)
+        yield SafeInput(placeholder="@tag", compact=True, id="filter-tag", suggester=FilterTagSuggester(self.tags), select_on_focus=True)
         yield Checkbox("starred", compact=True, id="filter-starred")
         yield Select([], prompt="any goal", compact=True, id="filter-goal")
-        yield SafeInput(placeholder="from (date)", compact=True, id="filter-from", select_on_focus=True)
-        yield SafeInput(placeholder="to (date)", compact=True, id="filter-to", select_on_focus=True)
+        yield SafeInput(placeholder="from date", compact=True, id="filter-from", select_on_focus=True)
+        yield SafeInput(placeholder="to date", compact=True, id="filter-to", select_on_focus=True)
 
     def offer_goals(self, titles: dict[int, str]) -> None:
         """The goals to filter by, keeping the one chosen if it is still among them."""
@@ -52,9 +71,12 @@ class FilterBar(Horizontal):
         kind = self.query_one("#filter-kind", Select).value
         if isinstance(kind, str):
             filters["kind"] = kind
-        tag = self.query_one("#filter-tag", Input).value.strip().lstrip("@").strip()
+        tag_input = self.query_one("#filter-tag", Input)
+        tag = known_tag(tag_input.value, self.tags())
         if tag:
             filters["tag"] = tag
+            if tag_input.value.strip().lstrip("@") != tag:
+                tag_input.value = f"@{tag}"  # show the tag a few letters stood for
         if self.query_one("#filter-starred", Checkbox).value:
             filters["starred"] = True
         goal = self.query_one("#filter-goal", Select).value

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -31,6 +31,12 @@ from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 
+NO_ENTRIES = "No entries yet: press n to write the first one."
+# What the screen is for, said while the journal has no entries.
+LOG_PURPOSE = (
+    "Reflections is your log: what you did, learned, won and were told, in a few lines a day. "
+    "Tag entries with @words, link them to goals, star the ones worth keeping; / searches it all."
+)
 PURGE_HELD_UP = (
     "Deleted, but another program reading the journal still holds an older copy of the text in "
     "its files; close that program, then press P in the trash to wipe it."
@@ -117,12 +123,14 @@ class EntryList(VirtualList[Entry]):
 class ReflectionsScreen(JournalScreen[None]):
     SCREEN_NAME = "Reflections"
     CSS_PATH = "reflections.tcss"
+    # Under 110 columns the list has the whole width and Enter shows the entry in its place.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("slash", "search", "Search"),
-        Binding("f", "filters", "Filter", show=False),
         Binding("n", "new_entry", "New"),
+        Binding("slash", "search", "Search"),
         Binding("e", "edit_entry", "Edit"),
-        Binding("s", "toggle_star", "Star", show=False),
+        Binding("f", "filters", "Filter"),
+        Binding("s", "toggle_star", "Star"),
         Binding("d,delete", "delete_entry", "Delete"),
         Binding("u", "undo", "Undo"),
         Binding("T", "toggle_trash", "Trash"),
@@ -136,15 +144,17 @@ class ReflectionsScreen(JournalScreen[None]):
         self._purge_armed: int | None = None  # the trashed entry a first P asked to purge
         self._goal_titles: dict[int, str] = {}
         self._tags: list[str] = []
+        self._cursor_away = 0  # the row highlighted in the view (the log or the trash) not shown
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
         yield SafeInput(placeholder="/ Search the log: every word must match, prefix* too — Enter", id="search", select_on_focus=True)
         yield FilterBar(lambda: self.today, lambda: self._tags, id="filters")
+        yield Static(Content.assemble(LOG_PURPOSE, "\n\n", (NO_ENTRIES, "bold")), id="log-empty")
         with Horizontal(id="reflections-main"):
-            yield EntryList(
-                self.source, self._show_entry, id="entries", empty_text="No entries yet: press n to write one."
-            )
+            entries = EntryList(self.source, self._show_entry, id="entries", classes="panel", empty_text=NO_ENTRIES)
+            entries.border_title = "Log"
+            yield entries
             reader = EntryReader(id="reader", classes="panel")
             reader.border_title = "Entry"
             yield reader
@@ -176,14 +186,31 @@ class ReflectionsScreen(JournalScreen[None]):
         elif self.source.filters:
             self.entry_list.empty_text = "No entries match: escape clears the search and the filters."
         else:
-            self.entry_list.empty_text = "No entries yet: press n to write one."
+            self.entry_list.empty_text = NO_ENTRIES
         self.entry_list.reload(keep_cursor=keep_cursor)
+        # An empty journal says what the log is for instead of showing two empty panes.
+        empty = not self.source.trash and not self.source.filters and not self.entry_list.row_count
+        if empty != self.has_class("-empty"):
+            self.set_class(empty, "-empty")
+            if not empty:
+                self.entry_list.focus()
+        self.entry_list.border_title = "Trash" if self.source.trash else "Log"
         super().refresh_data()
         self._show_entry(self.entry_list.highlighted_row)
 
     @on(VirtualList.Selected, "#entries")
     def entry_selected(self, event: VirtualList.Selected) -> None:
-        self.query_one(EntryReader).focus()
+        reader = self.query_one(EntryReader)
+        if self.has_class("-narrow"):
+            self.add_class("-reading")  # the reader takes the list's place
+            self.call_after_refresh(reader.focus)  # it can take the focus once it is shown
+        else:
+            reader.focus()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.query_one(EntryReader):
+            self.remove_class("-reading")
 
     def _show_entry(self, entry: Entry | None) -> None:
         titles = [self._goal_titles.get(goal_id, f"goal {goal_id}") for goal_id in entry.goal_ids] if entry else []
@@ -242,9 +269,11 @@ class ReflectionsScreen(JournalScreen[None]):
         self.query_one("#filter-kind", Select).focus()
 
     def action_back(self) -> None:
-        """Escape: out of the trash, back from a field or the reader to the list, or, from
-        the list, clear the search and the filters."""
-        if self.source.trash:
+        """Escape: back from the reader to the list, out of the trash, back from a field to the
+        list, or, from the list, clear the search and the filters."""
+        if self.has_class("-reading") or self.focused is self.query_one(EntryReader):
+            self.entry_list.focus()
+        elif self.source.trash:
             self.action_toggle_trash()
         elif self.focused is not self.entry_list:
             self.entry_list.focus()
@@ -384,10 +413,13 @@ class ReflectionsScreen(JournalScreen[None]):
             self.journal_app.tell(f"Removed from {count} automatic backup{'' if count == 1 else 's'} too.")
 
     def action_toggle_trash(self) -> None:
+        """The trash, or back to the log: each keeps the row it had highlighted."""
         self._purge_armed = None
         self.source.trash = not self.source.trash
         self.set_class(self.source.trash, "-trash")
+        self._cursor_away, cursor = self.entry_list.cursor, self._cursor_away
         self._reload()
+        self.entry_list.cursor = cursor
         self.entry_list.focus()
 
 

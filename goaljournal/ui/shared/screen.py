@@ -7,9 +7,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -21,16 +22,29 @@ if TYPE_CHECKING:
 
 
 class TitleBar(Horizontal):
-    """One line: the app and screen name, the date in the middle, the screen's status on the right."""
+    """One line: the app and screen name, the date in the middle, the screen's status on the right.
+    On a demo journal a warning-coloured mark says so, so that nobody types their real day into a
+    journal that is thrown away on quitting."""
 
-    def __init__(self, screen_name: str) -> None:
-        super().__init__(id="title-bar")
+    # The demo mark, from wide to narrow: the longest that leaves the name and date whole.
+    DEMO_MARKS = (" DEMO (temporary journal) ", " DEMO ")
+
+    def __init__(self, screen_name: str, *, demo: bool = False) -> None:
+        super().__init__(id="title-bar", classes="-demo" if demo else "")
         self.screen_name = screen_name
+        self.demo = demo
 
     def compose(self) -> ComposeResult:
         yield Static(Content.assemble(("goaljournal", "bold"), " · ", (self.screen_name, "bold $text-accent")), id="title-name")
+        if self.demo:
+            yield Static(Content(self.DEMO_MARKS[-1]), id="title-demo")
         yield Static(id="title-date")
         yield Static(id="title-status")
+
+    def on_resize(self) -> None:
+        if self.demo:
+            wide = self.size.width >= 100
+            self.query_one("#title-demo", Static).update(Content(self.DEMO_MARKS[0] if wide else self.DEMO_MARKS[-1]))
 
     def show(self, today: date, status: str = "") -> None:
         self.query_one("#title-date", Static).update(Content(human_date(today, "%a %d %b %Y")))
@@ -49,6 +63,21 @@ class JournalScreen(Screen[ResultType]):
     # `u` takes back this screen's latest change (the app keeps them: GoalJournalApp.remember).
     BINDINGS = [Binding("u", "undo", "Undo", show=False)]
 
+    @classmethod
+    def _merge_bindings(cls) -> BindingsMap:
+        """The bindings of the class and its bases, as Textual merges them, except that a key a
+        class binds again takes the place that class gives it: Textual keeps it where the most
+        basic class put it, so the `u` every screen has from here came first on the key bar."""
+        keys: dict[str, list[Binding]] = {}
+        for base in reversed(cls.__mro__):
+            if issubclass(base, DOMNode):
+                if not base._inherit_bindings:
+                    keys.clear()
+                for key, bindings in BindingsMap(base.__dict__.get("BINDINGS", [])).key_to_bindings.items():
+                    keys.pop(key, None)
+                    keys[key] = bindings
+        return BindingsMap.from_keys(keys)
+
     @property
     def journal_app(self) -> GoalJournalApp:
         return cast("GoalJournalApp", self.app)
@@ -62,7 +91,7 @@ class JournalScreen(Screen[ResultType]):
         return self.journal_app.today
 
     def compose_title(self) -> ComposeResult:
-        yield TitleBar(self.SCREEN_NAME)
+        yield TitleBar(self.SCREEN_NAME, demo=self.journal_app.demo)
 
     def on_mount(self) -> None:
         self.refresh_data()

@@ -49,3 +49,15 @@ def progress_bar(fraction: float | None, width: int = 12) -> str:
         return "·" * width
     filled = round(max(0.0, min(1.0, fraction)) * width)
     return "█" * filled + "░" * (width - filled)
+
+
+def hanging(head: str | tuple[str, str] | Content, body: Content, width: int | None) -> Content:
+    """``head`` (a bullet, a mark, a label) then ``body`` wrapped to ``width`` cells, each further
+    line indented to where the body starts: a hanging indent. Without a width (a widget not laid
+    out yet), the line as it is, left to wrap where it falls."""
+    first = compose_line(head)
+    if not width:
+        return first + body
+    lines = body.wrap(max(8, width - first.cell_length)) or [Content("")]
+    indent = Content(" " * first.cell_length)
+    return Content("\n").join([first + lines[0], *(indent + line for line in lines[1:])])

@@ -19,13 +19,19 @@ from goaljournal.core.timeline_axis import KIND_LABELS, TimelineFilter
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
+from goaljournal.ui.timeline.render import assemble
 from goaljournal.ui.timeline.view import Tell
 
 
-def goal_options(goals: Sequence[Goal]) -> list[Option]:
+def goal_options(goals: Sequence[Goal], screen_width: int) -> list[Option]:
+    """A line for each goal, its title cut to what the dialog has room for on a screen
+    ``screen_width`` wide: a title that wrapped made its status look like the next goal."""
+    # The dialog is 96 columns at most, 95% of the screen; its border, padding and scrollbar, the
+    # list's frame, padding and scrollbar take 14 of them, and the status ("  abandoned") 11.
+    room = max(min(96, screen_width * 95 // 100) - 14 - 11, 12)
     return [
         Option(
-            Content.assemble(user_content(goal.title, single_line=True, width=70), (f"  {goal.status}", "$text-muted")),
+            assemble(user_content(goal.title, single_line=True, width=room), (f"  {goal.status}", "$text-muted")),
             id=str(goal.id),
         )
         for goal in goals
@@ -57,7 +63,9 @@ class TimelineFilterDialog(UnsavedTextGuard, ModalScreen[TimelineFilter | None])
         with VerticalScroll(id="timeline-filter-dialog", classes="timeline-dialog") as dialog:
             dialog.border_title = "Filter the timeline"
             yield Label(Content.styled("Goal — enter picks one", "bold"))
-            yield OptionList(Option(Content("All goals"), id="all"), *goal_options(self.goals), id="timeline-filter-goal")
+            yield OptionList(
+                Option(Content("All goals"), id="all"), *goal_options(self.goals, self.app.size.width), id="timeline-filter-goal"
+            )
             yield Label(Content.styled("Tag — only entries carry tags", "bold"))
             yield SafeInput(
                 self.current.tag or "", placeholder="any tag, e.g. networking",
@@ -68,8 +76,9 @@ class TimelineFilterDialog(UnsavedTextGuard, ModalScreen[TimelineFilter | None])
             yield SelectionList[str](
                 *((label, kind, kinds is None or kind in kinds) for kind, label in KIND_LABELS.items()), id="timeline-filter-kinds"
             )
-        hint = "tab next field · ctrl+s apply · ctrl+r show everything · escape cancel"
-        yield Label(Content(hint), classes="timeline-dialog-hint")
+            # Docked: inside the border, and still there when the fields scroll.
+            hint = "tab next field · ctrl+s apply · ctrl+r show everything · escape cancel"
+            yield Label(Content(hint), classes="timeline-dialog-hint")
 
     def on_mount(self) -> None:
         goals = self.query_one("#timeline-filter-goal", OptionList)
@@ -127,8 +136,8 @@ class GoalPicker(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="timeline-goal-picker", classes="timeline-dialog") as dialog:
             dialog.border_title = "Whose story? Enter picks a goal"
-            yield OptionList(*goal_options(self.goals), id="timeline-picker-goals")
-        yield Label(Content("enter tell this goal's story · escape cancel"), classes="timeline-dialog-hint")
+            yield OptionList(*goal_options(self.goals, self.app.size.width), id="timeline-picker-goals")
+            yield Label(Content("enter tell this goal's story · escape cancel"), classes="timeline-dialog-hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()

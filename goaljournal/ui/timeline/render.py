@@ -7,6 +7,7 @@ state right-aligned, and every piece of user text is shown literally.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -31,6 +32,7 @@ from goaljournal.core.progress import (
     progress_fraction,
 )
 from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
+from goaljournal.core.words import change_text, overdue_since, plural
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -45,7 +47,9 @@ MARKS: dict[str, tuple[str, str]] = {
     "checkin": ("●", "$text-success"),
     "revision": ("↻", "$text-warning"),
     "assessment": ("◎", "$text-accent"),
-    "reflection": ("✎", "$foreground"),
+    # Bold: a mark in the style of the text after it would join its run, and rsvg-convert drops the
+    # spaces a run starts with, the line's indent.
+    "reflection": ("✎", "bold $foreground"),
     "win": ("★", "$text-warning"),
     "lesson": ("◇", "$text-secondary"),
     "feedback": ("❝", "$text-primary"),
@@ -57,6 +61,62 @@ MARKS: dict[str, tuple[str, str]] = {
 }
 ENTRY_WORDS = {"win": "win", "lesson": "lesson", "feedback": "feedback", "note": "note"}
 INDENT = "   "
+
+Piece = str | tuple[str, str] | Content
+
+
+def assemble(*pieces: Piece) -> Content:
+    """``Content.assemble``, with the spaces that open a piece moved to the end of the piece before
+    it, in that piece's style. A terminal draws the line the same; an SVG renderer that drops the
+    spaces a run of text starts with (rsvg-convert, which draws the screenshots) would otherwise
+    draw two pieces together: "○Sun 29", "2026" against "7 goals active"."""
+    out: list[Content] = []
+    for piece in pieces:
+        content = piece if isinstance(piece, Content) else Content.styled(*piece) if isinstance(piece, tuple) else Content(piece)
+        lead = len(content.plain) - len(content.plain.lstrip(" "))
+        if out and lead:
+            before, end = out[-1], len(out[-1].plain)
+            spaced = before + Content(" " * lead)
+            for span in before.spans:
+                if span.end >= end and span.start < end:
+                    spaced = spaced.stylize(span.style, end, end + lead)
+            out[-1], content = spaced, content[lead:]
+        if content.plain:
+            out.append(content)
+    return Content.assemble(*out)
+
+
+# Markdown that a one-line preview shows as plain text: a heading's or list item's or quote's
+# marker, emphasis, inline code, links and images (their text stays), a fence.
+_BLOCK_MARK = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+\[[ xX]\]\s+|[-*+]\s+|\d{1,9}[.)]\s+)")
+_INLINE = (
+    (re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)"), r"\1"),  # [text](url), ![alt](src)
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # **strong**, __strong__
+    (re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])"), r"\1"),  # *emphasis*
+    (re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])"), r"\1"),  # _emphasis_, not snake_case
+    (re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"), r"\1"),
+    (re.compile(r"`([^`\n]+)`"), r"\1"),
+    (re.compile(r"\\([\\`*_\[\]#+\-.!>~|])"), r"\1"),  # a backslash escape shows its character
+)
+
+
+def plain_preview(markdown: str) -> str:
+    """An entry's Markdown as one line of plain text for a preview: ``# Coffee with Dana`` and
+    ``**clear numbers**`` read "Coffee with Dana: … clear numbers". A heading ends with a colon,
+    the other lines are joined by spaces; fences and rules are left out."""
+    parts: list[str] = []
+    for raw in markdown.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("```", "~~~")) or re.fullmatch(r"([-*_])(\s*\1){2,}", line):
+            continue
+        heading = re.match(r"#{1,6}\s", line) is not None
+        line = _BLOCK_MARK.sub("", line, count=1)
+        for pattern, replacement in _INLINE:
+            line = pattern.sub(replacement, line)
+        line = line.strip()
+        if line:
+            parts.append(line + (":" if heading and not line.endswith((":", ".", "?", "!")) else ""))
+    return " ".join(parts)
 
 
 # -- the axis's own lines -------------------------------------------------------------------------
@@ -78,28 +138,26 @@ def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | N
     ZOOM_LINE_FORMS) leaves out the keys' names, then the keys (the help screen names them all),
     then the zoom levels not chosen: what is shown, and how, stays."""
     key = "bold $text-accent"
-    levels: list[str | tuple[str, str] | Content] = []
+    levels: list[Piece] = []
     for level in ZOOMS:
         if level == zoom:
-            levels.append((f"[{level}]", key))
+            levels += [(f"[{level}]", key), " "]
         elif form != "one zoom":
-            levels.append(f" {level} ")
-    keys: list[str | tuple[str, str] | Content] = [
+            levels.append(f"{level} ")
+    keys: list[Piece] = [
         (" -/+", key), " zoom  ", ("[/]", key), " period  ", (".", key), " today  ", (":", key), " jump  ",
     ]  # fmt: skip
     if form == "bare keys":
         keys = [(" -/+ [/] . :", key), "  "]
-    elif form == "no keys":
-        keys = [" "]  # after " year "
-    elif form == "one zoom":
-        keys = ["  "]
-    chosen: list[str | tuple[str, str] | Content] = []
+    elif form in ("no keys", "one zoom"):
+        keys = [" "]
+    chosen: list[Piece] = []
     if timeline_filter is not None:
         chosen = [("f", key), " filter: ", user_content(timeline_filter.describe(), style="bold", single_line=True)]
         if timeline_filter.active:
             chosen += [("  esc", key), " clears it"]
     order = "newest first" if newest_first else "oldest first"
-    return Content.assemble(*levels, *keys, ("o", key), f" {order}  ", *chosen)
+    return assemble(*levels, *keys, ("o", key), f" {order}  ", *chosen)
 
 
 def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Content:
@@ -108,27 +166,46 @@ def header_line(period: Period, counts: dict[str, int] | None, width: int) -> Co
     room = width - label.cell_length - 8  # a rule of a few dashes stays between them
     stats = Content.styled(f" {counts_text(counts, room)} ──", "$text-muted") if counts else Content("")
     rule = max(1, width - label.cell_length - stats.cell_length - 1)
-    return Content.assemble(label, ("─" * rule, "$text-accent"), stats)
+    return assemble(label, ("─" * rule, "$text-accent"), stats)
 
 
 def span_line(goal: Goal, value: float | None, periods: CadenceSummary | None, today: date, width: int) -> Content:
-    """A goal's span within a period: its title, its progress at the period's end (``value``),
-    or for a cadence goal the ``periods`` met within it; its dates and status on the right."""
+    """A goal's span: its title, its progress (``value``), or for a cadence goal the ``periods`` it
+    met; its dates and status on the right. The title takes the room the line has; the dates
+    shorten on a narrow line (to the deadline, then the status alone). Every span at one width has
+    the same columns, so their progress lines up."""
     shown = replace(goal, current=value)
     fraction = progress_fraction(shown)
     start, end = goal_dates(goal, today)
-    right = f"{month_year(start)} → {month_year(end) if goal.deadline else 'no deadline'} · {goal.status}"
-    if periods is not None:
-        met = periods.met_text()
-        progress = Content.styled(f"  {met:<17}", "$text-accent")
-    elif fraction is None:
-        progress = Content.styled("  no target    ", "$text-muted")
+    ends = month_year(end) if goal.deadline else "no deadline"
+    if width >= 140:
+        right, right_room = f"{month_year(start)} → {ends} · {goal.status}", 36
+    elif width >= 64:
+        right, right_room = f"→ {ends} · {goal.status}", 25
     else:
-        progress = Content.assemble("  ", (progress_bar(fraction), "$text-accent"), f" {round(fraction * 100):3d}%")
-    room = max(min(width - 66, 64), 10)
+        right, right_room = goal.status, 9
+    column = 17 if width >= 64 else 9  # a bar and its percentage, or on a narrow line the percentage
+    if periods is not None:
+        progress = Content.styled(f"{periods.met_text():<{column}}", "$text-accent")
+    elif fraction is None:
+        progress = Content.styled(f"{'no target':<{column}}", "$text-muted")
+    elif width >= 64:
+        progress = assemble((progress_bar(fraction), "$text-accent"), f" {round(fraction * 100):3d}%")
+    else:
+        progress = Content(f"{round(fraction * 100):3d}%".ljust(column))
+    room = max(min(width - len(INDENT) - 2 - 2 - column - right_room - 1, 90), 10)
     title = user_content(goal.title, style="bold", single_line=True, width=room)
-    left = Content.assemble(INDENT, MARKS["span"], " ", title.pad_right(room - title.cell_length), progress)
+    left = assemble(INDENT, MARKS["span"], " ", title.pad_right(room - title.cell_length), "  ", progress)
     return fit(left, Content.styled(right, "$text-muted"), width)
+
+
+def month_line(month: Period, counts: dict[str, int] | None, width: int) -> Content:
+    """A month's summary in a year: its name and its numbers, as much of them as the line holds."""
+    name = f"{MONTH_ABBRS[month.first.month - 1]} {month.first.year}"
+    label = assemble(INDENT, ("▸", "$text-accent"), " ", (name, "bold"), "  ")
+    if counts is None:
+        return assemble(label, ("…", "$text-muted"))
+    return assemble(label, counts_text(counts, width - label.cell_length - 1, goals_first=False))
 
 
 def unread_line() -> Content:
@@ -148,7 +225,7 @@ def story_summary(store: Store, goal: Goal, today: date) -> Content:
     if fraction is not None:
         current = goal.current if goal.current is not None else goal.baseline
         lines.append(
-            Content.assemble(
+            assemble(
                 (progress_bar(fraction, 20), "$text-accent"), f" {fraction:.0%}  ",
                 user_content(amount_text(current or 0.0, goal.target, goal.unit), single_line=True),
                 (f"  {pace_status(goal, today, store.week_start) or ''}", "bold"),
@@ -178,22 +255,27 @@ def date_range_text(first: date, last: date) -> str:
     return f"{short_date(first)} – {short_date(last)}"
 
 
-def counts_text(counts: dict[str, int], width: int | None = None) -> str:
+def counts_text(counts: dict[str, int], width: int | None = None, *, goals_first: bool = True) -> str:
     """``3 goals active · milestones 2/4 done · 18 check-in days · 21 entries · 4 conversations
-    · follow-ups 1/2 done``; where ``width`` has no room for all of it, the last parts are left out."""
-    goals = counts["goals_active"]
-    parts = [f"{goals} {'goal' if goals == 1 else 'goals'} active"]
-    if counts["milestones_due"]:
-        parts.append(f"milestones {counts['milestones_done']}/{counts['milestones_due']} done")
-    days, entries = counts["checkin_days"], counts["entries"]
-    parts.append(f"{days} check-in {'day' if days == 1 else 'days'}")
-    parts.append(f"{entries} {'entry' if entries == 1 else 'entries'}")
+    · follow-ups 1/2 done``; where ``width`` has no room for all of it, the last parts are left out.
+    Without ``goals_first`` what was done comes first (``21 entries · 18 check-in days ·
+    milestones 2/4 done · …``, leaving out what is none) and the goals last: a month's summary in a year."""
+    goals, days, entries = counts["goals_active"], counts["checkin_days"], counts["entries"]
     # Counts from an older store have no conversations: .get keeps the strip drawing.
     talks = counts.get("conversations", 0)
-    if talks:
-        parts.append(f"{talks} {'conversation' if talks == 1 else 'conversations'}")
+    active = f"{goals} {'goal' if goals == 1 else 'goals'} active"
+    milestones = f"milestones {counts['milestones_done']}/{counts['milestones_due']} done" if counts["milestones_due"] else ""
+    checkins = f"{days} check-in {'day' if days == 1 else 'days'}"
+    written = f"{entries} {'entry' if entries == 1 else 'entries'}"
+    talked = f"{talks} {'conversation' if talks == 1 else 'conversations'}" if talks else ""
+    follow_ups = ""
     if counts.get("follow_ups_due"):
-        parts.append(f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done")
+        follow_ups = f"follow-ups {counts['follow_ups_done']}/{counts['follow_ups_due']} done"
+    if goals_first:
+        parts = [active, milestones, checkins, written, talked, follow_ups]
+    else:
+        parts = [written if entries else "", checkins if days else "", milestones, talked, follow_ups, active]
+    parts = [part for part in parts if part]
     kept = len(parts)
     while width is not None and kept > 1 and len(" · ".join(parts[:kept])) > width:
         kept -= 1
@@ -206,7 +288,7 @@ def fit(left: Content, right: Content, width: int) -> Content:
     if left.cell_length > room:
         left = left.truncate(max(room - 1, 1)) + Content("…")
     gap = max(width - left.cell_length - right.cell_length - 1, 1)
-    return Content.assemble(left, " " * gap, right)
+    return assemble(left, " " * gap, right)
 
 
 def day_label(day: date, zoom: str) -> str:
@@ -252,7 +334,7 @@ def revision_text(changes: str | None) -> str:
 
     # A new title is the line's subject already; say only that it changed.
     return "; ".join(
-        "title reworded" if name == "title" else f"{name} {shown(name, old)} → {shown(name, new)}" for name, old, new in pairs
+        "title reworded" if name == "title" else change_text(name, old, new, lambda value, name=name: shown(name, value)) for name, old, new in pairs
     )
 
 
@@ -265,6 +347,11 @@ def item_parts(
     def shown(text: str, style: str = "") -> Content:
         # Cut to the line's width first: measuring a 300-character entry costs more than drawing it.
         return user_content(text, style=style, single_line=True, width=width)
+
+    def written(text: str, style: str = "") -> Content:
+        # What the user wrote in Markdown (entries, conversation notes), as the plain text it reads as.
+        return shown(plain_preview(text[: width * 4]), style)
+
     kind = item["kind"]
     day = date.fromisoformat(item["day"])
     when = day_label(day, zoom)
@@ -273,7 +360,7 @@ def item_parts(
         entry_kind = item["entry_kind"] or "reflection"
         mark = MARKS.get(entry_kind, MARKS["reflection"])
         word = ENTRY_WORDS.get(entry_kind)
-        text: list[str | tuple[str, str] | Content] = [f"{word} · " if word else "", shown(item["text"])]
+        text: list[Piece] = [f"{word} · " if word else "", written(item["text"])]
         if item["starred"]:
             right = ("starred", "$text-warning")
     elif kind == "checkin":
@@ -282,7 +369,7 @@ def item_parts(
         if item.get("entry_kind") in CADENCES:  # the goal's cadence: an amount added to its period
             amount = f"+{format_number(item['value'])}" + (f" {item['unit']}" if item["unit"] else "")
         # The goal's title gives way to the amount, which is what the line is about.
-        title = [] if one_goal else [user_content(item["title"] or "", single_line=True, width=min(width, 48)), "  "]
+        title = [] if one_goal else [user_content(item["title"] or "", single_line=True, width=max(16, width - 50)), "  "]
         text = ["check-in · ", *title, (amount, "bold")]
         if item["note"]:
             text += [("  · ", "$text-muted"), shown(item["note"], "$text-muted")]
@@ -294,7 +381,7 @@ def item_parts(
         elif item["status"] in ("achieved", "abandoned"):
             mark, right = MARKS["milestone-due"], (f"not done · goal {item['status']}", "$text-muted")
         elif day < today:
-            mark, right = MARKS["milestone-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
+            mark, right = MARKS["milestone-overdue"], (overdue_since(day, today), "bold $text-error")
         else:
             mark = MARKS["milestone-due"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
@@ -338,14 +425,14 @@ def item_parts(
         else:
             text.append(shown(item["text"] or "no summary yet"))
         state = "done" if item["done"] else "in progress"
-        right = (f"{item['value']} items · {item['target']} skills · {state}", "$text-muted")
+        right = (f"{plural(item['value'] or 0, 'item')} · {plural(item['target'] or 0, 'skill')} · {state}", "$text-muted")
     elif kind == "conversation":
         mark = MARKS["conversation"]
         # "coffee with Priya Shah: notes…", or what was learned when there are no notes.
         text = ["conversation · ", f"{item['entry_kind']} with ", shown(item["title"] or "", "bold")]
         said = item["text"] or item["note"]
         if said:
-            text += [": ", shown(said)]
+            text += [": ", written(said)]
         if item["status"] and item["status"] != "contact":
             right = (item["status"], "$text-muted")
     elif kind == "follow-up":
@@ -356,14 +443,14 @@ def item_parts(
             done_on = item["note"] or ""
             right = ("done" if done_on == item["day"] else f"done {short_date(date.fromisoformat(done_on))}", "$text-success")
         elif day < today:
-            mark, right = MARKS["follow-up-overdue"], (f"overdue · {days_word((today - day).days)}", "bold $text-error")
+            mark, right = MARKS["follow-up-overdue"], (overdue_since(day, today), "bold $text-error")
         else:
             mark = MARKS["follow-up"]
             right = ("due today" if day == today else f"due in {days_word((day - today).days)}", "$text-secondary")
     else:  # a kind from a newer version of the store: show it plainly rather than fail
         mark = ("?", "")
         text = [user_content(str(item.get("text") or item.get("title") or kind), single_line=True)]
-    left = Content.assemble(INDENT, mark, f" {when}  ", *text)
+    left = assemble(INDENT, mark, f" {when}  ", *text)
     return left, Content.styled(right[0], right[1])
 
 

@@ -40,6 +40,7 @@ class TimelineScreen(AxisScreen):
     BINDINGS = [
         Binding("f", "filter", "Filter"),
         Binding("s", "story", "Story"),
+        Binding("n", "new_goal", "New goal", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
 
@@ -87,6 +88,9 @@ class TimelineScreen(AxisScreen):
     def action_clear_filter(self) -> None:
         if self.view.filter.active:
             self.apply_filter(TimelineFilter())
+
+    def action_new_goal(self) -> None:
+        self.post_message(nav.DraftGoal())
 
     def action_story(self) -> None:
         row = self.view.axis.highlighted_row

@@ -15,12 +15,13 @@ from textual.content import Content
 
 from goaljournal.core.cadence import CadenceSummary, summarise
 from goaljournal.core.models import CADENCES
-from goaljournal.core.periods import Period
+from goaljournal.core.periods import Period, period_of
 from goaljournal.core.timeline_axis import AxisLayout, Slot, TimelineFilter
 from goaljournal.store import JournalError, Store
 from goaljournal.ui.timeline.render import (
     header_line,
     item_line,
+    month_line,
     span_line,
     today_line,
     unread_line,
@@ -103,6 +104,8 @@ class TimelineSource:
         for row in rows:
             if row.kind == "period":
                 row.counts = self._period_counts(row.period)
+            elif row.kind == "month":
+                row.counts = self._period_counts(period_of(row.day, "month"))
             elif row.kind == "span" and row.slot.goal is not None:
                 row.value = self._span_values(row.slot.period_index).get(row.slot.goal.id)
                 row.periods = self._rated.get(row.period, {}).get(row.slot.goal.id)
@@ -120,10 +123,11 @@ class TimelineSource:
         return self._counts[period]
 
     def _span_values(self, k: int) -> dict[int, float]:
-        """The goals' progress at the end of the period (or today, for a period still running)."""
+        """The progress, as of today, of the goals whose spans the period shows: a span is drawn
+        once on the axis, so it says where the goal got to, not where it was at the period's end."""
         period = self.axis_layout.periods[k]
         if period not in self._values:
-            as_of = min(period.last, self.axis_layout.today)
+            as_of = self.axis_layout.today
             goals = self.axis_layout.spans[k]
             rated = [goal for goal in goals if goal.cadence in CADENCES]
             try:
@@ -132,11 +136,10 @@ class TimelineSource:
             except JournalError:
                 self.stale = True
                 return {}
-            # A cadence goal counts the weeks, months or quarters met within the period shown.
+            # A cadence goal counts the weeks, months or quarters it met.
             self._rated[period] = {
                 goal.id: summarise(goal.cadence, goal.target, amounts[goal.id], as_of,
-                                   start=goal.start_date, deadline=goal.deadline, since=period.first,
-                                   week_start=self.store.week_start)
+                                   start=goal.start_date, deadline=goal.deadline, week_start=self.store.week_start)
                 for goal in rated if goal.cadence is not None
             }  # fmt: skip
         return self._values[period]
@@ -155,6 +158,8 @@ class TimelineSource:
             return header_line(row.period, row.counts, width)
         if row.kind == "today":
             return today_line(row.day, width)
+        if row.kind == "month":
+            return month_line(period_of(row.day, "month"), row.counts, width)
         if row.kind == "span" and row.slot.goal is not None:
             return span_line(row.slot.goal, row.value, row.periods, layout.today, width)
         if row.item is None:

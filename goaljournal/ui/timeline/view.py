@@ -21,10 +21,10 @@ from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from goaljournal.core.models import Goal
-from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, zoom_in, zoom_out
+from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, period_of, zoom_in, zoom_out
 from goaljournal.core.timeline_axis import (
     AxisLayout,
     TimelineFilter,
@@ -38,6 +38,7 @@ from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
 from goaljournal.ui.timeline.render import (
     ZOOM_LINE_FORMS,
+    assemble,
     counts_text,
     date_range_text,
     zoom_line,
@@ -124,6 +125,16 @@ class JumpInput(SafeInput):
         self.query_ancestor(TimelineView).close_jump()
 
 
+# What an empty journal's timeline says: what it is for, and the key that starts filling it.
+EMPTY_TIMELINE = assemble(
+    ("The timeline is your journal on one time axis", "bold"),
+    ": goals from their start to their deadline, milestones, daily check-ins, reflections, "
+    "self-assessments and conversations, grouped by week, month, quarter or year.\n\nNothing is on it yet. Press ",
+    ("n", "bold $text-accent"), " to set a first goal with the SMART coach, or ",
+    ("r", "bold $text-accent"), " to open your reflections and write the first.",
+)
+
+
 class TimelineView(Vertical):
     """The zoom line, the numbers of the visible range, a jump field and the axis, with the keys
     that move through time. The screen around it opens what Enter selects."""
@@ -177,6 +188,7 @@ class TimelineView(Vertical):
             placeholder="Jump to: 2025-03-14 · March 2025 · Q3 2025 · week 12 · 2025 · today — Enter", id="timeline-jump",
             select_on_focus=True,
         )
+        yield Static(EMPTY_TIMELINE, id="timeline-empty")
         yield TimelineList(
             TimelineSource(self.store, AxisLayout([], [], zoom=self.zoom, today=self.today)),
             id="timeline-list",
@@ -272,11 +284,17 @@ class TimelineView(Vertical):
             return
         if row.kind == "today":
             index = layout.today_row()
+        elif row.kind == "item" and layout.by_month:  # a year: the summary of the item's month
+            index = layout.day_rows(row.day).stop - 1
         elif row.kind == "item":
             index = next(
                 (i for i in layout.day_rows(row.day) if (found := axis.row_at(i)) is not None and found.key == row.key),
                 layout.first_row_from(row.day),
             )
+        elif row.kind == "month":
+            month = period_of(row.day, "month")
+            self.jump_to(JumpTarget(month.first, month.last, "month"), quiet=True)
+            return
         else:  # a header or a goal span: the same stretch of time at the new zoom
             self.jump_to(JumpTarget(row.period.first, row.period.last, row.period.zoom), quiet=True)
             return
@@ -298,9 +316,10 @@ class TimelineView(Vertical):
         strip = self.query_one("#timeline-range", InfoLine)
         if layout is None:
             return
+        self.query_one("#timeline-empty").display = layout.is_empty and not self.filter.active
         if layout.is_empty:
             self._shown_range = None
-            empty = "Nothing here yet: add a goal (g) or write a reflection (r)."
+            empty = "Nothing here yet: n sets a first goal."
             if self.filter.active:
                 empty = "Nothing matches the filter (f changes it, escape clears it)."
             strip.update(Content.styled(empty, "$text-muted"))
@@ -308,7 +327,7 @@ class TimelineView(Vertical):
         visible = axis.visible_rows()
         if not visible:
             return
-        days = [layout.slot(i).day for i in (visible.start, visible.stop - 1)]
+        days = [*layout.slot_days(visible.start), *layout.slot_days(visible.stop - 1)]
         first, last = min(days), max(days)
         if self._shown_range == (first, last):
             return
@@ -316,7 +335,7 @@ class TimelineView(Vertical):
         counts = self.store.timeline_counts(first, last, goal_id=self.filter.goal_id, tag=self.filter.tag)
         span = date_range_text(first, last)
         room = strip.size.width - len(f"On screen {span}  ") - 2
-        strip.update(Content.assemble(("On screen ", "bold"), (span, "bold $text-accent"), "  ", counts_text(counts, room)))
+        strip.update(assemble(("On screen ", "bold"), (span, "bold $text-accent"), "  ", counts_text(counts, room)))
 
     # -- moving through time ----------------------------------------------------------------
 
@@ -326,11 +345,12 @@ class TimelineView(Vertical):
         layout = self.axis_layout
         if layout is None or not layout.row_count:
             return
-        index, inside = layout.jump_row(target)
+        index, where = layout.jump_row(target)
         self.axis.show_row(index)
-        if not inside and not quiet:
-            where = "earlier" if self.newest_first else "later"
-            self.tell(f"Nothing on the timeline in {target.label}; this is the nearest {where}.")
+        if where != "inside" and not quiet:
+            first, last = layout.slot_days(index)
+            shown = date_range_text(first, last) if layout.slot(index).kind in ("item", "today", "month") else layout.periods[layout.slot(index).period_index].label
+            self.tell(f"Nothing on the timeline in {target.label}; the nearest {where} is {shown}.")
 
     def action_to_today(self) -> None:
         """The today line, with this period's header above it when both fit on screen."""
@@ -373,13 +393,14 @@ class TimelineView(Vertical):
         self.set_zoom(zoom_out(self.zoom))
 
     def zoom_into(self, row: AxisRow) -> None:
-        """Enter on a header: that period, one zoom finer."""
+        """Enter on a header: that period, one zoom finer; on a month's summary, that month."""
         if self.zoom == "week":
             self.tell("Week is the closest zoom.")
             return
-        self.zoom = zoom_in(self.zoom)
+        period = period_of(row.day, "month") if row.kind == "month" else row.period
+        self.zoom = "month" if row.kind == "month" else zoom_in(self.zoom)
         self.load()
-        self.jump_to(JumpTarget(row.period.first, row.period.last, row.period.zoom), quiet=True)
+        self.jump_to(JumpTarget(period.first, period.last, period.zoom), quiet=True)
 
     def action_flip_order(self) -> None:
         row, _ = self._anchor()
@@ -449,7 +470,7 @@ class AxisScreen(JournalScreen[None]):
         """Enter on a row: a goal's detail, an entry, a self-assessment's summary, a conversation
         (or the one a follow-up came from), read-only; on a period header, that period one zoom closer."""
         item = row.item
-        if row.kind == "period":
+        if row.kind in ("period", "month"):
             self.view.zoom_into(row)
         elif item is not None and item["kind"] in ("conversation", "follow-up"):
             self.post_message(nav.ReadConversation(item["id"]))

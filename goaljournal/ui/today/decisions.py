@@ -26,6 +26,7 @@ from textual.widgets.option_list import Option
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date, human_day
 from goaljournal.core.decisions import PAST_DEADLINE, SNOOZE_DAYS, Decision
 from goaljournal.core.models import Goal
+from goaljournal.core.words import extend_examples
 from goaljournal.store import Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.reason import ReasonDialog
@@ -176,7 +177,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
             was = human_day(self.goal.deadline) if self.goal.deadline else "none"
             yield Static(Content.assemble(user_content(self.goal.title, style="bold", single_line=True, width=50), f" · was due {was}"))
             yield Label(Content("New deadline"))
-            yield SafeInput(placeholder="a date or a phrase: 2027-01-31, in a month, end of Q1", id="extend-day")
+            yield SafeInput(placeholder=f"a date or a phrase: {extend_examples(self.today)}", id="extend-day")
             yield Static(id="extend-day-shown", classes="hint")
             yield Label(Content("Why? A few words, kept with the revision"))
             yield SafeInput(placeholder="e.g. the course moved to January", id="extend-reason")
@@ -191,7 +192,7 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
 
     def _problem(self, day: date | None) -> str | None:
         if day is None:
-            return "not a date I can read: try 2027-01-31, in a month, end of Q1"
+            return f"not a date I can read: try {extend_examples(self.today)}"
         try:
             check_range(day)
         except BadDate as err:

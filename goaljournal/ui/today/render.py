@@ -30,6 +30,8 @@ from goaljournal.core.progress import (
     progress_fraction,
     streak,
 )
+from goaljournal.core.words import counted_unit, overdue_since, overdue_text
+from goaljournal.core.text import one_line
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
 
@@ -51,21 +53,35 @@ def streak_status(store: Store, today: date) -> str:
     return f"check-in streak {count} day{'s' if count != 1 else ''}"
 
 
-# The due list's columns where it has room: the box and when (20 cells), then the title (34).
-WHEN_COLUMN, TITLE_CELLS = 20, 34
+# The due list's columns where it has room: the box and when (20 cells), then the title, which
+# takes the rest of the line and wraps onto TITLE_LINES at most, under itself.
+WHEN_COLUMN, TITLE_CELLS, TITLE_LINES = 20, 34, 2
+
+
+def hanging(text: Content, first: int, indent: int, width: int, lines: int) -> Content:
+    """``text`` wrapped to ``width`` cells, its first line starting at ``first`` and the others at
+    ``indent`` (a hanging indent: never back at the left edge), on ``lines`` lines at most, the
+    last one cut with an ellipsis when there is more."""
+    room = max(width - max(first, indent), 4)
+    wrapped = [line.rstrip() for line in text.wrap(room)] or [Content("")]
+    if len(wrapped) > lines:
+        rest = Content(" ").join(wrapped[lines - 1 :])
+        wrapped = [*wrapped[: lines - 1], rest.truncate(room - 1).rstrip() + Content("…") if rest.cell_length > room else rest]
+    return Content("\n" + " " * indent).join(wrapped)
 
 
 def _due_item(title: str, due_day: str | None, done: bool, below: Content, today: date, width: int, *,
               overdue: str, on_today: str, ahead: str) -> Content:  # fmt: skip
-    """Two lines on the due list, ``width`` cells at most: a box, when it is due and what to do;
-    then, below, what it is for. ``overdue`` and ``ahead`` are human_date patterns for the due date
-    (``{days}`` is the days late). A list too narrow for two columns puts the title right after."""
+    """Lines on the due list, ``width`` cells at most: a box, when it is due and what to do
+    (wrapped under itself); then, below, what it is for. ``ahead`` is a human_date pattern for the
+    due date; ``overdue`` holds ``{overdue}``, where the one wording of lateness goes ("3 days
+    overdue"). A list too narrow for two columns puts the title right after the date."""
     if done:
         box, when, style = Content.styled("☑ ", "$text-success"), Content.styled("done today", "$text-success"), "strike $text-muted"
     else:
         due = date.fromisoformat(due_day or today.isoformat())
         if due < today:
-            when = Content.styled(human_date(due, overdue).format(days=(today - due).days), "bold $text-error")
+            when = Content.styled(overdue.format(overdue=overdue_since(due, today)), "bold $text-error")
         elif due == today:
             when = Content.styled(on_today, "bold $text-warning")
         else:
@@ -74,25 +90,25 @@ def _due_item(title: str, due_day: str | None, done: bool, below: Content, today
     columns = width >= WHEN_COLUMN + TITLE_CELLS
     lead = max(WHEN_COLUMN, when.cell_length + 3) if columns else when.cell_length + 3
     indent = WHEN_COLUMN if columns else 2
-    shown = user_content(title, style=style, single_line=True, width=max(min(TITLE_CELLS, width - lead), 4))
+    shown = hanging(user_content(title, style=style, single_line=True), lead, lead, width, TITLE_LINES)
     return Content.assemble(box, when.pad_right(lead - 2 - when.cell_length), shown, "\n" + " " * indent,
                             below.truncate(max(width - indent, 4), ellipsis=True))  # fmt: skip
 
 
 def due_label(milestone: Milestone, today: date, width: int = 76) -> Content:
     """A milestone: when it is due, and below, its goal."""
-    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True, width=TITLE_CELLS)
+    goal = user_content(milestone.goal_title or "", style="$text-muted", single_line=True)
     return _due_item(milestone.title, milestone.due_date, milestone.done, goal, today, width,
-                     overdue="! overdue %d %b", on_today="today", ahead="%a %d %b")  # fmt: skip
+                     overdue="! {overdue}", on_today="today", ahead="%a %d %b")  # fmt: skip
 
 
 def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Content:
     """A follow-up, like a milestone: when it is due, and below, with whom."""
     who = Content.assemble(
-        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True, width=28)
+        (f"{follow_up.kind} with ", "$text-muted"), user_content(follow_up.person_name or "", style="$text-muted", single_line=True)
     )
     return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today, width,
-                     overdue="! overdue {days} d", on_today="due today", ahead="due %a %d")  # fmt: skip
+                     overdue="! {overdue}", on_today="due today", ahead="due %a %d")  # fmt: skip
 
 
 def cadence_of(goal: Goal) -> str | None:
@@ -110,7 +126,7 @@ def counted_amount(goal: Goal) -> str:
         return amount_text(goal.current or 0.0, goal.target, cadence, label) + tag
     current = goal.current if goal.current is not None else (goal.baseline or 0.0)
     amount = f"{format_number(current)} of {format_number(goal.target)}" if goal.target is not None else f"{format_number(current)} so far"
-    return f"{amount} {label}{tag}"
+    return f"{amount} {counted_unit(label, goal.target)}{tag}"
 
 
 def cadence_lines(goal: Goal, summary: CadenceSummary, width: int) -> tuple[str, str]:
@@ -142,13 +158,22 @@ def _deadline(goal: Goal, today: date) -> tuple[str, str]:
     return (f"by {human_day(goal.deadline)}", "$text-muted")
 
 
-def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
-    """An active goal beside its check-in field, every line cut to ``width``: its title; the bar,
-    percentage and pace; how much so far and the deadline (a cadence goal: this period's amount,
-    then its streak); and for a goal that counts conversations, how to log one."""
+def goal_title(goal: Goal, width: int) -> Content:
+    """An active goal's title, on one line of ``width`` cells."""
+    return user_content(goal.title, style="bold", single_line=True, width=width)
+
+
+def goal_summary(store: Store, goal: Goal, today: date, width: int, *, title: bool = True, checked_today: bool | None = None) -> Content:
+    """An active goal beside its check-in field, every line cut to ``width``: its title (unless
+    ``title`` is False: Today shows it across the row); the bar, percentage and pace; how much so
+    far and the deadline (a cadence goal: this period's amount, then its streak); and for a goal
+    that counts conversations, how to log one. ``checked_today``: whether a check-in was made
+    today (by default, whether the goal's latest value is today's)."""
     counted = goal.progress_from is not None
     cadence = cadence_of(goal)
     unit = goal.unit or goal.metric or ""
+    if checked_today is None:
+        checked_today = goal.current_at == today.isoformat()
     if goal.target is None:
         milestones = store.milestones(goal.id)
         measured = milestone_progress(goal, milestones) if milestones else goal
@@ -168,12 +193,14 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
         amounts = store.checkin_amounts([goal.id])[goal.id]
         periods = summarise(cadence, goal.target, amounts, today, start=goal.start_date, deadline=goal.deadline, week_start=store.week_start)
         period_amount, streak_line = cadence_lines(goal, periods, width)
-        details = [user_content(amount if counted else period_amount, single_line=True, width=width), "\n", streak_line]
+        shown = amount if counted else period_amount
+        tick = "  ✓ today" if checked_today and not counted and len(shown) + 9 <= width else ""
+        details = [user_content(shown, single_line=True, width=width), (tick, "$text-success"), "\n", streak_line]
         if width - len(streak_line) - 3 >= len(deadline[0]):
             details += [" · ", deadline]
     else:
         # "✓ today" is for a typed check-in; a counted goal's come from conversations.
-        checked = "  ✓ today" if goal.current_at == today.isoformat() and not counted else ""
+        checked = "  ✓ today" if checked_today and not counted else ""
         room = width - len(deadline[0]) - 3 - len(checked)
         if room < AMOUNT_ROOM and checked:  # a narrow panel: the tick alone says it
             checked = "  ✓"
@@ -185,16 +212,58 @@ def goal_summary(store: Store, goal: Goal, today: date, width: int) -> Content:
     if counted:
         details += ["\n", COUNTED_HINT.truncate(width, ellipsis=True)]
     # The bar gives way to the percentage and the pace, so the line never wraps into the next.
-    bar = max(min(16, width - len(percent) - len(pace or "") - 3), 4)
+    # Too narrow for a bar of 3 cells, the percentage and the pace are enough.
+    bar = min(16, width - len(percent) - len(pace or "") - 3)
     return Content.assemble(
-        user_content(goal.title, style="bold", single_line=True, width=width),
-        "\n",
-        (progress_bar(fraction, bar), "$text-accent"),
-        f" {percent}  ",
+        *((goal_title(goal, width), "\n") if title else ()),
+        (progress_bar(fraction, bar) + " " if bar >= 3 else "", "$text-accent"),
+        f"{percent}  ",
         (pace or "", STATUS_STYLES.get(pace or "", "")),
         "\n",
         *details,
     )
+
+
+# -- empty panels ----------------------------------------------------------------------------
+
+NOTHING_DUE = Content.styled(
+    "Nothing due this week.\nYour goals' milestones and the follow-ups you promised people show here as they come due.",
+    "$text-muted italic",
+)
+
+
+def no_active_goals(any_goal: bool) -> Content:
+    """What the goals panel is for, and the key that fills it; ``any_goal``: the journal has goals,
+    none of them active (drafts, paused or done)."""
+    if any_goal:
+        return Content.assemble(
+            ("No active goals. ", "$text-muted italic"), ("n", "bold $text-accent"), (" drafts a new one; ", "$text-muted italic"),
+            ("g", "bold $text-accent"), (" lists the drafts and paused ones, where S makes one active.", "$text-muted italic"),
+        )  # fmt: skip
+    return Content.assemble(
+        ("Today is the daily check-in: a number for each active goal, the milestones due this week, "
+         "a line of reflection, mood and energy. Under a minute a day.\n\n", "$text-muted"),
+        ("Press ", ""), ("n", "bold $text-accent"), (" to draft your first goal", "bold"),
+        (": one sentence, and the SMART coach helps as you type.", "$text-muted"),
+    )  # fmt: skip
+
+
+# -- the reflection line ---------------------------------------------------------------------
+
+REFLECTION_PROMPT = "A line or two on today, @tags welcome (→ completes a tag) — Enter saves"
+
+
+def reflection_hints(latest: str | None, count: int, *, saved: bool = False) -> tuple[str, str]:
+    """The reflection line's placeholder and subtitle: what was written today (``count``
+    entries, the ``latest`` one's start), or the prompt when nothing was. ``saved``: the latest
+    was saved just now, from this line."""
+    if latest is None:
+        return REFLECTION_PROMPT, ""
+    written = f"{count} written today · r opens the log"
+    quoted = one_line(latest, 40)
+    if saved:
+        return f"Saved: “{quoted}” — another line? Enter saves", f"✓ saved · {written}"
+    return f"Today: “{quoted}” — add a line, Enter saves", written
 
 
 # -- Needs a decision ------------------------------------------------------------------------
@@ -217,7 +286,7 @@ def _days(days: int | None) -> str:
 def situation(decision: Decision, *, short: bool = False) -> str:
     """What calls for the decision, in words (fewer with ``short``)."""
     if decision.prompt == PAST_DEADLINE:
-        return f"{_days(decision.days)} overdue" if short else f"{_days(decision.days)} past its deadline"
+        return overdue_text(decision.days or 0) if short else f"{_days(decision.days)} past its deadline"
     if decision.prompt == TARGET_REACHED:
         return "target reached" if short else "reached its target"
     if decision.prompt == NO_CHECKIN:

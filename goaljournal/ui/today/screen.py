@@ -24,12 +24,13 @@ from goaljournal.core.progress import LIMIT_TEXT, format_number, within_limit
 from goaljournal.store import JournalError
 from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.entry_editor import EntryDraft, EntryEditor
 from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
-from goaljournal.ui.today.render import cadence_of, streak_status
+from goaljournal.ui.today.render import REFLECTION_PROMPT, cadence_of, reflection_hints, streak_status
 from goaljournal.ui.today.widgets import (
     CheckinInput,
     DueList,
@@ -51,11 +52,15 @@ def parse_checkin(raw: str) -> dict[str, float]:
     return {"delta": number} if relative else {"value": number}
 
 
+GOALS_HINT = "33 sets · +1 adds · enter saves"
+
+
 class TodayScreen(JournalScreen[None]):
     SCREEN_NAME = "Today"
     CSS_PATH = "today.tcss"
     BINDINGS = [
-        Binding("ctrl+r", "focus_reflection", "Reflection", show=False),
+        Binding("n", "app.new_goal", "New goal", show=True),
+        Binding("ctrl+r", "focus_reflection", "Reflection", show=True),
         Binding("escape", "leave_field", "Leave field", show=False),
         # Inputs and the mood and energy pickers leave up and down alone: they move between
         # fields. The due list keeps them for its own cursor.
@@ -66,7 +71,6 @@ class TodayScreen(JournalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._tags: list[str] = []
-        self._saved_today = 0
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -78,9 +82,9 @@ class TodayScreen(JournalScreen[None]):
                 yield DueList(self.store, lambda: self.today, id="due-list")
             with GoalsPanel(self.store, lambda: self.today, id="goals-panel", classes="panel") as goals:
                 goals.border_title = "Active goals"
-                goals.border_subtitle = "33 sets · +1 adds · enter saves"
+                goals.border_subtitle = GOALS_HINT
         reflection = ReflectionInput(
-            placeholder="A line or two on today, @tags welcome (→ completes a tag) — Enter saves",
+            placeholder=REFLECTION_PROMPT,
             id="reflection",
             suggester=TagSuggester(lambda: self._tags),
         )
@@ -89,7 +93,7 @@ class TodayScreen(JournalScreen[None]):
         with Horizontal(id="day-scores"):
             yield ScalePicker("mood", id="mood")
             yield ScalePicker("energy", id="energy")
-            yield Static(Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted"), id="scores-hint")
+            yield Static(id="scores-hint")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -113,6 +117,7 @@ class TodayScreen(JournalScreen[None]):
         self._show_due()
         self._show_goals()
         self._show_scores()
+        self._show_written()
 
     def _show_decisions(self) -> None:
         section = self.query_one(NeedsDecision)
@@ -125,9 +130,18 @@ class TodayScreen(JournalScreen[None]):
         self.query_one(DueList).show()
 
     def _show_goals(self) -> None:
-        self.query_one(GoalsPanel).show()
+        panel = self.query_one(GoalsPanel)
+        panel.border_subtitle = GOALS_HINT
+        panel.show()
+
+    def _show_scores_hint(self, *, saved: bool = False) -> None:
+        hint = Content.styled("1–5 sets · ←/→ change · 0 clears", "$text-muted")
+        if saved:
+            hint = Content.assemble(("✓ reflection saved", "$text-success"), (" · now mood and energy: ", "$text-muted"), hint)
+        self.query_one("#scores-hint", Static).update(hint)
 
     def _show_scores(self) -> None:
+        self._show_scores_hint()
         scores = self.store.day_scores(self.today)
         for picker, value in (("#mood", scores and scores.mood), ("#energy", scores and scores.energy)):
             self.query_one(picker, ScalePicker).set_reactive(ScalePicker.value, value or None)
@@ -168,8 +182,7 @@ class TodayScreen(JournalScreen[None]):
 
     @on(Input.Submitted, ".checkin")
     def check_in(self, event: Input.Submitted) -> None:
-        row = event.input.parent
-        assert isinstance(row, GoalRow)
+        row = next(widget for widget in event.input.ancestors if isinstance(widget, GoalRow))
         raw = event.value.strip()
         if not raw:  # an empty field: nothing to record today, go on to the next
             self.focus_next()
@@ -211,17 +224,22 @@ class TodayScreen(JournalScreen[None]):
         self.remember(f"the check-in of {value}{unit} on {goal.title}", lambda: self.store.trash("checkins", added[0]))
         cadence = cadence_of(goal)
         if cadence is not None:
-            total = amount_text(goal.current or 0.0, goal.target, cadence, goal.unit)
-            said = f"{goal.title}: +{value} · {total}"
+            said = f"+{value} · {amount_text(goal.current or 0.0, goal.target, cadence, goal.unit)}"
         else:
-            said = f"{goal.title}: {value}{unit}"
-        row.show(goal)
+            said = f"{value}{unit}"
+        row.show(goal, checked_today=True)
         self._refresh_header()
         self._show_decisions()
         self.focus_next()
         # In the next goal's field `u` undoes; in the reflection box it is a letter.
-        undo = "u undoes" if isinstance(self.focused, CheckinInput) else "escape, then u undoes"
-        self.journal_app.tell(f"{said} ({undo})")
+        undo = "u undoes" if isinstance(self.focused, CheckinInput) else "esc, u undoes"
+        # Said on the goals' own border, below the fields: a toast would sit over the reflection
+        # line. The goal's title first when there is room for it and the amount.
+        panel = self.query_one(GoalsPanel)
+        room = panel.size.width - 6 - len(undo) - 5
+        if len(goal.title) + 2 + len(said) <= room:
+            said = f"{goal.title}: {said}"
+        panel.border_subtitle = Content.assemble(("✓ ", "$text-success"), user_content(said, single_line=True, width=max(room, 8)), f" · {undo}")
 
     @on(Input.Submitted, "#reflection")
     def save_reflection(self, event: Input.Submitted) -> None:
@@ -232,10 +250,11 @@ class TodayScreen(JournalScreen[None]):
         if not self.attempt(self.store.add_entry, text):
             return
         event.input.value = ""
-        self._saved_today += 1
-        event.input.border_subtitle = f"saved · {self._saved_today} today · r opens the log"
-        self.journal_app.tell("Reflection saved.")
         self._tags = [name for name, _ in self.store.tag_counts()]
+        # Said on the line itself, where the user is looking (a toast would cover it), and again
+        # beside mood and energy, where Enter goes on to, as it does from a check-in field.
+        self._show_written(saved=text)
+        self._show_scores_hint(saved=True)
         self.focus_next()
 
     @on(ReflectionInput.MultiLinePaste)
@@ -249,12 +268,18 @@ class TodayScreen(JournalScreen[None]):
                 self.store.add_entry, draft.text, kind=draft.kind, starred=draft.starred, goal_ids=draft.goal_ids
             ):
                 reflection.value = ""
-                self._saved_today += 1
-                reflection.border_subtitle = f"saved · {self._saved_today} today · r opens the log"
-                self.journal_app.tell("Reflection saved.")
+                self._show_written(saved=draft.text)
 
         goals = [(goal.id, goal.title) for goal in self.store.goals(status="active")]
         self.app.push_screen(EntryEditor(EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals, text_unsaved=True), save)
+
+    def _show_written(self, *, saved: str | None = None) -> None:
+        """What was written today, on the reflection line: how many entries and the latest, or
+        ``saved`` just now."""
+        reflection = self.query_one("#reflection", ReflectionInput)
+        written = self.store.entries(date_from=self.today, date_to=self.today, limit=1, links=False)
+        count = self.store.count_entries(date_from=self.today, date_to=self.today) if written else 0
+        reflection.placeholder, reflection.border_subtitle = reflection_hints(written[0].text if written else None, count, saved=saved is not None)
 
     @on(ScalePicker.Changed)
     def save_score(self, event: ScalePicker.Changed) -> None:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
@@ -18,9 +18,10 @@ from textual.widgets.option_list import Option
 from goaljournal.core.models import CADENCES, Goal, Interaction, Milestone
 from goaljournal.store import Store
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-from goaljournal.ui.today.render import due_label, follow_up_label, goal_summary
+from goaljournal.ui.today.render import NOTHING_DUE, due_label, follow_up_label, goal_summary, goal_title, no_active_goals
 
 DUE_WITHIN_DAYS = 7
+CHECKIN_CELLS = 15  # a goal's check-in field and the gap before it (today.tcss)
 
 
 class DueList(OptionList):
@@ -51,10 +52,10 @@ class DueList(OptionList):
             return
         today, milestones, follow_ups = self._due
         keep = self.highlighted
-        width = self._width = self.scrollable_content_region.width or 76
+        width = self._width = self._room()
         self.clear_options()
         if not milestones and not follow_ups:
-            self.add_option(Option(Content.styled("Nothing due this week.", "$text-muted italic"), disabled=True))
+            self.add_option(Option(NOTHING_DUE, disabled=True))
             return
         self.add_options(Option(due_label(m, today, width), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
         if follow_ups:
@@ -72,9 +73,17 @@ class DueList(OptionList):
         # Each item is cut to the width there is, so none wraps onto more lines.
         self._list()
 
+    def _room(self) -> int:
+        """The width the items are cut to: room is kept for a scrollbar that the items may bring,
+        as a line one cell too long would be wrapped again, back to the left edge."""
+        width = self.scrollable_content_region.width
+        if not width:
+            return 76
+        return width if self.show_vertical_scrollbar else width - self.styles.scrollbar_size_vertical
+
     def _fit(self) -> None:
         """Cut the items again if a scrollbar came (or went) with them."""
-        if self.scrollable_content_region.width not in (0, self._width):
+        if self.scrollable_content_region.width and self._room() != self._width:
             self._list()
 
 
@@ -89,10 +98,11 @@ class CheckinInput(Input):
             await self.screen.run_action("undo")
 
 
-class GoalRow(Horizontal):
-    """One active goal: title, progress bar and pace, numbers, and its check-in field."""
+class GoalRow(Vertical):
+    """One active goal: its title across the whole row; below it the progress bar and pace, and
+    the numbers, beside its check-in field."""
 
-    def __init__(self, goal: Goal, store: Store, today: Callable[[], date]) -> None:
+    def __init__(self, goal: Goal, store: Store, today: Callable[[], date], *, checked_today: bool = False) -> None:
         # A goal that counts conversations has no field: the store refuses a typed check-in.
         self.counted = goal.progress_from is not None
         # A goal with a cadence has a line more: this period's total, then its streak.
@@ -102,33 +112,44 @@ class GoalRow(Horizontal):
         self.goal = goal
         self.store = store
         self.today = today
+        self.checked_today = checked_today
 
     def compose(self) -> ComposeResult:
-        yield Static(classes="goal-summary")
-        if self.counted:
-            return
-        yield CheckinInput(
-            # A cadence goal's check-ins are amounts: 2 and +2 both add two to this period.
-            placeholder="+1 adds" if self.rated else "33 or +1",
-            classes="checkin",
-            id=f"checkin-{self.goal.id}",
-            restrict=r"\+?-?[0-9]*[.]?[0-9]*",
-            select_on_focus=False,
-        )
+        yield Static(classes="goal-title")
+        with Horizontal(classes="goal-line"):
+            yield Static(classes="goal-summary")
+            if self.counted:
+                return
+            yield CheckinInput(
+                # A cadence goal's check-ins are amounts: 2 and +2 both add two to this period.
+                placeholder="+1 adds" if self.rated else "33 or +1",
+                classes="checkin",
+                id=f"checkin-{self.goal.id}",
+                restrict=r"\+?-?[0-9]*[.]?[0-9]*",
+                select_on_focus=False,
+                compact=True,
+            )
 
     def on_mount(self) -> None:
         self.show(self.goal)
 
     def on_resize(self) -> None:
-        # Titles are cut to the width there is, so they never wrap into the lines below.
+        # Lines are cut to the width there is, so they never wrap into the lines below.
         self.show(self.goal)
 
-    def show(self, goal: Goal) -> None:
+    def show(self, goal: Goal, *, checked_today: bool | None = None) -> None:
         self.goal = goal
+        if checked_today is not None:
+            self.checked_today = checked_today
+        title = next(self.query(".goal-title").results(Static), None)
         summary = next(self.query(".goal-summary").results(Static), None)
-        if summary is None:
+        if title is None or summary is None:
             return  # removed before it was shown: a rebuild of the rows put a newer one in its place
-        summary.update(goal_summary(self.store, goal, self.today(), summary.content_size.width or 40))
+        # Widths from the row's own: its children take theirs in the same layout, after this.
+        width = self.content_size.width or 40
+        room = width if self.counted else width - CHECKIN_CELLS
+        title.update(goal_title(goal, width))
+        summary.update(goal_summary(self.store, goal, self.today(), max(room, 8), title=False, checked_today=self.checked_today))
 
 
 class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -144,24 +165,20 @@ class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
         """Read the active goals and show them, keeping each row (and what is typed in its field)
         while the goals are the same ones."""
         goals = self.store.goals(status="active")
+        today = self.today().isoformat()
+        amounts = self.store.checkin_amounts([goal.id for goal in goals], until=today)
+        checked = {goal_id for goal_id, days in amounts.items() if days and days[-1][0] == today}
         rows = {row.goal.id: row for row in self.query(GoalRow)}
         # A goal that started or stopped counting conversations (or a cadence) needs its row built anew.
         shown = {(row.goal.id, row.counted, row.rated) for row in rows.values()}
         if rows and shown == {(goal.id, goal.progress_from is not None, goal.cadence in CADENCES) for goal in goals}:
             for goal in goals:
-                rows[goal.id].show(goal)
+                rows[goal.id].show(goal, checked_today=goal.id in checked)
             return
         self.remove_children()
         if not goals:
-            self.mount(
-                Static(
-                    Content.styled(
-                        "No active goals yet. Press g, then n, to draft one\n(the SMART coach helps as you type).",
-                        "$text-muted italic",
-                    )
-                )
-            )
-        self.mount_all(GoalRow(goal, self.store, self.today) for goal in goals)
+            self.mount(Static(no_active_goals(bool(self.store.goals())), classes="empty"))
+        self.mount_all(GoalRow(goal, self.store, self.today, checked_today=goal.id in checked) for goal in goals)
 
 
 class ReflectionInput(SafeInput):

@@ -1,4 +1,5 @@
-"""A 1–5 score picked from the keyboard, shown as ○○●○○ (the mood and energy of a day)."""
+"""A 1–5 score picked from the keyboard, drawn as every rating is (●●●●○ for 4): the mood and
+energy of a day, a goal's confidence."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-SCALE = 5
+from goaljournal.core.scale import SCALE, rating_dots
 
 
 class ScalePicker(Widget, can_focus=True):
@@ -54,9 +55,9 @@ class ScalePicker(Widget, can_focus=True):
         self.set_reactive(ScalePicker.value, value)
 
     def render(self) -> Content:
-        dots = "".join("●" if n == self.value else "○" for n in range(1, SCALE + 1))
         score = f"{self.value}/{SCALE}" if self.value else "–  "
-        return Content.assemble((self.label, "bold"), " ", (dots, "$text-accent"), " ", (score, "$text-muted"))
+        dots = (rating_dots(self.value), "$text-accent" if self.value else "$text-muted")
+        return Content.assemble((self.label, "bold"), " ", dots, " ", (score, "$text-muted"))
 
     def _choose(self, value: int | None) -> None:
         if value != self.value:

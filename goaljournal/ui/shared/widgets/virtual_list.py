@@ -147,7 +147,7 @@ class VirtualList(ScrollView, Generic[Row], can_focus=True):
         if self._count == 0:
             if y == 0:
                 style = self.get_visual_style("virtual-list--empty")
-                return Strip(Content(" " + self.empty_text).render_segments(style)).crop_extend(0, width, None)
+                return Strip(Content(" " + self.empty_text).render_segments(style)).crop_extend(0, width, base.rich_style)
             return Strip.blank(width, base.rich_style)
         row = self.row_at(index)
         if row is None:

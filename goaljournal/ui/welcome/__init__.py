@@ -1,0 +1,1 @@
+"""The welcome: the daily loop in a few lines, and a first goal, self-assessment or import."""
