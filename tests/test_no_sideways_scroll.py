@@ -32,7 +32,6 @@ def sideways(widget: Widget) -> str | None:
     return None
 
 
-@pytest.mark.xfail(reason="the layouts are being fitted to 80 columns", strict=False)
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 @pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: shot.name)
 async def test_nothing_scrolls_sideways(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path: Path) -> None:
