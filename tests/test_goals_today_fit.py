@@ -194,3 +194,15 @@ def test_a_goal_from_a_self_assessment_is_detailed_at_a_width(store: Store) -> N
     store.add_milestone(goal, "Book the first slot", due="2026-12-01")
     shown = goal_detail(store, store.get_goal(goal), TODAY, width=40).plain
     assert "From the self-assessment: weakness: Presenting" in shown and "Book the first slot" in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 30)])
+async def test_the_drafting_form_shows_every_field_without_scrolling_on_a_short_screen(store: Store, size) -> None:
+    async with GoalJournalApp(store, today=TODAY).run_test(size=size) as pilot:
+        await pilot.press("g", "n")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, GoalDraftScreen)
+        form = screen.query_one("#draft-form")
+        assert form.max_scroll_y == 0, "the empty form scrolls"
+        assert screen.query_one("#draft-title").region.width >= 30  # room for what is typed

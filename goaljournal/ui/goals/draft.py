@@ -76,6 +76,10 @@ class GoalDraftScreen(UnsavedTextGuard, JournalScreen[int | None]):
 
     SCREEN_NAME = "New goal"
     CSS_PATH = "goals.tcss"
+    # Narrow, the coach takes a fixed third so the fields keep room for what is typed; short, the
+    # fields stand without a blank line between them so the whole form fits on one screen.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (34, "-tall")]
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("ctrl+n", "add_milestone", "Add milestone", priority=True),
