@@ -68,12 +68,18 @@ async def first_frame(screen: str, journal: Path, started: float, now: str) -> d
         DEFAULT_MODE = screen
         CSS_PATH = str(Path(sys.modules[GoalJournalApp.__module__].__file__ or "").with_name("app.tcss"))
 
+
         def _display(self, screen, renderable) -> None:  # type: ignore[no-untyped-def]
             if renderable is not None and hasattr(renderable, "render_segments"):
                 renderable.render_segments(self.console)  # what a real terminal driver would write
                 frames.append((time.time(), time.process_time(), ui_modules()))
             super()._display(screen, renderable)
 
+    # The app opens on the user's default screen from its config file (a tree from before the
+    # config file reads DEFAULT_MODE above instead).
+    config = journal.with_name(f"first-frame-{screen}.toml")
+    config.write_text(f'default_screen = "{screen}"\n', encoding="utf-8")
+    os.environ["GOALJOURNAL_CONFIG"] = str(config)
     moment = datetime.fromisoformat(now)
     store = Store.open(journal, clock=lambda: moment)
     app = BenchApp(store, today=moment.date())

@@ -95,8 +95,14 @@ class JournalScreen(Screen[ResultType]):
 
     def on_mount(self) -> None:
         self.refresh_data()
+        self._just_mounted = True
 
     def on_screen_resume(self) -> None:
+        # The first resume follows the mount's refresh at once: reading the journal again there
+        # would only slow the first frame.
+        if getattr(self, "_just_mounted", False):
+            self._just_mounted = False
+            return
         # Another screen (or the command line, in another window) may have written meanwhile.
         if self.is_mounted:
             self.refresh_data()
