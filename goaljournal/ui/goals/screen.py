@@ -135,12 +135,11 @@ class GoalsScreen(JournalScreen[None]):
             if not empty:
                 table.focus()
         columns = self._columns(table, goals)
-        colours = self.app.theme_variables
-        accent = colours.get("text-accent", "")
+        accent = self.themed("$text-accent")
         for goal, depth in in_tree_order(goals):
             fraction = progress_fraction(goal)
             indent = "  " * (depth - 1) + "└ " if depth else ""
-            style = colours.get(STATUS_STYLES.get(goal.status, "").removeprefix("$"), "")
+            style = self.themed(STATUS_STYLES.get(goal.status, ""))
             status = goal.status if columns.status > 1 else STATUS_MARKS.get(goal.status, "?")
             done = "" if fraction is None else f"{fraction:4.0%}"
             if fraction is not None and columns.bar:
@@ -166,12 +165,9 @@ class GoalsScreen(JournalScreen[None]):
 
     def _marks(self, report: SmartReport) -> Text:
         """S M A R T for a table cell, coloured by verdict (lower case: not met; ?: cannot tell)."""
-        colours = self.app.theme_variables
         marks = Text(no_wrap=True)
         for letter, ok in smart_letters(report):
-            style = LETTER_STYLES[ok].replace("$", "")
-            name = style.split()[-1]
-            marks.append(letter, style=style.replace(name, colours.get(name, "default")))
+            marks.append(letter, style=self.themed(LETTER_STYLES[ok]))
         return marks
 
     @on(GoalTable.Resized)

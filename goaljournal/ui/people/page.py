@@ -72,10 +72,6 @@ class PeoplePage(JournalScreen[None]):
         """The conversation form: with this page's person, else asking who with."""
         raise NotImplementedError
 
-    def themed(self, style: str) -> str:
-        """A theme variable ($error) as a colour a rich Text cell understands."""
-        return self.app.theme_variables.get(style[1:], "") if style.startswith("$") else style
-
     def goal_choices(self, keep: tuple[int, ...] = ()) -> list[tuple[int, str]]:
         """Goals a conversation can have discussed: the active ones, and any it names already."""
         return [(goal.id, goal.title) for goal in self.store.goals() if goal.status == "active" or goal.id in keep]

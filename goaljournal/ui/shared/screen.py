@@ -113,6 +113,13 @@ class JournalScreen(Screen[ResultType]):
     def title_status(self) -> str:
         return ""
 
+    def themed(self, style: str) -> str:
+        """``style`` with its theme variables ("bold $text-error") as the colours a rich Text cell
+        (a DataTable's) understands; a variable the theme lacks is left out."""
+        colours = self.app.theme_variables
+        words = (colours.get(word[1:], "") if word.startswith("$") else word for word in style.split())
+        return " ".join(word for word in words if word)
+
     @property
     def undo_owner(self) -> str:
         """Whose changes `u` undoes here: the screen's; a page of one goal or person says which."""
