@@ -27,6 +27,16 @@ PHRASES = [
     ("Finish it in half a year", "2027-05-25"),
     ("Publish three months from now", "2027-02-25"),
     ("Run 3 times a week for 2 months", "2027-01-25"),
+    # the units as people shorten them
+    ("Improve my PowerPoint skills in 6 wks", "2027-01-06"),
+    ("Brush up on my SQL w/in a month", "2026-12-25"),
+    ("Become fluent in German w/in 3 mos", "2027-02-25"),
+    ("Get my error rate under 1% in 2 mos", "2027-01-25"),
+    ("Become an engineering manager w/in 2 yrs", "2028-11-25"),
+    ("Ship the beta in 1 wk", "2026-12-02"),
+    ("Close the books within 1 mo", "2026-12-25"),
+    ("Hire a lead in 2 qtrs", "2027-06-30"),
+    ("Pay off the loan in 18 mths", "2028-05-25"),
     # quarters
     ("Connect with five HR leaders over the next quarter", "2027-03-31"),
     ("Close ten deals this quarter", "2026-12-31"),
@@ -202,6 +212,10 @@ def test_time_words_that_name_no_date() -> None:
     assert event_time("Send follow-up emails within a week of meeting new contacts") == "within a week of meeting new contacts"
     assert event_time("Ask for a raise at my annual review") == "at my annual review"
     assert event_time("Be a director by age 40") == "by age 40"
+    assert event_time("Reply to every lead w/in 2 hrs of the call") == "w/in 2 hrs of the call"
+    assert event_time("Introduce myself to the VP of Sales at the next all-hands") == "at the next all-hands"
+    assert event_time("Renew my nursing license before it expires") == "before it expires"
+    assert event_time("Brush up on my CPR skills before my recertification") == "before my recertification"
 
 
 @pytest.mark.parametrize(

@@ -251,13 +251,24 @@ def _season(match: re.Match[str], today: date) -> date | None:
 
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
+# How people shorten the units when they type fast: "in 6 wks", "w/in 3 mos", "2 yrs".
+UNIT_ABBREVIATIONS = {"wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "yr": "year"}
+
+
+def unit_name(written: str) -> str:
+    """"weeks", "wks", "wk" → "week"."""
+    written = written.lower()
+    if written in UNIT_ABBREVIATIONS:
+        return UNIT_ABBREVIATIONS[written]
+    single = written[:-1] if written.endswith("s") else written
+    return UNIT_ABBREVIATIONS.get(single, single)
 
 
 def _duration(match: re.Match[str], today: date) -> date | None:
     amount = number_value(match["n"]) if _group(match, "n") else 1.0
     if amount is None or amount <= 0 or amount > 1000:
         return None
-    unit = _group(match, "unit").rstrip("s")
+    unit = unit_name(_group(match, "unit"))
     if unit in _UNIT_DAYS:
         return today + timedelta(days=round(amount * _UNIT_DAYS[unit]))
     months = amount * _UNIT_MONTHS[unit]
@@ -336,7 +347,7 @@ def _holiday(match: re.Match[str], today: date) -> date | None:
 
 # -- the rules, in order --------------------------------------------------------------------
 
-_UNIT = r"(?P<unit>days?|weeks?|fortnights?|months?|quarters?|years?|decades?)"
+_UNIT = r"(?P<unit>days?|weeks?|wks?|fortnights?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|decades?)"
 _WHICH = r"(?:(?P<which>this|next|the\s+coming|coming|the\s+following|following|upcoming|current|the\s+current)\s+)"
 
 RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
@@ -390,7 +401,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # within three months, in two weeks, over the next 6 months, for the next 30 days, in a fortnight
     # (not "within a week of meeting", "in 2-week sprints", "for weeks")
     ("duration", _compile(
-        r"(?:(?P<lead>within|in|over|during|for|inside(?:\s+of)?|in\s+under|under|in\s+less\s+than|less\s+than)\s+)"
+        r"(?:(?P<lead>within|w/in|in|over|during|for|inside(?:\s+of)?|in\s+under|under|in\s+less\s+than|less\s+than)\s+)"
         r"(?:the\s+)?(?:(?P<next>next|coming|following|upcoming|first)\s+)?(?:(?P<n>" + NUMBER + r")\s+)?" + _UNIT
         + r"\b(?!-)(?:['’]s?\s+time\b)?(?!\s+(?:of|after|from\s+(?!now\b|today\b)|before|since|ago|per|into|in\s+a\s+row)\b)"),
         _duration_after_lead),
@@ -468,11 +479,14 @@ _VAGUE = _compile(
     r"in\s+due\s+course|going\s+forward|from\s+now\s+on|this\s+time\s+next\s+year)\b"
 )
 _EVENT = _compile(
-    r"\b(?:(?:within|in)\s+(?:" + NUMBER + r"\s+)?(?:days?|weeks?|hours?|months?)\s+(?:of|after|from)\s+(?!now\b|today\b)[\w'’ -]+"
-    r"|(?:by|before|until|ahead\s+of|prior\s+to)\s+(?:my|our|the\s+next|the|next)\s+(?!end\b|close\b)(?:[\w'’-]+\s+){0,2}"
+    r"\b(?:(?:within|w/in|in)\s+(?:" + NUMBER + r"\s+)?(?:days?|weeks?|wks?|hours?|hrs?|months?|mos?)\s+(?:of|after|from)\s+"
+    r"(?!now\b|today\b)[\w'’ -]+"
+    r"|(?:by|before|until|ahead\s+of|prior\s+to|at)\s+(?:my|our|the\s+next|the|next)\s+(?!end\b|close\b)(?:[\w'’-]+\s+){0,2}"
     r"(?:review|appraisal|birthday|wedding|launch|move|exam|interview|deadline|retirement|graduation|promotion|"
     r"conference|reorg|baby|trip|holiday|vacation|anniversary|evaluation|cycle|round|season|meeting|offsite|"
-    r"release|audit|renewal)\b"
+    r"release|audit|renewal|recertification|all-hands|all\s+hands|town\s+hall|kickoff|kick-off|summit|standup|"
+    r"stand-up|board\s+meeting|planning)\b"
+    r"|before\s+(?:it|they|mine|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:expires?|runs?\s+out|lapses?)\b"
     r"|(?:in|at|during|before|by|until)\s+(?:my|our|the)\s+(?:next\s+|annual\s+|yearly\s+|mid-?year\s+|year-end\s+|performance\s+)*"
     r"(?:review|appraisal|evaluation|one-to-one|1:1)"
     r"|(?:this|next|the)\s+(?:semester|term|school\s+year|academic\s+year|fiscal\s+year|financial\s+year|sprint|season)"
