@@ -21,15 +21,18 @@ from goaljournal.core.dates import human_date
 from goaljournal.core.deadlines import (
     NUMBER,
     DeadlineMatch,
+    UNIT_ABBREVIATIONS,
     event_time,
     find_deadline,
     number_value,
+    unit_name,
     vague_time,
 )
 from goaljournal.core.models import CADENCES
 from goaljournal.core.progress import NUMBER_LIMIT, format_number
 from goaljournal.core.text import one_line
 
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 CRITERIA = ("specific", "measurable", "achievable", "relevant", "time_bound")
 LABELS = {
     "specific": "Specific",
@@ -77,6 +80,8 @@ class Metric:
     def per(self) -> str | None:
         """The period of a target stated as a rate, when it is one a goal can track (week,
         month, quarter: ``CADENCES``); None for a total, or a rate like "a day" or "every two weeks"."""
+        if self.rate in WEEKDAY_NAMES:
+            return "week"  # "every Friday": once a week
         return self.rate if self.rate in CADENCES else None
 
     def as_json(self) -> dict[str, Any]:
@@ -97,6 +102,8 @@ class Metric:
         elif self.kind == "change" and self.baseline is not None:
             unit = f" {self.unit}" if self.unit else ""
             text = f"from {format_number(self.baseline)} to {format_number(self.amount)}{unit}"
+        elif self.unit == "times" and self.amount in (1, 2):
+            text = "once" if self.amount == 1 else "twice"
         elif self.amount is not None:
             text = format_number(self.amount) + (f" {self.unit}" if self.unit else "")
         else:
@@ -213,11 +220,12 @@ complete finish earn pass obtain secure attain land publish launch ship submit g
 attend join enrol enroll register deliver present win sign host organise organize release sit
 hire open found apply book visit buy migrate automate reach certify close sell implement deploy
 finalise finalize introduce redesign replace switch move translate produce record
+update revise rewrite author co-author coauthor
 """.split())
 # Verbs whose object can be checked off but that also take vague objects ("get better").
 ACTION_VERBS = OUTCOME_VERBS | set("""
 connect meet send read write give lead run build create mentor volunteer take save pay invest
-reduce increase cut raise train teach speak hit walk exercise meditate sleep leave schedule
+train teach speak hit walk exercise meditate sleep leave schedule
 practice practise study interview negotiate ask request document contribute review call email post
 track log limit cap block delegate onboard coach recruit generate collect get become make design
 start lose gain double triple halve score rank prepare draft plan set shadow refactor update clear
@@ -235,11 +243,13 @@ IRREGULAR = {
 # Verbs that name a direction, not an outcome: "improve my presentation skills".
 IMPROVE_VERBS = set("""
 improve develop enhance strengthen grow boost advance expand sharpen polish learn master upskill
-broaden deepen refine level explore understand
+broaden deepen refine level explore understand reduce increase cut raise lower decrease network
+socialise socialize mingle
 """.split())
 IMPROVE_PHRASE = re.compile(
     r"(?:get(?:ting)?|be(?:come)?|becoming)\s+(?:better|good|great|stronger|faster|more\s+confident|comfortable)\s+(?:at|in|with)"
-    r"|work(?:ing)?\s+on|focus(?:ing)?\s+on|brush(?:ing)?\s+up\s+(?:on)?|get(?:ting)?\s+into",
+    r"|work(?:ing)?\s+on|focus(?:ing)?\s+on|brush(?:ing)?\s+up\s+(?:on)?|get(?:ting)?\s+into"
+    r"|keep(?:ing)?\s+(?:on\s+)?(?:learning|improving|growing|developing|working\s+on|getting\s+better\s+at)",
     re.IGNORECASE,
 )
 # Verbs of being and having: concrete only with a role or a result ("become a director").
@@ -247,7 +257,18 @@ STATE_VERBS = {"be", "am", "is", "are", "being", "been", "have", "has", "having"
 ROLES = set("""
 director manager lead leader head partner vp principal architect analyst engineer consultant planner
 specialist coordinator officer executive owner founder member mentor speaker author chair fellow
-scientist developer designer supervisor president ceo cto cfo coo associate expert
+scientist developer designer supervisor president ceo cto cfo coo associate
+""".split())
+# What others grant or think of you: a status to hope for, not something to do ("get a raise",
+# "become a thought leader", "be seen as the go-to person"), unless an amount makes it a target.
+STATUS_WORDS = set("""
+raise promotion recognition recognised recognized noticed respected respect visibility visible
+expert go-to influencer guru authority reputation name seen known thought
+""".split())
+# What a person can have with someone, done or not: "have a frank talk with my lead".
+MEETINGS = set("""
+conversation conversations chat talk 1:1 one-on-one one-to-one meeting call coffee lunch discussion
+check-in catch-up sync
 """.split())
 # Words that sound like a goal but name nothing to do or reach.
 VAGUE_WORDS = set("""
@@ -256,13 +277,15 @@ productive career life things stuff myself everything something anything goals s
 smarter well confident organised organized growth professional improvement progress potential
 balance money rich famous wealthy efficient effective motivated disciplined valuable visible known
 respected stronger faster ahead further forward busy involved less fewer relationships rapport
-presence brand coding programming communicating communication finances order work-life
+presence brand coding programming communicating communication finances order work-life bigger greater
+larger higher impact difference
 """.split())
 # Words between a verb and its object.
 FILLER = set("""
 a an the my our your their his her its this that these those some any all every each of to with
 for on in at into about up down out off new online own one two three four five six seven eight
 nine ten twelve few couple several first second third next another other extra additional least
+much lot lots really truly way far even
 """.split())
 STOP = set("""
 and or but so because by before after until within over during per from than then while when as if
@@ -272,7 +295,7 @@ must want wanted wants need needs hope plan planning going try trying really jus
 # Openings to skip to reach the main verb: "I want to", "My goal is to", "I'll", "Don't".
 PREFIX = re.compile(
     r"^(?:(?:i|we)(?:['’](?:ll|d|m))?\s+|my\s+goal\s+is\s+|(?:really|also|finally|definitely)\s+|"
-    r"(?:want|would\s+like|like|love|plan|need|hope|intend|aim|going|will|shall|must|should|have|try|"
+    r"(?:want|would\s+like|like|love|plan|need|hope|intend|aim|going|will|shall|must|should|have(?=\s+to\b)|try|"
     r"wish|am|may|might|could|can)\s+|to\s+|(?:don['’]t|do\s+not|never|no\s+longer)\s+)*",
     re.IGNORECASE,
 )
@@ -283,14 +306,27 @@ OUTCOME = re.compile(
     r"writ(?:e|ing)|wrote|run(?:ning)?|ran|lead(?:ing)?|led|speak(?:ing)?|give|giving|gave|find(?:ing)?|"
     r"set(?:ting)?\s+up|start(?:ing)?|mak(?:e|ing)|do(?:ing)?|hav(?:e|ing)|enter(?:ing)?)\b"
     r"(?:\s+(?:for|up|to|on|in|with|into|at|as))?"
-    r"(?:\s+[\w'’,-]+){0,4}?"
+    r"(?:\s+[\w'’,-]+){0,5}?"
     r"\s+(?P<thing>certifications?|certificates?|certified|degree|diploma|masters?|mba|phd|exam|course|"
     r"program|programme|class|bootcamp|position|role|job|title|mentorship|mentor|coach|sponsor|book|"
     r"article|paper|blog|talk|presentation|keynote|workshop|webinar|website|portfolio|app|tool|"
     r"dashboard|pipeline|project|product|feature|prototype|report|proposal|thesis|dissertation|"
     r"licen[cs]e|accreditation|membership|marathon|half-marathon|5k|10k|triathlon|race|trip|vacation|"
     r"holiday|sabbatical|fund|loan|raise|offer|contract|deal|interview|application|module|meetup|"
-    r"conference|event|podcast|newsletter|channel|business|startup|company|level|" + "|".join(sorted(ROLES)) + r")\b",
+    r"conference|event|podcast|newsletter|channel|business|startup|company|level|charter|handbook|policy|guide|"
+    r"playbook|checklist|template|roadmap|budget|tracker|runbook|deck|strategy|curriculum|manual|wiki|memo|"
+    r"framework|spreadsheet|survey|documentation|campaign|" + "|".join(sorted(ROLES)) + r")\b",
+    re.IGNORECASE,
+)
+# Done or not, whatever the numbers: "roll out the new policy", "have a frank talk with my lead".
+CHECKABLE = re.compile(
+    r"\b(?:roll(?:s|ed|ing)?\s+out|max(?:es|ed|ing)?\s+out|pa(?:y|ys|id|ying)\s+off|set(?:s|ting)?\s+up|"
+    r"sign(?:s|ed|ing)?\s+up\s+for|hand(?:s|ed|ing)?\s+in|put(?:s|ting)?\s+together|wrap(?:s|ped|ping)?\s+up|"
+    r"kick(?:s|ed|ing)?\s+off)\s+(?:the|a|an|my|our|\w+['’]s)\s+[\w'’ ,-]+"
+    r"|\b(?:talk|speak|spoke|talked)\s+(?:to|with)\s+[\w'’ &-]+?\s+about\s+[\w'’-]+"
+    r"|\bintroduce\s+myself\s+to\s+[\w'’ -]+"
+    r"|\b(?:have|had|having|hold|schedule|book|set\s+up)\s+(?:a|an|the|my|our|one)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:" + "|".join(sorted(re.escape(word) for word in MEETINGS)) + r")\b(?:\s+with\s+[\w'’-]+(?:\s+[\w'’-]+)?)?",
     re.IGNORECASE,
 )
 _ACTION_FORMS = {form: verb for verb in sorted(ACTION_VERBS) for form in _forms(verb)} | IRREGULAR
@@ -309,6 +345,15 @@ RELEVANCE = re.compile(
     r"portfolio|network|brand|credibility|track\s+record)|required\s+for|needed\s+for|a\s+requirement\s+for)\b",
     re.IGNORECASE,
 )
+# "... to lead my own team": a purpose after the goal itself (never its first words: "learn to
+# lead", "I want to lead" name the goal, not why).
+PURPOSE = re.compile(
+    r"(?<!\blearn\s)(?<!\bhow\s)(?<!\bready\s)\bto\s+(?:lead|qualify|prepare|become|earn|land|apply|switch|transition|"
+    r"move\s+(?:into|up|to)|free\s+up|make\s+room|strengthen|position\s+myself|open\s+(?:up\s+)?(?:the\s+)?doors?|"
+    r"take\s+on|step\s+into|be\s+considered|stay\s+(?:current|relevant|ahead|employable)|build\s+(?:my|a|the)\s+case|"
+    r"afford|pay\s+for|make\s+partner)\b",
+    re.IGNORECASE,
+)
 # A plan of how: "by completing relevant training programs", "through weekly practice".
 PATH = re.compile(
     r"\b(?:by\s+\w+ing\b[\w'’ -]*|through\s+[\w'’ -]+|with\s+the\s+help\s+of\s+[\w'’ -]+|with\s+my\s+(?:mentor|coach|manager)\b)",
@@ -317,8 +362,9 @@ PATH = re.compile(
 _WEEKDAY_PLURAL = r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|workdays"
 RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every|every\s+other|every\s+second|every\s+third)\s+(?P<every_n>" + NUMBER + r"\s+)?"
-    r"(?P<unit>day|week|month|quarter|year|weekday|weekend|morning|evening|night|workday|working\s+day|sprint|"
-    r"fortnight|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?P<unit>day|week|wk|month|mo|mth|quarter|qtr|year|yr|weekday|weekend|morning|evening|night|workday|working\s+day|"
+    r"sprint|fortnight|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"|(?<=\w)\s?/\s?(?P<slash>day|week|wk|month|mo|mth|quarter|qtr|year|yr)\b"
     r"|on\s+(?P<days>" + _WEEKDAY_PLURAL + r")"
     r"|(?P<adverb>daily|weekly|monthly|quarterly|yearly|annually|nightly|fortnightly|biweekly|bi-weekly))\b",
     re.IGNORECASE,
@@ -344,7 +390,12 @@ _LEVEL = re.compile(
     r"intermediate|advanced|proficient|native)(?:\s+level)?\b|\b(?P<fluent>fluent|conversational|proficient)\s+in\b",
     re.IGNORECASE,
 )
-_COUNT = re.compile(r"(?<![\w$€£.,:/#-])(?P<n>" + NUMBER + r")(?![\w%-]|[.,:/]\d)", re.IGNORECASE)
+_COUNT = re.compile(r"(?<![\w$€£.,:/#-])(?P<n>" + NUMBER + r")(?!(?!x\b)[\w%-]|[.,:/]\d)", re.IGNORECASE)
+# "once a week", "twice a month": how many times, in a word.
+_TIMES_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_TIMES = re.compile(r"\b(?P<n>once|twice|thrice)\b", re.IGNORECASE)
+# Before a number, what makes it part of a description or a name rather than an amount to reach.
+_NAMED_NUMBER = re.compile(r"(?:\b(?:my|our|your|their|his|her)\s+(?:top\s+)?|(?<=\s)[A-Z][\w-]*\s+)$")
 _NOT_UNITS = {"am", "pm", "o'clock", "oclock", "percent", "day", "time", "of"}
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 _UNIT_BREAK = STOP | {"to", "for", "in", "on", "at", "with", "of", "a", "an", "the", "every", "each", "per",
@@ -364,8 +415,27 @@ _FRACTION_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
+# "set up a monthly budget", "automate the weekly export": a thing made once, not a habit (but "set
+# up a weekly 1:1" is a meeting that recurs).
+_MADE_ONCE = re.compile(
+    r"\b(?:set(?:s|ting)?\s+up|creat(?:e|es|ing)|build(?:s|ing)?|automat(?:e|es|ing)|design(?:s|ing)?|draft(?:s|ing)?|"
+    r"put(?:s|ting)?\s+together|mak(?:e|es|ing))\s+(?:a|an|the|my|our)\s+(?:new\s+)?$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s*([\w:'’-]+)")
+
+
+def _made_once(text: str, found: re.Match[str]) -> bool:
+    if not found["adverb"] or not _MADE_ONCE.search(text, 0, found.start()):
+        return False
+    following = _NEXT_WORD.match(text, found.end())
+    return not (following and following[1].lower() in MEETINGS)
+
+
 def _rate(text: str) -> tuple[str, int, int] | None:
     for found in RATE.finditer(text):
+        if _made_once(text, found):
+            continue
         if found.group().lower().startswith(("a quarter", "an quarter")) and (
             _FRACTION_BEFORE.search(text[: found.start()]) or _FRACTION_AFTER.match(text, found.end())
         ):
@@ -379,7 +449,10 @@ def _rate_of(found: re.Match[str]) -> tuple[str, int, int]:
         return _RATE_ADVERBS[found["adverb"].lower()], found.start(), found.end()
     if found["days"]:
         return found["days"].lower().rstrip("s"), found.start(), found.end()
+    if found["slash"]:  # "2 posts/month", "5/wk"
+        return unit_name(found["slash"]), found.start(), found.end()
     unit = " ".join(found["unit"].lower().split())
+    unit = unit_name(unit) if unit in UNIT_ABBREVIATIONS else unit
     every = (found["every_n"] or "").strip()
     step = found.group().lower().split()[1] if found.group().lower().startswith("every ") else ""
     if step in ("other", "second"):
@@ -446,14 +519,17 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
         )
         currency = money["cur"] or (money["cur2"] or "").lower() or "$"
         return Metric(float(digits) * multiplier, currency, rate_unit, money.group().strip(), money.start(), money.end(), "money")
+    body = PREFIX.match(masked).end()  # type: ignore[union-attr]
     for found in _COUNT.finditer(masked):
         word = found["n"]
         if word.lower() in ("a", "an") or (rate and rate[1] <= found.start() < rate[2]):
             continue  # "a", or the "two" of "every two weeks"
+        if _NAMED_NUMBER.search(masked, body, found.start()):
+            continue  # "my 2 kids", "our top 10 clients", "the Level 2 team", "ISO 27001": a description
         amount = number_value(word)
         if amount is None:
             continue
-        times = re.match(r"\s+times?\b", masked[found.end() :], re.IGNORECASE)
+        times = re.match(r"\s+times?\b|x\b", masked[found.end() :], re.IGNORECASE)
         if times:  # "three times a week"
             unit, unit_end = "times", found.end() + times.end()
         else:
@@ -473,6 +549,11 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
         if rate and rate[1] >= unit_end and not masked[unit_end : rate[1]].strip():
             end = rate[2]
         return Metric(amount, unit, rate_unit, text[found.start() : end].strip(), found.start(), end, "count")
+    if rate:
+        times_word = _TIMES.search(masked)
+        if times_word and not masked[times_word.end() : rate[1]].strip():  # "twice a month"
+            amount = _TIMES_WORDS[times_word["n"].lower()]
+            return Metric(amount, "times", rate_unit, text[times_word.start() : rate[2]], times_word.start(), rate[2], "count")
     level = _LEVEL.search(masked)
     if level:
         return Metric(None, level["level"] or level["fluent"], rate_unit, level.group().strip(), level.start(), level.end(), "level")
@@ -492,10 +573,11 @@ class _Action:
     """What the sentence says the person will do: a concrete action, an improvement of an area,
     a vague wish, or nothing recognisable."""
 
-    kind: str  # action, improve, state, vague, none
+    kind: str  # action, improve, status, state, vague, none
     lemma: str | None = None
     phrase: str | None = None
     vague: str | None = None
+    start: int = 0  # where its verb is in the sentence
 
 
 def _tokens(text: str, start: int = 0) -> list[tuple[str, int, int]]:
@@ -508,6 +590,8 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
     amount = None
     for position in range(index + 1, min(index + 8, len(tokens))):
         word = tokens[position][0]
+        if word == "myself" and position + 1 < len(tokens) and tokens[position + 1][0] == "to":
+            continue  # "introduce myself to the VP"
         if word in VAGUE_WORDS:
             return None, word
         if re.fullmatch(r"[$€£]?\d[\w,.%$-]*", word):
@@ -550,12 +634,12 @@ def _find_action(text: str, stop_at: int) -> _Action:
             after = len(_tokens(rest[: phrase.end()]))
             obj, vague_word = _object(tokens, index + after - 1)
             if obj is not None and improve is None:
-                improve = _Action("improve", "improve", _quote(text, tokens, index + after, obj, stop_at) if obj >= index + after else tokens[obj][0])
+                improve = _Action("improve", "improve", _quote(text, tokens, index, max(obj, index + after - 1), stop_at))
             vague = vague or vague_word
             continue
         if PROMOTED.match(rest) or (word in ("be", "get", "getting", "got", "being") and index + 1 < len(tokens) and tokens[index + 1][0] == "promoted"):
             end = index + 1
-            return _Action("action", "promote", _quote(text, tokens, index, end, stop_at))
+            return _Action("action", "promote", _quote(text, tokens, index, end, stop_at), start=start)
         if word == "get" and index + 2 < len(tokens) and tokens[index + 1][0] == "to" and tokens[index + 2][0] == "know":
             index += 2  # "get to know more people" is about knowing
             word = "know"
@@ -563,12 +647,12 @@ def _find_action(text: str, stop_at: int) -> _Action:
         if word in _IMPROVE_FORMS:
             obj, vague_word = _object(tokens, index)
             if obj is not None and tokens[obj][0] not in ("as",) and improve is None:
-                improve = _Action("improve", _IMPROVE_FORMS[word], _quote(text, tokens, index + 1, obj, stop_at))
+                improve = _Action("improve", _IMPROVE_FORMS[word], _quote(text, tokens, index, obj, stop_at))
             vague = vague or vague_word
             continue
         is_state = word in STATE_VERBS
         if lemma is None and not is_state:
-            if index != 0 or word in FILLER or word in STOP or word in VAGUE_WORDS or not word.isalpha():
+            if index != 0 or word in FILLER or word in STOP or word in VAGUE_WORDS or not word.replace("-", "").isalpha():
                 if index == 0 and word in VAGUE_WORDS:
                     vague = vague or word
                 continue
@@ -577,12 +661,20 @@ def _find_action(text: str, stop_at: int) -> _Action:
         if obj is None:
             vague = vague or vague_word
             continue
-        if is_state and tokens[obj][0] not in ROLES:
-            state = state or _Action("state", word, _quote(text, tokens, index, obj, stop_at))
+        thing = tokens[obj][0]
+        if is_state and any(later in MEETINGS for later, _, _ in tokens[obj : obj + 3]):
+            return _Action("action", "meet", _quote(text, tokens, index, obj, stop_at), start=start)  # "have a frank talk with my lead"
+        if thing in STATUS_WORDS:
+            state = state or _Action("status", lemma or word, _quote(text, tokens, index, obj, stop_at), start=start)
             continue
-        return _Action("action", lemma or word, _quote(text, tokens, index, obj, stop_at))
+        if is_state and thing not in ROLES:
+            state = state or _Action("state", word, _quote(text, tokens, index, obj, stop_at), start=start)
+            continue
+        return _Action("action", lemma or word, _quote(text, tokens, index, obj, stop_at), start=start)
     if improve is not None:
         return improve
+    if state is not None and state.kind == "status":
+        return state
     if vague is not None:
         return _Action("vague", vague=vague)
     if state is not None:
@@ -593,26 +685,68 @@ def _find_action(text: str, stop_at: int) -> _Action:
 # -- the five criteria ----------------------------------------------------------------------
 
 
-def _specific(action: _Action, metric: Metric | None) -> Verdict:
+# A mentor's one-line advice for a goal that names a direction or a status, by what it is about:
+# the first pattern found in the sentence decides. "{area}" is the sentence's own words.
+ADVICE = tuple((re.compile(pattern, re.IGNORECASE), advice) for pattern, advice in (
+    (r"\bdashboards?|\btableau\b|power\s*bi\b|\blooker\b|visuali[sz]",
+     "Name the dashboard you will ship and who will use it"),
+    (r"\bpresent|public\s+speaking|\bspeak|\btalks?\b|\bpitch|powerpoint|\bslides?\b|\bdecks?\b",
+     "Name the talk you will give, to whom and by when: 'present the Q1 results to the leadership team'"),
+    (r"\bwrit|\bemails?\b|\bblog|\barticles?\b|\bdocumentation\b",
+     "Name what you will write and who will read it: 'publish two posts on the team blog'"),
+    (r"\bthought\s+leader|\bexpert|\bgo-to\b|\bknown\b|\bseen\b|\breputation|\brecogni[sz]|\brespect|\bauthority",
+     "Name what people will see you do: 'give a talk at the all-hands', 'write the team's guide to it'"),
+    (r"\blead(?:er|ership|ing)?\b|\bmanag|\bdelegat|\bcoach|\bmentor",
+     "Name something your team will see you do: run the retro, mentor a new hire, lead one project to launch"),
+    (r"\bcommunicat|\blisten|\bfeedback\b|\bconflict|\bnegotiat|\bobjections?\b",
+     "Name the conversation or update you will own: 'run the weekly status update for my team'"),
+    (r"\bnetwork|\bpeople\b|\bcontacts\b|\bconnections\b|\brelationships?\b|\bvisible|\bvisibility\b",
+     "Say who you will meet and how many: 'have coffee with five product managers this quarter'"),
+    (r"\braise\b|\bsalary|\bpay\b|\bpromot|\bbonus",
+     "Name the amount or the role, and the step you will take: 'ask for a 10% raise at my March review'"),
+    (r"\b(?:spanish|german|french|english|italian|portuguese|japanese|mandarin|chinese|arabic|korean|dutch|language)s?\b",
+     "Name the level you will reach or the exam you will pass: 'B1 in Spanish, with the DELE exam'"),
+    (r"\binvest|\bfinances?\b|\bmoney\b|\bbudget|\bsav(?:e|ing|ings)\b|\bdebt\b|\bspending\b",
+     "Name the amount and where it goes: 'put $200 a month into an index fund'"),
+    (r"\bhealth|\bfit(?:ness)?\b|\bexercise|\bstress|\bsleep|\bbalance\b|\bburn|\bwell-?being|\brest\b",
+     "Name the habit and how often: 'a 20-minute walk at lunch, four days a week'"),
+    (r"\bpython|\bsql\b|\bexcel\b|\bkubernetes|\bcod(?:e|ing)\b|\bprogramming|\bjava|\brust\b|\baws\b|"
+     r"\bazure\b|\bcloud\b|\bstatistics|\bmachine\s+learning|\bai\b|\bdata\b|\banalytics",
+     "Name what you will build with it, or the course you will finish: 'automate the weekly report', 'finish the SQL course on Coursera'"),
+))  # fmt: skip
+GENERIC_ADVICE = "Name one result others could see when it has worked: a course finished, a talk given, a project shipped"
+
+
+def advice(text: str) -> str:
+    """A mentor's one-line advice on making a vague goal concrete, by what the sentence is about."""
+    return next((line for pattern, line in ADVICE if pattern.search(text)), GENERIC_ADVICE)
+
+
+def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFields | None) -> Verdict:
+    amount = None
+    if fields is not None and fields.target is not None:
+        unit = fields.unit or fields.metric
+        amount = format_number(fields.target) + (f" {unit}" if unit else "")
+    elif metric is not None and metric.kind in ("percent", "money", "change", "count", "level"):
+        amount = metric.describe()
     if action.kind == "action":
         return Verdict(True, f"names what you will do: {action.phrase}")
     if action.kind == "improve":
-        if metric is not None and metric.kind in ("percent", "money", "change", "count", "level"):
-            return Verdict(True, f"names what will change and by how much: {action.phrase}, {metric.describe()}")
-        return Verdict(
-            None,
-            f"names the area ({action.phrase}) but not what you will do",
-            f"say what you will do about {action.phrase}: a course, a talk, a project, a result others can see",
-        )
+        if amount:
+            return Verdict(True, f"names what will change and by how much: {action.phrase}, {amount}")
+        return Verdict(False, f"'{action.phrase}' is a direction, not a result you could point to", advice(text))
+    if action.kind == "status":
+        if amount:
+            return Verdict(True, f"names what you will get and how much: {action.phrase}, {amount}")
+        return Verdict(False, f"'{action.phrase}' is what others decide, not something you do", advice(text))
     if action.kind == "state":
-        return Verdict(None, f"names a state ({action.phrase}), not what you will do", "say what you will do to get there")
+        return Verdict(False, f"'{action.phrase}' is how you want to be, not something you do", advice(text))
     if action.kind == "vague":
-        return Verdict(
-            False,
-            f"'{action.vague}' is vague: it names no result you could point to",
-            "say what you will do and for whom: 'connect with five HR leaders', not 'network more'",
-        )
-    return Verdict(False, "names no action or result", "start with what you will do: complete, earn, give, connect with ...")
+        return Verdict(False, f"'{action.vague}' is vague: it names no result you could point to", advice(text))
+    return Verdict(False, "names no action or result", "Start with what you will do: complete, earn, give, connect with ...")
+
+
+_JOINED = re.compile(r".*\b(?:and|then)\s+", re.IGNORECASE)
 
 
 def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalFields | None, event: str | None) -> Verdict:
@@ -625,19 +759,30 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
         return Verdict(
             False,
             f"'{one_line(metric.phrase, 30)}' is too large to track: a goal's target is at most a trillion",
-            "count in a larger unit (thousands, millions), or name a smaller number",
+            "Count in a larger unit (thousands, millions), or name a smaller number",
         )
     if metric is not None:
         return Verdict(True, metric.describe())
     if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote"}:
         return Verdict(True, f"done or not done: {action.phrase}")
+    checkable = CHECKABLE.search(text) if action.kind == "action" else None
+    if checkable:
+        return Verdict(True, f"done or not done: {one_line(checkable.group().strip(), 60)}")
     if action.kind in ("action", "state"):
-        outcome = OUTCOME.search(text)
+        # The result must be what a verb of the goal makes (its first, the action's, or one joined
+        # to it by "and"): in "prepare for
+        # the ISO lead auditor certification", "lead" is no verb.
+        first = PREFIX.match(text).end()  # type: ignore[union-attr]
+        outcome = next(
+            (found for found in OUTCOME.finditer(text, first)
+             if found.start() in (first, action.start) or _JOINED.fullmatch(text, action.start, found.start())),
+            None,
+        )  # fmt: skip
         if outcome and "more" not in outcome.group().lower().split():
             return Verdict(True, f"done or not done: {outcome.group().strip()}")
         if event and action.kind == "action":
             return Verdict(True, f"checkable each time: {action.phrase} {event}")
-    suggestion = "add a number: how many, how much, by how much?"
+    suggestion = "Put a number on it, or name a result you can tick off: how many, how much, by how much?"
     if fields is not None:
         suggestion += " Or fill in Target."
     return Verdict(False, "no number or checkable result", suggestion)
@@ -667,21 +812,21 @@ def _time_bound(
             source = f"'{fields.deadline_phrase}' → "
         when = f"{source}{human_date(deadline, '%a %d %b %Y')}, {_when(deadline, today)}"
         if deadline < today:
-            return Verdict(False, f"the deadline {human_date(deadline)} has passed", "pick a new deadline, and note why it moved")
+            return Verdict(False, f"the deadline {human_date(deadline)} has passed", "Pick a new deadline, and note why it moved")
         return Verdict(True, when)
     vague = vague_time(text)
     if vague:
-        return Verdict(False, f"'{vague}' is not a date", f"replace '{vague}' with a deadline: by when?")
+        return Verdict(False, f"'{vague}' is not a date", f"Swap '{vague}' for a date: by when, exactly?")
     event = event_time(text)
     if event:
         return Verdict(
             None,
             f"'{event}' is tied to an event, not a date",
-            "add an end date too: 'for the next three months', 'by March 31'",
+            "Add an end date too: 'for the next three months', 'by March 31'",
         )
     if rate:
-        return Verdict(False, "says how often, not until when", "add a deadline or a review date: 'for the next three months'")
-    return Verdict(False, "no deadline", "add a deadline: by when? ('within three months', 'by March 31', 'by the end of Q2')")
+        return Verdict(False, "says how often, not until when", "Say for how long, then review it: 'for the next three months'")
+    return Verdict(False, "no deadline", "Pick a date to aim for: 'within three months', 'by March 31', 'by the end of Q2'")
 
 
 # Roughly the most a person keeps up for each kind of target: (amount, per days).
@@ -732,16 +877,16 @@ def _achievable(
     if deadline is not None and deadline >= today:
         too_soon = _too_soon(text, metric, fields, (deadline - today).days)
         if too_soon:
-            return Verdict(False, too_soon, "give it more time, or make the target smaller")
+            return Verdict(False, too_soon, "Give it more time, or make the target smaller")
     confidence = fields.confidence if fields is not None else None
     if confidence is not None and confidence <= 2:
-        return Verdict(False, f"you rate your confidence {confidence}/5", "make the target smaller, move the deadline, or line up help")
+        return Verdict(False, f"you rate your confidence {confidence}/5", "Make the target smaller, move the deadline, or line up help")
     active = fields.active_goals if fields is not None else None
     if active is not None and active >= ACTIVE_GOAL_LIMIT:
         return Verdict(
             False,
             f"{active} active goals already compete for your time",
-            "pause or finish one first, or keep this one as a draft",
+            "Pause or finish one first, or keep this one as a draft",
         )
     if confidence is not None:
         load = f", {active} other active goal{'s' if active != 1 else ''}" if active is not None else ""
@@ -751,8 +896,8 @@ def _achievable(
     if path:
         words = path.group().split()
         shown = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        return Verdict(None, f"{known}; it names a path ({shown})", "rate how sure you are, from 1 to 5")
-    return Verdict(None, f"{known}: how sure are you? (1–5)", "rate how sure you are, from 1 to 5")
+        return Verdict(None, f"{known}; it names a path ({shown})", "Rate how sure you are, from 1 to 5")
+    return Verdict(None, f"{known}: how sure are you? (1–5)", "Rate how sure you are, from 1 to 5")
 
 
 def _relevant(text: str, fields: GoalFields | None) -> Verdict:
@@ -765,6 +910,10 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
         if fields.parent_title:
             return Verdict(True, f"a step towards: {one_line(fields.parent_title, 60)}")
     reason = RELEVANCE.search(text)
+    if reason is None:
+        body = PREFIX.match(text).end()  # type: ignore[union-attr]
+        first_word = text.find(" ", body)
+        reason = PURPOSE.search(text, first_word) if first_word > 0 else None
     if reason:
         return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
     # A blank Why field says no more than a sentence without one: the form and `goaljournal
@@ -772,7 +921,7 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
     return Verdict(
         None,
         "no reason given yet" if fields is not None else "cannot tell from the text alone",
-        "say why it matters, or link it to an assessment item or a longer-term goal",
+        "Say why it matters to you, or link it to an assessment item or a longer-term goal",
     )
 
 
@@ -800,10 +949,10 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
     metric = extract_metric(text, skip=skip)
     action = _find_action(text, match.start if match else len(text))
     if not text:
-        empty = Verdict(False, "the goal is empty", "write the goal as one sentence: what, how much, by when")
+        empty = Verdict(False, "the goal is empty", "Write the goal as one sentence: what, how much, by when")
         specific = measurable = empty
     else:
-        specific = _specific(action, metric)
+        specific = _specific(text, action, metric, fields)
         measurable = _measurable(text, action, metric, fields, event)
     return SmartReport(
         text=whole,
