@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import json
+
 import pytest
+from conftest import run_cli
 from textual.widgets import DataTable, Input, Select
 
 from goaljournal.store import Store
@@ -90,6 +93,43 @@ async def test_verdicts_change_as_the_goal_is_typed(store: Store, screen_text) -
         await pilot.pause()
         assert verdicts(app) == {"specific": "✓", "measurable": "✓", "achievable": "✓", "relevant": "✓", "time_bound": "✓"}
         assert "SMART: all five met." in screen_text(app)
+
+
+ONE_ANALYSIS = [
+    "learn to build dashboards in Tableau",
+    "Get a raise",
+    "Update the employee handbook with the new remote-work policy by Friday",
+    "Read 20 books by next week",
+    "Write 2 posts/month so that I can build my profile",
+    "Attend the HR summit before my review",
+]
+
+
+async def test_the_form_and_the_command_line_judge_a_sentence_alike(
+    store: Store, capsys: pytest.CaptureFixture[str], screen_text
+) -> None:
+    """The panel beside an otherwise empty form and `goaljournal smart` give each criterion the
+    same mark, and the sentence's own criteria the same reason: one analysis, whoever asks. (The
+    form's reasons for Achievable and Relevant point at its empty fields.)"""
+    marks = {True: "✓", False: "✗", None: "?"}
+    expected = {}
+    for sentence in ONE_ANALYSIS:
+        code, out, _ = run_cli(capsys, "smart", sentence, "--today", TODAY.isoformat(), "--json")
+        assert code == 0
+        answer = json.loads(out)
+        expected[sentence] = answer
+    app = app_for(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_draft(pilot)
+        await pilot.press(*ONE_ANALYSIS[0])  # typed, as a user would; the others set at once
+        for sentence in ONE_ANALYSIS:
+            app.screen.query_one("#draft-title", Input).value = sentence
+            await pilot.pause()
+            answer = expected[sentence]
+            assert verdicts(app) == {name: marks[answer[name]["ok"]] for name in verdicts(app)}, sentence
+            text = " ".join(screen_text(app).split())
+            for name in ("specific", "measurable", "time_bound"):
+                assert " ".join(answer[name]["why"].split())[:40] in text, (sentence, name)
 
 
 async def test_save_a_goal_with_milestones_by_keys_and_find_it_in_the_journal(store: Store) -> None:
