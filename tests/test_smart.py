@@ -257,7 +257,7 @@ def test_vague_goals_are_not_specific_measurable_or_time_bound(sentence: str) ->
 
 def test_suggestions_are_concrete() -> None:
     report = smart_report("Network more", TODAY)
-    assert "Put a number on it, or name a result you can tick off: how many, how much, by how much?" in report.suggestions
+    assert "Add a number (how many, how much?) or a result you can tick off" in report.suggestions
     assert any(s.startswith("Pick a date to aim for:") for s in report.suggestions)
     assert "'more' is vague" in report.specific.why
     assert smart_report("I'll learn coding soon", TODAY).time_bound.why == "'soon' is not a date"
@@ -414,7 +414,7 @@ def test_smart_text_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert lines[0] == "I want to be successful"
     assert lines[1].startswith("  ✗ Specific")
     assert "verdict: 0 of 5 met, not yet SMART" in out
-    assert "  - Put a number on it, or name a result you can tick off: how many, how much, by how much?" in out
+    assert "  - Add a number (how many, how much?) or a result you can tick off" in out
 
 
 @pytest.mark.parametrize(

@@ -782,9 +782,9 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
             return Verdict(True, f"done or not done: {outcome.group().strip()}")
         if event and action.kind == "action":
             return Verdict(True, f"checkable each time: {action.phrase} {event}")
-    suggestion = "Put a number on it, or name a result you can tick off: how many, how much, by how much?"
+    suggestion = "Add a number (how many, how much?) or a result you can tick off"
     if fields is not None:
-        suggestion += " Or fill in Target."
+        suggestion += ", or fill in Target"
     return Verdict(False, "no number or checkable result", suggestion)
 
 

@@ -139,9 +139,12 @@ A goal you can act on is **S**pecific, **M**easurable, **A**chievable, **R**elev
 ✗ not met, ? cannot tell yet.
 
 - **Specific**: what you will do, and for whom. *Connect with five HR leaders*, not
-  *network more*.
-- **Measurable**: a number and a unit (*12 books*, *two events per month*, *by 15%*), or
-  a result that is plainly done or not (*earn the PMP certification*).
+  *network more*. A direction (*get better at Excel*, *learn Python*) or a status others
+  decide (*become a thought leader*, *get a raise*) is not yet specific: name a result
+  others could see, or say by how much.
+- **Measurable**: a number and a unit (*12 books*, *two events per month*, *3x a week*,
+  *by 15%*), or a result that is plainly done or not (*earn the PMP certification*,
+  *update the handbook with the new policy*).
 - **Achievable**: stretching but realistic. Rate how sure you are (1–5); the coach also
   warns when the deadline is too near for the size of the target, or when five active
   goals already compete for your time.
@@ -149,14 +152,15 @@ A goal you can act on is **S**pecific, **M**easurable, **A**chievable, **R**elev
   your self-assessment or to the longer-term goal it serves.
 - **Time-bound**: a deadline. Type a date or a phrase: *within three months*, *by March
   31*, *over the next quarter*, *by the end of Q2*, *by year's end*, *in 2027*. The date it
-  means is shown beside it.
+  means is shown beside it. Short forms read too: *in 6 wks*, *w/in 3 mos*, *2 yrs*.
 
 | Not yet SMART | Why not | SMART |
 |---|---|---|
 | I want to be successful | nothing to do, count or date | Get promoted to senior analyst by the end of 2027, by leading two cross-team projects |
 | Network more | no one named, no number, no date | Connect with five HR leaders in my industry over the next quarter |
 | I'll learn coding soon | "coding" is broad; "soon" is no date | Finish the Python for Data Analysis course in two months |
-| Improve my presentation skills | an area, not an action | Give three presentations at team meetings by the end of Q1 |
+| Improve my presentation skills | a direction, not a result | Give three presentations at team meetings by the end of Q1 |
+| Get a raise | what others decide, not what you do | Ask for a 10% raise by March 31, with three wins to show my manager |
 | Complete five client reports per week | measurable, but until when? | Complete five client reports per week for the next three months |
 | Save more money | no amount, no date | Save $5,000 for an emergency fund by December 2027 |
 
