@@ -2,7 +2,8 @@
 
     python bench/smart_speed.py [--runs N]
 
-1. One analysis: ``smart_report`` on every sentence of the table in tests/test_smart.py, each
+1. One analysis: ``smart_report`` on every sentence of the table in tests/test_smart.py and of
+   the labelled sets in tests/smart_sentences/, each
    run N times (warm), alone and with a full set of structured fields: median, p99 and worst
    single call. The target: every analysis under 5 ms.
 2. Cold start: importing goaljournal.core.smart in a fresh interpreter, and its first analysis
@@ -45,12 +46,19 @@ OVERSIZED = ["within three " * 9000, "9" * 100_000]
 
 
 def sentences() -> list[str]:
-    """The goal sentences of the test table (the bench and the tests judge the same text)."""
-    spec = importlib.util.spec_from_file_location("smart_table", HERE.parent / "tests" / "test_smart.py")
+    """The goal sentences of the test table and of the labelled sets (the bench and the tests
+    judge the same text)."""
+    tests = HERE.parent / "tests"
+    sys.path.insert(0, str(tests))  # the table's module imports the tests' conftest
+    spec = importlib.util.spec_from_file_location("smart_table", tests / "test_smart.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return [sentence for _, sentence, _, _ in module.TABLE]
+    labelled = []
+    for name in ("tune.tsv", "heldout.tsv"):
+        rows = (tests / "smart_sentences" / name).read_text(encoding="utf-8").splitlines()[1:]
+        labelled += [row.split("\t")[3] for row in rows if row.strip()]
+    return [sentence for _, sentence, _, _ in module.TABLE] + labelled
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any
 
 from goaljournal.core.dates import human_date
@@ -686,8 +687,9 @@ def _find_action(text: str, stop_at: int) -> _Action:
 
 
 # A mentor's one-line advice for a goal that names a direction or a status, by what it is about:
-# the first pattern found in the sentence decides. "{area}" is the sentence's own words.
-ADVICE = tuple((re.compile(pattern, re.IGNORECASE), advice) for pattern, advice in (
+# the first pattern found in the sentence decides (compiled on first use: a goal that is specific
+# never needs them).
+ADVICE = (
     (r"\bdashboards?|\btableau\b|power\s*bi\b|\blooker\b|visuali[sz]",
      "Name the dashboard you will ship and who will use it"),
     (r"\bpresent|public\s+speaking|\bspeak|\btalks?\b|\bpitch|powerpoint|\bslides?\b|\bdecks?\b",
@@ -713,13 +715,18 @@ ADVICE = tuple((re.compile(pattern, re.IGNORECASE), advice) for pattern, advice 
     (r"\bpython|\bsql\b|\bexcel\b|\bkubernetes|\bcod(?:e|ing)\b|\bprogramming|\bjava|\brust\b|\baws\b|"
      r"\bazure\b|\bcloud\b|\bstatistics|\bmachine\s+learning|\bai\b|\bdata\b|\banalytics",
      "Name what you will build with it, or the course you will finish: 'automate the weekly report', 'finish the SQL course on Coursera'"),
-))  # fmt: skip
+)  # fmt: skip
 GENERIC_ADVICE = "Name one result others could see when it has worked: a course finished, a talk given, a project shipped"
+
+
+@cache
+def _advice_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern, re.IGNORECASE), line) for pattern, line in ADVICE)
 
 
 def advice(text: str) -> str:
     """A mentor's one-line advice on making a vague goal concrete, by what the sentence is about."""
-    return next((line for pattern, line in ADVICE if pattern.search(text)), GENERIC_ADVICE)
+    return next((line for pattern, line in _advice_patterns() if pattern.search(text)), GENERIC_ADVICE)
 
 
 def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFields | None) -> Verdict:
