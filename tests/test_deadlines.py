@@ -37,6 +37,13 @@ PHRASES = [
     ("Close the books within 1 mo", "2026-12-25"),
     ("Hire a lead in 2 qtrs", "2027-06-30"),
     ("Pay off the loan in 18 mths", "2028-05-25"),
+    ("Finish the course in 6wks", "2027-01-06"),
+    ("Send my manager the Q1 hiring plan within 48 hrs", "2026-11-27"),
+    ("Pay off my car loan by EOQ", "2026-12-31"),
+    ("Close the books by month-end", "2026-11-30"),
+    ("Ship the fix by EOM", "2026-11-30"),
+    ("Finish the draft by the end of the wk", "2026-11-29"),
+    ("Renew the badge before March", "2027-02-28"),  # counted back, as "before 2028" is
     # quarters
     ("Connect with five HR leaders over the next quarter", "2027-03-31"),
     ("Close ten deals this quarter", "2026-12-31"),
@@ -126,6 +133,10 @@ NOT_DEADLINES = [
     "Don't fall behind on email",  # "fall" is no season here
     "Learn coding soon",
     "Grow the team within weeks",  # no number: vague
+    "Grow the team in the coming months",
+    "Write the post-mortem for the Q3 outage",  # a quarter that names a thing
+    "Prepare for my mid-year review",
+    "Apply to the summer school",
     "Become a director by age 40",
     "Study every day for the exam",
     "Run a monthly retrospective starting in January",  # when it starts, not when it is due
@@ -160,6 +171,11 @@ def test_numbers_and_words_that_are_not_deadlines(text: str) -> None:
 )
 def test_phrases_are_relative_to_the_given_today(today: date, text: str, expected: str) -> None:
     assert deadline_from(text, today) == date.fromisoformat(expected)
+
+
+def test_a_lead_word_is_a_whole_word() -> None:
+    found = find_deadline("Post twice on LinkedIn this month", TODAY)
+    assert found is not None and found.phrase == "this month"
 
 
 def test_the_match_says_where_the_phrase_is() -> None:
@@ -216,6 +232,9 @@ def test_time_words_that_name_no_date() -> None:
     assert event_time("Introduce myself to the VP of Sales at the next all-hands") == "at the next all-hands"
     assert event_time("Renew my nursing license before it expires") == "before it expires"
     assert event_time("Brush up on my CPR skills before my recertification") == "before my recertification"
+    assert event_time("Get my portfolio ready before my contract ends") == "before my contract ends"
+    assert event_time("Train a backup when Maria goes on maternity leave") == "when Maria goes on maternity leave"
+    assert event_time("Run the sprint retro the sprint after next") is None
 
 
 @pytest.mark.parametrize(

@@ -87,7 +87,7 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY_NAMES = "|".join(WEEKDAYS)
 # What may come before a time phrase; it is part of the phrase shown to the user.
 _LEAD = (
-    r"(?:(?P<lead>by|before|until|till|til|through|thru|in|within|during|over|for|at|on|"
+    r"(?:\b(?P<lead>by|before|until|till|til|through|thru|in|within|during|over|for|at|on|"
     r"no\s+later\s+than|not\s+later\s+than|ahead\s+of|prior\s+to)\s+)?"
 )
 _BY_LEADS = ("by", "before", "until", "till", "til", "ahead of", "prior to")
@@ -252,7 +252,7 @@ def _season(match: re.Match[str], today: date) -> date | None:
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
 _UNIT_MONTHS = {"month": 1, "quarter": 3, "year": 12, "decade": 120}
 # How people shorten the units when they type fast: "in 6 wks", "w/in 3 mos", "2 yrs".
-UNIT_ABBREVIATIONS = {"wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "yr": "year"}
+UNIT_ABBREVIATIONS = {"hr": "hour", "wk": "week", "mo": "month", "mth": "month", "qtr": "quarter", "yr": "year"}
 
 
 def unit_name(written: str) -> str:
@@ -269,6 +269,8 @@ def _duration(match: re.Match[str], today: date) -> date | None:
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = unit_name(_group(match, "unit"))
+    if unit == "hour":  # "within 48 hrs": the day those hours run out
+        return today + timedelta(days=-(-round(amount) // 24)) if amount >= 24 else None
     if unit in _UNIT_DAYS:
         return today + timedelta(days=round(amount * _UNIT_DAYS[unit]))
     months = amount * _UNIT_MONTHS[unit]
@@ -282,7 +284,7 @@ def _duration(match: re.Match[str], today: date) -> date | None:
 def _duration_after_lead(match: re.Match[str], today: date) -> date | None:
     # Only a number or "the next" makes a span a deadline: a bare plural ("within weeks", "in
     # months") is vague, and "for week" or "over month" is no English anyone writes.
-    if not _group(match, "n") and not _group(match, "next"):
+    if not _group(match, "n") and (not _group(match, "next") or _group(match, "unit").endswith("s")):
         return None
     return _duration(match, today)
 
@@ -309,6 +311,9 @@ def _month(match: re.Match[str], today: date) -> date:
     year = today.year
     if month < today.month or (month == today.month and " ".join(_group(match, "which").split()) in _AHEAD):
         year += 1
+    if _group(match, "lead") in ("before", "ahead of", "prior to") and not _group(match, "end"):
+        before = _plain(_p(date(year, month, 1)).subtract(days=1))  # "before March": by the end of February
+        return before if before >= today else _month_end(year, month)
     return _month_end(year, month)
 
 
@@ -320,13 +325,15 @@ def _weekday(match: re.Match[str], today: date) -> date:
 
 
 def _named_day(match: re.Match[str], today: date) -> date:
-    word = _group(match, "word")
+    word = " ".join(_group(match, "word").replace("-", " ").split())
     if word == "tomorrow":
         return today + timedelta(days=1)
-    if word.endswith("week"):
+    if word.endswith(("week", "wk")) or word == "eow":
         return _plain(_p(today).end_of("week"))
-    if word.endswith("month"):
+    if word.endswith(("month", " mo", "month end")) or word in ("eom", "month end"):
         return _plain(_p(today).end_of("month"))
+    if word in ("eoq", "quarter end"):
+        return _plain(_p(today).last_of("quarter"))
     return today
 
 
@@ -347,7 +354,7 @@ def _holiday(match: re.Match[str], today: date) -> date | None:
 
 # -- the rules, in order --------------------------------------------------------------------
 
-_UNIT = r"(?P<unit>days?|weeks?|wks?|fortnights?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|decades?)"
+_UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|decades?)"
 _WHICH = r"(?:(?P<which>this|next|the\s+coming|coming|the\s+following|following|upcoming|current|the\s+current)\s+)"
 
 RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
@@ -366,7 +373,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         _LEAD + _END + r"\b(?P<month>" + _MONTH_NAMES + r")\.?,?\s+(?:of\s+)?" + _year() + r"\b"), _month_year),
     # Q2, end of Q2, Q3 2027, Q1 of next year, Q4 '27, 2027 Q1
     ("quarter", _compile(
-        _LEAD + _END + r"(?:\b" + _year("year_before") + r"\s*)?\bq(?P<q>[1-4])\b(?!&)"
+        _LEAD + _END + r"(?:\b" + _year("year_before") + r"\s*)?(?<!\bthe\s)(?<!\bour\s)(?<!\bmy\s)(?<!\ba\s)\bq(?P<q>[1-4])\b(?!&)"
         r"(?:\s*(?:of\s+)?(?:" + _year() + r"\b|['’](?P<short_year>\d\d)\b|" + _which_year() + r"))?"), _quarter),
     # the first quarter of 2027, the last quarter of the year
     ("ordinal quarter", _compile(
@@ -375,7 +382,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # the first half of 2027, the second half of the year, H2 2027, by mid-2027, mid-year
     ("half year", _compile(
         _LEAD + _END + r"(?:(?:the\s+)?\b(?P<half>first|second)\s+half\s+of\s+(?:" + _year() + r"\b|" + _which_year() + r")"
-        r"|\bh(?P<h>[12])\b(?:\s*" + _year("year_before") + r"\b)?|\bmid[- ]?(?:year\b|" + _year("year_mid") + r"\b))"),
+        r"|\bh(?P<h>[12])\b(?:\s*" + _year("year_before") + r"\b)?|\bmid[- ]?(?:year\b|" + _year("year_mid") + r"\b))"
+        r"(?!\s+(?:review|appraisal|evaluation|check-in|bonus|report|survey|planning))"),
         _half),
     # by the end of the year, by year's end, year-end, end of next year
     ("year end", _compile(
@@ -389,7 +397,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # by summer, this autumn, over the winter, the end of summer 2027
     ("season", _compile(
         _LEAD + _END + r"(?:(?P<which>this|next|the\s+coming|coming|the\s+following|following)\s+|the\s+)?"
-        r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?" + _year() + r"\b)?"), _season),
+        r"\b(?P<season>spring|summer|autumn|fall|winter)\b(?:\s+(?:of\s+)?" + _year() + r"\b)?"
+        r"(?!\s+(?:school|intern\w*|job|camp|programm?e?s?|course|term|semester|session|party|reading|sale|hires?)\b)"), _season),
     # in 2027, by 2030, by the end of 2027, before 2028
     ("year", _compile(
         r"(?:(?P<lead>by|before|in|until|till|through|during|within|for|ahead\s+of|prior\s+to)\s+)" + _END
@@ -402,7 +411,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # (not "within a week of meeting", "in 2-week sprints", "for weeks")
     ("duration", _compile(
         r"(?:(?P<lead>within|w/in|in|over|during|for|inside(?:\s+of)?|in\s+under|under|in\s+less\s+than|less\s+than)\s+)"
-        r"(?:the\s+)?(?:(?P<next>next|coming|following|upcoming|first)\s+)?(?:(?P<n>" + NUMBER + r")\s+)?" + _UNIT
+        r"(?:the\s+)?(?:(?P<next>next|coming|following|upcoming|first)\s+)?(?:(?P<n>" + NUMBER + r")(?:\s+|(?<=\d)(?=[a-z])))?" + _UNIT
         + r"\b(?!-)(?:['’]s?\s+time\b)?(?!\s+(?:of|after|from\s+(?!now\b|today\b)|before|since|ago|per|into|in\s+a\s+row)\b)"),
         _duration_after_lead),
     # three months from now, 90 days from today
@@ -419,7 +428,8 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
         r"halloween|valentine['’]?s?\s+day)\b"), _holiday),
     # tomorrow, by the end of the day, by the end of the week / month
     ("named day", _compile(
-        _LEAD + r"\b(?P<word>tomorrow|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month)|end\s+of\s+day|eod)\b"), _named_day),
+        _LEAD + r"\b(?P<word>tomorrow|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|wk|month|mo)|end\s+of\s+day|eod|eow|eom|eoq|"
+        r"month[- ]end|quarter[- ]end)\b"), _named_day),
 )  # fmt: skip
 
 
@@ -486,10 +496,12 @@ _EVENT = _compile(
     r"conference|reorg|baby|trip|holiday|vacation|anniversary|evaluation|cycle|round|season|meeting|offsite|"
     r"release|audit|renewal|recertification|all-hands|all\s+hands|town\s+hall|kickoff|kick-off|summit|standup|"
     r"stand-up|board\s+meeting|planning)\b"
-    r"|before\s+(?:it|they|mine|my\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:expires?|runs?\s+out|lapses?)\b"
+    r"|before\s+(?:it|they|mine|(?:my|our|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:expires?|runs?\s+out|lapses?|ends?|starts?|begins?)\b"
+    r"|when\s+[\w'’-]+\s+(?:goes|leaves|returns|starts|comes\s+back|is\s+back|retires)\b[\w'’ -]*"
     r"|(?:in|at|during|before|by|until)\s+(?:my|our|the)\s+(?:next\s+|annual\s+|yearly\s+|mid-?year\s+|year-end\s+|performance\s+)*"
     r"(?:review|appraisal|evaluation|one-to-one|1:1)"
-    r"|(?:this|next|the)\s+(?:semester|term|school\s+year|academic\s+year|fiscal\s+year|financial\s+year|sprint|season)"
+    r"|(?:this|next|the)\s+(?:semester|term|school\s+year|academic\s+year|fiscal\s+year|financial\s+year|season)\b"
+    r"|(?:this|next)\s+sprint\b"
     r"|by\s+(?:the\s+)?age\s+(?:of\s+)?\d+|by\s+the\s+time\s+(?:i|we)\b[\w'’ ]*|when\s+i\s+(?:turn|am|get)\b[\w'’ ]*"
     r"|after\s+(?:each|every)\s+\w+|(?:before|after)\s+(?:i|we)\s+\w+)"
 )
