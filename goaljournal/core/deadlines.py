@@ -199,6 +199,8 @@ _QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd"
 
 def _quarter(match: re.Match[str], today: date) -> date:
     quarter = int(match["q"]) if _group(match, "q") else _QUARTER_WORDS[_group(match, "qword")]
+    if _group(match, "lead") in ("before", "ahead of", "prior to") and not _group(match, "end") and quarter > 1:
+        quarter -= 1  # "before Q2": by the end of Q1
     year = _year_named(match, today)
     if year is not None:
         return _quarter_end(year, quarter)

@@ -97,11 +97,11 @@ class Metric:
         elif self.kind == "level":
             text = f"level: {self.unit}"
         elif self.kind == "rate":
-            text = f"a habit, {self.phrase}"
+            text = f"a habit, every {self.rate}" if self.rate and self.rate.isalpha() else f"a habit, {self.phrase}"
         elif self.kind == "percent":
             text = f"{format_number(self.amount)}%"
         elif self.kind == "change" and self.baseline is not None:
-            unit = f" {self.unit}" if self.unit else ""
+            unit = ("" if self.unit == "%" else " ") + self.unit if self.unit else ""
             text = f"from {format_number(self.baseline)} to {format_number(self.amount)}{unit}"
         elif self.unit == "times" and self.amount in (1, 2):
             text = "once" if self.amount == 1 else "twice"
@@ -221,7 +221,7 @@ complete finish earn pass obtain secure attain land publish launch ship submit g
 attend join enrol enroll register deliver present win sign host organise organize release sit
 hire open found apply book visit buy migrate automate reach certify close sell implement deploy
 finalise finalize introduce redesign replace switch move translate produce record
-update revise rewrite author co-author coauthor
+update revise rewrite author co-author coauthor clear fix tell negotiate share send
 """.split())
 # Verbs whose object can be checked off but that also take vague objects ("get better").
 ACTION_VERBS = OUTCOME_VERBS | set("""
@@ -250,22 +250,31 @@ socialise socialize mingle
 IMPROVE_PHRASE = re.compile(
     r"(?:get(?:ting)?|be(?:come)?|becoming)\s+(?:better|good|great|stronger|faster|more\s+confident|comfortable)\s+(?:at|in|with)"
     r"|work(?:ing)?\s+on|focus(?:ing)?\s+on|brush(?:ing)?\s+up\s+(?:on)?|get(?:ting)?\s+into"
-    r"|keep(?:ing)?\s+(?:on\s+)?(?:learning|improving|growing|developing|working\s+on|getting\s+better\s+at)",
+    r"|keep(?:ing)?\s+(?:on\s+)?(?:learning|improving|growing|developing|working\s+on|getting\s+better\s+at)"
+    r"|get(?:ting)?\s+(?:my\s+head|to\s+grips)\s+(?:around|round|with)|read(?:ing)?\s+up\s+on|pick(?:ing)?\s+up"
+    r"|dig(?:ging)?\s+into|invest(?:ing)?\s+in\s+(?:my|myself)\b",
     re.IGNORECASE,
 )
 # Verbs of being and having: concrete only with a role or a result ("become a director").
-STATE_VERBS = {"be", "am", "is", "are", "being", "been", "have", "has", "having", "feel", "stay", "keep", "do", "does", "doing"}
+STATE_VERBS = {"be", "am", "is", "are", "being", "been", "have", "has", "having", "feel", "stay", "keep"}
+# States that are plainly true or not on a given day: "be home for dinner", "be debt-free".
+CHECKABLE_STATES = {"home", "debt-free", "offline", "asleep", "bed", "on-time", "punctual", "smoke-free", "sober"}
 ROLES = set("""
 director manager lead leader head partner vp principal architect analyst engineer consultant planner
 specialist coordinator officer executive owner founder member mentor speaker author chair fellow
-scientist developer designer supervisor president ceo cto cfo coo associate
+scientist developer designer supervisor president ceo cto cfo coo associate nurse teacher professor lecturer
+editor recruiter controller trainer instructor auditor accountant
 """.split())
 # What others grant or think of you: a status to hope for, not something to do ("get a raise",
 # "become a thought leader", "be seen as the go-to person"), unless an amount makes it a target.
 STATUS_WORDS = set("""
 raise promotion recognition recognised recognized noticed respected respect visibility visible
-expert go-to influencer guru authority reputation name seen known thought
+expert go-to influencer guru authority reputation name seen known thought trust seat step
 """.split())
+# After a verb, what makes it a whole action with no object: "log off", "switch off", "sign out".
+PARTICLES = {"off", "out", "in", "down"}
+# Asking for a status is something you do: "ask for a promotion", "negotiate a raise".
+ASKING = {"ask", "request", "negotiate", "apply", "pitch", "propose"}
 # What a person can have with someone, done or not: "have a frank talk with my lead".
 MEETINGS = set("""
 conversation conversations chat talk 1:1 one-on-one one-to-one meeting call coffee lunch discussion
@@ -279,7 +288,7 @@ smarter well confident organised organized growth professional improvement progr
 balance money rich famous wealthy efficient effective motivated disciplined valuable visible known
 respected stronger faster ahead further forward busy involved less fewer relationships rapport
 presence brand coding programming communicating communication finances order work-life bigger greater
-larger higher impact difference
+larger higher impact difference someone somebody
 """.split())
 # Words between a verb and its object.
 FILLER = set("""
@@ -316,7 +325,7 @@ OUTCOME = re.compile(
     r"holiday|sabbatical|fund|loan|raise|offer|contract|deal|interview|application|module|meetup|"
     r"conference|event|podcast|newsletter|channel|business|startup|company|level|charter|handbook|policy|guide|"
     r"playbook|checklist|template|roadmap|budget|tracker|runbook|deck|strategy|curriculum|manual|wiki|memo|"
-    r"framework|spreadsheet|survey|documentation|campaign|" + "|".join(sorted(ROLES)) + r")\b",
+    r"framework|spreadsheet|survey|documentation|campaign|plan|post-mortem|postmortem|retro|retrospective|belt|cdl|" + "|".join(sorted(ROLES)) + r")\b",
     re.IGNORECASE,
 )
 # Done or not, whatever the numbers: "roll out the new policy", "have a frank talk with my lead".
@@ -332,7 +341,11 @@ CHECKABLE = re.compile(
 )
 _ACTION_FORMS = {form: verb for verb in sorted(ACTION_VERBS) for form in _forms(verb)} | IRREGULAR
 _IMPROVE_FORMS = {form: verb for verb in sorted(IMPROVE_VERBS) for form in _forms(verb)}
-PROMOTED = re.compile(r"\b(?:be|get|getting|got|being|am|is)\s+promoted\b", re.IGNORECASE)
+PROMOTED = re.compile(
+    r"\b(?:be|get|getting|got|being|am|is)\s+promoted\b|\bstep(?:ping)?\s+up\s+(?:to|into)\b"
+    r"|\bmake\s+(?:director|partner|vp|principal|senior|lead|manager)\b",
+    re.IGNORECASE,
+)
 # A sentence that says why: "so that I can lead", "to prepare for the senior role".
 RELEVANCE = re.compile(
     r"\b(?:so\s+that|so\s+(?:i|we)\s+can|in\s+order\s+to|because|since\s+(?:i|my|our|we)\b|which\s+will|"
@@ -352,7 +365,9 @@ PURPOSE = re.compile(
     r"(?<!\blearn\s)(?<!\bhow\s)(?<!\bready\s)\bto\s+(?:lead|qualify|prepare|become|earn|land|apply|switch|transition|"
     r"move\s+(?:into|up|to)|free\s+up|make\s+room|strengthen|position\s+myself|open\s+(?:up\s+)?(?:the\s+)?doors?|"
     r"take\s+on|step\s+into|be\s+considered|stay\s+(?:current|relevant|ahead|employable)|build\s+(?:my|a|the)\s+case|"
-    r"afford|pay\s+for|make\s+partner)\b",
+    r"afford|pay\s+for|make\s+partner|automate|hit\s+(?:my|our|the)|raise\s+my\s+profile|get\s+noticed|cover\s+my)\b"
+    r"|\bso\s+(?:that\s+)?(?:they|he|she|everyone|my\s+[\w-]+|the\s+team|i|we)\s+(?:can|could|have|get|will|won['’]t|don['’]t|no\s+longer)\b"
+    r"|\bsince\s+(?:the|our|my)\s+[\w-]+\s+(?:is|are|has|have|will|needs?)\b",
     re.IGNORECASE,
 )
 # A plan of how: "by completing relevant training programs", "through weekly practice".
@@ -360,12 +375,15 @@ PATH = re.compile(
     r"\b(?:by\s+\w+ing\b[\w'’ -]*|through\s+[\w'’ -]+|with\s+the\s+help\s+of\s+[\w'’ -]+|with\s+my\s+(?:mentor|coach|manager)\b)",
     re.IGNORECASE,
 )
-_WEEKDAY_PLURAL = r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|workdays"
+_WEEKDAY_PLURAL = r"mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays|weekends|workdays|weeknights"
 RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every|every\s+other|every\s+second|every\s+third)\s+(?P<every_n>" + NUMBER + r"\s+)?"
     r"(?P<unit>day|week|wk|month|mo|mth|quarter|qtr|year|yr|weekday|weekend|morning|evening|night|workday|working\s+day|"
     r"sprint|fortnight|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
     r"|(?<=\w)\s?/\s?(?P<slash>day|week|wk|month|mo|mth|quarter|qtr|year|yr)\b"
+    r"|(?P<weekly>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s?/\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)+"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:mornings|afternoons|evenings|nights))"
+    r"|every\s+(?P<daily>lunch\s*(?:break|time)?|lunchtime|workday\s+morning)"
     r"|on\s+(?P<days>" + _WEEKDAY_PLURAL + r")"
     r"|(?P<adverb>daily|weekly|monthly|quarterly|yearly|annually|nightly|fortnightly|biweekly|bi-weekly))\b",
     re.IGNORECASE,
@@ -397,9 +415,12 @@ _TIMES_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _TIMES = re.compile(r"\b(?P<n>once|twice|thrice)\b", re.IGNORECASE)
 # Before a number, what makes it part of a description or a name rather than an amount to reach.
 _NAMED_NUMBER = re.compile(r"(?:\b(?:my|our|your|their|his|her)\s+(?:top\s+)?|(?<=\s)[A-Z][\w-]*\s+)$")
+# After a number, units that make it an amount even after a name: "LinkedIn 2x a week", "GMAT 6 hrs".
+_AMOUNT_UNITS = {"hours", "hrs", "hour", "hr", "h", "minutes", "mins", "min", "days", "weeks", "sessions", "posts", "pages",
+                 "words", "steps", "km", "miles", "kg", "lbs", "problems", "books", "articles", "calls", "times"}  # fmt: skip
 _NOT_UNITS = {"am", "pm", "o'clock", "oclock", "percent", "day", "time", "of"}
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
-_UNIT_BREAK = STOP | {"to", "for", "in", "on", "at", "with", "of", "a", "an", "the", "every", "each", "per",
+_UNIT_BREAK = STOP | set(_RATE_ADVERBS) | {"to", "for", "in", "on", "at", "with", "of", "a", "an", "the", "every", "each", "per",
                       "times", "time", "by", "my", "our", "this", "next", "or", "and"}  # fmt: skip
 
 
@@ -416,21 +437,27 @@ _FRACTION_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _FRACTION_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
-# "set up a monthly budget", "automate the weekly export": a thing made once, not a habit (but "set
-# up a weekly 1:1" is a meeting that recurs).
+# "set up a monthly budget", "automate the weekly export", "delegate the monthly report": a thing
+# changed once, not a habit (but "set up a weekly 1:1" is a meeting that recurs).
 _MADE_ONCE = re.compile(
     r"\b(?:set(?:s|ting)?\s+up|creat(?:e|es|ing)|build(?:s|ing)?|automat(?:e|es|ing)|design(?:s|ing)?|draft(?:s|ing)?|"
-    r"put(?:s|ting)?\s+together|mak(?:e|es|ing))\s+(?:a|an|the|my|our)\s+(?:new\s+)?$",
+    r"put(?:s|ting)?\s+together|mak(?:e|es|ing)|delegat(?:e|es|ing)|hand(?:s|ing)?\s+(?:over|off)|outsourc(?:e|es|ing)|"
+    r"redesign(?:s|ing)?|streamlin(?:e|es|ing)|simplif(?:y|ies|ying)|document(?:s|ing)?|replac(?:e|es|ing)|migrat(?:e|es|ing)|"
+    r"cancel(?:s|ling|ing)?)\s+(?:a|an|the|my|our)\s+(?:new\s+)?$",
     re.IGNORECASE,
 )
 _NEXT_WORD = re.compile(r"\s*([\w:'’-]+)")
 
 
 def _made_once(text: str, found: re.Match[str]) -> bool:
-    if not found["adverb"] or not _MADE_ONCE.search(text, 0, found.start()):
+    """Whether "weekly", "monthly"... names a kind of thing here ("delegate the monthly budget
+    report") rather than how often the goal is done."""
+    if not found["adverb"]:
         return False
     following = _NEXT_WORD.match(text, found.end())
-    return not (following and following[1].lower() in MEETINGS)
+    if following and following[1].lower() in MEETINGS | _PHRASE_BREAK:
+        return False
+    return bool(_MADE_ONCE.search(text, 0, found.start()))
 
 
 def _rate(text: str) -> tuple[str, int, int] | None:
@@ -450,6 +477,10 @@ def _rate_of(found: re.Match[str]) -> tuple[str, int, int]:
         return _RATE_ADVERBS[found["adverb"].lower()], found.start(), found.end()
     if found["days"]:
         return found["days"].lower().rstrip("s"), found.start(), found.end()
+    if found["weekly"]:  # "Mon/Wed/Fri", "Friday afternoons"
+        return "week", found.start(), found.end()
+    if found["daily"]:  # "every lunch break"
+        return "day", found.start(), found.end()
     if found["slash"]:  # "2 posts/month", "5/wk"
         return unit_name(found["slash"]), found.start(), found.end()
     unit = " ".join(found["unit"].lower().split())
@@ -525,8 +556,6 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
         word = found["n"]
         if word.lower() in ("a", "an") or (rate and rate[1] <= found.start() < rate[2]):
             continue  # "a", or the "two" of "every two weeks"
-        if _NAMED_NUMBER.search(masked, body, found.start()):
-            continue  # "my 2 kids", "our top 10 clients", "the Level 2 team", "ISO 27001": a description
         amount = number_value(word)
         if amount is None:
             continue
@@ -537,6 +566,8 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
             unit, unit_end = _unit_after(masked, found.end())
         if unit and unit.split()[0].lower() in _NOT_UNITS:
             continue
+        if _NAMED_NUMBER.search(masked, body, found.start()) and not (times or unit and unit.split()[0].lower() in _AMOUNT_UNITS):
+            continue  # "my 2 kids", "our top 10 clients", "the Level 2 team", "ISO 27001": a description
         if word.lower() == "one" and not unit:
             continue
         if re.fullmatch(r"(?:19|20|21)\d\d", word) and (not unit or unit[0].isupper()):
@@ -593,6 +624,8 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
         word = tokens[position][0]
         if word == "myself" and position + 1 < len(tokens) and tokens[position + 1][0] == "to":
             continue  # "introduce myself to the VP"
+        if word.endswith("'s") and position + 1 < len(tokens):
+            continue  # "my team's trust": the thing is what follows
         if word in VAGUE_WORDS:
             return None, word
         if re.fullmatch(r"[$€£]?\d[\w,.%$-]*", word):
@@ -660,12 +693,22 @@ def _find_action(text: str, stop_at: int) -> _Action:
             lemma = word  # the sentence's first word, in the imperative: "Audit two lectures"
         obj, vague_word = _object(tokens, index)
         if obj is None:
+            following = tokens[index + 1][0] if index + 1 < len(tokens) else None
+            if vague_word is None and following in PARTICLES and (index + 2 >= len(tokens) or tokens[index + 2][0] in _PHRASE_BREAK):
+                return _Action("action", word, _quote(text, tokens, index, index + 1, stop_at), start=start)  # "log off by 6pm"
             vague = vague or vague_word
             continue
         thing = tokens[obj][0]
+        if improve is not None and index > 0 and tokens[index - 1][0] in ("by", "through", "via", "while"):
+            # "improve my writing by reading more": a way to improve, no result, unless the way is one
+            # ("by earning the PMP certification").
+            if lemma not in OUTCOME_VERBS and not OUTCOME.match(text, start):
+                continue
+        if is_state and thing in CHECKABLE_STATES:
+            return _Action("action", "be", _quote(text, tokens, index, obj, stop_at), start=start)
         if is_state and any(later in MEETINGS for later, _, _ in tokens[obj : obj + 3]):
             return _Action("action", "meet", _quote(text, tokens, index, obj, stop_at), start=start)  # "have a frank talk with my lead"
-        if thing in STATUS_WORDS:
+        if thing in STATUS_WORDS and lemma not in ASKING:
             state = state or _Action("status", lemma or word, _quote(text, tokens, index, obj, stop_at), start=start)
             continue
         if is_state and thing not in ROLES:
@@ -770,7 +813,7 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
         )
     if metric is not None:
         return Verdict(True, metric.describe())
-    if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote"}:
+    if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote", "be"}:
         return Verdict(True, f"done or not done: {action.phrase}")
     checkable = CHECKABLE.search(text) if action.kind == "action" else None
     if checkable:
@@ -842,18 +885,35 @@ PACE_LIMITS = {
     "certifications": (1, 21), "kg": (1, 7), "kilos": (1, 7), "pounds": (2, 7), "lbs": (2, 7),
     "talks": (1, 7), "presentations": (1, 7), "articles": (2, 7), "posts": (3, 7), "modules": (3, 7),
     "languages": (1, 180), "marathons": (1, 28), "hours": (40, 7), "study hours": (30, 7),
-    "events": (3, 7), "people": (10, 7), "contacts": (10, 7), "interviews": (5, 7), "chapters": (7, 7),
+    "events": (3, 7), "people": (30, 7), "contacts": (30, 7), "interviews": (5, 7), "chapters": (7, 7),
 }  # fmt: skip
 # How long some outcomes take at the least, in days.
 MIN_DAYS = (
-    (re.compile(r"\b(?:degree|master'?s|mba|phd|doctorate|bachelor'?s)\b", re.I), 180, "a degree"),
+    (re.compile(
+        r"\b(?:complete|completing|finish|finishing|earn|earning|get|getting|obtain|do|graduate\s+with)\s+(?:an?\s+|the\s+|my\s+)?"
+        r"(?:[\w'-]+\s+){0,3}?(?:degree|master'?s|mba|phd|doctorate|bachelor'?s)\b(?!\s+(?:thesis|modules?|programs?|programmes?|"
+        r"applications?|courses?|class(?:es)?))", re.I), 180, "a degree"),
     (re.compile(r"\b(?:fluent|fluency)\b", re.I), 180, "fluency in a language"),
     (re.compile(
-        r"\b(?:(?:be|get|getting|got)\s+promoted|(?:become|attain|reach|land|secure|get)\s+(?:a\s+|an\s+|the\s+)?"
-        r"(?:[\w-]+\s+)?(?:manager|managerial|director|senior|lead|head|vp)\b)", re.I), 45, "a promotion"),
+        r"\b(?:(?:be|get|getting|got)\s+promoted|(?:become|attain|reach|land|secure|get|step\s+up\s+to|make)\s+"
+        r"(?:a\s+|an\s+|the\s+)?(?:(?!my\b|our\b)[\w-]+\s+)?(?:manager|managerial|director|senior|lead|head|vp)\b)", re.I),
+     45, "a promotion"),
     (re.compile(r"\bmarathon\b", re.I), 42, "a marathon"),
     (re.compile(r"\b(?:certification|certified|certificate|pmp|cpa|cfa|aws)\b", re.I), 14, "a certification"),
 )
+
+
+_PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3}
+
+
+def _too_fast(metric: Metric | None) -> str | None:
+    """Why a rate ("15 books a week") is more than a person keeps up, if it is."""
+    if metric is None or metric.amount is None or not metric.unit or metric.rate not in _PERIOD_DAYS:
+        return None
+    limit = PACE_LIMITS.get(metric.unit.lower()) or PACE_LIMITS.get(metric.unit.lower().split()[-1])
+    if limit and metric.amount > 1.5 * limit[0] * _PERIOD_DAYS[metric.rate] / limit[1]:
+        return f"{metric.describe()} is more than most people keep up"
+    return None
 
 
 def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days: int) -> str | None:
@@ -881,6 +941,9 @@ def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days:
 def _achievable(
     text: str, today: date, deadline: date | None, metric: Metric | None, fields: GoalFields | None, stop_at: int
 ) -> Verdict:
+    too_fast = _too_fast(metric) if fields is None or fields.target is None else None
+    if too_fast:
+        return Verdict(False, too_fast, "Start with a pace you can keep, and raise it once it is a habit")
     if deadline is not None and deadline >= today:
         too_soon = _too_soon(text, metric, fields, (deadline - today).days)
         if too_soon:
