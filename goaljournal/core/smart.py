@@ -325,7 +325,8 @@ OUTCOME = re.compile(
     r"holiday|sabbatical|fund|loan|raise|offer|contract|deal|interview|application|module|meetup|"
     r"conference|event|podcast|newsletter|channel|business|startup|company|level|charter|handbook|policy|guide|"
     r"playbook|checklist|template|roadmap|budget|tracker|runbook|deck|strategy|curriculum|manual|wiki|memo|"
-    r"framework|spreadsheet|survey|documentation|campaign|plan|post-mortem|postmortem|retro|retrospective|belt|cdl|" + "|".join(sorted(ROLES)) + r")\b",
+    r"framework|spreadsheet|survey|documentation|campaign|plan|post-mortem|postmortem|retro|retrospective|belt|cdl|"
+    r"kickoff|kick-off|offsite|off-site|" + "|".join(sorted(ROLES)) + r")\b",
     re.IGNORECASE,
 )
 # Done or not, whatever the numbers: "roll out the new policy", "have a frank talk with my lead".
@@ -333,6 +334,7 @@ CHECKABLE = re.compile(
     r"\b(?:roll(?:s|ed|ing)?\s+out|max(?:es|ed|ing)?\s+out|pa(?:y|ys|id|ying)\s+off|set(?:s|ting)?\s+up|"
     r"sign(?:s|ed|ing)?\s+up\s+for|hand(?:s|ed|ing)?\s+in|put(?:s|ting)?\s+together|wrap(?:s|ped|ping)?\s+up|"
     r"kick(?:s|ed|ing)?\s+off)\s+(?:the|a|an|my|our|\w+['’]s)\s+[\w'’ ,-]+"
+    r"|\b(?:turn|switch)(?:s|ed|ing|es)?\s+off\s+[\w'’ -]+|\b(?:turn|switch)(?:s|ed|ing|es)?\s+(?:my|the)\s+[\w'’-]+\s+off\b"
     r"|\b(?:talk|speak|spoke|talked)\s+(?:to|with)\s+[\w'’ &-]+?\s+about\s+[\w'’-]+"
     r"|\bintroduce\s+myself\s+to\s+[\w'’ -]+"
     r"|\b(?:have|had|having|hold|schedule|book|set\s+up)\s+(?:a|an|the|my|our|one)\s+(?:[\w'’-]+\s+){0,2}?"
@@ -343,7 +345,7 @@ _ACTION_FORMS = {form: verb for verb in sorted(ACTION_VERBS) for form in _forms(
 _IMPROVE_FORMS = {form: verb for verb in sorted(IMPROVE_VERBS) for form in _forms(verb)}
 PROMOTED = re.compile(
     r"\b(?:be|get|getting|got|being|am|is)\s+promoted\b|\bstep(?:ping)?\s+up\s+(?:to|into)\b"
-    r"|\bmake\s+(?:director|partner|vp|principal|senior|lead|manager)\b",
+    r"|\bmake\s+(?:director|partner|vp|principal|senior|lead|manager)\b|\bmov(?:e|ing)\s+up\s+(?:to|from|into)\b",
     re.IGNORECASE,
 )
 # A sentence that says why: "so that I can lead", "to prepare for the senior role".
@@ -626,7 +628,7 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
             continue  # "introduce myself to the VP"
         if word.endswith("'s") and position + 1 < len(tokens):
             continue  # "my team's trust": the thing is what follows
-        if word in VAGUE_WORDS:
+        if word in VAGUE_WORDS and not any(later in MEETINGS for later, _, _ in tokens[position + 1 : position + 3]):
             return None, word
         if re.fullmatch(r"[$€£]?\d[\w,.%$-]*", word):
             amount = position
@@ -699,8 +701,9 @@ def _find_action(text: str, stop_at: int) -> _Action:
             vague = vague or vague_word
             continue
         thing = tokens[obj][0]
-        if improve is not None and index > 0 and tokens[index - 1][0] in ("by", "through", "via", "while"):
-            # "improve my writing by reading more": a way to improve, no result, unless the way is one
+        if (improve is not None or vague is not None) and index > 0 and tokens[index - 1][0] in ("by", "through", "via", "while"):
+            # "improve my writing by reading more", "spend more time with my kids by leaving on time": a way
+            # to a wish, no result, unless the way is one
             # ("by earning the PMP certification").
             if lemma not in OUTCOME_VERBS and not OUTCOME.match(text, start):
                 continue
@@ -796,6 +799,11 @@ def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFie
     return Verdict(False, "names no action or result", "Start with what you will do: complete, earn, give, connect with ...")
 
 
+CREDENTIAL = re.compile(
+    r"\b(?:get|getting|got|earn|earning|pass|passing|obtain|obtaining|achieve|achieving)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
+    r"(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]+)?)\b(?!\s+(?:team|department|group|project|report|data|tickets?)\b)",
+    re.IGNORECASE,
+)
 _JOINED = re.compile(r".*\b(?:and|then)\s+", re.IGNORECASE)
 
 
@@ -815,7 +823,7 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
         return Verdict(True, metric.describe())
     if action.kind == "action" and action.lemma in OUTCOME_VERBS | {"promote", "be"}:
         return Verdict(True, f"done or not done: {action.phrase}")
-    checkable = CHECKABLE.search(text) if action.kind == "action" else None
+    checkable = (CHECKABLE.search(text) or CREDENTIAL.search(text)) if action.kind == "action" else None
     if checkable:
         return Verdict(True, f"done or not done: {one_line(checkable.group().strip(), 60)}")
     if action.kind in ("action", "state"):
@@ -882,7 +890,7 @@ def _time_bound(
 # Roughly the most a person keeps up for each kind of target: (amount, per days).
 PACE_LIMITS = {
     "book": (1, 7), "books": (1, 7), "course": (1, 14), "courses": (1, 14), "certification": (1, 21),
-    "certifications": (1, 21), "kg": (1, 7), "kilos": (1, 7), "pounds": (2, 7), "lbs": (2, 7),
+    "certifications": (1, 21), "certificates": (1, 7), "kg": (1, 7), "kilos": (1, 7), "pounds": (2, 7), "lbs": (2, 7),
     "talks": (1, 7), "presentations": (1, 7), "articles": (2, 7), "posts": (3, 7), "modules": (3, 7),
     "languages": (1, 180), "marathons": (1, 28), "hours": (40, 7), "study hours": (30, 7),
     "events": (3, 7), "people": (30, 7), "contacts": (30, 7), "interviews": (5, 7), "chapters": (7, 7),
@@ -900,6 +908,7 @@ MIN_DAYS = (
      45, "a promotion"),
     (re.compile(r"\bmarathon\b", re.I), 42, "a marathon"),
     (re.compile(r"\b(?:certification|certified|certificate|pmp|cpa|cfa|aws)\b", re.I), 14, "a certification"),
+    (CREDENTIAL, 14, "a certification"),
 )
 
 
@@ -970,6 +979,16 @@ def _achievable(
     return Verdict(None, f"{known}: how sure are you? (1–5)", "Rate how sure you are, from 1 to 5")
 
 
+def _reason(text: str) -> re.Match[str] | None:
+    """Where the sentence says why ("so that I can lead", "... to automate my reports"), if it does."""
+    reason = RELEVANCE.search(text)
+    if reason is None:
+        body = PREFIX.match(text).end()  # type: ignore[union-attr]
+        first_word = text.find(" ", body)
+        reason = PURPOSE.search(text, first_word) if first_word > 0 else None
+    return reason
+
+
 def _relevant(text: str, fields: GoalFields | None) -> Verdict:
     if fields is not None:
         if fields.why and len(fields.why.split()) >= 2:
@@ -979,11 +998,7 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
             return Verdict(True, f"answers an assessment item{item}")
         if fields.parent_title:
             return Verdict(True, f"a step towards: {one_line(fields.parent_title, 60)}")
-    reason = RELEVANCE.search(text)
-    if reason is None:
-        body = PREFIX.match(text).end()  # type: ignore[union-attr]
-        first_word = text.find(" ", body)
-        reason = PURPOSE.search(text, first_word) if first_word > 0 else None
+    reason = _reason(text)
     if reason:
         return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
     # A blank Why field says no more than a sentence without one: the form and `goaljournal
@@ -1016,6 +1031,9 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
     if event:
         start = text.find(event)
         skip.append((start, start + len(event)))
+    reason = _reason(text)
+    if reason is not None and reason.start() > 0:
+        skip.append((reason.start(), len(text)))  # "... so I don't do the weekly reports by hand" measures nothing
     metric = extract_metric(text, skip=skip)
     action = _find_action(text, match.start if match else len(text))
     if not text:
