@@ -3,8 +3,9 @@ people really type: vague improvement verbs, statuses hoped for, checkable outco
 units, rates. The labelled sets are in tests/smart_sentences/ (bench/smart_accuracy.py scores them
 per criterion): ``tune.tsv`` must be right in every column; ``probe.tsv`` (sentences written to
 break the coach once it had been tuned, and tuned on in turn; a few labels are arguable) and the
-two sets kept aside while the rules were tuned, ``heldout.tsv`` and ``heldout2.tsv``, at least
-95 % in each.
+sets kept aside while the rules were tuned, ``heldout.tsv``, ``heldout2.tsv`` and ``heldout3.tsv``
+(their misses at the first look were fixed afterwards, so they are regression sets now; the
+honest scores are in bench/README.md), at least 95 % in each.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _accuracy_module():
 accuracy = _accuracy_module()
 TUNE = accuracy.read_set(HERE / "smart_sentences" / "tune.tsv")
 HELD_OUT = accuracy.read_set(HERE / "smart_sentences" / "heldout.tsv")
-SETS_AT_95 = ("probe.tsv", "heldout.tsv", "heldout2.tsv")
+SETS_AT_95 = ("probe.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
 
 
 def test_the_sets_are_what_they_say() -> None:
@@ -232,3 +233,11 @@ def test_every_suggestion_reads_as_a_sentence() -> None:
     for sentence in sentences:
         for suggestion in smart_report(sentence, TODAY).suggestions:
             assert suggestion[0].isupper(), suggestion
+
+
+def test_a_reason_clause_is_no_measure_and_a_credential_is_done_or_not() -> None:
+    report = smart_report("Learn to build dashboards so I don't have to do the weekly reports by hand", TODAY)
+    assert report.metric is None and report.measurable.ok is False and report.relevant.ok is True
+    report = smart_report("Get my CISSP in 10 days", TODAY)
+    assert report.measurable.ok is True and report.achievable.ok is False
+    assert smart_report("Turn off email notifications on my phone this week", TODAY).measurable.ok is True
