@@ -497,7 +497,7 @@ _EVENT = _compile(
     r"(?:review|appraisal|birthday|wedding|launch|move|exam|interview|deadline|retirement|graduation|promotion|"
     r"conference|reorg|baby|trip|holiday|vacation|anniversary|evaluation|cycle|round|season|meeting|offsite|"
     r"release|audit|renewal|recertification|all-hands|all\s+hands|town\s+hall|kickoff|kick-off|summit|standup|"
-    r"stand-up|board\s+meeting|planning)\b"
+    r"stand-up|board\s+meeting|planning|rotation|placement|residency|internship)\b"
     r"|before\s+(?:it|they|mine|(?:my|our|the)\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:expires?|runs?\s+out|lapses?|ends?|starts?|begins?)\b"
     r"|when\s+[\w'’-]+\s+(?:goes|leaves|returns|starts|comes\s+back|is\s+back|retires)\b[\w'’ -]*"
     r"|(?:in|at|during|before|by|until)\s+(?:my|our|the)\s+(?:next\s+|annual\s+|yearly\s+|mid-?year\s+|year-end\s+|performance\s+)*"

@@ -337,6 +337,7 @@ CHECKABLE = re.compile(
     r"|\b(?:turn|switch)(?:s|ed|ing|es)?\s+off\s+[\w'’ -]+|\b(?:turn|switch)(?:s|ed|ing|es)?\s+(?:my|the)\s+[\w'’-]+\s+off\b"
     r"|\b(?:talk|speak|spoke|talked)\s+(?:to|with)\s+[\w'’ &-]+?\s+about\s+[\w'’-]+"
     r"|\bintroduce\s+myself\s+to\s+[\w'’ -]+"
+    r"|\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:a|an|the|my)\s+[\w'’ -]+"
     r"|\b(?:have|had|having|hold|schedule|book|set\s+up)\s+(?:a|an|the|my|our|one)\s+(?:[\w'’-]+\s+){0,2}?"
     r"(?:" + "|".join(sorted(re.escape(word) for word in MEETINGS)) + r")\b(?:\s+with\s+[\w'’-]+(?:\s+[\w'’-]+)?)?",
     re.IGNORECASE,
@@ -367,8 +368,10 @@ PURPOSE = re.compile(
     r"(?<!\blearn\s)(?<!\bhow\s)(?<!\bready\s)\bto\s+(?:lead|qualify|prepare|become|earn|land|apply|switch|transition|"
     r"move\s+(?:into|up|to)|free\s+up|make\s+room|strengthen|position\s+myself|open\s+(?:up\s+)?(?:the\s+)?doors?|"
     r"take\s+on|step\s+into|be\s+considered|stay\s+(?:current|relevant|ahead|employable)|build\s+(?:my|a|the)\s+case|"
-    r"afford|pay\s+for|make\s+partner|automate|hit\s+(?:my|our|the)|raise\s+my\s+profile|get\s+noticed|cover\s+my)\b"
-    r"|\bso\s+(?:that\s+)?(?:they|he|she|everyone|my\s+[\w-]+|the\s+team|i|we)\s+(?:can|could|have|get|will|won['’]t|don['’]t|no\s+longer)\b"
+    r"afford|pay\s+for|make\s+partner|automate|hit\s+(?:my|our|the)|raise\s+my\s+profile|get\s+noticed|cover\s+my|"
+    r"make\s+(?:fewer|less|better)|avoid|save\s+(?:time|hours|money))\b"
+    r"|\bso\s+(?:that\s+)?(?:they|he|she|everyone|my\s+[\w-]+|the\s+team|i|we)(?:\s+|['’])(?:can|could|have|get|will|won['’]t|don['’]t|"
+    r"no\s+longer|stop|never|am|m|re|feel|spend)\b"
     r"|\bsince\s+(?:the|our|my)\s+[\w-]+\s+(?:is|are|has|have|will|needs?)\b",
     re.IGNORECASE,
 )
@@ -538,6 +541,8 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
         unit = change["unit_b"] or change["unit_a"]
         if unit and unit.lower() in _UNIT_BREAK:
             unit = None
+        if rate and re.search(r"\b(?:my|our|the|a)\s+$", masked[: rate[1]], re.IGNORECASE) and rate[2] < change.start():
+            rate_unit = None  # "cut my weekly overtime from 12 hours to 4": a level to reach, not a count per week
         return Metric(
             float(change["b"].replace(",", "")), unit, rate_unit, change.group().strip(), change.start(), change.end(),
             "change", baseline=float(change["a"].replace(",", "")),
@@ -909,6 +914,7 @@ MIN_DAYS = (
     (re.compile(r"\bmarathon\b", re.I), 42, "a marathon"),
     (re.compile(r"\b(?:certification|certified|certificate|pmp|cpa|cfa|aws)\b", re.I), 14, "a certification"),
     (CREDENTIAL, 14, "a certification"),
+    (re.compile(r"\bpass(?:ing)?\s+(?:the|my)\s+(?:[\w+-]+\s+){0,4}?exam\b", re.I), 14, "an exam"),
 )
 
 
