@@ -44,6 +44,14 @@ PHRASES = [
     ("Ship the fix by EOM", "2026-11-30"),
     ("Finish the draft by the end of the wk", "2026-11-29"),
     ("Renew the badge before March", "2027-02-28"),  # counted back, as "before 2028" is
+    ("Hire two data engineers before Q2", "2027-03-31"),
+    ("Submit the report by 15/01", "2027-01-15"),
+    ("Pass the exam by 31/03/2027", "2027-03-31"),
+    ("Ship the release on 12/15", "2026-12-15"),  # month first: 15 is no month
+    ("Hand in the budget forecast on the 15th", "2026-12-15"),
+    ("Cut my hours from 55 to 45 by mid-March", "2027-03-15"),
+    ("Finish the module by early February", "2027-02-10"),
+    ("Cut resolution time from 3 days to under 1 day by end of next month", "2026-12-31"),
     # quarters
     ("Connect with five HR leaders over the next quarter", "2027-03-31"),
     ("Close ten deals this quarter", "2026-12-31"),
@@ -137,6 +145,9 @@ NOT_DEADLINES = [
     "Write the post-mortem for the Q3 outage",  # a quarter that names a thing
     "Prepare for my mid-year review",
     "Apply to the summer school",
+    "Make fewer mistakes in the month-end reconciliations",
+    "Raise my score to 4.5/5",
+    "Be available 24/7",
     "Become a director by age 40",
     "Study every day for the exam",
     "Run a monthly retrospective starting in January",  # when it starts, not when it is due

@@ -354,6 +354,53 @@ def _holiday(match: re.Match[str], today: date) -> date | None:
     return _not_past(lambda year: date(year, month, day), today)
 
 
+def _numeric_date(match: re.Match[str], today: date) -> date | None:
+    """15/01, 31/03/2027, 12/15: day first unless only month first can be a date."""
+    first, second = int(match["a"]), int(match["b"])
+    day, month = (first, second) if second <= 12 else (second, first)
+    if not 1 <= month <= 12:
+        return None
+    if match["y"]:
+        year = int(match["y"])
+        return _safe_date(year + 2000 if year < 100 else year, month, day)
+    return _not_past_day(month, day, today)
+
+
+def _not_past_day(month: int, day: int, today: date) -> date | None:
+    for year in (today.year, today.year + 1, today.year + 4):  # 29 Feb waits for a leap year
+        found = _safe_date(year, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
+def _ordinal_day(match: re.Match[str], today: date) -> date | None:
+    """"by the 15th": that day of this month, or of the next if it has passed."""
+    day = int(match["day"])
+    month, year = today.month, today.year
+    for _ in range(3):
+        found = _safe_date(year, month, day)
+        if found is not None and found >= today:
+            return found
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return None
+
+
+_PART_OF_MONTH = {"early": 10, "mid": 15}
+
+
+def _part_of_month(match: re.Match[str], today: date) -> date | None:
+    """"by mid-March": the 15th; "early February": the 10th; "late May": its last day."""
+    month = MONTHS[_group(match, "month")]
+    part = _group(match, "part")
+    year = _year_named(match, today)
+
+    def day_in(in_year: int) -> date:
+        return _month_end(in_year, month) if part == "late" else date(in_year, month, _PART_OF_MONTH[part])
+
+    return day_in(year) if year is not None else _not_past(day_in, today)
+
+
 # -- the rules, in order --------------------------------------------------------------------
 
 _UNIT = r"(?P<unit>hours?|hrs?|days?|weeks?|wks?|fortnights?|months?|mos?|mths?|quarters?|qtrs?|years?|yrs?|decades?)"
@@ -362,6 +409,14 @@ _WHICH = r"(?:(?P<which>this|next|the\s+coming|coming|the\s+following|following|
 RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # 2027-03-31
     ("iso date", _compile(_LEAD + r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"), _iso),
+    # by 15/01, before 31/03/2027, on 12/15 (after a word that makes it a date: not "4.5/5", "24/7")
+    ("numeric date", _compile(
+        r"\b(?P<lead>by|before|on|until|till|due|no\s+later\s+than)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?:/(?P<y>(?:20)?\d\d))?\b(?![/.]\d)"),
+        _numeric_date),
+    # by mid-March, early February 2027, by late May
+    ("part of month", _compile(
+        _LEAD + r"\b(?P<part>early|mid|late)[- ]?(?P<month>" + _MONTH_NAMES + r")\b(?:\s+" + _year() + r"\b)?"),
+        _part_of_month),
     # March 31, Mar 31st, March 31, 2027 (not "June 5k", "May 3pm", "Dec 1.5")
     ("month day", _compile(
         _LEAD + r"(?:the\s+)?\b(?P<month>" + _MONTH_NAMES + r")\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
@@ -412,7 +467,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # within three months, in two weeks, over the next 6 months, for the next 30 days, in a fortnight
     # (not "within a week of meeting", "in 2-week sprints", "for weeks")
     ("duration", _compile(
-        r"(?:(?P<lead>within|w/in|in|over|during|for|inside(?:\s+of)?|in\s+under|under|in\s+less\s+than|less\s+than)\s+)"
+        r"(?:(?P<lead>within|w/in|in|over|during|for|inside(?:\s+of)?|in\s+under|in\s+less\s+than)\s+)"
         r"(?:the\s+)?(?:(?P<next>next|coming|following|upcoming|first)\s+)?(?:(?P<n>" + NUMBER + r")(?:\s+|(?<=\d)(?=[a-z])))?" + _UNIT
         + r"\b(?!-)(?:['’]s?\s+time\b)?(?!\s+(?:of|after|from\s+(?!now\b|today\b)|before|since|ago|per|into|in\s+a\s+row)\b)"),
         _duration_after_lead),
@@ -424,6 +479,9 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     ("weekday", _compile(
         r"(?:(?:by|before|until|till|on)\s+(?:(?P<which>this|next)\s+)?|\b(?P<next>next)\s+)\b(?P<weekday>" + _WEEKDAY_NAMES + r")\b"),
         _weekday),
+    # by the 15th, on the 20th
+    ("day of month", _compile(r"\b(?P<lead>by|before|on|until|till)\s+the\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:" + _MONTH_NAMES + r")\b)"),
+     _ordinal_day),
     # by Christmas, before New Year's Eve
     ("holiday", _compile(
         _LEAD + r"\b(?P<holiday>christmas(?:\s+day|\s+eve)?|xmas|new\s+year['’]?s?\s+eve|new\s+year['’]?s?(?:\s+day)?|"
@@ -431,7 +489,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Resolver], ...] = (
     # tomorrow, by the end of the day, by the end of the week / month
     ("named day", _compile(
         _LEAD + r"\b(?P<word>tomorrow|tonight|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|wk|month|mo)|end\s+of\s+day|eod|eow|eom|eoq|"
-        r"month[- ]end|quarter[- ]end)\b"), _named_day),
+        r"(?<=by\s)(?:month|quarter)[- ]end)\b"), _named_day),
 )  # fmt: skip
 
 

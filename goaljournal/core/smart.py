@@ -269,10 +269,10 @@ editor recruiter controller trainer instructor auditor accountant
 # "become a thought leader", "be seen as the go-to person"), unless an amount makes it a target.
 STATUS_WORDS = set("""
 raise promotion recognition recognised recognized noticed respected respect visibility visible
-expert go-to influencer guru authority reputation name seen known thought trust seat step
+expert go-to influencer guru authority reputation name seen known thought trust seat step leader paid
 """.split())
 # After a verb, what makes it a whole action with no object: "log off", "switch off", "sign out".
-PARTICLES = {"off", "out", "in", "down"}
+PARTICLES = {"off", "out", "in", "down", "over"}
 # Asking for a status is something you do: "ask for a promotion", "negotiate a raise".
 ASKING = {"ask", "request", "negotiate", "apply", "pitch", "propose"}
 # What a person can have with someone, done or not: "have a frank talk with my lead".
@@ -304,7 +304,7 @@ must want wanted wants need needs hope plan planning going try trying really jus
 """.split())
 # Openings to skip to reach the main verb: "I want to", "My goal is to", "I'll", "Don't".
 PREFIX = re.compile(
-    r"^(?:(?:i|we)(?:['’](?:ll|d|m))?\s+|my\s+goal\s+is\s+|(?:really|also|finally|definitely)\s+|"
+    r"^(?:(?:i|we)(?:['’](?:ll|d|m))?\s+|my\s+goal\s+is\s+|(?:really|also|finally|definitely|maybe|perhaps|ideally)\s+|"
     r"(?:want|would\s+like|like|love|plan|need|hope|intend|aim|going|will|shall|must|should|have(?=\s+to\b)|try|"
     r"wish|am|may|might|could|can)\s+|to\s+|(?:don['’]t|do\s+not|never|no\s+longer)\s+)*",
     re.IGNORECASE,
@@ -334,7 +334,7 @@ CHECKABLE = re.compile(
     r"\b(?:roll(?:s|ed|ing)?\s+out|max(?:es|ed|ing)?\s+out|pa(?:y|ys|id|ying)\s+off|set(?:s|ting)?\s+up|"
     r"sign(?:s|ed|ing)?\s+up\s+for|hand(?:s|ed|ing)?\s+in|put(?:s|ting)?\s+together|wrap(?:s|ped|ping)?\s+up|"
     r"kick(?:s|ed|ing)?\s+off)\s+(?:the|a|an|my|our|\w+['’]s)\s+[\w'’ ,-]+"
-    r"|\b(?:turn|switch)(?:s|ed|ing|es)?\s+off\s+[\w'’ -]+|\b(?:turn|switch)(?:s|ed|ing|es)?\s+(?:my|the)\s+[\w'’-]+\s+off\b"
+    r"|\btak(?:e|es|ing)\s+over\s+[\w'’ -]+|\b(?:turn|switch)(?:s|ed|ing|es)?\s+off\s+[\w'’ -]+|\b(?:turn|switch)(?:s|ed|ing|es)?\s+(?:my|the)\s+[\w'’-]+\s+off\b"
     r"|\b(?:talk|speak|spoke|talked)\s+(?:to|with)\s+[\w'’ &-]+?\s+about\s+[\w'’-]+"
     r"|\bintroduce\s+myself\s+to\s+[\w'’ -]+"
     r"|\bask(?:s|ed|ing)?\s+(?:[\w'’-]+\s+){0,3}?for\s+(?:a|an|the|my)\s+[\w'’ -]+"
@@ -369,9 +369,10 @@ PURPOSE = re.compile(
     r"move\s+(?:into|up|to)|free\s+up|make\s+room|strengthen|position\s+myself|open\s+(?:up\s+)?(?:the\s+)?doors?|"
     r"take\s+on|step\s+into|be\s+considered|stay\s+(?:current|relevant|ahead|employable)|build\s+(?:my|a|the)\s+case|"
     r"afford|pay\s+for|make\s+partner|automate|hit\s+(?:my|our|the)|raise\s+my\s+profile|get\s+noticed|cover\s+my|"
-    r"make\s+(?:fewer|less|better)|avoid|save\s+(?:time|hours|money))\b"
+    r"make\s+(?:fewer|less|better)|avoid|save\s+(?:time|hours|money)|pad\s+out\s+my|strengthen\s+my)\b"
+    r"|\bfor\s+(?:a|my|our)\s+(?:house|home|flat|car|wedding|mortgage)(?:\s+deposit)?\b|\bfor\s+my\s+(?:cv|resume|résumé)\b"
     r"|\bso\s+(?:that\s+)?(?:they|he|she|everyone|my\s+[\w-]+|the\s+team|i|we)(?:\s+|['’])(?:can|could|have|get|will|won['’]t|don['’]t|"
-    r"no\s+longer|stop|never|am|m|re|feel|spend)\b"
+    r"no\s+longer|stop|never|am|m|re|feel|spend|hit|qualify|make|reach|land|earn)\b"
     r"|\bsince\s+(?:the|our|my)\s+[\w-]+\s+(?:is|are|has|have|will|needs?)\b",
     re.IGNORECASE,
 )
@@ -385,6 +386,7 @@ RATE = re.compile(
     r"\b(?:(?:per|a|an|each|every|every\s+other|every\s+second|every\s+third)\s+(?P<every_n>" + NUMBER + r"\s+)?"
     r"(?P<unit>day|week|wk|month|mo|mth|quarter|qtr|year|yr|weekday|weekend|morning|evening|night|workday|working\s+day|"
     r"sprint|fortnight|hour|minute|monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?"
+    r"(?!\s+(?:course|class|classes|program|programme|degree|job|shift|event|school|session|seminar|workshop)s?\b)"
     r"|(?<=\w)\s?/\s?(?P<slash>day|week|wk|month|mo|mth|quarter|qtr|year|yr)\b"
     r"|(?P<weekly>(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\s?/\s?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*)+"
     r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:mornings|afternoons|evenings|nights))"
@@ -408,7 +410,11 @@ _CHANGE = re.compile(
     r"\bfrom\s+(?P<a>\d[\d,]*(?:\.\d+)?)\s*(?P<unit_a>%|[a-z]+)?\s+(?:down\s+|up\s+)?to\s+(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?P<unit_b>%|[a-z]+)?",
     re.IGNORECASE,
 )
-_MULTIPLY = re.compile(r"\b(?:double|triple|halve|quadruple)[sd]?\b|\b(?:in|by)\s+half\b", re.IGNORECASE)
+_MULTIPLY = re.compile(
+    r"\b(?:double|triple|halve|quadruple)[sd]?\b|\b(?:in|by)\s+half\b|\bby\s+(?:a|one)\s+(?:third|quarter|fifth|tenth)\b", re.IGNORECASE
+)
+# A score out of a scale: "4.5/5", "9/10".
+_SCORE = re.compile(r"(?<![\w/.])(?P<n>\d+(?:\.\d+)?)\s?/\s?(?P<of>5|7|10|100)\b(?![/.]\d)")
 _LEVEL = re.compile(
     r"\b(?:to|at|reach(?:ing)?)\s+(?:an?\s+|the\s+)?(?P<level>[ABC][12]|level\s+\d+|conversational|fluent|fluency|"
     r"intermediate|advanced|proficient|native)(?:\s+level)?\b|\b(?P<fluent>fluent|conversational|proficient)\s+in\b",
@@ -547,6 +553,9 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
             float(change["b"].replace(",", "")), unit, rate_unit, change.group().strip(), change.start(), change.end(),
             "change", baseline=float(change["a"].replace(",", "")),
         )  # fmt: skip
+    score = _SCORE.search(masked)
+    if score:
+        return Metric(float(score["n"]), f"out of {score['of']}", rate_unit, score.group(), score.start(), score.end(), "count")
     percent = _PERCENT.search(masked)
     if percent:
         return Metric(float(percent["n"]), "%", rate_unit, percent.group(), percent.start(), percent.end(), "percent")
@@ -646,7 +655,8 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
     return amount, None
 
 
-_PHRASE_BREAK = STOP | {"by", "within", "per", "every", "each", "in", "at", "for", "to", "from", "on", "with", "of", "into"}
+_PHRASE_BREAK = (STOP - {"plan", "planning", "need", "needs", "hope"}) | {
+    "by", "within", "per", "every", "each", "in", "at", "for", "to", "from", "on", "with", "of", "into"}  # fmt: skip
 
 
 def _quote(text: str, tokens: list[tuple[str, int, int]], verb: int, obj: int, stop_at: int) -> str:
@@ -655,7 +665,8 @@ def _quote(text: str, tokens: list[tuple[str, int, int]], verb: int, obj: int, s
     for word, start, word_end in tokens[obj + 1 : obj + 5]:
         if word in _PHRASE_BREAK or start >= stop_at or text[end:start].strip():
             break
-        end = word_end
+        if word not in FILLER and number_value(word) is None:  # never end on "a" or "20": "... 20 minutes a"
+            end = word_end
     return text[tokens[verb][1] : end]
 
 
@@ -701,8 +712,11 @@ def _find_action(text: str, stop_at: int) -> _Action:
         obj, vague_word = _object(tokens, index)
         if obj is None:
             following = tokens[index + 1][0] if index + 1 < len(tokens) else None
-            if vague_word is None and following in PARTICLES and (index + 2 >= len(tokens) or tokens[index + 2][0] in _PHRASE_BREAK):
-                return _Action("action", word, _quote(text, tokens, index, index + 1, stop_at), start=start)  # "log off by 6pm"
+            if vague_word is None and following in PARTICLES:
+                after, _ = _object(tokens, index + 1) if index + 2 < len(tokens) else (None, None)
+                if index + 2 >= len(tokens) or tokens[index + 2][0] in _PHRASE_BREAK or after is not None:
+                    # "log off by 6pm", "take over chairing the stand-up"
+                    return _Action("action", word, _quote(text, tokens, index, after or index + 1, stop_at), start=start)
             vague = vague or vague_word
             continue
         thing = tokens[obj][0]
@@ -745,6 +759,9 @@ ADVICE = (
      "Name the dashboard you will ship and who will use it"),
     (r"\bpresent|public\s+speaking|\bspeak|\btalks?\b|\bpitch|powerpoint|\bslides?\b|\bdecks?\b",
      "Name the talk you will give, to whom and by when: 'present the Q1 results to the leadership team'"),
+    (r"\bhealth|\bfit(?:ness)?\b|\bexercise|\bstress|\bsleep|\bbalance\b|\bburn|\bwell-?being|\brest\b|\bafter\s+\d|"
+     r"\blate\s+nights?|\bevenings?\b|\bweekends?\b|\bswitch\s+off|\blog\s+off|\bnotifications?\b|\bovertime\b",
+     "Name the habit and how often: 'a 20-minute walk at lunch, four days a week'"),
     (r"\bwrit|\bemails?\b|\bblog|\barticles?\b|\bdocumentation\b",
      "Name what you will write and who will read it: 'publish two posts on the team blog'"),
     (r"\bthought\s+leader|\bexpert|\bgo-to\b|\bknown\b|\bseen\b|\breputation|\brecogni[sz]|\brespect|\bauthority",
@@ -755,14 +772,12 @@ ADVICE = (
      "Name the conversation or update you will own: 'run the weekly status update for my team'"),
     (r"\bnetwork|\bpeople\b|\bcontacts\b|\bconnections\b|\brelationships?\b|\bvisible|\bvisibility\b",
      "Say who you will meet and how many: 'have coffee with five product managers this quarter'"),
-    (r"\braise\b|\bsalary|\bpay\b|\bpromot|\bbonus",
+    (r"\b(?:a|my|pay)\s+raise\b|\bsalary|\bpay\b|\bpaid\b|\bpromot|\bbonus",
      "Name the amount or the role, and the step you will take: 'ask for a 10% raise at my March review'"),
     (r"\b(?:spanish|german|french|english|italian|portuguese|japanese|mandarin|chinese|arabic|korean|dutch|language)s?\b",
      "Name the level you will reach or the exam you will pass: 'B1 in Spanish, with the DELE exam'"),
     (r"\binvest|\bfinances?\b|\bmoney\b|\bbudget|\bsav(?:e|ing|ings)\b|\bdebt\b|\bspending\b",
      "Name the amount and where it goes: 'put $200 a month into an index fund'"),
-    (r"\bhealth|\bfit(?:ness)?\b|\bexercise|\bstress|\bsleep|\bbalance\b|\bburn|\bwell-?being|\brest\b",
-     "Name the habit and how often: 'a 20-minute walk at lunch, four days a week'"),
     (r"\bpython|\bsql\b|\bexcel\b|\bkubernetes|\bcod(?:e|ing)\b|\bprogramming|\bjava|\brust\b|\baws\b|"
      r"\bazure\b|\bcloud\b|\bstatistics|\bmachine\s+learning|\bai\b|\bdata\b|\banalytics",
      "Name what you will build with it, or the course you will finish: 'automate the weekly report', 'finish the SQL course on Coursera'"),
@@ -797,6 +812,10 @@ def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFie
         if amount:
             return Verdict(True, f"names what you will get and how much: {action.phrase}, {amount}")
         return Verdict(False, f"'{action.phrase}' is what others decide, not something you do", advice(text))
+    stated = metric is not None and amount is not None and (metric.kind != "count" or bool(metric.unit))
+    if action.kind in ("state", "vague") and stated:
+        # "no more than 2 late nights a week", "keep my utilisation between 75 and 85%": the amount is the result
+        return Verdict(True, f"names the result and how much: {amount}")
     if action.kind == "state":
         return Verdict(False, f"'{action.phrase}' is how you want to be, not something you do", advice(text))
     if action.kind == "vague":
@@ -805,7 +824,7 @@ def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFie
 
 
 CREDENTIAL = re.compile(
-    r"\b(?:get|getting|got|earn|earning|pass|passing|obtain|obtaining|achieve|achieving)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
+    r"\b(?:get|getting|got|earn|earning|pass|passing|obtain|obtaining|achieve|achieving|do|take|sit)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
     r"(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]+)?)\b(?!\s+(?:team|department|group|project|report|data|tickets?)\b)",
     re.IGNORECASE,
 )
@@ -905,7 +924,7 @@ MIN_DAYS = (
     (re.compile(
         r"\b(?:complete|completing|finish|finishing|earn|earning|get|getting|obtain|do|graduate\s+with)\s+(?:an?\s+|the\s+|my\s+)?"
         r"(?:[\w'-]+\s+){0,3}?(?:degree|master'?s|mba|phd|doctorate|bachelor'?s)\b(?!\s+(?:thesis|modules?|programs?|programmes?|"
-        r"applications?|courses?|class(?:es)?))", re.I), 180, "a degree"),
+        r"applications?|courses?|class(?:es)?|dissertation|project|assignments?|essays?|exams?))", re.I), 180, "a degree"),
     (re.compile(r"\b(?:fluent|fluency)\b", re.I), 180, "fluency in a language"),
     (re.compile(
         r"\b(?:(?:be|get|getting|got)\s+promoted|(?:become|attain|reach|land|secure|get|step\s+up\s+to|make)\s+"
