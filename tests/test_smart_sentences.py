@@ -1,7 +1,7 @@
 """The SMART coach on goal sentences written apart from its rules, and on the kinds of sentence
 people really type: vague improvement verbs, statuses hoped for, checkable outcomes, shortened
 units, rates. The labelled sets are in tests/smart_sentences/ (bench/smart_accuracy.py scores them
-per criterion): ``tune.tsv`` must be right in every column; ``probe.tsv`` and ``probe2.tsv``
+per criterion): ``tune.tsv`` must be right in every column; ``probe.tsv`` to ``probe3.tsv``
 (sentences written to break the coach once it had been tuned, and tuned on in turn; a few labels
 are arguable) and the
 sets kept aside while the rules were tuned, ``heldout.tsv``, ``heldout2.tsv`` and ``heldout3.tsv``
@@ -36,7 +36,7 @@ def _accuracy_module():
 accuracy = _accuracy_module()
 TUNE = accuracy.read_set(HERE / "smart_sentences" / "tune.tsv")
 HELD_OUT = accuracy.read_set(HERE / "smart_sentences" / "heldout.tsv")
-SETS_AT_95 = ("probe.tsv", "probe2.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
+SETS_AT_95 = ("probe.tsv", "probe2.tsv", "probe3.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
 
 
 def test_the_sets_are_what_they_say() -> None:
@@ -271,3 +271,18 @@ def advice_for(sentence: str) -> str:
     suggestion = smart_report(sentence, TODAY).specific.suggestion
     assert suggestion is not None
     return suggestion
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measurable"),
+    [("grade all the midterm papers by sunday", True), ("take the cpa far section next month", True),
+     ("go to the state bar mixer on friday", True), ("study for iso 27001 lead auditor", False),
+     ("Get my performance rating up from meets to exceeds at my next review", True)],
+)  # fmt: skip
+def test_terse_lower_case_goals(sentence: str, measurable: bool) -> None:
+    assert smart_report(sentence, TODAY).measurable.ok is measurable
+
+
+def test_a_response_standard_is_not_a_deadline() -> None:
+    assert smart_report("respond to every ticket w/in 24 hrs", TODAY).deadline is None
+    assert smart_report("send my manager the hiring plan within 48 hrs", TODAY).deadline == date(2026, 11, 27)

@@ -271,8 +271,10 @@ def _duration(match: re.Match[str], today: date) -> date | None:
     if amount is None or amount <= 0 or amount > 1000:
         return None
     unit = unit_name(_group(match, "unit"))
-    if unit == "hour":  # "within 48 hrs": the day those hours run out
-        return today + timedelta(days=-(-round(amount) // 24)) if amount >= 24 else None
+    if unit == "hour":  # "within 48 hrs": the day those hours run out; "every ticket within 24 hrs" is a standard
+        if amount < 24 or re.search(r"\b(?:every|each|all|any)\b", match.string[: match.start()], re.IGNORECASE):
+            return None
+        return today + timedelta(days=-(-round(amount) // 24))
     if unit in _UNIT_DAYS:
         return today + timedelta(days=round(amount * _UNIT_DAYS[unit]))
     months = amount * _UNIT_MONTHS[unit]

@@ -221,7 +221,7 @@ complete finish earn pass obtain secure attain land publish launch ship submit g
 attend join enrol enroll register deliver present win sign host organise organize release sit
 hire open found apply book visit buy migrate automate reach certify close sell implement deploy
 finalise finalize introduce redesign replace switch move translate produce record
-update revise rewrite author co-author coauthor clear fix tell negotiate share send
+update revise rewrite author co-author coauthor clear fix tell negotiate share send grade file
 """.split())
 # Verbs whose object can be checked off but that also take vague objects ("get better").
 ACTION_VERBS = OUTCOME_VERBS | set("""
@@ -275,6 +275,9 @@ expert go-to influencer guru authority reputation name seen known thought trust 
 PARTICLES = {"off", "out", "in", "down", "over"}
 # Asking for a status is something you do: "ask for a promotion", "negotiate a raise".
 ASKING = {"ask", "request", "negotiate", "apply", "pitch", "propose"}
+# "A professional association" is a body one can join; "professional growth" is vague.
+PROFESSIONAL_BODIES = {"association", "body", "society", "network", "group", "organisation", "organization",
+                       "membership", "certification", "certificate", "exam", "license", "licence", "qualification"}  # fmt: skip
 # What a person can have with someone, done or not: "have a frank talk with my lead".
 MEETINGS = set("""
 conversation conversations chat talk 1:1 one-on-one one-to-one meeting call coffee lunch discussion
@@ -314,7 +317,7 @@ _WORD = re.compile(r"[$€£]?\d[\d,.]*%?(?:-[A-Za-z]+)?|[A-Za-z][A-Za-z'’-]*|
 OUTCOME = re.compile(
     r"\b(?:get(?:ting)?|got|becom(?:e|ing)|became|take|taking|took|build(?:ing)?|built|creat(?:e|ing)|"
     r"writ(?:e|ing)|wrote|run(?:ning)?|ran|lead(?:ing)?|led|speak(?:ing)?|give|giving|gave|find(?:ing)?|"
-    r"set(?:ting)?\s+up|start(?:ing)?|mak(?:e|ing)|do(?:ing)?|hav(?:e|ing)|enter(?:ing)?)\b"
+    r"set(?:ting)?\s+up|start(?:ing)?|mak(?:e|ing)|do(?:ing)?|hav(?:e|ing)|enter(?:ing)?|go(?:ing)?|went)\b"
     r"(?:\s+(?:for|up|to|on|in|with|into|at|as))?"
     r"(?:\s+[\w'’,-]+){0,5}?"
     r"\s+(?P<thing>certifications?|certificates?|certified|degree|diploma|masters?|mba|phd|exam|course|"
@@ -326,7 +329,8 @@ OUTCOME = re.compile(
     r"conference|event|podcast|newsletter|channel|business|startup|company|level|charter|handbook|policy|guide|"
     r"playbook|checklist|template|roadmap|budget|tracker|runbook|deck|strategy|curriculum|manual|wiki|memo|"
     r"framework|spreadsheet|survey|documentation|campaign|plan|post-mortem|postmortem|retro|retrospective|belt|cdl|"
-    r"kickoff|kick-off|offsite|off-site|" + "|".join(sorted(ROLES)) + r")\b",
+    r"kickoff|kick-off|offsite|off-site|mixer|fair|summit|expo|gala|pto|leave|time\s+off|(?:day|week)s?\s+off|tests|"
+    + "|".join(sorted(ROLES)) + r")(?:s|es)?\b",
     re.IGNORECASE,
 )
 # Done or not, whatever the numbers: "roll out the new policy", "have a frank talk with my lead".
@@ -369,7 +373,9 @@ PURPOSE = re.compile(
     r"move\s+(?:into|up|to)|free\s+up|make\s+room|strengthen|position\s+myself|open\s+(?:up\s+)?(?:the\s+)?doors?|"
     r"take\s+on|step\s+into|be\s+considered|stay\s+(?:current|relevant|ahead|employable)|build\s+(?:my|a|the)\s+case|"
     r"afford|pay\s+for|make\s+partner|automate|hit\s+(?:my|our|the)|raise\s+my\s+profile|get\s+noticed|cover\s+my|"
-    r"make\s+(?:fewer|less|better)|avoid|save\s+(?:time|hours|money)|pad\s+out\s+my|strengthen\s+my)\b"
+    r"make\s+(?:fewer|less|better)|avoid|save\s+(?:time|hours|money)|pad\s+out\s+my|strengthen\s+my|"
+    r"get\s+(?:my|a|the)\s+(?:[\w-]+\s+){0,2}(?:licen[cs]e|certification|cert|degree|role|job|promotion|place)|"
+    r"learn\s+(?:the|how|our|more\s+about))\b"
     r"|\bfor\s+(?:a|my|our)\s+(?:house|home|flat|car|wedding|mortgage)(?:\s+deposit)?\b|\bfor\s+my\s+(?:cv|resume|résumé)\b"
     r"|\bso\s+(?:that\s+)?(?:they|he|she|everyone|my\s+[\w-]+|the\s+team|i|we)(?:\s+|['’])(?:can|could|have|get|will|won['’]t|don['’]t|"
     r"no\s+longer|stop|never|am|m|re|feel|spend|hit|qualify|make|reach|land|earn)\b"
@@ -417,7 +423,8 @@ _MULTIPLY = re.compile(
 _SCORE = re.compile(r"(?<![\w/.])(?P<n>\d+(?:\.\d+)?)\s?/\s?(?P<of>5|7|10|100)\b(?![/.]\d)")
 _LEVEL = re.compile(
     r"\b(?:to|at|reach(?:ing)?)\s+(?:an?\s+|the\s+)?(?P<level>[ABC][12]|level\s+\d+|conversational|fluent|fluency|"
-    r"intermediate|advanced|proficient|native)(?:\s+level)?\b|\b(?P<fluent>fluent|conversational|proficient)\s+in\b",
+    r"intermediate|advanced|proficient|native)(?:\s+level)?\b|\b(?P<fluent>fluent|conversational|proficient)\s+in\b"
+    r"|\bfrom\s+(?:partially\s+)?(?:meets|good|solid|below|developing)\w*\s+to\s+(?P<rating>meets|exceeds|outstanding|strong|exceptional)\w*",
     re.IGNORECASE,
 )
 _COUNT = re.compile(r"(?<![\w$€£.,:/#-])(?P<n>" + NUMBER + r")(?!(?!x\b)[\w%-]|[.,:/]\d)", re.IGNORECASE)
@@ -425,7 +432,10 @@ _COUNT = re.compile(r"(?<![\w$€£.,:/#-])(?P<n>" + NUMBER + r")(?!(?!x\b)[\w%-
 _TIMES_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
 _TIMES = re.compile(r"\b(?P<n>once|twice|thrice)\b", re.IGNORECASE)
 # Before a number, what makes it part of a description or a name rather than an amount to reach.
-_NAMED_NUMBER = re.compile(r"(?:\b(?:my|our|your|their|his|her)\s+(?:top\s+)?|(?<=\s)[A-Z][\w-]*\s+)$")
+_NAMED_NUMBER = re.compile(
+    r"(?:\b(?:my|our|your|their|his|her)\s+(?:top\s+)?|(?<=\s)[A-Z][\w-]*\s+|"
+    r"(?i:\b(?:iso|level|tier|phase|version|python|windows|ios|android|web|grade|band|step)\s+))$"
+)
 # After a number, units that make it an amount even after a name: "LinkedIn 2x a week", "GMAT 6 hrs".
 _AMOUNT_UNITS = {"hours", "hrs", "hour", "hr", "h", "minutes", "mins", "min", "days", "weeks", "sessions", "posts", "pages",
                  "words", "steps", "km", "miles", "kg", "lbs", "problems", "books", "articles", "calls", "times"}  # fmt: skip
@@ -604,7 +614,7 @@ def _metric(text: str, skip: list[tuple[int, int]] | None) -> Metric | None:
             return Metric(amount, "times", rate_unit, text[times_word.start() : rate[2]], times_word.start(), rate[2], "count")
     level = _LEVEL.search(masked)
     if level:
-        return Metric(None, level["level"] or level["fluent"], rate_unit, level.group().strip(), level.start(), level.end(), "level")
+        return Metric(None, level["level"] or level["fluent"] or level["rating"], rate_unit, level.group().strip(), level.start(), level.end(), "level")
     multiply = _MULTIPLY.search(masked)
     if multiply:
         return Metric(None, None, rate_unit, multiply.group(), multiply.start(), multiply.end(), "change")
@@ -642,7 +652,10 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
             continue  # "introduce myself to the VP"
         if word.endswith("'s") and position + 1 < len(tokens):
             continue  # "my team's trust": the thing is what follows
-        if word in VAGUE_WORDS and not any(later in MEETINGS for later, _, _ in tokens[position + 1 : position + 3]):
+        following = tokens[position + 1][0] if position + 1 < len(tokens) else None
+        if word in VAGUE_WORDS and not any(later in MEETINGS for later, _, _ in tokens[position + 1 : position + 3]) and not (
+            word == "professional" and following in PROFESSIONAL_BODIES
+        ):
             return None, word
         if re.fullmatch(r"[$€£]?\d[\w,.%$-]*", word):
             amount = position
@@ -656,7 +669,7 @@ def _object(tokens: list[tuple[str, int, int]], index: int) -> tuple[int | None,
 
 
 _PHRASE_BREAK = (STOP - {"plan", "planning", "need", "needs", "hope"}) | {
-    "by", "within", "per", "every", "each", "in", "at", "for", "to", "from", "on", "with", "of", "into"}  # fmt: skip
+    "by", "within", "per", "every", "each", "in", "at", "for", "to", "from", "on", "with", "of", "into", "w", "through"}  # fmt: skip
 
 
 def _quote(text: str, tokens: list[tuple[str, int, int]], verb: int, obj: int, stop_at: int) -> str:
@@ -813,7 +826,7 @@ def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFie
             return Verdict(True, f"names what you will get and how much: {action.phrase}, {amount}")
         return Verdict(False, f"'{action.phrase}' is what others decide, not something you do", advice(text))
     stated = metric is not None and amount is not None and (metric.kind != "count" or bool(metric.unit))
-    if action.kind in ("state", "vague") and stated:
+    if action.kind in ("state", "vague", "none") and stated:
         # "no more than 2 late nights a week", "keep my utilisation between 75 and 85%": the amount is the result
         return Verdict(True, f"names the result and how much: {amount}")
     if action.kind == "state":
@@ -825,7 +838,9 @@ def _specific(text: str, action: _Action, metric: Metric | None, fields: GoalFie
 
 CREDENTIAL = re.compile(
     r"\b(?:get|getting|got|earn|earning|pass|passing|obtain|obtaining|achieve|achieving|do|take|sit)\s+(?:my\s+|the\s+|a\s+|an\s+)?"
-    r"(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]+)?)\b(?!\s+(?:team|department|group|project|report|data|tickets?)\b)",
+    r"(?:(?-i:[A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]+)?)|(?:pmp|cpa|cfa|cissp|ccna|ccnp|cdl|rn|bsn|msn|lpn|phr|sphr|shrm-cp|shrm-scp|cma|"
+    r"cia|frm|acca|cima|itil|csm|psm|ckad|cka|comptia|tefl|celta|cipd))\b"
+    r"(?!\s+(?:team|department|group|project|report|data|tickets?)\b)",
     re.IGNORECASE,
 )
 _JOINED = re.compile(r".*\b(?:and|then)\s+", re.IGNORECASE)
@@ -862,7 +877,7 @@ def _measurable(text: str, action: _Action, metric: Metric | None, fields: GoalF
         )  # fmt: skip
         if outcome and "more" not in outcome.group().lower().split():
             return Verdict(True, f"done or not done: {outcome.group().strip()}")
-        if event and action.kind == "action":
+        if event and action.kind == "action" and re.match(r"(?:after|before)\s+(?:each|every)|(?:within|w/in|in)\s", event, re.I):
             return Verdict(True, f"checkable each time: {action.phrase} {event}")
     suggestion = "Add a number (how many, how much?) or a result you can tick off"
     if fields is not None:
@@ -923,7 +938,7 @@ PACE_LIMITS = {
 MIN_DAYS = (
     (re.compile(
         r"\b(?:complete|completing|finish|finishing|earn|earning|get|getting|obtain|do|graduate\s+with)\s+(?:an?\s+|the\s+|my\s+)?"
-        r"(?:[\w'-]+\s+){0,3}?(?:degree|master'?s|mba|phd|doctorate|bachelor'?s)\b(?!\s+(?:thesis|modules?|programs?|programmes?|"
+        r"(?:[\w'-]+\s+){0,3}?(?:degree|master'?s|mba|phd|doctorate|bachelor'?s|msn|bsn|msc|bsc)\b(?!\s+(?:thesis|modules?|programs?|programmes?|"
         r"applications?|courses?|class(?:es)?|dissertation|project|assignments?|essays?|exams?))", re.I), 180, "a degree"),
     (re.compile(r"\b(?:fluent|fluency)\b", re.I), 180, "fluency in a language"),
     (re.compile(
@@ -967,7 +982,7 @@ def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days:
     for pattern, minimum, what in MIN_DAYS:
         if days < minimum and pattern.search(text):
             return f"{days} day{'s' if days != 1 else ''} is very little time for {what}"
-    if metric and metric.kind == "change" and metric.amount is None and days < 60:
+    if metric and metric.kind == "change" and metric.amount is None and days < 60 and not metric.phrase.lower().startswith("by"):
         return f"'{metric.phrase}' in {days} day{'s' if days != 1 else ''} is a big jump"
     return None
 
