@@ -6,7 +6,8 @@ per criterion): ``tune.tsv`` must be right in every column; ``probe.tsv`` to ``p
 are arguable) and the
 sets kept aside while the rules were tuned, ``heldout.tsv``, ``heldout2.tsv`` and ``heldout3.tsv``
 (their misses at the first look were fixed afterwards, so they are regression sets now; the
-honest scores are in bench/README.md), at least 95 % in each.
+honest scores are in bench/README.md) and ``heldout4.tsv`` (80 sentences scored once, after the
+last rule change, and never tuned on), at least 95 % in each.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def _accuracy_module():
 accuracy = _accuracy_module()
 TUNE = accuracy.read_set(HERE / "smart_sentences" / "tune.tsv")
 HELD_OUT = accuracy.read_set(HERE / "smart_sentences" / "heldout.tsv")
-SETS_AT_95 = ("probe.tsv", "probe2.tsv", "probe3.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv")
+SETS_AT_95 = ("probe.tsv", "probe2.tsv", "probe3.tsv", "heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv")
 
 
 def test_the_sets_are_what_they_say() -> None:
