@@ -4,9 +4,10 @@
 
 A SET is a tab-separated file with the header ``id category class sentence S M A R T deadline per``
 (verdict letters y, n, ?; deadline an ISO date or ``-``; per week, month, quarter or ``-``),
-judged for today = Wed 25 Nov 2026. By default the two sets in tests/smart_sentences/ are read:
-``tune.tsv`` (80 sentences the rules were tuned on) and ``heldout.tsv`` (40 written at the same
-time and kept aside, scored once the tuning was over). ``--misses`` lists each wrong verdict.
+judged for today = Wed 25 Nov 2026. By default every set in tests/smart_sentences/ is read:
+``tune.tsv`` (80 sentences the rules were tuned on), ``probe*.tsv`` (sentences written to break the
+coach, tuned on in turn) and ``heldout*.tsv`` (written apart from the rules and kept aside; see
+bench/README.md for the score each had when first seen). ``--misses`` lists each wrong verdict.
 
 This is a measurement, not a test: tests/test_smart_sentences.py holds the coach to the sets.
 """
@@ -72,10 +73,10 @@ def score(rows: list[Labelled]) -> tuple[dict[str, int], int, list[tuple[Labelle
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("sets", nargs="*", type=Path, help="labelled sets (default: tune and held-out)")
+    parser.add_argument("sets", nargs="*", type=Path, help="labelled sets (default: all in tests/smart_sentences)")
     parser.add_argument("--misses", action="store_true", help="list every wrong verdict")
     args = parser.parse_args()
-    paths = args.sets or [SETS / "tune.tsv", SETS / "heldout.tsv"]
+    paths = args.sets or [SETS / "tune.tsv", *sorted(SETS.glob("probe*.tsv")), *sorted(SETS.glob("heldout*.tsv"))]
     print("| set | sentences | " + " | ".join(COLUMNS) + " | all right |")
     print("| --- | ---: | " + " | ".join("---:" for _ in COLUMNS) + " | ---: |")
     every_miss = []
