@@ -734,9 +734,8 @@ def _find_action(text: str, stop_at: int) -> _Action:
             continue
         thing = tokens[obj][0]
         if (improve is not None or vague is not None) and index > 0 and tokens[index - 1][0] in ("by", "through", "via", "while"):
-            # "improve my writing by reading more", "spend more time with my kids by leaving on time": a way
-            # to a wish, no result, unless the way is one
-            # ("by earning the PMP certification").
+            # "improve my writing by reading more", "spend more time with my kids by leaving on time": a
+            # way to a wish is no result, unless the way is one ("by earning the PMP certification").
             if lemma not in OUTCOME_VERBS and not OUTCOME.match(text, start):
                 continue
         if is_state and thing in CHECKABLE_STATES:
