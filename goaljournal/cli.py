@@ -870,6 +870,33 @@ def cmd_followups(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_remind(store: Store, args: argparse.Namespace) -> int:
+    """What needs attention today; nothing at all when nothing does (exit 0 either way)."""
+    from goaljournal.core.config import config_path, read_preferences
+    from goaljournal.core.reminders import reminders
+
+    preferences, problem = read_preferences(config_path())
+    if problem:  # as the app does: say so once, and go on with the defaults
+        sys.stderr.write(f"{PROG}: {printable(problem).replace(chr(10), ' ')}\n")
+    today = store.today()
+    items = reminders(
+        today,
+        active_goals=store.count_active_goals(),
+        checked_in_today=bool(store.checkin_days(since=today)),
+        milestones=store.milestones_for_today(today, until=today),
+        follow_ups=store.follow_ups_due(today),
+        decisions=store.needed_decisions(today, assessment_every=preferences.assessment_interval_days),
+    )
+    if args.json:
+        print_json({"items": [item.as_json() for item in items]})
+        return 0
+    column = max((len(item.kind) for item in items), default=0)
+    for item in items:
+        due = f"{_day_text(item.due)}  " if item.due and item.due != today.isoformat() else ""
+        print(f"{item.kind.replace('_', ' '):<{column}}  {due}{one_line(item.text)}")
+    return 0
+
+
 def cmd_export(store: Store, args: argparse.Namespace) -> int:
     if args.format != "json":
         return _export_other(store, args)
@@ -1335,6 +1362,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     followups = command("followups", cmd_followups, "open follow-ups: overdue and due within a week")
     followups.add_argument("--within", type=int, default=7, metavar="DAYS", help="how far ahead to look (default: 7)")
+
+    command("remind", cmd_remind, "what needs attention today: check-in, milestones, follow-ups, decisions (nothing when nothing does)")
 
     export = command("export", cmd_export, "export the journal")
     export.add_argument("--format", choices=["json", "markdown", "csv", "ics", "jrnl"], default="json")

@@ -1,0 +1,81 @@
+"""What needs attention today, as ``goaljournal remind`` lists it: no check-in yet while goals are
+active, milestones and follow-ups due (or overdue), goals that need a decision, and the
+self-assessment when it is due again.
+
+Pure: the command line reads the journal and passes what it read, with ``today``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision
+from goaljournal.core.models import Interaction, Milestone
+from goaljournal.core.text import one_line
+
+# The kinds of the contract (README: `goaljournal remind --json`), in the order they are listed.
+KINDS = ("checkin", "milestone", "follow_up", "review", "assessment", "decision")
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One thing to attend to: its kind, a line saying what, the day it is or was due (ISO), and
+    the id of what it is about (a milestone, a conversation, a goal; None for the journal)."""
+
+    kind: str
+    text: str
+    due: str | None = None
+    id: int | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "due": self.due, "id": self.id}
+
+
+def _decision_text(decision: Decision) -> str:
+    title = one_line(decision.goal.title if decision.goal else "", 70)
+    days = decision.days or 0
+    if decision.prompt == PAST_DEADLINE:
+        return f"{title}: {days} day{'s' if days != 1 else ''} past its deadline: extend it, mark it achieved or abandon it"
+    if decision.prompt == TARGET_REACHED:
+        return f"{title}: target reached: mark it achieved?"
+    if decision.prompt == NO_CHECKIN:
+        return f"{title}: no check-in for {days} days: pause it, or check in"
+    return title
+
+
+def reminders(
+    today: date,
+    *,
+    active_goals: int,
+    checked_in_today: bool,
+    milestones: Iterable[Milestone],
+    follow_ups: Iterable[Interaction],
+    decisions: Sequence[Decision],
+) -> list[Reminder]:
+    """Everything that needs attention today, in ``KINDS`` order; empty when nothing does.
+
+    ``milestones`` and ``follow_ups`` are the open ones due by today; done ones are left out here
+    too, so a list read a moment earlier cannot remind of something just ticked."""
+    items: list[Reminder] = []
+    if active_goals and not checked_in_today:
+        goals = f"{active_goals} active goal{'s' if active_goals != 1 else ''}"
+        items.append(Reminder("checkin", f"No check-in yet today ({goals})", today.isoformat()))
+    for milestone in milestones:
+        if milestone.done_at is None and milestone.due_date and milestone.due_date <= today.isoformat():
+            goal = f" ({one_line(milestone.goal_title, 50)})" if milestone.goal_title else ""
+            items.append(Reminder("milestone", f"{one_line(milestone.title, 70)}{goal}", milestone.due_date, milestone.id))
+    for interaction in follow_ups:
+        if interaction.follow_up_done is None and interaction.follow_up_due and interaction.follow_up_due <= today.isoformat():
+            who = one_line(interaction.person_name or "someone", 40)
+            text = f"Follow up with {who}: {one_line(interaction.follow_up or '', 70)}"
+            items.append(Reminder("follow_up", text, interaction.follow_up_due, interaction.id))
+    for decision in decisions:
+        if decision.prompt == ASSESSMENT_DUE:
+            since = "no self-assessment yet" if decision.days is None else f"{decision.days} days since the last"
+            items.append(Reminder("assessment", f"Self-assessment due ({since})", today.isoformat()))
+        else:
+            items.append(Reminder("decision", _decision_text(decision), today.isoformat(), decision.subject_id))
+    return sorted(items, key=lambda item: KINDS.index(item.kind))  # stable: each kind keeps its order

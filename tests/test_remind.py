@@ -1,0 +1,76 @@
+"""`goaljournal remind`: what needs attention today, each kind present while due and gone once
+done, on a real journal file as of the tests' fixed today (Wed 25 Nov 2026)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import NOW, TODAY, Cli
+
+from goaljournal.store import Store
+
+
+def opened(path: Path) -> Store:
+    return Store.open(path, clock=lambda: NOW)
+
+
+def kinds(gj: Cli) -> list[tuple[str, int | None]]:
+    result = gj("remind", "--json")
+    assert result.code == 0 and result.err == "", result
+    return [(item["kind"], item["id"]) for item in result.json()["items"]]
+
+
+def test_an_empty_journal_needs_nothing_and_says_nothing(gj: Cli) -> None:
+    result = gj("remind")
+    assert (result.code, result.out, result.err) == (0, "", "")
+    assert gj("remind", "--json").json() == {"items": []}
+
+
+def test_each_kind_is_there_while_due_and_gone_once_done(gj: Cli, db_path: Path) -> None:
+    with opened(db_path) as store:
+        goal = store.add_goal("Read 12 books by June", target=12, baseline=0, unit="books", start_date="2026-11-20",
+                              deadline="2027-06-30")  # fmt: skip
+        late = store.add_goal("Ship the reporting API", start_date="2026-09-01", deadline="2026-11-20")
+        milestone = store.add_milestone(goal, "Finish book one", due="2026-11-24")
+        store.add_milestone(goal, "Finish book two", due="2026-12-20")  # not due yet: not listed
+        person = store.add_person("Priya Shah")
+        follow_up = store.add_interaction(person, "coffee", at="2026-11-10", follow_up="send the deck", follow_up_due="2026-11-25")
+    assert kinds(gj) == [("checkin", None), ("milestone", milestone), ("follow_up", follow_up), ("assessment", None),
+                         ("decision", late)]  # fmt: skip
+    items = gj("remind", "--json").json()["items"]
+    assert items[0] == {"kind": "checkin", "text": "No check-in yet today (2 active goals)", "due": "2026-11-25", "id": None}
+    assert items[1]["text"] == "Finish book one (Read 12 books by June)" and items[1]["due"] == "2026-11-24"
+    assert items[2]["text"] == "Follow up with Priya Shah: send the deck"
+    assert "5 days past its deadline" in items[4]["text"]
+
+    with opened(db_path) as store:
+        store.add_checkin(goal, 1, at=TODAY.isoformat())
+        store.set_milestone_done(milestone, TODAY)
+        store.set_follow_up_done(follow_up, TODAY)
+        store.update_assessment(store.add_assessment("2026-11-20", step=1), completed_at="2026-11-20 18:00")
+        store.update_goal(late, status="achieved", reason="shipped on the 24th")
+    assert kinds(gj) == []
+    assert gj("remind").out == ""
+
+
+def test_the_text_lists_one_line_each_with_its_day_when_it_is_not_today(gj: Cli, db_path: Path) -> None:
+    with opened(db_path) as store:
+        goal = store.add_goal("Read 12 books by June", start_date="2026-11-20", deadline="2027-06-30")
+        store.add_milestone(goal, "Finish [b]book[/b] one\nnow", due="2026-11-23")
+        store.update_assessment(store.add_assessment("2026-11-20", step=1), completed_at="2026-11-20 18:00")
+    lines = gj("remind").out.splitlines()
+    assert lines[0] == "checkin    No check-in yet today (1 active goal)"
+    assert lines[1].startswith("milestone  ") and "23 Nov 2026" in lines[1]
+    assert lines[1].endswith("Finish [b]book[/b] one now (Read 12 books by June)")  # user text as written, one line
+    assert len(lines) == 2
+
+
+def test_a_broken_config_file_is_one_line_and_the_list_still_comes(gj: Cli, db_path: Path, tmp_path: Path) -> None:
+    config = tmp_path / "xdg-config" / "goaljournal" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("assessment_interval_days = [\n")
+    with opened(db_path) as store:
+        store.add_goal("Read 12 books by June", start_date="2026-11-20", deadline="2027-06-30")
+    result = gj("remind", "--json")
+    assert result.code == 0 and len(result.err.splitlines()) == 1 and "config" in result.err
+    assert [item["kind"] for item in result.json()["items"]] == ["checkin", "assessment"]
