@@ -875,10 +875,16 @@ def cmd_remind(store: Store, args: argparse.Namespace) -> int:
     from goaljournal.core.config import config_path, read_preferences
     from goaljournal.core.reminders import reminders
 
+    if args.install or args.uninstall:
+        return _remind_timer(store, args)
+    if args.at is not None or args.dry_run:
+        raise UserError(f"{'--at' if args.at is not None else '--dry-run'} goes with --install")
     preferences, problem = read_preferences(config_path())
     if problem:  # as the app does: say so once, and go on with the defaults
         sys.stderr.write(f"{PROG}: {printable(problem).replace(chr(10), ' ')}\n")
     today = store.today()
+    if args.unless_checked_in and store.checkin_days(since=today):
+        return 0  # the daily timer's run: today's check-in is done, nothing to remind of
     items = reminders(
         today,
         active_goals=store.count_active_goals(),
@@ -889,11 +895,94 @@ def cmd_remind(store: Store, args: argparse.Namespace) -> int:
     )
     if args.json:
         print_json({"items": [item.as_json() for item in items]})
+    else:
+        column = max((len(item.kind) for item in items), default=0)
+        for item in items:
+            due = f"{_day_text(item.due)}  " if item.due and item.due != today.isoformat() else ""
+            print(f"{item.kind.replace('_', ' '):<{column}}  {due}{one_line(item.text)}")
+    if args.notify and items:
+        _notify(items)
+    return 0
+
+
+def _notify(items: list[Any]) -> None:
+    """A desktop notification of the reminders; one line on stderr when none can be sent."""
+    try:
+        from desktop_notifier import DesktopNotifierSync  # the optional extra goaljournal[notify]
+    except ImportError:
+        sys.stderr.write(f"{PROG}: desktop notifications need an extra: pip install 'goaljournal[notify]'\n")
+        return
+    import logging
+
+    # desktop-notifier logs a failure with its traceback instead of raising: keep what it logs
+    # and say it in one line.
+    failures: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: failures.append(str(record.exc_info[1]) if record.exc_info else record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("desktop_notifier")
+    logger.addHandler(handler)
+    logger.propagate = False
+    lines = [one_line(item.text, 80) for item in items[:5]] + ([f"and {len(items) - 5} more"] if len(items) > 5 else [])
+    try:
+        DesktopNotifierSync(app_name="goaljournal").send(title=f"goaljournal: {len(items)} to attend to today", message="\n".join(lines))
+    except Exception as err:  # noqa: BLE001 - whatever the backend raises, the list is printed already
+        failures.append(str(err) or type(err).__name__)
+    finally:
+        logger.removeHandler(handler)
+    if failures:  # no notification service (a server, a bare console): the list is printed anyway
+        sys.stderr.write(f"{PROG}: no desktop notification: {printable(failures[0]).replace(chr(10), ' ')[:160]}\n")
+
+
+def _remind_timer(store: Store, args: argparse.Namespace) -> int:
+    """``remind --install [--at HH:MM] [--dry-run]`` and ``remind --uninstall [--dry-run]``: a daily
+    systemd user timer where systemd runs, else the crontab line to add."""
+    import shutil
+    import subprocess
+
+    from goaljournal.core.reminders import TIMER_NAME, crontab_line, parse_time_of_day, systemd_units
+
+    if args.install and args.uninstall:
+        raise UserError("--install or --uninstall, not both")
+    when = parse_time_of_day(args.at or "18:00")
+    if when is None:
+        raise UserError(f"--at must be a time of day as HH:MM (00:00 to 23:59), not '{printable(args.at)}'")
+    command = [sys.executable, "-m", "goaljournal", "--db", str(store.path.resolve()), "remind", "--notify", "--unless-checked-in"]
+    folder = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "systemd" / "user"
+    systemd = shutil.which("systemctl") is not None and Path("/run/systemd/system").is_dir()
+    units = systemd_units(command, *when)
+    if args.dry_run:
+        if args.uninstall:
+            print("\n".join(str(folder / name) for name in units))
+        elif systemd:
+            for name, text in units.items():
+                print(f"# {folder / name}\n{text}")
+        else:
+            print(crontab_line(command, *when))
         return 0
-    column = max((len(item.kind) for item in items), default=0)
-    for item in items:
-        due = f"{_day_text(item.due)}  " if item.due and item.due != today.isoformat() else ""
-        print(f"{item.kind.replace('_', ' '):<{column}}  {due}{one_line(item.text)}")
+    if not systemd:
+        if args.uninstall:
+            print(f"remove this line with crontab -e:\n{crontab_line(command, *when)}")
+        else:
+            print(f"systemd is not running here: add this line with crontab -e:\n{crontab_line(command, *when)}")
+        return 0
+    systemctl = ["systemctl", "--user"]
+    if args.uninstall:
+        subprocess.run([*systemctl, "disable", "--now", f"{TIMER_NAME}.timer"], capture_output=True, check=False)
+        for name in units:
+            (folder / name).unlink(missing_ok=True)
+        subprocess.run([*systemctl, "daemon-reload"], capture_output=True, check=False)
+        print(f"removed the daily reminder ({TIMER_NAME}.timer)")
+        return 0
+    from goaljournal import files
+
+    for name, text in units.items():
+        files.write_text(folder / name, [text], create_folder=True)
+    done = subprocess.run([*systemctl, "daemon-reload"], capture_output=True, text=True, check=False)
+    if done.returncode == 0:
+        done = subprocess.run([*systemctl, "enable", "--now", f"{TIMER_NAME}.timer"], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise UserError(f"wrote {folder / (TIMER_NAME + '.timer')} but systemctl refused it: {printable(done.stderr.strip())[:160]}")
+    print(f"a reminder every day at {args.at or '18:00'} ({TIMER_NAME}.timer; a missed one comes after wake-up)")
     return 0
 
 
@@ -1363,7 +1452,13 @@ def build_parser() -> argparse.ArgumentParser:
     followups = command("followups", cmd_followups, "open follow-ups: overdue and due within a week")
     followups.add_argument("--within", type=int, default=7, metavar="DAYS", help="how far ahead to look (default: 7)")
 
-    command("remind", cmd_remind, "what needs attention today: check-in, milestones, follow-ups, decisions (nothing when nothing does)")
+    remind = command("remind", cmd_remind, "what needs attention today: check-in, milestones, follow-ups, decisions (nothing when nothing does)")
+    remind.add_argument("--notify", action="store_true", help="also send a desktop notification (pip install 'goaljournal[notify]')")
+    remind.add_argument("--unless-checked-in", action="store_true", help="say nothing once today's check-in is done")
+    remind.add_argument("--install", action="store_true", help="remind every day (a systemd user timer, or the crontab line)")
+    remind.add_argument("--uninstall", action="store_true", help="stop the daily reminder")
+    remind.add_argument("--at", metavar="HH:MM", help="the time of the daily reminder (default: 18:00)")
+    remind.add_argument("--dry-run", action="store_true", help="with --install or --uninstall: print what would be written, change nothing")
 
     export = command("export", cmd_export, "export the journal")
     export.add_argument("--format", choices=["json", "markdown", "csv", "ics", "jrnl"], default="json")

@@ -3,10 +3,15 @@ done, on a real journal file as of the tests' fixed today (Wed 25 Nov 2026)."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from conftest import NOW, TODAY, Cli
 
+from goaljournal.core.reminders import systemd_units
 from goaljournal.store import Store
 
 
@@ -74,3 +79,55 @@ def test_a_broken_config_file_is_one_line_and_the_list_still_comes(gj: Cli, db_p
     result = gj("remind", "--json")
     assert result.code == 0 and len(result.err.splitlines()) == 1 and "config" in result.err
     assert [item["kind"] for item in result.json()["items"]] == ["checkin", "assessment"]
+
+
+def test_unless_checked_in_says_nothing_once_today_s_check_in_is_done(gj: Cli, db_path: Path) -> None:
+    with opened(db_path) as store:
+        goal = store.add_goal("Read 12 books by June", start_date="2026-11-20", deadline="2027-06-30")
+    assert "No check-in yet today" in gj("remind", "--unless-checked-in").out
+    with opened(db_path) as store:
+        store.add_checkin(goal, 1, at=TODAY.isoformat())
+    assert gj("remind", "--unless-checked-in").out == ""
+
+
+def test_notify_without_a_notification_service_is_one_line_and_the_list(
+    gj: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("DBUS_SESSION_BUS_ADDRESS", "DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    with opened(db_path) as store:
+        store.add_goal("Read 12 books by June", start_date="2026-11-20", deadline="2027-06-30")
+    result = gj("remind", "--notify")
+    assert result.code == 0 and "No check-in yet today" in result.out
+    [line] = result.err.splitlines()  # the extra missing, or no service to send to: one line either way
+    assert line.startswith("goaljournal: ") and ("goaljournal[notify]" in line or "no desktop notification" in line)
+
+
+def test_install_dry_run_prints_a_daily_timer_or_the_crontab_line(gj: Cli, db_path: Path) -> None:
+    result = gj("remind", "--install", "--at", "07:30", "--dry-run")
+    assert result.code == 0 and result.err == ""
+    if "OnCalendar" in result.out:
+        assert "OnCalendar=*-*-* 07:30:00" in result.out and "Persistent=true" in result.out
+    else:
+        assert result.out.startswith("30 7 * * * ") and "remind --notify --unless-checked-in" in result.out
+    assert str(db_path) in result.out
+    assert not (db_path.parent / "xdg-config" / "systemd").exists()  # a dry run writes nothing
+
+
+@pytest.mark.parametrize("args", [["--install", "--at", "7:30"], ["--install", "--at", "24:00"], ["--at", "07:30"], ["--dry-run"]])
+def test_a_bad_time_or_a_lone_option_is_one_line(gj: Cli, args: list[str]) -> None:
+    result = gj("remind", *args)
+    assert result.code == 1 and result.out == "" and len(result.err.splitlines()) == 1
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_the_units_are_valid_for_systemd(tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "goaljournal", "--db", str(tmp_path / "a journal 100%.db"), "remind", "--notify"]
+    units = systemd_units(command, 7, 30)
+    for name, text in units.items():
+        (tmp_path / name).write_text(text)
+    done = subprocess.run(["systemd-analyze", "verify", "--man=no", *(str(tmp_path / name) for name in units)],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Persistent=true" in units["goaljournal-remind.timer"]
+    assert '"--db" "' + str(tmp_path / "a journal 100%%.db") + '"' in units["goaljournal-remind.service"]

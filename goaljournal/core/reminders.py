@@ -7,6 +7,7 @@ Pure: the command line reads the journal and passes what it read, with ``today``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -79,3 +80,56 @@ def reminders(
         else:
             items.append(Reminder("decision", _decision_text(decision), today.isoformat(), decision.subject_id))
     return sorted(items, key=lambda item: KINDS.index(item.kind))  # stable: each kind keeps its order
+
+
+# -- a daily reminder when the app is closed --------------------------------------------------
+
+TIMER_NAME = "goaljournal-remind"
+_HH_MM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+
+def parse_time_of_day(text: str) -> tuple[int, int] | None:
+    """"18:30" → (18, 30); None for anything but a zero-padded 24-hour HH:MM."""
+    found = _HH_MM.fullmatch(text)
+    return (int(found[1]), int(found[2])) if found else None
+
+
+def _quoted(argument: str) -> str:
+    """One argument of a systemd ExecStart= line: quoted, with what systemd expands escaped."""
+    escaped = argument.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
+    return f'"{escaped}"'
+
+
+def systemd_units(command: Sequence[str], hour: int, minute: int) -> dict[str, str]:
+    """The user service and timer that run ``command`` every day at ``hour:minute``. The timer is
+    persistent, so a reminder missed while the machine slept comes after it wakes; the service
+    finds the session's bus, which a desktop notification needs."""
+    service = (
+        "[Unit]\n"
+        "Description=goaljournal: what needs attention today\n"
+        "\n"
+        "[Service]\n"
+        "Type=oneshot\n"
+        "Environment=DBUS_SESSION_BUS_ADDRESS=unix:path=%t/bus\n"
+        f"ExecStart={' '.join(_quoted(part) for part in command)}\n"
+    )
+    timer = (
+        "[Unit]\n"
+        "Description=goaljournal: a daily reminder\n"
+        "\n"
+        "[Timer]\n"
+        f"OnCalendar=*-*-* {hour:02d}:{minute:02d}:00\n"
+        "Persistent=true\n"
+        f"Unit={TIMER_NAME}.service\n"
+        "\n"
+        "[Install]\n"
+        "WantedBy=timers.target\n"
+    )
+    return {f"{TIMER_NAME}.service": service, f"{TIMER_NAME}.timer": timer}
+
+
+def crontab_line(command: Sequence[str], hour: int, minute: int) -> str:
+    """The line to add with ``crontab -e`` where systemd does not run."""
+    import shlex
+
+    return f"{minute} {hour} * * * {shlex.join(command)}"
