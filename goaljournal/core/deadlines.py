@@ -167,6 +167,15 @@ def _not_past(end_in: Callable[[int], date], today: date) -> date:
     return this_year if this_year >= today else end_in(today.year + 1)
 
 
+def _not_past_day(month: int, day: int, today: date) -> date | None:
+    """The first ``day`` of ``month`` that is not before today; None if the month has no such day."""
+    for year in (today.year, today.year + 1, today.year + 4):  # 29 Feb waits for a leap year
+        found = _safe_date(year, month, day)
+        if found is not None and found >= today:
+            return found
+    return None
+
+
 # -- resolvers: a match and today → the deadline (or None: the match names no real date) ----
 
 Resolver = Callable[[re.Match[str], date], "date | None"]
@@ -183,11 +192,7 @@ def _month_day(match: re.Match[str], today: date) -> date | None:
         return _safe_date(year, month, day)
     if not 1 <= day <= 31:
         return None
-    for year in (today.year, today.year + 1, today.year + 4):  # 29 Feb waits for a leap year
-        found = _safe_date(year, month, day)
-        if found is not None and found >= today:
-            return found
-    return None
+    return _not_past_day(month, day, today)
 
 
 def _month_year(match: re.Match[str], today: date) -> date:
@@ -366,14 +371,6 @@ def _numeric_date(match: re.Match[str], today: date) -> date | None:
         year = int(match["y"])
         return _safe_date(year + 2000 if year < 100 else year, month, day)
     return _not_past_day(month, day, today)
-
-
-def _not_past_day(month: int, day: int, today: date) -> date | None:
-    for year in (today.year, today.year + 1, today.year + 4):  # 29 Feb waits for a leap year
-        found = _safe_date(year, month, day)
-        if found is not None and found >= today:
-            return found
-    return None
 
 
 def _ordinal_day(match: re.Match[str], today: date) -> date | None:

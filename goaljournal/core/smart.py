@@ -951,6 +951,11 @@ MIN_DAYS = (
 )
 
 
+def _pace_limit(unit: str) -> tuple[float, float] | None:
+    """The most a person keeps up of ``unit`` ("study hours", or its last word "hours"), if known."""
+    return PACE_LIMITS.get(unit.lower()) or PACE_LIMITS.get(unit.lower().split()[-1])
+
+
 _PERIOD_DAYS = {"day": 1, "week": 7, "month": 30.44, "quarter": 91.3}
 
 
@@ -958,7 +963,7 @@ def _too_fast(metric: Metric | None) -> str | None:
     """Why a rate ("15 books a week") is more than a person keeps up, if it is."""
     if metric is None or metric.amount is None or not metric.unit or metric.rate not in _PERIOD_DAYS:
         return None
-    limit = PACE_LIMITS.get(metric.unit.lower()) or PACE_LIMITS.get(metric.unit.lower().split()[-1])
+    limit = _pace_limit(metric.unit)
     if limit and metric.amount > 1.5 * limit[0] * _PERIOD_DAYS[metric.rate] / limit[1]:
         return f"{metric.describe()} is more than most people keep up"
     return None
@@ -971,8 +976,7 @@ def _too_soon(text: str, metric: Metric | None, fields: GoalFields | None, days:
     unit = (fields.unit if fields is not None and fields.unit else None) or (metric.unit if metric else None)
     per = metric.rate if metric else None
     if target is not None and unit and not per:
-        head = unit.lower().split()[-1]
-        limit = PACE_LIMITS.get(unit.lower()) or PACE_LIMITS.get(head)
+        limit = _pace_limit(unit)
         if limit:
             needed = abs(target - (baseline or 0))
             possible = limit[0] * max(days, 1) / limit[1]
@@ -1028,7 +1032,7 @@ def _reason(text: str) -> re.Match[str] | None:
     return reason
 
 
-def _relevant(text: str, fields: GoalFields | None) -> Verdict:
+def _relevant(fields: GoalFields | None, reason: re.Match[str] | None) -> Verdict:
     if fields is not None:
         if fields.why and len(fields.why.split()) >= 2:
             return Verdict(True, f"why: {one_line(fields.why, 60)}")
@@ -1037,9 +1041,8 @@ def _relevant(text: str, fields: GoalFields | None) -> Verdict:
             return Verdict(True, f"answers an assessment item{item}")
         if fields.parent_title:
             return Verdict(True, f"a step towards: {one_line(fields.parent_title, 60)}")
-    reason = _reason(text)
     if reason:
-        return Verdict(True, f"the sentence says why: {one_line(text[reason.start():], 60)}")
+        return Verdict(True, f"the sentence says why: {one_line(reason.string[reason.start():], 60)}")
     # A blank Why field says no more than a sentence without one: the form and `goaljournal
     # smart` both leave the verdict open (not met, not failed) until a reason is given.
     return Verdict(
@@ -1087,7 +1090,7 @@ def smart_report(text: str, today: date, *, fields: GoalFields | None = None) ->
         specific=specific,
         measurable=measurable,
         achievable=_achievable(text, today, deadline, metric, fields, match.start if match else len(text)),
-        relevant=_relevant(text, fields),
+        relevant=_relevant(fields, reason),
         time_bound=_time_bound(text, today, deadline, match, fields, bool(metric and metric.rate)),
         deadline=deadline,
         deadline_match=match,
