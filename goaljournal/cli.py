@@ -881,14 +881,15 @@ def cmd_remind(store: Store, args: argparse.Namespace) -> int:
         raise UserError(f"{'--at' if args.at is not None else '--dry-run'} goes with --install")
     preferences, problem = read_preferences(config_path())
     if problem:  # as the app does: say so once, and go on with the defaults
-        sys.stderr.write(f"{PROG}: {printable(problem).replace(chr(10), ' ')}\n")
+        _note(problem)
     today = store.today()
-    if args.unless_checked_in and store.checkin_days(since=today):
+    checked_in_today = bool(store.checkin_days(since=today))
+    if args.unless_checked_in and checked_in_today:
         return 0  # the daily timer's run: today's check-in is done, nothing to remind of
     items = reminders(
         today,
         active_goals=store.count_active_goals(),
-        checked_in_today=bool(store.checkin_days(since=today)),
+        checked_in_today=checked_in_today,
         milestones=store.milestones_for_today(today, until=today),
         follow_ups=store.follow_ups_due(today),
         decisions=store.needed_decisions(today, assessment_every=preferences.assessment_interval_days),
@@ -910,7 +911,7 @@ def _notify(items: list[Any]) -> None:
     try:
         from desktop_notifier import DesktopNotifierSync  # the optional extra goaljournal[notify]
     except ImportError:
-        sys.stderr.write(f"{PROG}: desktop notifications need an extra: pip install 'goaljournal[notify]'\n")
+        _note("desktop notifications need an extra: pip install 'goaljournal[notify]'")
         return
     import logging
 
@@ -930,7 +931,7 @@ def _notify(items: list[Any]) -> None:
     finally:
         logger.removeHandler(handler)
     if failures:  # no notification service (a server, a bare console): the list is printed anyway
-        sys.stderr.write(f"{PROG}: no desktop notification: {printable(failures[0]).replace(chr(10), ' ')[:160]}\n")
+        _note(f"no desktop notification: {failures[0][:160]}")
 
 
 def _remind_timer(store: Store, args: argparse.Namespace) -> int:
@@ -1508,6 +1509,11 @@ def _joined_commands(argv: list[str]) -> list[str]:
     return argv
 
 
+def _note(message: str) -> None:
+    """A warning that does not stop the command: one line on stderr, newlines as spaces."""
+    sys.stderr.write(f"{PROG}: {printable(message).replace(chr(10), ' ')}\n")
+
+
 def _fail(message: str) -> int:
     # One line, whatever the message quotes: printable() keeps newlines, so show them as ␊.
     sys.stderr.write(f"{PROG}: {printable(message).replace(chr(10), chr(0x240A))}\n")
@@ -1578,7 +1584,7 @@ def _run_tui(store: Store, *, demo: bool) -> int:
     finally:
         store.close()
     if app.config_problem:
-        sys.stderr.write(f"{PROG}: {printable(app.config_problem).replace(chr(10), ' ')}\n")
+        _note(app.config_problem)
     return 0
 
 

@@ -14,6 +14,7 @@ from datetime import date
 from goaljournal.core.assessment import ASSESSMENT_EVERY_DAYS, assessment_due
 from goaljournal.core.models import Goal
 from goaljournal.core.progress import progress_fraction
+from goaljournal.core.words import overdue_text
 
 # The prompts, in the order Today lists them; each is also the name a snooze is kept under.
 PAST_DEADLINE = "past-deadline"
@@ -43,6 +44,25 @@ class Decision:
     def key(self) -> tuple[str, int]:
         """What a snooze of this prompt is kept under."""
         return (self.prompt, self.subject_id)
+
+
+def _days(days: int | None) -> str:
+    """``1 day``, ``4 days``."""
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def situation(decision: Decision, *, short: bool = False) -> str:
+    """What calls for the decision, in words (fewer with ``short``): the one way Today and
+    ``goaljournal remind`` say it."""
+    if decision.prompt == PAST_DEADLINE:
+        return overdue_text(decision.days or 0) if short else f"{_days(decision.days)} past its deadline"
+    if decision.prompt == TARGET_REACHED:
+        return "target reached" if short else "reached its target"
+    if decision.prompt == NO_CHECKIN:
+        return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
+    if decision.days is None:
+        return "No self-assessment yet"
+    return f"Self-assessment due (last one {_days(decision.days)} ago)"
 
 
 def _started(goal: Goal) -> date | None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision
+from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision, situation
 from goaljournal.core.models import Interaction, Milestone
 from goaljournal.core.text import one_line
+from goaljournal.core.words import plural
 
 # The kinds of the contract (README: `goaljournal remind --json`), in the order they are listed.
 KINDS = ("checkin", "milestone", "follow_up", "review", "assessment", "decision")
@@ -35,16 +36,17 @@ class Reminder:
         return {"kind": self.kind, "text": self.text, "due": self.due, "id": self.id}
 
 
+# What each decision asks of the user, after what calls for it (``situation``, as Today says it).
+_ASKS = {
+    PAST_DEADLINE: "extend it, mark it achieved or abandon it",
+    TARGET_REACHED: "mark it achieved?",
+    NO_CHECKIN: "pause it, or check in",
+}
+
+
 def _decision_text(decision: Decision) -> str:
     title = one_line(decision.goal.title if decision.goal else "", 70)
-    days = decision.days or 0
-    if decision.prompt == PAST_DEADLINE:
-        return f"{title}: {days} day{'s' if days != 1 else ''} past its deadline: extend it, mark it achieved or abandon it"
-    if decision.prompt == TARGET_REACHED:
-        return f"{title}: target reached: mark it achieved?"
-    if decision.prompt == NO_CHECKIN:
-        return f"{title}: no check-in for {days} days: pause it, or check in"
-    return title
+    return f"{title}: {situation(decision)}: {_ASKS[decision.prompt]}"
 
 
 def reminders(
@@ -58,25 +60,22 @@ def reminders(
 ) -> list[Reminder]:
     """Everything that needs attention today, in ``KINDS`` order; empty when nothing does.
 
-    ``milestones`` and ``follow_ups`` are the open ones due by today; done ones are left out here
-    too, so a list read a moment earlier cannot remind of something just ticked."""
+    ``milestones`` are Today's (``Store.milestones_for_today``: those ticked today come too, and
+    are left out here); ``follow_ups`` the open ones due by today (``Store.follow_ups_due``)."""
     items: list[Reminder] = []
     if active_goals and not checked_in_today:
-        goals = f"{active_goals} active goal{'s' if active_goals != 1 else ''}"
-        items.append(Reminder("checkin", f"No check-in yet today ({goals})", today.isoformat()))
+        items.append(Reminder("checkin", f"No check-in yet today ({plural(active_goals, 'active goal')})", today.isoformat()))
     for milestone in milestones:
-        if milestone.done_at is None and milestone.due_date and milestone.due_date <= today.isoformat():
+        if milestone.done_at is None:
             goal = f" ({one_line(milestone.goal_title, 50)})" if milestone.goal_title else ""
             items.append(Reminder("milestone", f"{one_line(milestone.title, 70)}{goal}", milestone.due_date, milestone.id))
     for interaction in follow_ups:
-        if interaction.follow_up_done is None and interaction.follow_up_due and interaction.follow_up_due <= today.isoformat():
-            who = one_line(interaction.person_name or "someone", 40)
-            text = f"Follow up with {who}: {one_line(interaction.follow_up or '', 70)}"
-            items.append(Reminder("follow_up", text, interaction.follow_up_due, interaction.id))
+        who = one_line(interaction.person_name or "someone", 40)
+        text = f"Follow up with {who}: {one_line(interaction.follow_up or '', 70)}"
+        items.append(Reminder("follow_up", text, interaction.follow_up_due, interaction.id))
     for decision in decisions:
         if decision.prompt == ASSESSMENT_DUE:
-            since = "no self-assessment yet" if decision.days is None else f"{decision.days} days since the last"
-            items.append(Reminder("assessment", f"Self-assessment due ({since})", today.isoformat()))
+            items.append(Reminder("assessment", situation(decision), today.isoformat()))
         else:
             items.append(Reminder("decision", _decision_text(decision), today.isoformat(), decision.subject_id))
     return sorted(items, key=lambda item: KINDS.index(item.kind))  # stable: each kind keeps its order

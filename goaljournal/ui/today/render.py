@@ -16,6 +16,7 @@ from goaljournal.core.decisions import (
     PAST_DEADLINE,
     TARGET_REACHED,
     Decision,
+    situation,
 )
 from goaljournal.core.models import (
     CADENCES,
@@ -30,7 +31,7 @@ from goaljournal.core.progress import (
     progress_fraction,
     streak,
 )
-from goaljournal.core.words import counted_unit, overdue_since, overdue_text
+from goaljournal.core.words import counted_unit, overdue_since
 from goaljournal.core.text import one_line
 from goaljournal.store import Store
 from goaljournal.ui.shared.text import progress_bar, user_content
@@ -276,24 +277,6 @@ KEYS = {
 }
 SITUATION_STYLES = {PAST_DEADLINE: "$text-error", TARGET_REACHED: "$text-success", NO_CHECKIN: "$text-warning", ASSESSMENT_DUE: "$text-accent"}
 TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
-
-
-def _days(days: int | None) -> str:
-    """``1 day``, ``4 days``."""
-    return f"{days} day{'s' if days != 1 else ''}"
-
-
-def situation(decision: Decision, *, short: bool = False) -> str:
-    """What calls for the decision, in words (fewer with ``short``)."""
-    if decision.prompt == PAST_DEADLINE:
-        return overdue_text(decision.days or 0) if short else f"{_days(decision.days)} past its deadline"
-    if decision.prompt == TARGET_REACHED:
-        return "target reached" if short else "reached its target"
-    if decision.prompt == NO_CHECKIN:
-        return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
-    if decision.days is None:
-        return "No self-assessment yet"
-    return f"Self-assessment due (last one {_days(decision.days)} ago)"
 
 
 def key_hints(pairs: tuple[tuple[str, str], ...]) -> Content:
