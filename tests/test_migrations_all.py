@@ -1,7 +1,7 @@
 """Every earlier journal format upgrades to exactly the schema of a new journal, data intact, and
 a migration that fails leaves the journal as it was.
 
-The fixtures are made by ``tests/fixtures/make_v{1,2,3,4,5}_journal.py``.
+The fixtures are made by ``tests/fixtures/make_v{1,2,3,4,5,6}_journal.py``.
 """
 
 from __future__ import annotations
@@ -82,8 +82,8 @@ def test_a_migration_that_fails_leaves_everything_as_it_was(version: int, tmp_pa
     old = copy_of(version, tmp_path)
     # A table the last migration creates, already there: that step fails half-way through.
     conn = sqlite3.connect(old)
-    conn.execute("CREATE TABLE prompt_snoozes (x)")
-    conn.execute("INSERT INTO prompt_snoozes VALUES ('in the way')")
+    conn.execute("CREATE TABLE entry_templates (x)")
+    conn.execute("INSERT INTO entry_templates VALUES ('in the way')")
     conn.commit()
     conn.close()
     before = dump(old)

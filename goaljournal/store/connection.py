@@ -28,7 +28,7 @@ from goaljournal.store.errors import (
     ReadOnlyJournal,
 )
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 BUSY_TIMEOUT_MS = 5000
 
 

@@ -311,6 +311,120 @@ def _corrections_cadence_prompts(db: Database) -> None:
     )
 
 
+# Reflection prompts and entry templates offered before the user adds any: the method's questions
+# and the entries its users write most. Rows, not constants, so that each can be edited or retired.
+BUILTIN_PROMPTS = (
+    "What did I learn today?",
+    "What moved one of my goals forward?",
+    "Who helped me, and how?",
+    "What would I do differently?",
+    "What feedback did I get, and what will I do with it?",
+    "What am I proud of this week?",
+    "What got in my way, and what would remove it?",
+)
+BUILTIN_TEMPLATES = (
+    ("1:1 with my manager", "note",
+     "1:1 with my manager @one-on-one\n\n## Discussed\n- \n\n## Feedback I got\n- \n\n## Agreed next steps\n- "),
+    ("Course module finished", "lesson",
+     "Finished a module: \n\n## What I learned\n- \n\n## What I will apply, and where\n- "),
+    ("Conference day", "note",
+     "Conference day: @conference\n\n## Talks worth remembering\n- \n\n## People I met\n- \n\n## Ideas to try\n- "),
+    ("Feedback conversation", "feedback",
+     "Feedback from : \n\n## What was said\n- \n\n## What I think of it\n- \n\n## What I will do\n- "),
+)
+
+
+@migrations(name="007_reviews_prompts_templates")
+def _reviews_prompts_templates(db: Database) -> None:
+    import uuid
+
+    _run(
+        db,
+        [
+            # A review of a week, month or quarter, taken step by step like a self-assessment:
+            # ``step`` is where it was left, ``numbers`` the period in numbers (JSON) as the
+            # review saw them, kept so that two reviews can be compared later.
+            """CREATE TABLE reviews (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL CHECK (kind IN ('week', 'month', 'quarter')),
+                period_start TEXT NOT NULL,
+                period_end TEXT NOT NULL CHECK (period_end >= period_start),
+                step INTEGER NOT NULL DEFAULT 1,
+                summary TEXT,
+                numbers TEXT,
+                completed_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                deleted_at TEXT
+            )""",
+            "CREATE INDEX reviews_period ON reviews(kind, period_start)",
+            # What the review decided for each goal, and the goal's progress as it stood then.
+            """CREATE TABLE review_goals (
+                review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+                goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+                decision TEXT CHECK (decision IN ('keep', 'adjust', 'pause', 'achieved', 'abandon')),
+                value REAL,
+                fraction REAL,
+                note TEXT,
+                PRIMARY KEY (review_id, goal_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX review_goals_goal ON review_goals(goal_id)",
+            # The next period's focus: up to three goals or milestones, in order.
+            """CREATE TABLE review_focus (
+                review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
+                goal_id INTEGER REFERENCES goals(id) ON DELETE CASCADE,
+                milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,
+                CHECK ((goal_id IS NULL) <> (milestone_id IS NULL)),
+                PRIMARY KEY (review_id, position)
+            ) WITHOUT ROWID""",
+            # Wins and obstacles written during a review are ordinary entries, linked to it.
+            """CREATE TABLE review_entries (
+                review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+                entry_id INTEGER NOT NULL REFERENCES entries(id) ON DELETE CASCADE,
+                PRIMARY KEY (review_id, entry_id)
+            ) WITHOUT ROWID""",
+            "CREATE INDEX review_entries_entry ON review_entries(entry_id)",
+            """CREATE TABLE reflection_prompts (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                text TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(text) <> ''),
+                position INTEGER NOT NULL DEFAULT 0,
+                retired_at TEXT,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE entry_templates (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (trim(name) <> ''),
+                kind TEXT NOT NULL DEFAULT 'note'
+                    CHECK (kind IN ('reflection', 'win', 'lesson', 'feedback', 'note')),
+                text TEXT NOT NULL CHECK (trim(text) <> ''),
+                position INTEGER NOT NULL DEFAULT 0,
+                retired_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            )""",
+        ],
+    )
+    # Not the clock nor random ids: a built-in is the same row in every journal, so that an import
+    # or a merge from another journal matches it instead of adding a second copy.
+    stamp = "2026-01-01T00:00:00"
+    namespace = uuid.UUID("6f1c1f2e-8c1d-4f7a-9a43-2b1f0c6d9e01")
+    for position, text in enumerate(BUILTIN_PROMPTS, start=1):
+        db.execute(
+            "INSERT INTO reflection_prompts (uuid, text, position, created_at) VALUES (?, ?, ?, ?)",
+            (uuid.uuid5(namespace, f"prompt:{text}").hex, text, position, stamp),
+        )
+    for position, (name, kind, text) in enumerate(BUILTIN_TEMPLATES, start=1):
+        db.execute(
+            "INSERT INTO entry_templates (uuid, name, kind, text, position, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (uuid.uuid5(namespace, f"template:{name}").hex, name, kind, text, position, stamp, stamp),
+        )
+
+
 # connection.py keeps the number without importing this module; they must agree.
 assert len(migrations._migrations) == SCHEMA_VERSION, "update SCHEMA_VERSION"
 
