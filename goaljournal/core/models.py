@@ -196,6 +196,36 @@ class Assessment(_FromRow):
 
 
 @dataclass(slots=True)
+class Review(_FromRow):
+    """A review of a week, month or quarter; ``numbers`` is the period in numbers (JSON) as the
+    review saw them when it was completed."""
+
+    id: int
+    uuid: str
+    kind: str
+    period_start: str
+    period_end: str
+    step: int = 1
+    summary: str | None = None
+    numbers: str | None = None
+    completed_at: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+    deleted_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewFocus:
+    """One of a review's focus: a goal, or a milestone (``goal_id`` is then its goal's)."""
+
+    goal_id: int
+    milestone_id: int | None
+    title: str
+    goal_title: str | None = None
+    done_at: str | None = None
+
+
+@dataclass(slots=True)
 class AssessmentItem(_FromRow):
     id: int
     uuid: str

@@ -34,17 +34,18 @@ from goaljournal.store.errors import InvalidInput, JournalError, JournalUnavaila
 from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
+from goaljournal.store.reviews import ReviewsMixin
 from goaljournal.store.timeline import TimelineMixin
 
 # How long a purge waits for other programs' reads to end before saying it could not finish.
 PURGE_WAIT_SECONDS = 3.0
 
 # Soft-deletable tables a caller may name; anything else is refused before it reaches SQL.
-TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions")
+TRASHABLE = ("entries", "goals", "milestones", "checkins", "assessments", "people", "interactions", "reviews")
 # How a message names one row of each.
 TRASHED_NAMES = {
     "entries": "entry", "goals": "goal", "milestones": "milestone", "checkins": "check-in",
-    "assessments": "assessment", "people": "person", "interactions": "conversation",
+    "assessments": "assessment", "people": "person", "interactions": "conversation", "reviews": "review",
 }  # fmt: skip
 
 
@@ -68,7 +69,7 @@ def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
-class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
+class Store(EntriesMixin, ReviewsMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
     """One open journal file: see :class:`~goaljournal.store.base.StoreBase` for how the connection
     is shared and written."""
 
@@ -106,7 +107,7 @@ class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, Timeline
     def counts(self) -> dict[str, int]:
         """How many rows each part of the journal holds, trash included."""
         tables = ("goals", "milestones", "revisions", "checkins", "entries", "tags",
-                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions")  # fmt: skip
+                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions", "reviews")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
     def backup(self, dest: str | os.PathLike[str], *, managed: bool = False, alternatives: Sequence[str] = ()) -> Path:
