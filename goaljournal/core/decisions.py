@@ -13,15 +13,18 @@ from datetime import date
 
 from goaljournal.core.assessment import ASSESSMENT_EVERY_DAYS, assessment_due
 from goaljournal.core.models import Goal
+from goaljournal.core.periods import Period
 from goaljournal.core.progress import progress_fraction
+from goaljournal.core.review import REVIEW_NAMES
 from goaljournal.core.words import overdue_text
 
 # The prompts, in the order Today lists them; each is also the name a snooze is kept under.
 PAST_DEADLINE = "past-deadline"
 TARGET_REACHED = "target-reached"
 NO_CHECKIN = "no-checkin"
+REVIEW_DUE = "review-due"
 ASSESSMENT_DUE = "assessment-due"
-PROMPTS = (PAST_DEADLINE, TARGET_REACHED, NO_CHECKIN, ASSESSMENT_DUE)
+PROMPTS = (PAST_DEADLINE, TARGET_REACHED, NO_CHECKIN, REVIEW_DUE, ASSESSMENT_DUE)
 
 QUIET_DAYS = 21  # an active goal without a check-in for this long is offered a pause
 SNOOZE_DAYS = 7  # "later" puts a prompt away for a week
@@ -39,6 +42,9 @@ class Decision:
     subject_id: int
     days: int | None = None
     goal: Goal | None = None
+    # A review's prompt: which review ("week", "month", "quarter") and the period it covers.
+    review_kind: str | None = None
+    period_label: str = ""
 
     @property
     def key(self) -> tuple[str, int]:
@@ -60,6 +66,9 @@ def situation(decision: Decision, *, short: bool = False) -> str:
         return "target reached" if short else "reached its target"
     if decision.prompt == NO_CHECKIN:
         return f"quiet {_days(decision.days)}" if short else f"no check-in for {_days(decision.days)}"
+    if decision.prompt == REVIEW_DUE:
+        name = REVIEW_NAMES.get(decision.review_kind or "", "review").capitalize()
+        return f"{name} due" if short else f"{name} due: {decision.period_label}"
     if decision.days is None:
         return "No self-assessment yet"
     return f"Self-assessment due (last one {_days(decision.days)} ago)"
@@ -102,10 +111,12 @@ def decisions(
     snoozed: Collection[tuple[str, int]] = (),
     progress: Mapping[int, float] | None = None,
     assessment_every: int = ASSESSMENT_EVERY_DAYS,
+    review: tuple[str, Period] | None = None,
 ) -> list[Decision]:
     """What Today asks the user to decide, in a stable order: goals past their deadline (longest
     past first), goals that reached their target, goals without a check-in for QUIET_DAYS
-    (longest first), then the self-assessment when one is due (:func:`assessment_due`: ``assessment_every`` days
+    (longest first), the ``review`` due (its kind and period, :meth:`Store.review_due`), then
+    the self-assessment when one is due (:func:`assessment_due`: ``assessment_every`` days
     after ``last_assessment`` (90 unless the user's preferences say otherwise), the day of the last completed session; a journal that never had one is
     asked once it has a goal). A goal gets one prompt at most, and a snoozed prompt (``snoozed``
     holds ``Decision.key`` values) stays away without another taking its place: "later" quiets the
@@ -118,6 +129,9 @@ def decisions(
         if (decision := goal_decision(goal, today, progress=progress.get(goal.id))) is not None
     ]
     found.sort(key=lambda d: (PROMPTS.index(d.prompt), -(d.days or 0), d.subject_id))
+    if review is not None:
+        kind, period = review
+        found.append(Decision(REVIEW_DUE, JOURNAL, max((today - period.last).days, 0), review_kind=kind, period_label=period.label))
     if goals and assessment_due(last_assessment, today, assessment_every):
         days = None if last_assessment is None else (today - last_assessment).days
         found.append(Decision(ASSESSMENT_DUE, JOURNAL, days))

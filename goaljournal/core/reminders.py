@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, TARGET_REACHED, Decision, situation
+from goaljournal.core.decisions import ASSESSMENT_DUE, NO_CHECKIN, PAST_DEADLINE, REVIEW_DUE, TARGET_REACHED, Decision, situation
 from goaljournal.core.models import Interaction, Milestone
 from goaljournal.core.text import one_line
 from goaljournal.core.words import plural
@@ -76,6 +76,8 @@ def reminders(
     for decision in decisions:
         if decision.prompt == ASSESSMENT_DUE:
             items.append(Reminder("assessment", situation(decision), today.isoformat()))
+        elif decision.prompt == REVIEW_DUE:
+            items.append(Reminder("review", situation(decision), today.isoformat()))
         else:
             items.append(Reminder("decision", _decision_text(decision), today.isoformat(), decision.subject_id))
     return sorted(items, key=lambda item: KINDS.index(item.kind))  # stable: each kind keeps its order

@@ -33,7 +33,9 @@ class DecisionsMixin(GoalsMixin):
         progress = {goal.id: done / total for goal in goals if goal.target is None
                     for total, done in [milestones.get(goal.id, (0, 0))] if total}  # fmt: skip
         last_day = date.fromisoformat(last) if last else None
-        return decisions(goals, today, last_assessment=last_day, snoozed=snoozed, progress=progress, assessment_every=assessment_every)
+        review = self.review_due(today)  # type: ignore[attr-defined]  (ReviewsMixin, beside this one in Store)
+        return decisions(goals, today, last_assessment=last_day, snoozed=snoozed, progress=progress,
+                         assessment_every=assessment_every, review=review)  # fmt: skip
 
     # -- a goal's lifecycle -------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
-class Store(EntriesMixin, ReviewsMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
+class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
     """One open journal file: see :class:`~goaljournal.store.base.StoreBase` for how the connection
     is shared and written."""
 

@@ -22,6 +22,7 @@ from goaljournal.core.review import (
     review_period,
 )
 from goaljournal.store.decisions import DecisionsMixin
+from goaljournal.store.entries import EntriesMixin
 from goaljournal.store.errors import InvalidInput, NotFound
 from goaljournal.store.values import _check_choice, _check_text
 
@@ -29,7 +30,7 @@ from goaljournal.store.values import _check_choice, _check_text
 DECIDED_STATUS = {"pause": "paused", "achieved": "achieved", "abandon": "abandoned"}
 
 
-class ReviewsMixin(DecisionsMixin):
+class ReviewsMixin(EntriesMixin, DecisionsMixin):
     """Reviews, their goals' decisions, the focus they set and the entries written in them."""
 
     # -- starting and answering ---------------------------------------------------------------
@@ -112,12 +113,14 @@ class ReviewsMixin(DecisionsMixin):
             raise InvalidInput(f"'{decision}' changes nothing but the goal's status")
         if decision == "abandon" and not (reason and reason.strip()):
             raise InvalidInput("say in a few words why the goal is abandoned: it is kept with the revision")
-        if decision in DECIDED_STATUS:
-            changes["status"] = DECIDED_STATUS[decision]
         with self.transaction() as conn:
             review = self._require_review(review_id)
             if review["completed_at"] is not None:
                 raise InvalidInput("this review is finished; start a new one to decide again")
+            # Keeping a goal this review had paused (or marked) makes it active again.
+            status = DECIDED_STATUS.get(decision, "active")
+            if self._require("goals", goal_id, "goal")["status"] != status:
+                changes["status"] = status
             revision = self.update_goal(goal_id, reason=(reason or "").strip() or None, **changes) if changes else None
             goal = self.get_goal(goal_id)
             conn.execute(

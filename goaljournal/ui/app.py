@@ -79,6 +79,7 @@ HELP_PLACES = (
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
     ("the welcome", ("welcome.screen:WelcomeScreen",)),
+    ("a review", ("review.screen:ReviewSession",)),
 )
 
 
@@ -262,6 +263,11 @@ class GoalJournalApp(ToastPlacement, App[None]):
         yield SystemCommand("New person (n on People)", "Someone you met: role, organisation, how you met", self.action_new_person)
         yield SystemCommand("Log a conversation (c on People)", "A coffee, meeting, event, call, message or feedback session, "
                             "with what you learned and a follow-up", self.action_log_conversation)  # fmt: skip
+        for kind, label in (("week", "Weekly"), ("month", "Monthly"), ("quarter", "Quarterly")):
+            yield SystemCommand(f"{label} review", f"Step back: the {kind} in numbers, each goal (keep, adjust, pause…), "
+                                f"wins and obstacles, next {kind}'s focus", lambda kind=kind: self.post_message(nav.StartReview(kind)))  # fmt: skip
+        yield SystemCommand("Compare reviews", "The latest review against the one four before: numbers, goals, focus",
+                            self.compare_reviews)  # fmt: skip
         yield from self._export_commands()
 
     # -- exports and reports ------------------------------------------------------------------
@@ -408,6 +414,37 @@ class GoalJournalApp(ToastPlacement, App[None]):
             self.tell(str(err), severity="warning")
             return
         self.push_screen(ReaderDialog(kind, title, body, keys))
+
+    def on_start_review(self, message: nav.StartReview) -> None:
+        """The review for the period under review: begun, or resumed where it was left."""
+        if isinstance(self.screen, feature("review.screen:ReviewSession")):
+            return
+        try:
+            review_id = self.store.start_review(message.kind, self.today)
+        except JournalError as err:
+            self.tell(str(err), severity="error")
+            return
+        self.push_screen(feature("review.screen:ReviewSession")(review_id))
+
+    def on_read_review(self, message: nav.ReadReview) -> None:
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            return feature("review.render:review_reading")(self.store, message.review_id, self.today), []
+
+        self._read("review", "Review", build)
+
+    def compare_reviews(self) -> None:
+        """The latest finished review against the one four before it (or the earliest there is)."""
+        finished = self.store.reviews(completed=True)
+        if not finished:
+            self.tell("No finished review yet: the palette's \"Weekly review\" starts one.")
+            return
+
+        def build() -> tuple[Content | Widget, list[ReaderKey]]:
+            latest = finished[0]
+            earlier = self.store.review_before(latest, periods=4)
+            return feature("review.render:comparison_content")(self.store, latest, earlier), []
+
+        self._read("review", "Reviews compared", build)
 
     def on_start_assessment(self, message: nav.StartAssessment) -> None:
         self.switch_mode("assess")

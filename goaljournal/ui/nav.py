@@ -87,5 +87,20 @@ class ReadConversation(Message):
 
 
 @dataclass
+class StartReview(Message):
+    """The review of a week, month or quarter: the one for the period under review, resumed if it
+    was begun."""
+
+    kind: str = "week"
+
+
+@dataclass
+class ReadReview(Message):
+    """A finished review read-only: its summary and how it compares with the one before."""
+
+    review_id: int
+
+
+@dataclass
 class StartAssessment(Message):
     """The self-assessment: a new session, or the one in progress resumed."""

@@ -24,7 +24,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date, human_day
-from goaljournal.core.decisions import PAST_DEADLINE, SNOOZE_DAYS, Decision
+from goaljournal.core.decisions import PAST_DEADLINE, REVIEW_DUE, SNOOZE_DAYS, Decision
 from goaljournal.core.models import Goal
 from goaljournal.core.words import extend_examples
 from goaljournal.store import Store
@@ -257,7 +257,10 @@ def settle(screen: JournalScreen, decision: Decision, action: str, then: Callabl
         snooze(screen, decision, then)
         return
     if action == "open":
-        screen.post_message(nav.StartAssessment() if goal is None else nav.OpenGoal(goal.id))
+        if decision.prompt == REVIEW_DUE:
+            screen.post_message(nav.StartReview(decision.review_kind or "week"))
+        else:
+            screen.post_message(nav.StartAssessment() if goal is None else nav.OpenGoal(goal.id))
         return
     if goal is None:
         return

@@ -14,6 +14,7 @@ from goaljournal.core.decisions import (
     ASSESSMENT_DUE,
     NO_CHECKIN,
     PAST_DEADLINE,
+    REVIEW_DUE,
     TARGET_REACHED,
     Decision,
     situation,
@@ -24,6 +25,7 @@ from goaljournal.core.models import (
     Goal,
     Interaction,
     Milestone,
+    ReviewFocus,
 )
 from goaljournal.core.progress import (
     format_number,
@@ -110,6 +112,23 @@ def follow_up_label(follow_up: Interaction, today: date, width: int = 76) -> Con
     )
     return _due_item(follow_up.follow_up or "", follow_up.follow_up_due, bool(follow_up.follow_up_done), who, today, width,
                      overdue="! {overdue}", on_today="due today", ahead="due %a %d")  # fmt: skip
+
+
+def focus_heading(kind: str) -> Content:
+    """``Focus this week``: the heading over what the latest review chose."""
+    return Content.styled(f"Focus this {kind} (from your review)", "bold $text-accent")
+
+
+def focus_label(item: ReviewFocus, width: int = 76) -> Content:
+    """One of the focus a review set: a star and the goal, or the milestone and, below, its goal;
+    a milestone done since is ticked."""
+    mark = ("✓ ", "$text-success") if item.done_at else ("★ ", "bold $text-accent")
+    title = user_content(item.title, style="bold" if item.milestone_id is None else "", single_line=True)
+    line = Content.assemble(mark, title.truncate(max(width - 2, 8), ellipsis=True))
+    if item.goal_title:
+        below = user_content(item.goal_title, style="$text-muted", single_line=True).truncate(max(width - 4, 8), ellipsis=True)
+        line = Content.assemble(line, "\n    ", below)
+    return line
 
 
 def cadence_of(goal: Goal) -> str | None:
@@ -275,7 +294,8 @@ KEYS = {
     TARGET_REACHED: (("d", "mark achieved"), ("z", "later")),
     NO_CHECKIN: (("s", "pause"), ("b", "abandon"), ("z", "later")),
 }
-SITUATION_STYLES = {PAST_DEADLINE: "$text-error", TARGET_REACHED: "$text-success", NO_CHECKIN: "$text-warning", ASSESSMENT_DUE: "$text-accent"}
+SITUATION_STYLES = {PAST_DEADLINE: "$text-error", TARGET_REACHED: "$text-success", NO_CHECKIN: "$text-warning",
+                    REVIEW_DUE: "$text-accent", ASSESSMENT_DUE: "$text-accent"}  # fmt: skip
 TITLE_ROOM = 20  # a title cut shorter than this makes the situation say it in fewer words
 
 
@@ -292,6 +312,12 @@ def decision_line(decision: Decision, width: int, *, session_open: bool = False)
         start = "resumes it" if session_open else ("starts one" if decision.days is None else "starts it")
         keys = key_hints((("enter", start), ("z", "later")))
         return Content.assemble((situation(decision), style), " — ", keys).truncate(width, ellipsis=True)
+    if decision.prompt == REVIEW_DUE:
+        keys = key_hints((("enter", "starts it"), ("z", "later")))
+        words = situation(decision)
+        if len(words) + keys.cell_length + 3 > width:
+            words = situation(decision, short=True)
+        return Content.assemble((words, style), " — ", keys).truncate(width, ellipsis=True)
     assert decision.goal is not None
     keys = key_hints(KEYS[decision.prompt])
     title = user_content(decision.goal.title, style="bold", single_line=True)

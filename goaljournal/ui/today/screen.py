@@ -22,6 +22,7 @@ from textual.widgets import Input, OptionList, Static
 from goaljournal.core.cadence import amount_text
 from goaljournal.core.progress import LIMIT_TEXT, format_number, within_limit
 from goaljournal.store import JournalError
+from goaljournal.ui import nav
 from goaljournal.ui.shared.checkin_doubt import ask_if_doubtful
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import user_content
@@ -156,6 +157,9 @@ class TodayScreen(JournalScreen[None]):
     def toggle_milestone(self, event: OptionList.OptionSelected) -> None:
         if not event.option.id:
             return
+        if event.option.id.startswith("focus-"):
+            self._open_focus(event.option.id)
+            return
         if event.option.id.startswith("follow-up-"):
             self.toggle_follow_up(event.option.id)
             return
@@ -169,6 +173,16 @@ class TodayScreen(JournalScreen[None]):
         self._show_due()
         self._show_goals()
         self._show_decisions()
+
+    def _open_focus(self, option_id: str) -> None:
+        """Enter on the focus: the goal's page (a milestone's goal's)."""
+        number = int(option_id.rsplit("-", 1)[1])
+        try:
+            goal_id = self.store.get_milestone(number).goal_id if option_id.startswith("focus-milestone-") else number
+        except JournalError as err:
+            self.journal_app.tell(str(err), severity="warning")
+            return
+        self.post_message(nav.OpenGoal(goal_id))
 
     def toggle_follow_up(self, option_id: str) -> None:
         done = option_id.endswith("-done")

@@ -15,10 +15,19 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.models import CADENCES, Goal, Interaction, Milestone
+from goaljournal.core.models import CADENCES, Goal, Interaction, Milestone, ReviewFocus
 from goaljournal.store import Store
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
-from goaljournal.ui.today.render import NOTHING_DUE, due_label, follow_up_label, goal_summary, goal_title, no_active_goals
+from goaljournal.ui.today.render import (
+    NOTHING_DUE,
+    due_label,
+    focus_heading,
+    focus_label,
+    follow_up_label,
+    goal_summary,
+    goal_title,
+    no_active_goals,
+)
 
 DUE_WITHIN_DAYS = 7
 CHECKIN_CELLS = 15  # a goal's check-in field and the gap before it (today.tcss)
@@ -29,7 +38,9 @@ class DueList(OptionList):
 
     One list, so the daily keys stay as they were: the follow-ups come after the milestones, under
     a heading the cursor steps over. An option's id names what it is: ``milestone-4``,
-    ``follow-up-7``, with ``-done`` after one ticked today.
+    ``follow-up-7``, with ``-done`` after one ticked today. Above them all, under a heading of its
+    own, the focus the latest review set (``focus-goal-3``, ``focus-milestone-5``: enter opens the
+    goal).
     """
 
     def __init__(self, store: Store, today: Callable[[], date], *, id: str | None = None) -> None:
@@ -37,6 +48,7 @@ class DueList(OptionList):
         self.store = store
         self.today = today
         self._due: tuple[date, list[Milestone], list[Interaction]] | None = None  # as last read
+        self._focus: tuple[str, list[ReviewFocus]] | None = None
         self._width = 0  # the width the lines were cut to
 
     def show(self) -> None:
@@ -44,6 +56,8 @@ class DueList(OptionList):
         today = self.today()
         until = today + timedelta(days=DUE_WITHIN_DAYS)
         self._due = (today, self.store.milestones_for_today(today, until=until), self.store.follow_ups_due(until, done_on=today))
+        focus = self.store.current_focus(today)
+        self._focus = (focus[0].kind, focus[1]) if focus else None
         self._list()
         self.call_after_refresh(self._fit)
 
@@ -54,8 +68,18 @@ class DueList(OptionList):
         keep = self.highlighted
         width = self._width = self._room()
         self.clear_options()
+        if self._focus is not None:
+            kind, focus = self._focus
+            self.add_option(Option(focus_heading(kind), id="focus", disabled=True))
+            self.add_options(
+                Option(focus_label(item, width), id=f"focus-milestone-{item.milestone_id}" if item.milestone_id else f"focus-goal-{item.goal_id}")
+                for item in focus
+            )
+            if milestones or follow_ups:
+                self.add_option(Option(Content.styled("Due", "bold $text-accent"), id="due", disabled=True))
         if not milestones and not follow_ups:
             self.add_option(Option(NOTHING_DUE, disabled=True))
+            self._highlight(keep)
             return
         self.add_options(Option(due_label(m, today, width), id=f"milestone-{m.id}" + ("-done" if m.done else "")) for m in milestones)
         if follow_ups:
@@ -64,9 +88,15 @@ class DueList(OptionList):
                 Option(follow_up_label(f, today, width), id=f"follow-up-{f.id}" + ("-done" if f.follow_up_done else ""))
                 for f in follow_ups
             )
+        self._highlight(keep)
+
+    def _highlight(self, keep: int | None) -> None:
         chosen = min(keep or 0, self.option_count - 1)
-        if self.get_option_at_index(chosen).disabled:  # the heading: the first follow-up below it
-            chosen = min(chosen + 1, self.option_count - 1)
+        if self.get_option_at_index(chosen).disabled:  # a heading: the first item below it
+            below = [i for i in range(chosen, self.option_count) if not self.get_option_at_index(i).disabled]
+            if not below:
+                return
+            chosen = below[0]
         self.highlighted = chosen
 
     def on_resize(self) -> None:
