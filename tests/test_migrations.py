@@ -98,7 +98,7 @@ def test_version_1_journal_is_upgraded_with_its_data_intact(v1_journal: Path) ->
         assert store.counts() == {
             "goals": 3, "milestones": 2, "revisions": 1, "checkins": 2, "entries": 3, "tags": 3,
             "assessments": 0, "assessment_items": 0, "skills": 0, "ratings": 0, "daily_checkins": 0,
-            "people": 0, "interactions": 0,
+            "people": 0, "interactions": 0, "reviews": 0,
         }  # fmt: skip
         assert store.check() == []
 

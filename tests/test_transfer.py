@@ -116,6 +116,17 @@ def fill(store: Store) -> None:
     mistake = store.add_interaction(sam, "call", at="2026-11-11")
     store.trash_interaction(mistake)
 
+    # A weekly review: a decision, a win written in it, a focus of a goal and a milestone; and one
+    # begun by mistake, in the trash.
+    review = store.start_review("week", date(2026, 11, 22))
+    store.decide_in_review(review, talks, "keep")
+    store.add_review_entry(review, "Booked the room @rooms", kind="win", at="2026-11-22 18:00:00")
+    store.set_review_focus(review, [("goal", talks), ("milestone", first)])
+    store.set_review_summary(review, "A good week <b>for talks</b>")
+    store.complete_review(review)
+    started = store.start_review("month", date(2026, 11, 2))
+    store.trash("reviews", started)
+
 
 def through_json(store: Store) -> dict[str, Any]:
     out = io.StringIO()

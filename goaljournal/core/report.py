@@ -50,6 +50,19 @@ class SessionData:
 
 
 @dataclass(slots=True)
+class ReviewSummary:
+    """A review finished in the period: what it covered, decided and chose to focus on."""
+
+    kind: str
+    period_start: str
+    period_end: str
+    completed_at: str
+    summary: str | None
+    decisions: list[tuple[str, str]]  # (goal title, decision)
+    focus: list[str]
+
+
+@dataclass(slots=True)
 class ReportData:
     goals: list[GoalReport]
     entries: list[Entry]  # wins, lessons, feedback and starred entries of the period
@@ -58,6 +71,7 @@ class ReportData:
     latest_assessment: SessionData | None = None
     previous_assessment: SessionData | None = None
     goal_titles: dict[int, str] = field(default_factory=dict)
+    reviews: list[ReviewSummary] = field(default_factory=list)  # finished in the period, oldest first
 
 
 @dataclass(slots=True)
@@ -176,6 +190,7 @@ def build_report(
     if not revisions:
         lines.append("No goal was revised in this period.")
     lines.append("")
+    lines += _reviews_section(data.reviews)
     lines += _entries_section(data.entries)
     if people is not None:
         lines += people_section(people, data, first, last, today=today, include_private=include_private)
@@ -275,6 +290,25 @@ def _revised_value(value: object) -> str:
 
 # How much of an entry the packet quotes: a paragraph's worth, as plain text.
 ENTRY_PREVIEW = 400
+
+
+def _reviews_section(reviews: list[ReviewSummary]) -> list[str]:
+    """The reviews finished in the period; nothing when there were none."""
+    if not reviews:
+        return []
+    from goaljournal.core.review import REVIEW_NAMES, decision_words
+
+    lines = ["## Reviews", ""]
+    for review in reviews:
+        name = REVIEW_NAMES.get(review.kind, "review").capitalize()
+        covered = f"{_day(review.period_start)} – {_day(review.period_end)}"
+        said = f": {_md(review.summary)}" if review.summary else ""
+        lines.append(f"- {name} of {covered}, finished {_day(review.completed_at)}{said}")
+        for title, decision in review.decisions:
+            lines.append(f"  - {_md(title)}: {decision_words(decision)}")
+        if review.focus:
+            lines.append(f"  - Focus next: {'; '.join(_md(item) for item in review.focus)}")
+    return [*lines, ""]
 
 
 def _entry(entry: Entry) -> str:

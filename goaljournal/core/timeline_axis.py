@@ -23,6 +23,7 @@ KIND_LABELS = {
     "checkin": "check-ins",
     "revision": "goal revisions",
     "assessment": "self-assessments",
+    "review": "reviews (weekly, monthly, quarterly)",
     "reflection": "reflections",
     "win": "wins",
     "lesson": "lessons",

@@ -123,7 +123,7 @@ TABLE_WORDS = {
     "goals": ("goal", "goals"), "milestones": ("milestone", "milestones"), "revisions": ("revision", "revisions"),
     "checkins": ("check-in", "check-ins"), "tags": ("tag", "tags"), "entries": ("entry", "entries"),
     "daily_checkins": ("daily check-in", "daily check-ins"), "people": ("person", "people"),
-    "interactions": ("conversation", "conversations"),
+    "interactions": ("conversation", "conversations"), "reviews": ("review", "reviews"),
 }  # fmt: skip
 
 

@@ -32,6 +32,8 @@ from goaljournal.core.models import (
     RELATIONSHIPS,
 )
 from goaljournal.core.progress import NUMBER_LIMIT  # one limit for the store, the import and doctor
+from goaljournal.core.review import FOCUS_LIMIT, GOAL_DECISIONS, REVIEW_KINDS
+from goaljournal.core.review import STEP_COUNT as REVIEW_STEP_COUNT
 
 # Positions order a goal's milestones or a session's items; SQLite's 32-bit-safe range is plenty.
 POSITION_LIMIT = 2**31 - 1
@@ -341,6 +343,15 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "notes": TEXT, "learned": TEXT, "outcome": TEXT, "follow_up": TEXT, "follow_up_due": MAYBE_DAY,
         "follow_up_done": MAYBE_DAY, "created_at": STAMP, "updated_at": STAMP, "deleted_at": MAYBE_STAMP,
     },
+    "reviews": {
+        "uuid": UUID, "kind": _choice(REVIEW_KINDS, required=True, nullable=False), "period_start": DAY,
+        "period_end": DAY, "step": Whole(nullable=False, low=1, high=REVIEW_STEP_COUNT), "summary": TEXT,
+        "numbers": TEXT, "completed_at": MAYBE_STAMP, "created_at": STAMP, "updated_at": STAMP, "deleted_at": MAYBE_STAMP,
+    },
+    "review_goals": {
+        "uuid": UUID, "decision": _choice(GOAL_DECISIONS), "value": Number(), "fraction": Number(), "note": TEXT,
+    },
+    "review_focus": {"uuid": UUID, "position": Whole(required=True, nullable=False, low=1, high=FOCUS_LIMIT)},
 }  # fmt: skip
 
 

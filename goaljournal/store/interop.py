@@ -170,7 +170,7 @@ class InteropMixin(StoreBase):
 
         Goals: not drafts, started by ``last``, and still pursued or due, changed or checked in
         on within the period. Entries: the period's wins, lessons, feedback and starred ones."""
-        from goaljournal.core.report import GoalReport, ReportData, SessionData
+        from goaljournal.core.report import GoalReport, ReportData, ReviewSummary, SessionData
 
         lo, hi = format_day(first), format_day(last)
         with self.snapshot():
@@ -206,6 +206,16 @@ class InteropMixin(StoreBase):
             )[0]  # type: ignore[index]
             sessions = [a for a in self.assessments() if a.completed_at is not None and a.at <= hi][:2]
             data = [SessionData(a.at, self.assessment_items(a.id), self.ratings(a.id)) for a in sessions]
+            reviews = [
+                ReviewSummary(row["kind"], row["period_start"], row["period_end"], row["completed_at"], row["summary"],
+                              [(goal.title, goal.decision) for goal in self.reviewed_goals(row["id"]) if goal.decision],
+                              [item.title for item in self.review_focus(row["id"])])  # type: ignore[attr-defined]
+                for row in self._rows(
+                    "SELECT * FROM reviews WHERE deleted_at IS NULL AND completed_at >= ? AND completed_at < ? "
+                    "ORDER BY completed_at, id",
+                    (lo, f"{hi}~"),
+                )
+            ]  # fmt: skip
         return ReportData(
             goals=reports,
             entries=self._with_links(entry_rows),
@@ -214,4 +224,5 @@ class InteropMixin(StoreBase):
             latest_assessment=data[0] if data else None,
             previous_assessment=data[1] if len(data) > 1 else None,
             goal_titles={goal.id: goal.title for goal in goals},
+            reviews=reviews,
         )

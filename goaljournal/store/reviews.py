@@ -24,7 +24,7 @@ from goaljournal.core.review import (
 from goaljournal.store.decisions import DecisionsMixin
 from goaljournal.store.entries import EntriesMixin
 from goaljournal.store.errors import InvalidInput, NotFound
-from goaljournal.store.values import _check_choice, _check_text
+from goaljournal.store.values import _check_choice, _check_text, new_uuid
 
 # A goal's decision and the status it puts the goal in.
 DECIDED_STATUS = {"pause": "paused", "achieved": "achieved", "abandon": "abandoned"}
@@ -124,10 +124,10 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             revision = self.update_goal(goal_id, reason=(reason or "").strip() or None, **changes) if changes else None
             goal = self.get_goal(goal_id)
             conn.execute(
-                "INSERT INTO review_goals (review_id, goal_id, decision, value, fraction, note) VALUES (?, ?, ?, ?, ?, ?) "
+                "INSERT INTO review_goals (uuid, review_id, goal_id, decision, value, fraction, note) VALUES (?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (review_id, goal_id) DO UPDATE SET decision = excluded.decision, value = excluded.value, "
                 "fraction = excluded.fraction, note = excluded.note",
-                (review_id, goal_id, decision, goal.current, progress_fraction(goal), (note or "").strip() or None),
+                (new_uuid(), review_id, goal_id, decision, goal.current, progress_fraction(goal), (note or "").strip() or None),
             )
             conn.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", (self._stamp(), review_id))
         return revision
@@ -180,8 +180,8 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
                     raise InvalidInput("a focus is a goal or a milestone")
             conn.execute("DELETE FROM review_focus WHERE review_id = ?", (review_id,))
             conn.executemany(
-                "INSERT INTO review_focus (review_id, position, goal_id, milestone_id) VALUES (?, ?, ?, ?)",
-                [(review_id, position, item_id if what == "goal" else None, item_id if what == "milestone" else None)
+                "INSERT INTO review_focus (uuid, review_id, position, goal_id, milestone_id) VALUES (?, ?, ?, ?, ?)",
+                [(new_uuid(), review_id, position, item_id if what == "goal" else None, item_id if what == "milestone" else None)
                  for position, (what, item_id) in enumerate(items, start=1)],
             )  # fmt: skip
             conn.execute("UPDATE reviews SET updated_at = ? WHERE id = ?", (self._stamp(), review_id))
@@ -209,8 +209,8 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             # Goals the review went past without a word are kept as they stood, undecided.
             for goal in self.goals(status="active"):
                 conn.execute(
-                    "INSERT OR IGNORE INTO review_goals (review_id, goal_id, value, fraction) VALUES (?, ?, ?, ?)",
-                    (review_id, goal.id, goal.current, progress_fraction(goal)),
+                    "INSERT OR IGNORE INTO review_goals (uuid, review_id, goal_id, value, fraction) VALUES (?, ?, ?, ?, ?)",
+                    (new_uuid(), review_id, goal.id, goal.current, progress_fraction(goal)),
                 )
             stamp = self._stamp()
             conn.execute(

@@ -361,24 +361,30 @@ def _reviews_prompts_templates(db: Database) -> None:
             "CREATE INDEX reviews_period ON reviews(kind, period_start)",
             # What the review decided for each goal, and the goal's progress as it stood then.
             """CREATE TABLE review_goals (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
                 review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
                 goal_id INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
                 decision TEXT CHECK (decision IN ('keep', 'adjust', 'pause', 'achieved', 'abandon')),
                 value REAL,
                 fraction REAL,
                 note TEXT,
-                PRIMARY KEY (review_id, goal_id)
-            ) WITHOUT ROWID""",
+                UNIQUE (review_id, goal_id)
+            )""",
             "CREATE INDEX review_goals_goal ON review_goals(goal_id)",
             # The next period's focus: up to three goals or milestones, in order.
             """CREATE TABLE review_focus (
+                id INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
                 review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
                 position INTEGER NOT NULL CHECK (position BETWEEN 1 AND 3),
                 goal_id INTEGER REFERENCES goals(id) ON DELETE CASCADE,
                 milestone_id INTEGER REFERENCES milestones(id) ON DELETE CASCADE,
                 CHECK ((goal_id IS NULL) <> (milestone_id IS NULL)),
-                PRIMARY KEY (review_id, position)
-            ) WITHOUT ROWID""",
+                UNIQUE (review_id, position)
+            )""",
+            "CREATE INDEX review_focus_goal ON review_focus(goal_id)",
+            "CREATE INDEX review_focus_milestone ON review_focus(milestone_id)",
             # Wins and obstacles written during a review are ordinary entries, linked to it.
             """CREATE TABLE review_entries (
                 review_id INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,

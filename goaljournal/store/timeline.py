@@ -19,7 +19,7 @@ class TimelineMixin(StoreBase):
     screen (timeline_items with a day range, an offset into the first day and a limit)."""
 
     # What the timeline can show, as its filter names them: "goal" is a goal's start and deadline.
-    TIMELINE_KINDS = ("goal", "milestone", "checkin", "revision", "assessment", *ENTRY_KINDS, "conversation", "follow-up")
+    TIMELINE_KINDS = ("goal", "milestone", "checkin", "revision", "assessment", "review", *ENTRY_KINDS, "conversation", "follow-up")
 
     # ``entry_kind`` is an entry's kind, a conversation's kind, and for a goal's check-ins, start
     # and deadline the goal's cadence (a check-in of a goal with one is an amount).
@@ -131,6 +131,18 @@ class TimelineMixin(StoreBase):
                 "assessments a WHERE a.deleted_at IS NULL"
                 + (f" AND a.id IN (SELECT i.assessment_id {origin})" if goal_id is not None else ""),
                 "a.at BETWEEN :lo AND :hi")  # fmt: skip
+        if "review" in chosen:
+            # A finished review on the day it was finished: the period it covered, its summary, the
+            # goals it decided on (in one goal's story: the reviews that decided on it).
+            decided = "SELECT review_id FROM review_goals WHERE decision IS NOT NULL"
+            arm("substr(rv.completed_at, 1, 10)",
+                ("'review'", "rv.id", "NULL", "rv.kind", "rv.summary", "rv.period_start",
+                 "(SELECT count(*) FROM review_goals rg WHERE rg.review_id = rv.id AND rg.decision IS NOT NULL)",
+                 "(SELECT count(*) FROM review_focus rf WHERE rf.review_id = rv.id)", "NULL", "1", "NULL", "rv.period_end",
+                 "NULL", "0", "replace(replace(rv.completed_at, 'T', ' '), 'Z', '')"),
+                "reviews rv WHERE rv.deleted_at IS NULL AND rv.completed_at IS NOT NULL"
+                + (f" AND rv.id IN ({decided} AND goal_id = :goal)" if goal_id is not None else ""),
+                "rv.completed_at >= :lo AND rv.completed_at < :hi_end")  # fmt: skip
         if "goal" in chosen:
             start = "coalesce(g.start_date, substr(g.created_at, 1, 10))"
             # The goal as first written: the old title of its first title revision, if any.

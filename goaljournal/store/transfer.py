@@ -38,17 +38,23 @@ TABLES: tuple[tuple[str, dict[str, str]], ...] = (
     ("daily_checkins", {}),
     ("people", {}),
     ("interactions", {"person_id": "people", "assessment_item_id": "assessment_items"}),
+    ("reviews", {}),
+    ("review_goals", {"review_id": "reviews", "goal_id": "goals"}),
+    ("review_focus", {"review_id": "reviews", "goal_id": "goals", "milestone_id": "milestones"}),
 )
 # Columns that are unique within a journal besides the uuid: a row of the file that matches one
 # already present is the same row (a tag or skill of that name, the record of that day).
 NATURAL_KEYS = {"tags": "name", "skills": "name", "daily_checkins": "day"}
 # Links a row cannot be without (NOT NULL in the schema).
-REQUIRED_LINKS = frozenset({"assessment_id", "skill_id", "goal_id", "person_id"})
+REQUIRED_LINKS = frozenset({"assessment_id", "skill_id", "goal_id", "person_id", "review_id"})
+# ... but for these: a review's focus is a goal or a milestone.
+OPTIONAL_LINKS = frozenset({("review_focus", "goal_id")})
 LINK_TABLES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
     ("entry_tags", ("entry_id", "entries"), ("tag_id", "tags")),
     ("entry_goals", ("entry_id", "entries"), ("goal_id", "goals")),
     ("person_tags", ("person_id", "people"), ("tag_id", "tags")),
     ("interaction_goals", ("interaction_id", "interactions"), ("goal_id", "goals")),
+    ("review_entries", ("review_id", "reviews"), ("entry_id", "entries")),
 )
 
 
@@ -183,7 +189,7 @@ def check_export(data: dict[str, Any]) -> dict[str, Any]:
                 key = _uuid_key(column)
                 linked = row.get(key)
                 if linked is None:
-                    if column in REQUIRED_LINKS:
+                    if column in REQUIRED_LINKS and (table, column) not in OPTIONAL_LINKS:
                         raise _refused(f"{where}.{key}", "missing: the row it belongs to must be named")
                     continue
                 if target == table and column == "parent_id":  # may come later in the file: see _check_parents

@@ -47,6 +47,7 @@ MARKS: dict[str, tuple[str, str]] = {
     "checkin": ("●", "$text-success"),
     "revision": ("↻", "$text-warning"),
     "assessment": ("◎", "$text-accent"),
+    "review": ("⟲", "$text-accent"),
     # Bold: a mark in the style of the text after it would join its run, and rsvg-convert drops the
     # spaces a run starts with, the line's indent.
     "reflection": ("✎", "bold $foreground"),
@@ -426,6 +427,11 @@ def item_parts(
             text.append(shown(item["text"] or "no summary yet"))
         state = "done" if item["done"] else "in progress"
         right = (f"{plural(item['value'] or 0, 'item')} · {plural(item['target'] or 0, 'skill')} · {state}", "$text-muted")
+    elif kind == "review":
+        mark = MARKS["review"]
+        name = {"week": "weekly review", "month": "monthly review", "quarter": "quarterly review"}.get(item["title"] or "", "review")
+        text = [f"{name} · ", shown(item["text"] or f"{item['note']} to {item['due']}")]
+        right = (f"{plural(item['value'] or 0, 'goal')} decided · {item['target'] or 0} in focus", "$text-muted")
     elif kind == "conversation":
         mark = MARKS["conversation"]
         # "coffee with Priya Shah: notes…", or what was learned when there are no notes.

@@ -478,5 +478,7 @@ class AxisScreen(JournalScreen[None]):
             self.post_message(nav.ReadEntry(item["id"]))
         elif item is not None and item["kind"] == "assessment":
             self.post_message(nav.ReadAssessment(item["id"]))
+        elif item is not None and item["kind"] == "review":
+            self.post_message(nav.ReadReview(item["id"]))
         elif row.kind != "today" and row.goal_id is not None:
             self.post_message(nav.ReadGoal(row.goal_id, with_story=self.OFFERS_STORY))
