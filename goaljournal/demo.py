@@ -200,6 +200,7 @@ class _DemoBuilder:
             self.story_entries()
             self.filler_entries()
             self.revisions()
+            self.reviews()
 
     def assessments(self) -> tuple[dict[str, int], dict[str, int]]:
         """Two completed sessions, 120 days apart; returns the ids of the weaknesses by key."""
@@ -835,6 +836,46 @@ class _DemoBuilder:
             reason="Year-end reporting crunch; restarting in January",
             at=datetime.combine(d(-12), time(21, 10)),
         )
+
+    def reviews(self) -> None:
+        """'Evaluate and adjust', weekly: five weekly reviews, each finished on its Friday, and
+        October's monthly review; the latest set this week's focus."""
+        s = self.store
+        monday = self.today - timedelta(days=self.today.weekday())
+        wins = (
+            "Shipped the attrition dashboard refresh on time @dashboard", "Jordan used my numbers in the exec pack",
+            "First PMP mock exam: 68% @pmp", "Lena said the workforce plan deck was the clearest yet @presenting",
+            "Marcus introduced me to two HR directors @networking",
+        )
+        obstacles = (
+            "Three ad-hoc requests ate Wednesday", "Month-end close: no study time for four days @pmp",
+            "Said yes to a rush extract again", "Board pack late nights", "The ATS export broke twice",
+        )
+        summaries = (
+            "Busy but steady; protect the study evenings.", "A good week for presenting; PMP behind.",
+            "Networking is working: keep asking for introductions.", "Slow week: month end. Reset on Monday.",
+            "The workforce plan deck is the priority; everything else can wait.",
+        )
+        ids = []
+        for back in range(5, 0, -1):
+            friday = monday - timedelta(days=7 * back - 4)
+            review = s.start_review("week", friday, week_start=0)
+            finished = datetime.combine(friday, time(16, 30))
+            s.add_review_entry(review, wins[back - 1], kind="win", at=finished - timedelta(minutes=5))
+            s.add_review_entry(review, obstacles[back - 1], kind="lesson", at=finished - timedelta(minutes=3))
+            s.set_review_summary(review, summaries[back - 1])
+            ids.append((review, finished))
+        latest, finished = ids[-1]
+        for key in ("present", "pmp", "network"):
+            s.decide_in_review(latest, self.goal[key], "keep")
+        rehearsal = next(m.id for m in s.milestones(self.goal["present"]) if m.done_at is None)
+        s.set_review_focus(latest, [("milestone", rehearsal), ("goal", self.goal["pmp"]), ("goal", self.goal["network"])])
+        for review, at in ids:
+            s.complete_review(review, at=at)
+        first_of_month = self.today.replace(day=1)
+        october = s.start_review("month", first_of_month + timedelta(days=1), week_start=0)
+        s.set_review_summary(october, "October: two talks given, the PMP plan reset, three new contacts. November: the workforce plan.")
+        s.complete_review(october, at=datetime.combine(first_of_month + timedelta(days=1), time(10, 15)))
 
 
     def people_log(self) -> None:

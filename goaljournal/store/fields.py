@@ -346,7 +346,7 @@ SCHEMA: dict[str, dict[str, Field]] = {
     "reviews": {
         "uuid": UUID, "kind": _choice(REVIEW_KINDS, required=True, nullable=False), "period_start": DAY,
         "period_end": DAY, "step": Whole(nullable=False, low=1, high=REVIEW_STEP_COUNT), "summary": TEXT,
-        "numbers": TEXT, "completed_at": MAYBE_STAMP, "created_at": STAMP, "updated_at": STAMP, "deleted_at": MAYBE_STAMP,
+        "numbers": TEXT, "completed_at": Moment(), "created_at": STAMP, "updated_at": STAMP, "deleted_at": MAYBE_STAMP,
     },
     "review_goals": {
         "uuid": UUID, "decision": _choice(GOAL_DECISIONS), "value": Number(), "fraction": Number(), "note": TEXT,

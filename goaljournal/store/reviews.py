@@ -4,10 +4,11 @@ is given), completed, and read back to be compared."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from goaljournal.core.dates import format_day
+from goaljournal.core.dates import format_day, format_moment
 from goaljournal.core.models import Review, ReviewFocus
 from goaljournal.core.progress import progress_fraction
 from goaljournal.core.review import (
@@ -146,7 +147,7 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
         )
         return [ReviewedGoal(row[0], row[1], row[2], row[3]) for row in rows]
 
-    def add_review_entry(self, review_id: int, text: str, *, kind: str, at: str | None = None) -> int:
+    def add_review_entry(self, review_id: int, text: str, *, kind: str, at: datetime | str | None = None) -> int:
         """A win or an obstacle written in the review: an entry of its kind, linked to the review."""
         if kind not in ("win", "lesson"):
             raise InvalidInput("a review keeps wins and lessons")
@@ -201,21 +202,27 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             for row in rows if row["deleted_at"] is None
         ]  # fmt: skip
 
-    def complete_review(self, review_id: int) -> None:
-        """Finish the review: the period's numbers are kept with it, as they stand now."""
+    def complete_review(self, review_id: int, *, at: datetime | None = None) -> None:
+        """Finish the review (``at``: when, by default now): the period's numbers are kept with
+        it, and each goal's progress as it stood then (a goal passed over without a word is kept
+        too, undecided)."""
+        moment = at or self.clock()
         with self.transaction() as conn:
             review = self._require_review(review_id)
             numbers = self._period_numbers(date.fromisoformat(review["period_start"]), date.fromisoformat(review["period_end"]))
-            # Goals the review went past without a word are kept as they stood, undecided.
-            for goal in self.goals(status="active"):
-                conn.execute(
-                    "INSERT OR IGNORE INTO review_goals (uuid, review_id, goal_id, value, fraction) VALUES (?, ?, ?, ?, ?)",
-                    (new_uuid(), review_id, goal.id, goal.current, progress_fraction(goal)),
-                )
-            stamp = self._stamp()
+            decided = self.review_decisions(review_id)
+            goals = [goal for goal in self.goals() if goal.status == "active" or goal.id in decided]
+            if at is not None:  # a review of the past: progress as the check-ins then had it
+                values = self.checkin_values_as_of([goal.id for goal in goals], moment.date())
+                goals = [goal if goal.cadence else replace(goal, current=values.get(goal.id)) for goal in goals]
+            conn.executemany(
+                "INSERT INTO review_goals (uuid, review_id, goal_id, value, fraction) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (review_id, goal_id) DO UPDATE SET value = excluded.value, fraction = excluded.fraction",
+                [(new_uuid(), review_id, goal.id, goal.current, progress_fraction(goal)) for goal in goals],
+            )
             conn.execute(
                 "UPDATE reviews SET completed_at = ?, numbers = ?, step = ?, updated_at = ? WHERE id = ?",
-                (stamp, numbers.as_json(), STEP_COUNT, stamp, review_id),
+                (format_moment(moment), numbers.as_json(), STEP_COUNT, self._stamp(), review_id),
             )
 
     def _require_review(self, review_id: int) -> Any:

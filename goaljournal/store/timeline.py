@@ -139,7 +139,7 @@ class TimelineMixin(StoreBase):
                 ("'review'", "rv.id", "NULL", "rv.kind", "rv.summary", "rv.period_start",
                  "(SELECT count(*) FROM review_goals rg WHERE rg.review_id = rv.id AND rg.decision IS NOT NULL)",
                  "(SELECT count(*) FROM review_focus rf WHERE rf.review_id = rv.id)", "NULL", "1", "NULL", "rv.period_end",
-                 "NULL", "0", "replace(replace(rv.completed_at, 'T', ' '), 'Z', '')"),
+                 "NULL", "0", "rv.completed_at"),
                 "reviews rv WHERE rv.deleted_at IS NULL AND rv.completed_at IS NOT NULL"
                 + (f" AND rv.id IN ({decided} AND goal_id = :goal)" if goal_id is not None else ""),
                 "rv.completed_at >= :lo AND rv.completed_at < :hi_end")  # fmt: skip

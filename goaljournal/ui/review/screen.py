@@ -52,7 +52,8 @@ from goaljournal.ui.shared.widgets.tags import TagSuggester
 PROMPTS = {
     "numbers": "How did the {period} go? Each number against the {period} before.",
     "goals": "For each goal: k keep going · a adjust · s pause · d achieved · b abandon · enter opens it",
-    "notes": "What went well, and what got in the way? Enter keeps each as an entry; @tags welcome.",
+    "notes": "What went well, and what got in the way? Enter keeps each as an entry (@tags welcome); "
+             "enter on an empty line goes on.",
     "focus": "Pick up to three goals or milestones for the next {period} (space picks); Today shows them.",
     "summary": "A line to sum up (enter keeps it), then f to finish. c compares with an earlier review.",
 }
@@ -467,8 +468,11 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
     @on(Input.Submitted, "#review-win, #review-obstacle")
     def _keep_note(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        if not text:
-            self.focus_next()
+        if not text:  # nothing more to say here: on to what got in the way, then the next step
+            if event.input.id == "review-win":
+                self.query_one("#review-obstacle", Input).focus()
+            else:
+                self.action_next_step()
             return
         kind = "win" if event.input.id == "review-win" else "lesson"
         if self.attempt(self.store.add_review_entry, self.review_id, text, kind=kind):

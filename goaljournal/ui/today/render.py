@@ -120,12 +120,12 @@ def focus_heading(kind: str) -> Content:
 
 
 def focus_label(item: ReviewFocus, width: int = 76) -> Content:
-    """One of the focus a review set: a star and the goal, or the milestone and, below, its goal;
-    a milestone done since is ticked."""
+    """One of the focus a review set: a star and the goal, or the milestone and, below where there
+    is room, its goal; a milestone done since is ticked."""
     mark = ("✓ ", "$text-success") if item.done_at else ("★ ", "bold $text-accent")
     title = user_content(item.title, style="bold" if item.milestone_id is None else "", single_line=True)
     line = Content.assemble(mark, title.truncate(max(width - 2, 8), ellipsis=True))
-    if item.goal_title:
+    if item.goal_title and width >= 50:  # a narrow list keeps each of the three to one line
         below = user_content(item.goal_title, style="$text-muted", single_line=True).truncate(max(width - 4, 8), ellipsis=True)
         line = Content.assemble(line, "\n    ", below)
     return line
