@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,17 @@ def test_the_units_are_valid_for_systemd(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Persistent=true" in units["goaljournal-remind.timer"]
     assert '"--db" "' + str(tmp_path / "a journal 100%%.db") + '"' in units["goaljournal-remind.service"]
+
+
+def test_the_review_is_there_at_the_week_s_end_and_gone_once_taken(gj: Cli, db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    friday = "2026-11-27T17:00:00"
+    monkeypatch.setenv("GOALJOURNAL_NOW", friday)
+    with opened(db_path) as store:
+        goal = store.add_goal("Read 12 books by June", start_date="2026-11-02", deadline="2027-06-30")
+        store.add_checkin(goal, 1, at="2026-11-27")
+        store.update_assessment(store.add_assessment("2026-11-20", step=1), completed_at="2026-11-20 18:00")
+    items = gj("remind", "--json").json()["items"]
+    assert items == [{"kind": "review", "text": "Weekly review due: Week 48 · 23–29 Nov 2026", "due": "2026-11-27", "id": None}]
+    with opened(db_path) as store:
+        store.complete_review(store.start_review("week", date(2026, 11, 27)))
+    assert kinds(gj) == []
