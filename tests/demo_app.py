@@ -89,6 +89,10 @@ SHOTS = (
     Shot("help", "HelpScreen", ("question_mark",)),
     # The welcome a new journal opens with, reopened here from the help (the demo never shows it by itself).
     Shot("welcome", "WelcomeScreen", ("question_mark", "w")),
+    # The quarterly review of Q3 (the demo's weekly and monthly ones are done) at its goals step, and
+    # the latest weekly review read from the timeline, compared with the one before.
+    Shot("review-goals", "ReviewSession", ("ctrl+p", *"quarterly review", "enter", "right")),
+    Shot("review-on-timeline", "ReaderDialog", ("l", "1", "left_square_bracket", *["down"] * 7, "enter")),
     # The exports and reports in the command palette.
     Shot("palette-exports", "CommandPalette", ("ctrl+p", *"export")),
 )

@@ -36,7 +36,8 @@ def test_screen(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path:
 def test_every_screen_and_main_dialog_has_a_shot() -> None:
     shown = {shot.screen for shot in SHOTS}
     screens = {"TodayScreen", "GoalsScreen", "GoalDetailScreen", "GoalDraftScreen", "TimelineScreen", "ReflectionsScreen",
-               "PeopleScreen", "PersonScreen", "AssessScreen", "AssessmentSession", "HelpScreen", "WelcomeScreen"}  # fmt: skip
+               "PeopleScreen", "PersonScreen", "AssessScreen", "AssessmentSession", "HelpScreen", "WelcomeScreen",
+               "ReviewSession"}  # fmt: skip
     dialogs = {"CheckinForm", "DoubtDialog", "ExtendDialog", "ConversationForm", "EntryEditor"}
     assert screens | dialogs <= shown
     assert len({shot.name for shot in SHOTS}) == len(SHOTS)

@@ -421,8 +421,13 @@ class GoalJournalApp(ToastPlacement, App[None]):
             return
         try:
             review_id = self.store.start_review(message.kind, self.today)
+            finished = self.store.get_review(review_id).completed_at is not None
         except JournalError as err:
             self.tell(str(err), severity="error")
+            return
+        if finished:  # this period's review is done: shown, not taken again
+            self.tell(f"This {message.kind}'s review is done; here it is. The next one opens at the {message.kind}'s end.")
+            self.post_message(nav.ReadReview(review_id))
             return
         self.push_screen(feature("review.screen:ReviewSession")(review_id))
 

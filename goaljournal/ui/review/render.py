@@ -7,8 +7,9 @@ from datetime import date
 
 from textual.content import Content
 
+from goaljournal.core.cadence import amount_text
 from goaljournal.core.dates import human_day
-from goaljournal.core.models import Goal, Review
+from goaljournal.core.models import CADENCES, Goal, Review
 from goaljournal.core.periods import period_of
 from goaljournal.core.progress import format_number, pace_status, progress_fraction
 from goaljournal.core.review import (
@@ -77,13 +78,21 @@ def goal_line(goal: Goal, decision: str | None, since: float | None, today: date
     decided = Content.styled(f" · {decision_words(decision)}", "$text-success" if decision else "$text-muted")
     title = user_content(goal.title, style="bold", single_line=True).truncate(max(width - 4 - decided.cell_length, 10), ellipsis=True)
     now = progress_fraction(goal)
-    value = format_number(goal.current if goal.current is not None else goal.baseline)
-    target = f" of {format_number(goal.target)}" if goal.target is not None else ""
-    unit = f" {goal.unit}" if goal.unit else ""
-    moved = f"{_percent(since)} → {_percent(now)} since the last review" if since is not None else f"{_percent(now)} so far"
+    if goal.cadence in CADENCES:
+        amount = amount_text(goal.current or 0.0, goal.target, goal.cadence, goal.unit)  # type: ignore[arg-type]
+    else:
+        value = format_number(goal.current if goal.current is not None else goal.baseline)
+        target = f" of {format_number(goal.target)}" if goal.target is not None else ""
+        amount = value + target + (f" {goal.unit}" if goal.unit else "")
+    if since is None:
+        moved = f"{_percent(now)} so far"
+    elif _percent(since) == _percent(now):
+        moved = f"{_percent(now)}, as at the last review"
+    else:
+        moved = f"{_percent(since)} → {_percent(now)} since the last review"
     pace = pace_status(goal, today, week_start)
     status = "" if goal.status == "active" else f" · {goal.status}"
-    second = f"{value}{target}{unit} · {moved}" + (f" · {pace}" if pace else "") + status
+    second = f"{amount} · {moved}" + (f" · {pace}" if pace else "") + status
     return Content.assemble((f"{mark} ", "bold $text-accent"), title, decided, "\n  ",
                             user_content(second, single_line=True).truncate(max(width - 2, 10), ellipsis=True).stylize("$text-muted"))  # fmt: skip
 

@@ -51,13 +51,13 @@ from goaljournal.ui.shared.widgets.tags import TagSuggester
 
 PROMPTS = {
     "numbers": "How did the {period} go? Each number against the {period} before.",
-    "goals": "For each goal: k keep going · a adjust · s pause · d achieved · b abandon · enter opens it",
+    "goals": "k keep · a adjust · s pause · d achieved · b abandon · enter opens the goal",
     "notes": "What went well, and what got in the way? Enter keeps each as an entry (@tags welcome); "
              "enter on an empty line goes on.",
     "focus": "Pick up to three goals or milestones for the next {period} (space picks); Today shows them.",
     "summary": "A line to sum up (enter keeps it), then f to finish. c compares with an earlier review.",
 }
-HORIZON_QUESTION = " Does each goal's horizon still fit? a changes it."
+HORIZON_QUESTION = "\nDoes each goal's horizon (short, medium, long) still fit? a changes it."
 DECISION_KEYS = {"keep": "k", "adjust": "a", "pause": "s", "achieved": "d", "abandon": "b"}
 DECISION_TOLD = {"keep": "keeps going", "pause": "paused", "achieved": "achieved. Well done!", "abandon": "abandoned"}
 
@@ -187,11 +187,9 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
     def compose(self) -> ComposeResult:
         self.SCREEN_NAME = review_name(self.review)
         yield from self.compose_title()
-        with Horizontal(id="review-head"):
-            with Vertical(id="review-head-text"):
-                yield Static(id="review-step-title")
-                yield Static(id="review-step-prompt")
-            yield Static(id="review-progress")
+        with Vertical(id="review-head"):
+            yield Static(id="review-step-title")
+            yield Static(id="review-step-prompt")
         with ContentSwitcher(id="review-steps", initial="step-numbers"):
             with VerticalScroll(id="step-numbers", classes="panel") as numbers:
                 numbers.border_title = "In numbers"
@@ -257,14 +255,13 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         key = self.step_key
         review = self.review
         period = review.kind
-        self.query_one("#review-step-title", Static).update(
-            Content.styled(STEP_TITLES[key].format(period=period), "bold $text-accent")
-        )
+        self.query_one("#review-step-title", Static).update(Content.assemble(
+            (STEP_TITLES[key].format(period=period), "bold $text-accent"), (f"  ·  step {self.step} of {STEP_COUNT}", "$text-muted"),
+        ))  # fmt: skip
         prompt = PROMPTS[key].format(period=period)
         if key == "goals" and review.kind != "week":
             prompt += HORIZON_QUESTION
         self.query_one("#review-step-prompt", Static).update(Content.styled(prompt, "$text-muted"))
-        self.query_one("#review-progress", Static).update(Content(f"step {self.step} of {STEP_COUNT}"))
         self.query_one(ContentSwitcher).current = f"step-{key}"
         self._show_step_content()
         self._focus_step()
@@ -328,10 +325,11 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         widget.border_subtitle = f"{plural(len(decided), 'decision')} of {len(goals)}"
 
     def _progress_at_last_review(self) -> dict[int, float]:
-        """Each goal's progress as the latest earlier finished review recorded it."""
-        earlier = [r for r in self.store.reviews(completed=True) if r.id != self.review_id and r.period_start <= self.review.period_start]
+        """Each goal's progress as the latest other finished review recorded it."""
+        earlier = sorted((r for r in self.store.reviews(completed=True) if r.id != self.review_id),
+                         key=lambda r: r.completed_at or "", reverse=True)  # fmt: skip
         found: dict[int, float] = {}
-        for review in earlier:  # newest first: the first seen is the latest
+        for review in earlier:  # the latest first
             for goal in self.store.reviewed_goals(review.id):
                 if goal.fraction is not None:
                     found.setdefault(goal.goal_id, goal.fraction)

@@ -431,7 +431,7 @@ def item_parts(
         mark = MARKS["review"]
         name = {"week": "weekly review", "month": "monthly review", "quarter": "quarterly review"}.get(item["title"] or "", "review")
         text = [f"{name} · ", shown(item["text"] or f"{item['note']} to {item['due']}")]
-        right = (f"{plural(item['value'] or 0, 'goal')} decided · {item['target'] or 0} in focus", "$text-muted")
+        right = (f"{item['value'] or 0} decided · {item['target'] or 0} in focus", "$text-muted")
     elif kind == "conversation":
         mark = MARKS["conversation"]
         # "coffee with Priya Shah: notes…", or what was learned when there are no notes.
