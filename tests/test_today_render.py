@@ -83,7 +83,10 @@ def test_a_follow_up_says_when_and_with_whom(due: str, said: str) -> None:
 
 def test_the_streak_counts_days_with_a_check_in(store: Store, goals: dict[str, int]) -> None:
     assert streak_status(store, TODAY) == "check-in streak 2 days"
-    assert streak_status(store, TODAY.replace(day=28)) == "check-in streak 0 days"
+    assert streak_status(store, TODAY.replace(day=28)) == "streak 0 days · no check-in yet today"
+    for goal_id in goals.values():
+        store.update_goal(goal_id, status="paused")
+    assert streak_status(store, TODAY.replace(day=28)) == "check-in streak 0 days"  # nothing to check in on
 
 
 @pytest.mark.parametrize("width", [24, 30, 40])
