@@ -10,6 +10,7 @@ terminal's output stream.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,11 @@ def corpus_journal(store: Store) -> dict[str, int]:
     person = store.add_person("Person " + MARKUP[5], role="role " + MARKUP[0], notes="notes " + CONTROLS[1], tags=["tag0"])
     store.add_interaction(person, "coffee", at="2026-11-20", notes="talk " + CONTROLS[2], learned="learned " + MARKUP[3],
                           follow_up="follow " + MARKUP[6], goal_ids=[goal])  # fmt: skip
+    review = store.start_review("week", NOW.date() - timedelta(days=5))
+    store.add_review_entry(review, "win " + CONTROLS[1], kind="win")
+    store.set_review_focus(review, [("goal", goal)])
+    store.set_review_summary(review, "review " + MARKUP[5])
+    store.complete_review(review)
     return {"goal": goal, "other": other, "session": session}
 
 
@@ -68,6 +74,8 @@ VISITS = [
     ("help", ["question_mark"]),
     ("people", ["p"]),
     ("person", ["p", "enter"]),
+    ("review read", ["ctrl+p", *"weekly review", "enter"]),
+    ("review goals", ["ctrl+p", *"quarterly review", "enter", "right"]),
 ]
 
 
@@ -90,6 +98,10 @@ async def test_every_screen_shows_markup_and_controls_literally(store: Store, sc
                 assert "Person [@click=app.quit]quitme[/]" in shown, name
             if name == "today":
                 assert "Goal [@click=app.quit]quitme[/]" in shown
+            if name == "review read":
+                assert "review [@click=app.quit]quitme[/]" in shown and printable("win " + CONTROLS[1]) in shown
+            if name == "review goals":
+                assert "Goal [@click=app.quit]quitme[/]" in shown
             if name == "goal detail":  # whichever goal is highlighted, its title as typed
                 assert printable("Second " + CONTROLS[1]) in shown or "Goal [@click=app.quit]quitme[/]" in shown
             # Click on each markup string shown: it is text, never a link to an action.
@@ -100,7 +112,8 @@ async def test_every_screen_shows_markup_and_controls_literally(store: Store, sc
                     await pilot.pause()
                     assert app.is_running, name
             assert app.is_running and app.return_code is None, name
-    assert {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "AssessScreen", "HelpScreen", "PeopleScreen", "PersonScreen"} <= seen, seen
+    assert {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen", "AssessScreen", "HelpScreen", "PeopleScreen", "PersonScreen",
+            "ReviewSession"} <= seen, seen
 
 
 async def test_the_entry_editor_and_notifications_keep_hostile_text_literal(store: Store, screen_text) -> None:
