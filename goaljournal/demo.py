@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from goaljournal.core.dates import format_moment
+from goaljournal.core.on_this_day import same_days
 from goaljournal.core.progress import streak
 from goaljournal.store.journal import Store
 
@@ -200,6 +201,7 @@ class _DemoBuilder:
             self.story_entries()
             self.filler_entries()
             self.revisions()
+            self.on_this_day()
 
     def assessments(self) -> tuple[dict[str, int], dict[str, int]]:
         """Two completed sessions, 120 days apart; returns the ids of the weaknesses by key."""
@@ -836,6 +838,21 @@ class _DemoBuilder:
             at=datetime.combine(d(-12), time(21, 10)),
         )
 
+
+    def on_this_day(self) -> None:
+        """What Today's "On this day" remembers: a win on this date a year ago (just before the
+        journal's first page) and a lesson a month ago, when those months have the day."""
+        year_ago = same_days(self.today.year - 1, self.today.month, self.today)
+        if year_ago:
+            self.entry(year_ago[0], "Daniel put my turnover dashboard forward for the analytics award. A year in the role, and "
+                       "people outside HR use my numbers. @career @analytics", kind="win", starred=True,
+                       at=datetime.combine(year_ago[0], time(17, 20)))  # fmt: skip
+        last_month = date(self.today.year, self.today.month, 1) - timedelta(days=1)
+        month_ago = same_days(last_month.year, last_month.month, self.today)
+        if month_ago:
+            self.entry(month_ago[0], "Asked three people what they remembered from my last presentation: all three named the "
+                       "one chart with a headline. Fewer slides, each making one point. @presenting", kind="lesson",
+                       goals=("present",), at=datetime.combine(month_ago[0], time(20, 5)))  # fmt: skip
 
     def people_log(self) -> None:
         """A mentor, a manager, a mentee, peers and contacts met at events, with a year of

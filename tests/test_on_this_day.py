@@ -107,3 +107,63 @@ def test_the_leap_day_shows_on_28_february_and_each_kind_is_bounded(store: Store
 
 def test_an_empty_journal_remembers_nothing(store: Store) -> None:
     assert store.on_this_day(date(2026, 12, 7)) == []
+
+
+# -- Today's section ------------------------------------------------------------------------------
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def remembered(store: Store) -> dict[str, int]:
+    """A win a year ago today, a goal achieved two years ago today, an active goal, and markup-like text."""
+    ids = {"win": store.add_entry("# Q3 numbers\n\nPresented the [b]Q3[/b] numbers to the VP", kind="win", at=at("2025-11-25", 16))}
+    ids["goal"] = store.add_goal("Run a half marathon", start_date="2024-01-10", deadline="2024-12-31")
+    store.update_goal(ids["goal"], status="achieved", at=at("2024-11-25", 18))
+    ids["active"] = store.add_goal("Give three talks", target=3, baseline=0, unit="talks", deadline="2027-03-31")
+    return ids
+
+
+async def test_today_shows_the_lines_and_enter_opens_each(store: Store, remembered: dict[str, int], screen_text) -> None:
+    from goaljournal.ui.app import GoalJournalApp
+    from goaljournal.ui.shared.reader import ReaderDialog
+    from goaljournal.ui.shared.widgets.entry_reader import MarkdownText
+    from goaljournal.ui.today.on_this_day import MemoryList
+    from goaljournal.ui.today.screen import TodayScreen
+
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(160, 40)) as pilot:
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "On this day · 2 records" in text
+        assert "1 year ago  · ▲ win: Q3 numbers — Presented the [b]Q3[/b] numbers to the VP" in text
+        assert "2 years ago · ⚑ achieved: Run a half marathon" in text
+        await pilot.press("tab")  # from the due list, where the day starts
+        assert isinstance(pilot.app.focused, MemoryList)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ReaderDialog) and dialog.kind == "entry"
+        assert dialog.query_one(MarkdownText).source.startswith("# Q3 numbers")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, TodayScreen)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ReaderDialog) and dialog.kind == "goal"
+        assert "Run a half marathon" in screen_text(pilot.app)
+        await pilot.press("escape", "tab")
+        await pilot.pause()
+        assert pilot.app.focused.id == f"checkin-{remembered['active']}"  # then on to the goals
+
+
+async def test_the_section_hides_with_nothing_to_remember(store: Store, remembered: dict[str, int], screen_text) -> None:
+    from goaljournal.ui.app import GoalJournalApp
+    from goaljournal.ui.today.on_this_day import OnThisDay
+
+    store.trash("entries", remembered["win"])
+    store.trash("goals", remembered["goal"])
+    async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not pilot.app.screen.query_one(OnThisDay).display
+        assert "On this day" not in screen_text(pilot.app)
