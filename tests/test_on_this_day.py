@@ -134,11 +134,12 @@ async def test_today_shows_the_lines_and_enter_opens_each(store: Store, remember
     async with GoalJournalApp(store, today=TODAY).run_test(size=(160, 40)) as pilot:
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "On this day · 2 records" in text
+        assert "On this day (2)" in text
         assert "1 year ago  · ▲ win: Q3 numbers — Presented the [b]Q3[/b] numbers to the VP" in text
         assert "2 years ago · ⚑ achieved: Run a half marathon" in text
         await pilot.press("tab")  # from the due list, where the day starts
         assert isinstance(pilot.app.focused, MemoryList)
+        assert "On this day (2) · enter opens" in screen_text(pilot.app)
         await pilot.press("enter")
         await pilot.pause()
         dialog = pilot.app.screen

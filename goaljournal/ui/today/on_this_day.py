@@ -18,7 +18,6 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from goaljournal.core.on_this_day import ACHIEVED, ASSESSMENT, DECISION, MILESTONE, Memory
-from goaljournal.core.words import plural
 from goaljournal.store import Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.marks import MARKS
@@ -109,9 +108,9 @@ class OnThisDay(Vertical):
         self._title(inside=False)
 
     def _title(self, *, inside: bool) -> None:
-        count = len(self.query_one(MemoryList).memories)
-        said = plural(count, "record") + (" · enter opens" if inside else "")
-        self.border_title = Content.assemble("On this day · ", (said, "$text-muted"))
+        # Short enough for the due list's column at 80x24.
+        said = f"({len(self.query_one(MemoryList).memories)})" + (" · enter opens" if inside else "")
+        self.border_title = Content.assemble("On this day ", (said, "$text-muted"))
 
     def show(self) -> None:
         """Read what happened on this date before, and show it (or hide the section)."""
