@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from goaljournal.core.on_this_day import earlier_days, how_long_ago, same_days
+from goaljournal.core.on_this_day import decision_line, earlier_days, how_long_ago, same_days
 from goaljournal.store import Store
 
 
@@ -40,6 +40,14 @@ def test_a_day_a_shorter_month_lacks_comes_round_on_its_last_day() -> None:
     assert [p.first for p in earlier_days(date(2026, 1, 7), date(2020, 5, 1))] == [
         date(2025, 12, 7), *(date(year, 1, 7) for year in range(2025, 2019, -1))
     ]
+
+
+def test_a_decision_says_what_changed_and_why() -> None:
+    moved = decision_line("Pass the PMP exam", '{"deadline": ["2027-01-31", "2027-05-24"]}', "The reorg ate six weeks ")
+    assert moved == "Pass the PMP exam: deadline moved to 24 May 2027 — The reorg ate six weeks"
+    assert decision_line("Give talks", '{"target": [3.0, 4.0]}', "One more") == "Give talks: target 3 → 4 — One more"
+    assert decision_line("Learn Spanish", '{"status": ["paused", "active"]}', "Back") == "Learn Spanish: resumed — Back"
+    assert decision_line("Broken", "not json", "Why") == "Broken: changed — Why"
 
 
 def at(day: str, hour: int = 12) -> datetime:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from goaljournal.core.dates import human_date
+from goaljournal.core.progress import format_number
 from goaljournal.core.text import plain_preview
 from goaljournal.core.words import change_text, plural
 
@@ -119,7 +120,7 @@ def decision_line(title: str, changes: str | None, reason: str | None) -> str:
                 return f"deadline moved to {human_date(date.fromisoformat(str(new)))}"
             except ValueError:
                 pass
-        return change_text(name, old, new)
+        return change_text(name, old, new, lambda value: format_number(value) if isinstance(value, int | float) else str(value))
 
     what = "; ".join(said(name, old, new) for name, old, new in pairs) or "changed"
     return f"{title}: {what}" + (f" — {reason.strip()}" if reason and reason.strip() else "")
