@@ -168,11 +168,17 @@ async def test_today_shows_the_lines_and_enter_opens_each(store: Store, remember
 
 async def test_the_section_hides_with_nothing_to_remember(store: Store, remembered: dict[str, int], screen_text) -> None:
     from goaljournal.ui.app import GoalJournalApp
-    from goaljournal.ui.today.on_this_day import OnThisDay
+    from goaljournal.ui.today.on_this_day import MemoryList, OnThisDay
+    from goaljournal.ui.today.widgets import DueList
 
-    store.trash("entries", remembered["win"])
-    store.trash("goals", remembered["goal"])
     async with GoalJournalApp(store, today=TODAY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab")
+        assert isinstance(pilot.app.focused, MemoryList)
+        # Gone meanwhile (moved to the trash in another window, say): Today shows it when it next reads.
+        store.trash("entries", remembered["win"])
+        store.trash("goals", remembered["goal"])
+        pilot.app.screen.refresh_data()
         await pilot.pause()
         assert not pilot.app.screen.query_one(OnThisDay).display
         assert "On this day" not in screen_text(pilot.app)
+        assert isinstance(pilot.app.focused, DueList)

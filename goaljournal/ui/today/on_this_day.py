@@ -115,6 +115,8 @@ class OnThisDay(Vertical):
     def show(self) -> None:
         """Read what happened on this date before, and show it (or hide the section)."""
         memories = self.store.on_this_day(self.today())
+        if not memories and self.has_focus_within:  # the last one went: back to the due list, above
+            self.screen.focus_previous()
         self.display = bool(memories)
         self.query_one(MemoryList).show(memories)
         self._title(inside=self.has_focus_within)
