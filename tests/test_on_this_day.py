@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 import pytest
 
 from goaljournal.core.on_this_day import decision_line, earlier_days, how_long_ago, same_days
-from goaljournal.store import Store
+from goaljournal.store import InvalidInput, Store
 
 
 @pytest.mark.parametrize(
@@ -115,6 +115,8 @@ def test_the_leap_day_shows_on_28_february_and_each_kind_is_bounded(store: Store
 
 def test_an_empty_journal_remembers_nothing(store: Store) -> None:
     assert store.on_this_day(date(2026, 12, 7)) == []
+    with pytest.raises(InvalidInput):
+        store.on_this_day(date(2026, 12, 7), per_kind=0)  # SQLite would read a limit below one as none
 
 
 # -- Today's section ------------------------------------------------------------------------------

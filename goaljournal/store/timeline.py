@@ -21,7 +21,7 @@ from goaljournal.core.on_this_day import (
 )
 from goaljournal.store.base import StoreBase
 from goaljournal.store.errors import InvalidInput
-from goaljournal.store.values import _bound_day, _check_text
+from goaljournal.store.values import _bound_day, _check_text, _day
 
 # On this day, within a period: what was achieved first, then wins, then the rest.
 _MEMORY_ORDER = {kind: rank for rank, kind in enumerate((ACHIEVED, "win", MILESTONE, ASSESSMENT, DECISION))}
@@ -284,6 +284,9 @@ class TimelineMixin(StoreBase):
         One query a period, each arm a range on its day: entries through ``entries_live_at``, the
         few revisions, milestones and assessments scanned. 26 years of a journal of 100,000
         entries, 3,000 milestones and 1,500 revisions take 40 ms; the demo journal, 1 ms."""
+        _day(today)  # in the journal's years, so that the month before it is one too
+        if per_kind < 1:
+            raise InvalidInput("on this day needs at least one record of each kind to show")
         with self.snapshot():
             since = self._one(
                 "SELECT min(day) FROM (SELECT min(at) AS day FROM entries WHERE deleted_at IS NULL "
