@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from goaljournal.core.dates import format_moment
+from goaljournal.core.on_this_day import same_days
 from goaljournal.core.progress import streak
 from goaljournal.store.journal import Store
 
@@ -201,6 +202,7 @@ class _DemoBuilder:
             self.filler_entries()
             self.revisions()
             self.reviews()
+            self.on_this_day()
 
     def assessments(self) -> tuple[dict[str, int], dict[str, int]]:
         """Two completed sessions, 120 days apart; returns the ids of the weaknesses by key."""
@@ -877,6 +879,21 @@ class _DemoBuilder:
         s.set_review_summary(october, "October: two talks given, the PMP plan reset, three new contacts. November: the workforce plan.")
         s.complete_review(october, at=datetime.combine(first_of_month + timedelta(days=1), time(10, 15)))
 
+
+    def on_this_day(self) -> None:
+        """What Today's "On this day" remembers: a win on this date a year ago (just before the
+        journal's first page) and a lesson a month ago, when those months have the day."""
+        year_ago = same_days(self.today.year - 1, self.today.month, self.today)
+        if year_ago:
+            self.entry(year_ago[0], "Daniel put my turnover dashboard forward for the analytics award. A year in the role, and "
+                       "people outside HR use my numbers. @career @analytics", kind="win", starred=True,
+                       at=datetime.combine(year_ago[0], time(17, 20)))  # fmt: skip
+        last_month = date(self.today.year, self.today.month, 1) - timedelta(days=1)
+        month_ago = same_days(last_month.year, last_month.month, self.today)
+        if month_ago:
+            self.entry(month_ago[0], "Asked three people what they remembered from my last presentation: all three named the "
+                       "one chart with a headline. Fewer slides, each making one point. @presenting", kind="lesson",
+                       goals=("present",), at=datetime.combine(month_ago[0], time(20, 5)))  # fmt: skip
 
     def people_log(self) -> None:
         """A mentor, a manager, a mentee, peers and contacts met at events, with a year of

@@ -47,8 +47,9 @@ MENTOR = ("p", "f", "enter")
 
 SHOTS = (
     Shot("today", "TodayScreen"),
-    # A check-in far outside the course goal's range asks before it is saved.
-    Shot("today-did-you-mean", "DoubtDialog", ("tab", *"900", "enter")),
+    # A check-in far outside the course goal's range asks before it is saved (the first tab goes
+    # to "On this day", below the due list).
+    Shot("today-did-you-mean", "DoubtDialog", ("tab", "tab", *"900", "enter")),
     # "Needs a decision" chosen with shift+tab, then x: extend the deadline of the late course.
     Shot("today-decisions", "TodayScreen", ("shift+tab",)),
     Shot("today-decision-extend", "ExtendDialog", ("shift+tab", "x")),

@@ -41,3 +41,13 @@ def test_every_screen_and_main_dialog_has_a_shot() -> None:
     dialogs = {"CheckinForm", "DoubtDialog", "ExtendDialog", "ConversationForm", "EntryEditor"}
     assert screens | dialogs <= shown
     assert len({shot.name for shot in SHOTS}) == len(SHOTS)
+
+
+def test_today_on_this_day_chosen(demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
+    """Today at 80x24 with "On this day" chosen (tab from the due list): one line, the rest a scroll away."""
+    journal = shutil.copy(demo_journal, tmp_path / "journal.db")
+    app = demo_app(journal)
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: show(pilot, Shot("on-this-day", "TodayScreen", ("tab",))))
+    finally:
+        app.store.close()

@@ -116,6 +116,8 @@ OTHER_KEYS = {
         ("`enter`", "today", "In *Due*: mark the milestone done. In a goal's field: check in (`u` in the field takes it back)"),
         ("`shift+tab`", "today", "From *Due*, up to *Needs a decision*: goals past their deadline, at their target or without "
                                  "a check-in for 3 weeks, and the self-assessment when due"),
+        ("`tab`", "today", "From *Due*, down to *On this day*: what was written, achieved or decided on this date in "
+                           "earlier years and a month ago; `enter` reads it"),
     ),
     "a decision": (("`enter`", "a decision", "Open the goal, or start the self-assessment"),),
 }  # fmt: skip

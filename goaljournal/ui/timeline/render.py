@@ -34,32 +34,9 @@ from goaljournal.core.progress import (
 from goaljournal.core.timeline_axis import TimelineFilter, goal_dates
 from goaljournal.core.words import change_text, overdue_since, plural
 from goaljournal.store import Store
+from goaljournal.ui.shared.marks import MARKS
 from goaljournal.ui.shared.text import progress_bar, user_content
 
-# Every kind has its own mark and word, so the timeline reads without colour too.
-MARKS: dict[str, tuple[str, str]] = {
-    "span": ("▌", "$text-accent"),
-    "goal-start": ("▶", "$text-accent"),
-    "deadline": ("⚑", "$text-warning"),
-    "milestone-done": ("✓", "$text-success"),
-    "milestone-due": ("○", "$text-secondary"),
-    "milestone-overdue": ("!", "bold $text-error"),
-    "checkin": ("●", "$text-success"),
-    "revision": ("↻", "$text-warning"),
-    "assessment": ("◎", "$text-accent"),
-    "review": ("⟲", "$text-accent"),
-    # Bold: a mark in the style of the text after it would join its run, and rsvg-convert drops the
-    # spaces a run starts with, the line's indent.
-    "reflection": ("✎", "bold $foreground"),
-    "win": ("★", "$text-warning"),
-    "lesson": ("◇", "$text-secondary"),
-    "feedback": ("❝", "$text-primary"),
-    "note": ("·", "$text-muted"),
-    "conversation": ("⇄", "$text-primary"),
-    "follow-up": ("↪", "$text-secondary"),
-    "follow-up-done": ("↪", "$text-success"),
-    "follow-up-overdue": ("↪", "bold $text-error"),
-}
 ENTRY_WORDS = {"win": "win", "lesson": "lesson", "feedback": "feedback", "note": "note"}
 INDENT = "   "
 

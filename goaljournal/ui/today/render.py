@@ -50,13 +50,13 @@ AMOUNT_ROOM = 8
 
 
 def streak_status(store: Store, today: date) -> str:
-    """The title bar's ``check-in streak 3 days``; while goals are active and none has been checked
-    in on today, ``streak 3 days · no check-in yet today`` (as ``goaljournal remind`` says it, in
-    the half of an 80-column bar the status has)."""
+    """The title bar's ``check-in streak 3 days``; while goals are active and today is not yet one
+    of the streak's days, ``streak 3 days · no check-in yet today`` (in the half of an 80-column
+    bar the status has)."""
     days = store.active_days(since=today - timedelta(days=STREAK_WINDOW_DAYS))
     count = streak(days, today)
     days_text = f"{count} day{'s' if count != 1 else ''}"
-    if not store.checkin_days(since=today) and store.count_active_goals():
+    if today not in days and store.count_active_goals():
         return f"streak {days_text} · no check-in yet today"
     return f"check-in streak {days_text}"
 

@@ -31,6 +31,7 @@ from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.scale import ScalePicker
 from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
+from goaljournal.ui.today.on_this_day import OnThisDay
 from goaljournal.ui.today.render import REFLECTION_PROMPT, cadence_of, reflection_hints, streak_status
 from goaljournal.ui.today.widgets import (
     CheckinInput,
@@ -59,6 +60,8 @@ GOALS_HINT = "33 sets · +1 adds · enter saves"
 class TodayScreen(JournalScreen[None]):
     SCREEN_NAME = "Today"
     CSS_PATH = "today.tcss"
+    # On a short terminal "On this day" shows one line, leaving the due list its room.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("n", "app.new_goal", "New goal", show=True),
         Binding("ctrl+r", "focus_reflection", "Reflection", show=True),
@@ -81,6 +84,7 @@ class TodayScreen(JournalScreen[None]):
                 due.border_title = "Due this week"
                 due.border_subtitle = "enter ticks done"
                 yield DueList(self.store, lambda: self.today, id="due-list")
+                yield OnThisDay(self.store, lambda: self.today, id="on-this-day")
             with GoalsPanel(self.store, lambda: self.today, id="goals-panel", classes="panel") as goals:
                 goals.border_title = "Active goals"
                 goals.border_subtitle = GOALS_HINT
@@ -119,6 +123,7 @@ class TodayScreen(JournalScreen[None]):
         self._show_goals()
         self._show_scores()
         self._show_written()
+        self.query_one(OnThisDay).show()
 
     def _show_decisions(self) -> None:
         section = self.query_one(NeedsDecision)
