@@ -35,6 +35,7 @@ from goaljournal.store.goals import GoalsMixin
 from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
 from goaljournal.store.timeline import TimelineMixin
+from goaljournal.store.writing_aids import WritingAidsMixin
 
 # How long a purge waits for other programs' reads to end before saying it could not finish.
 PURGE_WAIT_SECONDS = 3.0
@@ -68,7 +69,7 @@ def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
-class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
+class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, WritingAidsMixin, StoreBase):
     """One open journal file: see :class:`~goaljournal.store.base.StoreBase` for how the connection
     is shared and written."""
 
