@@ -79,6 +79,8 @@ HELP_PLACES = (
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
     ("the welcome", ("welcome.screen:WelcomeScreen",)),
+    ("reflection prompts", ("writing.screen:PromptsScreen",)),
+    ("entry templates", ("writing.screen:TemplatesScreen",)),
 )
 
 
@@ -262,6 +264,10 @@ class GoalJournalApp(ToastPlacement, App[None]):
         yield SystemCommand("New person (n on People)", "Someone you met: role, organisation, how you met", self.action_new_person)
         yield SystemCommand("Log a conversation (c on People)", "A coffee, meeting, event, call, message or feedback session, "
                             "with what you learned and a follow-up", self.action_log_conversation)  # fmt: skip
+        yield SystemCommand("Reflection prompts…", "The questions Today offers above the reflection line: add, retire, "
+                            "restore", lambda: self.open_writing_aids("PromptsScreen"))  # fmt: skip
+        yield SystemCommand("Entry templates…", "Entries that start from a template (a 1:1, a course, a conference): add, "
+                            "edit, retire, restore", lambda: self.open_writing_aids("TemplatesScreen"))  # fmt: skip
         yield from self._export_commands()
 
     # -- exports and reports ------------------------------------------------------------------
@@ -311,6 +317,12 @@ class GoalJournalApp(ToastPlacement, App[None]):
             return
         self.switch_mode("goals")
         self.call_after_refresh(self.post_message, nav.DraftGoal())
+
+    def open_writing_aids(self, name: str) -> None:
+        """The list of reflection prompts or of entry templates, over the screen on top."""
+        dialog = feature(f"writing.screen:{name}")
+        if not isinstance(self.screen, dialog):
+            self.push_screen(dialog())
 
     def action_new_person(self) -> None:
         self.post_message(nav.NewPerson())
