@@ -22,12 +22,13 @@ KIND_CELLS = 10
 
 
 def template_line(template: EntryTemplate, width: int) -> Content:
-    """``name   kind`` on one line of ``width`` cells; a retired template says so, dimmed."""
+    """``name   kind`` on one line of ``width`` cells; a retired template says so, dimmed. (An
+    option's text takes plain styles: OptionList leaves theme variables such as $text-muted out.)"""
     kind = f"{template.kind} · retired" if template.retired else template.kind
     room = max(width - KIND_CELLS - 2 - (len(kind) - len(template.kind)), 8)
-    name = user_content(template.name, single_line=True, width=room, style="$text-muted" if template.retired else "")
+    name = user_content(template.name, single_line=True, width=room, style="dim" if template.retired else "")
     gap = " " * max(room - name.cell_length + 2, 2)
-    return Content.assemble(name, gap, (kind, "$text-muted"))
+    return Content.assemble(name, gap, (kind, "dim italic" if template.retired else "italic"))
 
 
 def template_preview(template: EntryTemplate | None) -> Content:
@@ -59,13 +60,13 @@ class TemplatePicker(ModalScreen[EntryTemplate | None]):
     TemplatePicker #picker-list {
         height: auto;
         overflow-x: hidden;
-        max-height: 8;
+        max-height: 35vh;  /* with the preview, the dialog fits 24 rows */
         border: none;
         padding: 0;
     }
     TemplatePicker #picker-preview {
         height: auto;
-        max-height: 10;
+        max-height: 40vh;
         border-top: solid $primary-muted;
     }
     TemplatePicker .hint {

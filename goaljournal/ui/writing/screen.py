@@ -133,8 +133,9 @@ class PromptsScreen(AidsDialog[ReflectionPrompt]):
     def line(self, item: ReflectionPrompt, width: int) -> Content:
         if not item.retired:
             return user_content(item.text, single_line=True, width=width)
-        text = user_content(item.text, single_line=True, width=max(width - 10, 8), style="$text-muted")
-        return Content.assemble(text, ("  retired", "$text-muted italic"))
+        # Plain styles: an option's text leaves theme variables out (see template_line).
+        text = user_content(item.text, single_line=True, width=max(width - 10, 8), style="dim")
+        return Content.assemble(text, "  ", ("retired", "dim italic"))
 
     def retire(self, item_id: int) -> None:
         self.store.retire_reflection_prompt(item_id)
