@@ -124,6 +124,7 @@ TABLE_WORDS = {
     "checkins": ("check-in", "check-ins"), "tags": ("tag", "tags"), "entries": ("entry", "entries"),
     "daily_checkins": ("daily check-in", "daily check-ins"), "people": ("person", "people"),
     "interactions": ("conversation", "conversations"),
+    "reflection_prompts": ("reflection prompt", "reflection prompts"), "entry_templates": ("entry template", "entry templates"),
 }  # fmt: skip
 
 

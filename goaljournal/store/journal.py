@@ -105,9 +105,11 @@ class Store(EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, Timeline
     # -- whole journal ------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """How many rows each part of the journal holds, trash included."""
+        """How many rows each part of the journal holds, trash included (a new journal holds the
+        built-in reflection prompts and entry templates already)."""
         tables = ("goals", "milestones", "revisions", "checkins", "entries", "tags",
-                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions")  # fmt: skip
+                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions",
+                  "reflection_prompts", "entry_templates")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
     def backup(self, dest: str | os.PathLike[str], *, managed: bool = False, alternatives: Sequence[str] = ()) -> Path:

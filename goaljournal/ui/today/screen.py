@@ -6,7 +6,7 @@ deadline, at their target or quiet for three weeks, and the self-assessment when
 What is due (Enter ticks a milestone or a follow-up with a person done, or unticks one ticked
 today), each active goal with its progress, pace and a check-in field (`33` sets the value, `+1`
 adds one; Enter saves and moves on; a goal that counts conversations says so instead), a
-reflection line with `@tag` completion, the day's mood and energy, and the streak of days with a
+reflection line with `@tag` completion under a prompt of the day, the day's mood and energy, and the streak of days with a
 check-in. Tab, shift+tab, up and down move from field to field.
 """
 
