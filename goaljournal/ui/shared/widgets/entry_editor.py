@@ -198,7 +198,7 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
 
     def action_template(self) -> None:
         if not self.templates:
-            self.app.notify("Templates start a new entry; ctrl+p, then \"Entry templates\", lists them.", severity="warning", markup=False)
+            self.app.notify("No template to offer here: ctrl+p, then \"Entry templates\", lists them.", severity="warning", markup=False)
             return
         self.app.push_screen(TemplatePicker(self.templates), self.use_template)
 
