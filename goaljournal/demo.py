@@ -203,6 +203,7 @@ class _DemoBuilder:
             self.revisions()
             self.reviews()
             self.on_this_day()
+            self.writing_aids()
 
     def assessments(self) -> tuple[dict[str, int], dict[str, int]]:
         """Two completed sessions, 120 days apart; returns the ids of the weaknesses by key."""
@@ -1004,6 +1005,15 @@ class _DemoBuilder:
         talk(-6, "ravi", "event", "CIPD branch evening on hybrid work policies", goals=("events",),
              follow_up="Send Ravi the hybrid work survey questions", due=1)
         talk(-5, "kofi", "message", "Asked whether the meetup wants a talk on our attrition model")
+
+    def writing_aids(self) -> None:
+        """A reflection prompt and an entry template of the user's own, and a built-in prompt retired."""
+        s = self.store
+        s.add_reflection_prompt("What did the data tell me that surprised me?")
+        proud = next(p.id for p in s.reflection_prompts() if p.text == "What am I proud of this week?")
+        s.retire_reflection_prompt(proud)
+        s.add_entry_template("Ad-hoc request", "note", "Ad-hoc request from : @ad-hoc\n\n## What they asked for\n- "
+                             "\n\n## The deadline I agreed, and why\n- \n\n## What I said no to\n- ")  # fmt: skip
 
 
 def fill_demo_journal(store: Store, today: date) -> None:

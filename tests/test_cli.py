@@ -330,7 +330,9 @@ def test_export_to_stdout_and_file_then_import_twice(gj: Cli, cli: Cli, journal:
     assert first.json() == {
         "skills": 0, "assessments": 0, "assessment_items": 0, "ratings": 0, "goals": 1,
         "milestones": 0, "revisions": 0, "checkins": 1, "tags": 3, "entries": 2, "daily_checkins": 0,
-        "people": 0, "interactions": 0, "entry_tags": 3, "entry_goals": 1, "person_tags": 0, "interaction_goals": 0,
+        "people": 0, "interactions": 0, "reviews": 0, "review_goals": 0, "review_focus": 0,
+        "reflection_prompts": 0, "entry_templates": 0,  # the built-ins are there already
+        "entry_tags": 3, "entry_goals": 1, "person_tags": 0, "interaction_goals": 0, "review_entries": 0,
     }  # fmt: skip
     assert journal_state(other) == journal_state(journal)  # lossless
 

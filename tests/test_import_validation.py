@@ -135,6 +135,9 @@ BAD_VALUES: dict[str, tuple[Callable[[dict[str, Any]], None], str]] = {
     "person private 2": (_set("people", 0, private=2), "people[0].private: 2 is not 0 or 1"),
     "conversation kind lunch": (_set("interactions", 0, kind="lunch"), "interactions[0].kind: 'lunch' is not one of"),
     "follow-up next week": (_set("interactions", 0, follow_up_due="next week"), "interactions[0].follow_up_due: 'next week'"),
+    "prompt blank": (_set("reflection_prompts", 7, text=" "), "reflection_prompts[7].text: is empty"),
+    "prompt retired yesterday": (_set("reflection_prompts", 0, retired_at="yesterday"), "reflection_prompts[0].retired_at: 'yesterday'"),
+    "template kind rant": (_set("entry_templates", 4, kind="rant"), "entry_templates[4].kind: 'rant' is not one of"),
     "entry_tags to an unknown tag": (
         lambda d: d["entry_tags"].append({"entry_uuid": d["entries"][0]["uuid"], "tag_uuid": "f" * 32}),
         "entry_tags[",

@@ -67,7 +67,8 @@ def test_fresh_journal_is_at_the_current_version(db_path: Path) -> None:
     assert SCHEMA_VERSION == schema.SCHEMA_VERSION == len(schema.migrations._migrations)
     with Store.open(db_path, clock=lambda: NOW) as store:
         assert store.schema_version() == SCHEMA_VERSION
-        assert store.counts() == dict.fromkeys(store.counts(), 0)
+        built_in = {"reflection_prompts": len(schema.BUILTIN_PROMPTS), "entry_templates": len(schema.BUILTIN_TEMPLATES)}
+        assert store.counts() == dict.fromkeys(store.counts(), 0) | built_in
     applied = [name for (name,) in raw(db_path, "SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied == [m.name for m in schema.migrations._migrations]
     assert set(NEW_TABLES) <= table_names(db_path)
@@ -98,7 +99,7 @@ def test_version_1_journal_is_upgraded_with_its_data_intact(v1_journal: Path) ->
         assert store.counts() == {
             "goals": 3, "milestones": 2, "revisions": 1, "checkins": 2, "entries": 3, "tags": 3,
             "assessments": 0, "assessment_items": 0, "skills": 0, "ratings": 0, "daily_checkins": 0,
-            "people": 0, "interactions": 0, "reviews": 0,
+            "people": 0, "interactions": 0, "reviews": 0, "review_goals": 0, "review_focus": 0, "reflection_prompts": 7, "entry_templates": 4,
         }  # fmt: skip
         assert store.check() == []
 

@@ -33,6 +33,17 @@ def test_screen(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path:
         app.store.close()
 
 
+def test_the_template_picker(demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
+    """A new entry's ctrl+t, the second template highlighted: one size, as the picker is one dialog."""
+    journal = shutil.copy(demo_journal, tmp_path / "journal.db")
+    app = demo_app(journal)
+    picker = Shot("template-picker", "TemplatePicker", ("r", "n", "ctrl+t", "down"))
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=lambda pilot: show(pilot, picker))
+    finally:
+        app.store.close()
+
+
 def test_every_screen_and_main_dialog_has_a_shot() -> None:
     shown = {shot.screen for shot in SHOTS}
     screens = {"TodayScreen", "GoalsScreen", "GoalDetailScreen", "GoalDraftScreen", "TimelineScreen", "ReflectionsScreen",

@@ -15,6 +15,7 @@ import pytest
 from goaljournal.core.models import FEEDBACK_SOURCES, ITEM_KINDS
 from goaljournal.store import InvalidInput, Store
 from goaljournal.store.connection import SCHEMA_VERSION
+from goaljournal.store.schema import BUILTIN_PROMPTS, BUILTIN_TEMPLATES
 from goaljournal.store.transfer import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -127,6 +128,13 @@ def fill(store: Store) -> None:
     started = store.start_review("month", date(2026, 11, 2))
     store.trash("reviews", started)
 
+    # Writing aids: a prompt and a template of the user's own, a built-in prompt retired and a
+    # built-in template reworded (every journal has the built-ins: an import matches them).
+    store.add_reflection_prompt("Which conversation changed my mind?")
+    store.retire_reflection_prompt(store.reflection_prompts()[0].id)
+    store.add_entry_template("Sprint retro", "lesson", "Retro @team\n\n## Keep\n- \n\n## Change\n- ")
+    store.update_entry_template(store.entry_templates()[0].id, text="1:1 @one-on-one\n\n## My questions\n- ")
+
 
 def through_json(store: Store) -> dict[str, Any]:
     out = io.StringIO()
@@ -152,7 +160,8 @@ def test_json_round_trip_reproduces_everything(open_journal: Callable[[str], Sto
 
     target = open_journal("target")
     added = import_data(target, through_json(source))
-    assert added == {table: len(exported[table]) for table in ALL_TABLES}
+    built_in = {"reflection_prompts": len(BUILTIN_PROMPTS), "entry_templates": len(BUILTIN_TEMPLATES)}
+    assert added == {table: len(exported[table]) - built_in.get(table, 0) for table in ALL_TABLES}
 
     again = export_data(target)
     assert again == exported

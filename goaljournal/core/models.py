@@ -312,3 +312,39 @@ class Interaction(_FromRow):
     @property
     def follow_up_open(self) -> bool:
         return self.follow_up_due is not None and self.follow_up_done is None
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionPrompt(_FromRow):
+    """A question Today offers above the reflection line; the built-in ones come with every journal."""
+
+    id: int
+    uuid: str
+    text: str
+    position: int = 0
+    retired_at: str | None = None
+    created_at: str = ""
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class EntryTemplate(_FromRow):
+    """The start of an entry written often (a 1:1, a course module, a conference day): its text
+    and the kind of entry it makes."""
+
+    id: int
+    uuid: str
+    name: str
+    kind: str = "note"
+    text: str = ""
+    position: int = 0
+    retired_at: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    @property
+    def retired(self) -> bool:
+        return self.retired_at is not None

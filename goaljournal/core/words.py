@@ -124,6 +124,8 @@ TABLE_WORDS = {
     "checkins": ("check-in", "check-ins"), "tags": ("tag", "tags"), "entries": ("entry", "entries"),
     "daily_checkins": ("daily check-in", "daily check-ins"), "people": ("person", "people"),
     "interactions": ("conversation", "conversations"), "reviews": ("review", "reviews"),
+    "review_goals": ("goal reviewed", "goals reviewed"), "review_focus": ("focus item", "focus items"),
+    "reflection_prompts": ("reflection prompt", "reflection prompts"), "entry_templates": ("entry template", "entry templates"),
 }  # fmt: skip
 
 

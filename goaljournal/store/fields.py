@@ -166,6 +166,22 @@ class Stamp(Field):
         )
 
 
+# The stamp the journal format 7 step (schema.py) gave the built-in prompts and templates: written
+# without the Z, and the same in every journal, so that the built-ins match from one to another.
+BUILTIN_STAMP = "2026-01-01T00:00:00"
+
+
+@dataclass(frozen=True, slots=True)
+class RowStamp(Stamp):
+    """A created or updated stamp of a row that may be a built-in one (``BUILTIN_STAMP``)."""
+
+    def convert(self, value: Any) -> str:
+        return value if value == BUILTIN_STAMP else _stamp(value)
+
+    def valid_sql(self, column: str) -> str:
+        return f"{column} = '{BUILTIN_STAMP}' OR ({Stamp.valid_sql(self, column)})"
+
+
 @dataclass(frozen=True, slots=True)
 class Number(Field):
     def convert(self, value: Any) -> float:
@@ -294,6 +310,7 @@ DAY = Day(required=True, nullable=False)
 MAYBE_DAY = Day()
 STAMP = Stamp(required=True, nullable=False)
 MAYBE_STAMP = Stamp()
+ROW_STAMP = RowStamp(required=True, nullable=False)
 SCALE = Whole(low=1, high=5)
 POSITION = Whole(nullable=False)
 
@@ -352,6 +369,11 @@ SCHEMA: dict[str, dict[str, Field]] = {
         "uuid": UUID, "decision": _choice(GOAL_DECISIONS), "value": Number(), "fraction": Number(), "note": TEXT,
     },
     "review_focus": {"uuid": UUID, "position": Whole(required=True, nullable=False, low=1, high=FOCUS_LIMIT)},
+    "reflection_prompts": {"uuid": UUID, "text": NAME, "position": POSITION, "retired_at": MAYBE_STAMP, "created_at": ROW_STAMP},
+    "entry_templates": {
+        "uuid": UUID, "name": NAME, "kind": _choice(ENTRY_KINDS, nullable=False), "text": NAME, "position": POSITION,
+        "retired_at": MAYBE_STAMP, "created_at": ROW_STAMP, "updated_at": ROW_STAMP,
+    },
 }  # fmt: skip
 
 

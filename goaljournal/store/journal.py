@@ -36,6 +36,7 @@ from goaljournal.store.interop import InteropMixin
 from goaljournal.store.people import PeopleMixin
 from goaljournal.store.reviews import ReviewsMixin
 from goaljournal.store.timeline import TimelineMixin
+from goaljournal.store.writing_aids import WritingAidsMixin
 
 # How long a purge waits for other programs' reads to end before saying it could not finish.
 PURGE_WAIT_SECONDS = 3.0
@@ -69,7 +70,8 @@ def _delete_entry_for_good(conn: sqlite3.Connection, entry_id: int, text: str) -
         conn.execute("INSERT INTO entries_fts (entries_fts) VALUES ('optimize')")
 
 
-class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin, StoreBase):
+class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsMixin, TimelineMixin, InteropMixin, PeopleMixin,
+            WritingAidsMixin, StoreBase):
     """One open journal file: see :class:`~goaljournal.store.base.StoreBase` for how the connection
     is shared and written."""
 
@@ -105,9 +107,11 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
     # -- whole journal ------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        """How many rows each part of the journal holds, trash included."""
+        """How many rows each part of the journal holds, trash included (a new journal holds the
+        built-in reflection prompts and entry templates already)."""
         tables = ("goals", "milestones", "revisions", "checkins", "entries", "tags",
-                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions", "reviews")  # fmt: skip
+                  "assessments", "assessment_items", "skills", "ratings", "daily_checkins", "people", "interactions",
+                  "reviews", "review_goals", "review_focus", "reflection_prompts", "entry_templates")  # fmt: skip
         return {table: int(self._one(f"SELECT count(*) FROM {table}")[0]) for table in tables}  # type: ignore[index]
 
     def backup(self, dest: str | os.PathLike[str], *, managed: bool = False, alternatives: Sequence[str] = ()) -> Path:

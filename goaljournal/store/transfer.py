@@ -41,10 +41,15 @@ TABLES: tuple[tuple[str, dict[str, str]], ...] = (
     ("reviews", {}),
     ("review_goals", {"review_id": "reviews", "goal_id": "goals"}),
     ("review_focus", {"review_id": "reviews", "goal_id": "goals", "milestone_id": "milestones"}),
+    ("reflection_prompts", {}),
+    ("entry_templates", {}),
 )
 # Columns that are unique within a journal besides the uuid: a row of the file that matches one
-# already present is the same row (a tag or skill of that name, the record of that day).
-NATURAL_KEYS = {"tags": "name", "skills": "name", "daily_checkins": "day"}
+# already present is the same row (a tag or skill of that name, the record of that day, a prompt
+# that reads the same, a template of that name).
+NATURAL_KEYS = {
+    "tags": "name", "skills": "name", "daily_checkins": "day", "reflection_prompts": "text", "entry_templates": "name",
+}  # fmt: skip
 # Links a row cannot be without (NOT NULL in the schema).
 REQUIRED_LINKS = frozenset({"assessment_id", "skill_id", "goal_id", "person_id", "review_id"})
 # ... but for these: a review's focus is a goal or a milestone.
@@ -285,6 +290,8 @@ def _import_table(
             existing = conn.execute(f"SELECT id FROM {table} WHERE {key} = ?", (row.get(key),)).fetchone()
         if existing is not None:
             local[row["uuid"]] = existing[0]
+            if table in ("reflection_prompts", "entry_templates"):
+                _merge_writing_aid(conn, table, existing[0], row)
             continue
         values: dict[str, Any] = {}
         for column in columns:
@@ -308,6 +315,19 @@ def _import_table(
         count += 1
     added[table] = count
     return local
+
+
+def _merge_writing_aid(conn: sqlite3.Connection, table: str, row_id: int, row: dict[str, Any]) -> None:
+    """A prompt or template the journal has already (every journal has the built-ins) takes what
+    the file says was done to it: retired there is retired here, and a template edited there later
+    than here takes the file's name, kind and text. Nothing else present is ever overwritten."""
+    if row.get("retired_at") is not None:
+        conn.execute(f"UPDATE {table} SET retired_at = ? WHERE id = ? AND retired_at IS NULL", (row["retired_at"], row_id))
+    if table == "entry_templates":
+        conn.execute(
+            "UPDATE entry_templates SET name = ?, kind = coalesce(?, kind), text = ?, updated_at = ? WHERE id = ? AND updated_at < ?",
+            (row["name"], row.get("kind"), row["text"], row["updated_at"], row_id, row["updated_at"]),
+        )
 
 
 def _link_parents(conn: sqlite3.Connection, goals: list[dict[str, Any]], goal_ids: dict[str, int]) -> None:

@@ -80,6 +80,8 @@ HELP_PLACES = (
     ("a person", ("people.screen:PersonScreen",)),
     ("the welcome", ("welcome.screen:WelcomeScreen",)),
     ("a review", ("review.screen:ReviewSession",)),
+    ("reflection prompts", ("writing.screen:PromptsScreen",)),
+    ("entry templates", ("writing.screen:TemplatesScreen",)),
 )
 
 
@@ -268,6 +270,10 @@ class GoalJournalApp(ToastPlacement, App[None]):
                                 f"wins and obstacles, next {kind}'s focus", lambda kind=kind: self.post_message(nav.StartReview(kind)))  # fmt: skip
         yield SystemCommand("Compare reviews", "The latest review against the one four before: numbers, goals, focus",
                             self.compare_reviews)  # fmt: skip
+        yield SystemCommand("Reflection prompts…", "The questions Today offers above the reflection line: add, retire, "
+                            "restore", lambda: self.open_writing_aids("PromptsScreen"))  # fmt: skip
+        yield SystemCommand("Entry templates…", "Entries that start from a template (a 1:1, a course, a conference): add, "
+                            "edit, retire, restore", lambda: self.open_writing_aids("TemplatesScreen"))  # fmt: skip
         yield from self._export_commands()
 
     # -- exports and reports ------------------------------------------------------------------
@@ -317,6 +323,12 @@ class GoalJournalApp(ToastPlacement, App[None]):
             return
         self.switch_mode("goals")
         self.call_after_refresh(self.post_message, nav.DraftGoal())
+
+    def open_writing_aids(self, name: str) -> None:
+        """The list of reflection prompts or of entry templates, over the screen on top."""
+        dialog = feature(f"writing.screen:{name}")
+        if not isinstance(self.screen, dialog):
+            self.push_screen(dialog())
 
     def action_new_person(self) -> None:
         self.post_message(nav.NewPerson())

@@ -311,7 +311,8 @@ class ReflectionsScreen(JournalScreen[None]):
                 self.refresh_data()
                 self.entry_list.action_first()
 
-        self.app.push_screen(EntryEditor(draft, tags=self._tags, goals=self._goal_choices()), save)
+        templates = self.store.entry_templates()
+        self.app.push_screen(EntryEditor(draft, tags=self._tags, goals=self._goal_choices(), templates=templates), save)
 
     def action_edit_entry(self) -> None:
         entry = self.entry_list.highlighted_row

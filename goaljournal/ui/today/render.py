@@ -3,6 +3,7 @@ the lines of what needs a decision. Pure functions of the store and the day: tes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -276,6 +277,30 @@ def no_active_goals(any_goal: bool) -> Content:
 # -- the reflection line ---------------------------------------------------------------------
 
 REFLECTION_PROMPT = "A line or two on today, @tags welcome (→ completes a tag) — Enter saves"
+
+
+# The key that offers another prompt, as the reflection line's title names it.
+NEXT_PROMPT_HINT = "ctrl+o another"
+
+
+def prompt_for(prompts: Sequence[str], today: date, turn: int = 0) -> str | None:
+    """The prompt offered on ``today``: each day the next of ``prompts`` in their order, and
+    ``turn`` further on after as many asks for another; None when there are none."""
+    if not prompts:
+        return None
+    return prompts[(today.toordinal() + turn) % len(prompts)]
+
+
+def reflection_title(prompt: str | None, width: int, *, another: bool = True) -> Content:
+    """The reflection line's title, ``width`` cells at most: the prompt offered, with the key for
+    ``another`` when there is another to offer."""
+    if prompt is None:
+        return Content("Reflection")
+    # The border's corners and the spaces Textual puts around a title.
+    room = width - 6 - len(NEXT_PROMPT_HINT) - 2
+    if room < 12 or not another:  # too narrow for both: the question matters more than the key
+        return user_content(prompt, single_line=True, width=max(width - 6, 4))
+    return Content.assemble(user_content(prompt, single_line=True, width=room), ("  " + NEXT_PROMPT_HINT, "$text-muted"))
 
 
 def reflection_hints(latest: str | None, count: int, *, saved: bool = False) -> tuple[str, str]:

@@ -6,7 +6,7 @@ deadline, at their target or quiet for three weeks, and the self-assessment when
 What is due (Enter ticks a milestone or a follow-up with a person done, or unticks one ticked
 today), each active goal with its progress, pace and a check-in field (`33` sets the value, `+1`
 adds one; Enter saves and moves on; a goal that counts conversations says so instead), a
-reflection line with `@tag` completion, the day's mood and energy, and the streak of days with a
+reflection line with `@tag` completion under a prompt of the day, the day's mood and energy, and the streak of days with a
 check-in. Tab, shift+tab, up and down move from field to field.
 """
 
@@ -32,7 +32,7 @@ from goaljournal.ui.shared.widgets.scale import ScalePicker
 from goaljournal.ui.shared.widgets.tags import TagSuggester
 from goaljournal.ui.today.decisions import DecisionList, NeedsDecision, settle
 from goaljournal.ui.today.on_this_day import OnThisDay
-from goaljournal.ui.today.render import REFLECTION_PROMPT, cadence_of, reflection_hints, streak_status
+from goaljournal.ui.today.render import REFLECTION_PROMPT, cadence_of, prompt_for, reflection_hints, streak_status
 from goaljournal.ui.today.widgets import (
     CheckinInput,
     DueList,
@@ -65,6 +65,8 @@ class TodayScreen(JournalScreen[None]):
     BINDINGS = [
         Binding("n", "app.new_goal", "New goal", show=True),
         Binding("ctrl+r", "focus_reflection", "Reflection", show=True),
+        # ctrl+o types nothing in a field, so it works from the reflection line as from anywhere.
+        Binding("ctrl+o", "next_prompt", "Another prompt", show=False),
         Binding("escape", "leave_field", "Leave field", show=False),
         # Inputs and the mood and energy pickers leave up and down alone: they move between
         # fields. The due list keeps them for its own cursor.
@@ -75,6 +77,8 @@ class TodayScreen(JournalScreen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._tags: list[str] = []
+        self._prompts: list[str] = []
+        self._prompt_turn = 0  # asks for another prompt since the screen opened
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -93,7 +97,6 @@ class TodayScreen(JournalScreen[None]):
             id="reflection",
             suggester=TagSuggester(lambda: self._tags),
         )
-        reflection.border_title = "Reflection"
         yield reflection
         with Horizontal(id="day-scores"):
             yield ScalePicker("mood", id="mood")
@@ -124,6 +127,17 @@ class TodayScreen(JournalScreen[None]):
         self._show_scores()
         self._show_written()
         self.query_one(OnThisDay).show()
+        self._prompts = [prompt.text for prompt in self.store.reflection_prompts()]
+        self._show_prompt()
+
+    def _show_prompt(self) -> None:
+        reflection = self.query_one("#reflection", ReflectionInput)
+        reflection.show_prompt(prompt_for(self._prompts, self.today, self._prompt_turn), another=len(self._prompts) > 1)
+
+    def action_next_prompt(self) -> None:
+        """Offer the next prompt; the entry is saved as written either way."""
+        self._prompt_turn += 1
+        self._show_prompt()
 
     def _show_decisions(self) -> None:
         section = self.query_one(NeedsDecision)
@@ -290,7 +304,11 @@ class TodayScreen(JournalScreen[None]):
                 self._show_written(saved=draft.text)
 
         goals = [(goal.id, goal.title) for goal in self.store.goals(status="active")]
-        self.app.push_screen(EntryEditor(EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals, text_unsaved=True), save)
+        editor = EntryEditor(
+            EntryDraft(event.text), title="Today's reflection", tags=self._tags, goals=goals,
+            templates=self.store.entry_templates(), text_unsaved=True,
+        )  # fmt: skip
+        self.app.push_screen(editor, save)
 
     def _show_written(self, *, saved: str | None = None) -> None:
         """What was written today, on the reflection line: how many entries and the latest, or

@@ -27,6 +27,7 @@ from goaljournal.ui.today.render import (
     goal_summary,
     goal_title,
     no_active_goals,
+    reflection_title,
 )
 
 DUE_WITHIN_DAYS = 7
@@ -212,13 +213,26 @@ class GoalsPanel(VerticalScroll, can_focus=False, inherit_bindings=False):
 
 
 class ReflectionInput(SafeInput):
-    """The one-line reflection box. A paste of several lines would lose all but the first in an
-    Input, so it goes to the full editor instead, with what was typed so far."""
+    """The one-line reflection box, titled with the prompt of the day. A paste of several lines
+    would lose all but the first in an Input, so it goes to the full editor instead, with what
+    was typed so far."""
 
     class MultiLinePaste(Message):
         def __init__(self, text: str) -> None:
             super().__init__()
             self.text = text
+
+    prompt: str | None = None
+    _another = False
+
+    def show_prompt(self, prompt: str | None, *, another: bool) -> None:
+        """Title the box with ``prompt`` (None: no prompt to offer); ``another``: the key for the
+        next one is worth naming."""
+        self.prompt, self._another = prompt, another
+        self.border_title = reflection_title(prompt, self.size.width or 80, another=another)
+
+    def on_resize(self) -> None:
+        self.show_prompt(self.prompt, another=self._another)
 
     def _on_paste(self, event: events.Paste) -> None:
         if len(event.text.splitlines()) > 1:

@@ -14,7 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Label, Select, SelectionList, Static, TextArea
 from textual.widgets.selection_list import Selection
 
-from goaljournal.core.models import ENTRY_KINDS
+from goaljournal.core.models import ENTRY_KINDS, EntryTemplate
+from goaljournal.ui.shared.template_picker import TemplatePicker
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
 from goaljournal.ui.shared.widgets.tags import TagTextArea, tag_candidates
@@ -90,6 +91,8 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        # ctrl+t: TextArea binds no ctrl+t, and it types nothing.
+        Binding("ctrl+t", "template", "Template", priority=True),
     ]
 
     def __init__(
@@ -99,20 +102,23 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
         title: str = "New entry",
         tags: Sequence[str] = (),
         goals: Sequence[tuple[int, str]] = (),
+        templates: Sequence[EntryTemplate] = (),
         text_unsaved: bool = False,
     ) -> None:
+        """``templates``: those `ctrl+t` offers to start the entry from."""
         super().__init__()
         self.draft = draft or EntryDraft("")
         self.editor_title = title
         self.tags = list(tags)
         self.goals = list(goals)
+        self.templates = list(templates)
         self.text_unsaved = text_unsaved
         self._loaded_text = self.draft.text
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor-dialog") as dialog:
             dialog.border_title = self.editor_title
-            dialog.border_subtitle = "ctrl+s save · escape cancel"
+            dialog.border_subtitle = "ctrl+s save · ctrl+t template · escape cancel" if self.templates else "ctrl+s save · escape cancel"
             yield TagTextArea(self.draft.text, tags=self.tags, id="editor", soft_wrap=True, show_line_numbers=False)
             yield Static(id="editor-warning")
             yield Static(id="editor-tags")
@@ -189,6 +195,32 @@ class EntryEditor(UnsavedTextGuard, ModalScreen[EntryDraft | None]):
                     user_content("  ".join(f"@{tag}" for tag in candidates[1:]), style="$text-accent"),
                 )
             )
+
+    def action_template(self) -> None:
+        if not self.templates:
+            self.app.notify("No template to offer here: ctrl+p, then \"Entry templates\", lists them.", severity="warning", markup=False)
+            return
+        self.app.push_screen(TemplatePicker(self.templates), self.use_template)
+
+    def use_template(self, template: EntryTemplate | None) -> None:
+        """Start the entry from ``template``: its text, below what is written already (nothing
+        written is lost), and its kind; the cursor goes to its first blank to fill in."""
+        if template is None:
+            return
+        editor = self.query_one(TagTextArea)
+        if editor.text.strip():
+            start = editor.document.end
+            editor.insert(("" if editor.text.endswith("\n") else "\n") + "\n" + template.text, start)
+            first_row = start[0] + 1
+        else:
+            editor.replace(template.text, (0, 0), editor.document.end)
+            first_row = 0
+        lines = editor.document.lines
+        # A line the template leaves open ends in a space ("- ", "Feedback from : ").
+        row = next((index for index in range(first_row, len(lines)) if lines[index].endswith(" ")), len(lines) - 1)
+        editor.move_cursor((row, len(lines[row])))
+        self.query_one("#editor-kind", Select).value = template.kind
+        editor.focus()
 
     def action_save(self) -> None:
         draft = self.current
