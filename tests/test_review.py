@@ -259,3 +259,23 @@ async def test_a_whole_weekly_review_of_the_demo_journal_by_keys(tmp_path: Path,
     assert len(store.review_focus(review.id)) == 2 and goals
     assert PeriodNumbers.from_json(review.numbers) is not None
     store.close()
+
+
+async def test_today_starts_on_what_is_due_below_the_focus_and_enter_on_a_focus_opens_its_goal(tmp_path: Path) -> None:
+    from goaljournal.ui.goals.screen import GoalDetailScreen
+    from goaljournal.ui.today.widgets import DueList
+
+    path = make_demo_journal(tmp_path / "demo.db")
+    store = Store.open(path, clock=lambda: NOW)
+    app = GoalJournalApp(store, today=NOW.date())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        due = app.screen.query_one(DueList)
+        assert (due.get_option_at_index(due.highlighted).id or "").startswith(("milestone-", "follow-up-"))
+        focus_rows = [i for i in range(due.option_count) if (due.get_option_at_index(i).id or "").startswith("focus-goal-")]
+        due.highlighted = focus_rows[0]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDetailScreen)
+        assert app.screen.goal_id == store.review_focus(store.current_focus(NOW.date())[0].id)[1].goal_id
+    store.close()

@@ -11,7 +11,7 @@ from goaljournal.core.cadence import amount_text
 from goaljournal.core.dates import human_day
 from goaljournal.core.models import CADENCES, Goal, Review
 from goaljournal.core.periods import period_of
-from goaljournal.core.progress import format_number, pace_status, progress_fraction
+from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
 from goaljournal.core.review import (
     REVIEW_NAMES,
     NumberRow,
@@ -71,9 +71,12 @@ def _percent(fraction: float | None) -> str:
     return "–" if fraction is None else f"{round(fraction * 100)}%"
 
 
-def goal_line(goal: Goal, decision: str | None, since: float | None, today: date, week_start: int, width: int) -> Content:
+def goal_line(
+    goal: Goal, decision: str | None, since: float | None, today: date, week_start: int, width: int, *, horizon: bool = False
+) -> Content:
     """Two lines for the goals step: the decision's mark and the title; then progress since the
-    last review, and pace."""
+    last review, pace, and with ``horizon`` the goal's horizon (a month's or quarter's review asks
+    whether it still fits)."""
     mark = DECISION_MARKS.get(decision or "", "·")
     decided = Content.styled(f" · {decision_words(decision)}", "$text-success" if decision else "$text-muted")
     title = user_content(goal.title, style="bold", single_line=True).truncate(max(width - 4 - decided.cell_length, 10), ellipsis=True)
@@ -92,6 +95,8 @@ def goal_line(goal: Goal, decision: str | None, since: float | None, today: date
         moved = f"{_percent(since)} → {_percent(now)} since the last review"
     pace = pace_status(goal, today, week_start)
     status = "" if goal.status == "active" else f" · {goal.status}"
+    if horizon:
+        status += f" · {goal_horizon(goal) or 'no'} horizon"
     second = f"{amount} · {moved}" + (f" · {pace}" if pace else "") + status
     return Content.assemble((f"{mark} ", "bold $text-accent"), title, decided, "\n  ",
                             user_content(second, single_line=True).truncate(max(width - 2, 10), ellipsis=True).stylize("$text-muted"))  # fmt: skip

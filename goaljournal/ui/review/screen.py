@@ -278,6 +278,7 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
             self._show_numbers()
         elif key == "goals":
             self._show_goals()
+            self.call_after_refresh(self._show_goals)  # again at the width the list is laid out to
         elif key == "notes":
             self._show_notes()
         elif key == "focus":
@@ -316,13 +317,18 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         widget.clear_options()
         goals = self._review_goals()
         widget.add_options(
-            Option(goal_line(goal, decided.get(goal.id), since.get(goal.id), self.today, self.store.week_start, width),
-                   id=f"goal-{goal.id}")
+            Option(goal_line(goal, decided.get(goal.id), since.get(goal.id), self.today, self.store.week_start, width,
+                             horizon=self.review.kind != "week"), id=f"goal-{goal.id}")
             for goal in goals
         )  # fmt: skip
         if goals:
             widget.highlighted = min(keep, len(goals) - 1)
         widget.border_subtitle = f"{plural(len(decided), 'decision')} of {len(goals)}"
+
+    def on_resize(self) -> None:
+        # The goals' lines are cut to the list's width, known once it is laid out.
+        if self.is_mounted and self.step_key == "goals":
+            self.call_after_refresh(self._show_goals)
 
     def _progress_at_last_review(self) -> dict[int, float]:
         """Each goal's progress as the latest other finished review recorded it."""

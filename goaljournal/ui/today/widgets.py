@@ -92,6 +92,9 @@ class DueList(OptionList):
         self._highlight(keep)
 
     def _highlight(self, keep: int | None) -> None:
+        if keep is None:  # the day starts on what is due (enter ticks it), not on the focus above it
+            due = [i for i in range(self.option_count) if (self.get_option_at_index(i).id or "").startswith(("milestone-", "follow-up-"))]
+            keep = due[0] if due else None
         chosen = min(keep or 0, self.option_count - 1)
         if self.get_option_at_index(chosen).disabled:  # a heading: the first item below it
             below = [i for i in range(chosen, self.option_count) if not self.get_option_at_index(i).disabled]
