@@ -76,7 +76,7 @@ async def test_today_shows_due_milestones_goals_and_streak(store: Store, pmp_goa
         assert "Earn the PMP certification" in text
         assert "31 / 50 hours" in text
         assert "62%" in text
-        assert "check-in streak 1 day" in text
+        assert "streak 1 day · no check-in yet today" in text
 
 
 async def test_check_in_and_reflect_from_today_by_keys(store: Store, pmp_goal: int, screen_text) -> None:
@@ -214,7 +214,7 @@ async def test_the_app_opens_on_the_demo_journal(store: Store, screen_text) -> N
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
         assert "Pass the PMP exam" in text
-        assert "check-in streak 16 days" in text
+        assert "streak 16 days · no check-in yet today" in text
         await pilot.press("r")
         await pilot.pause()
         assert app.screen.query_one("#entries", VirtualList).row_count == store.count_entries() > 250

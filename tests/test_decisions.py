@@ -17,6 +17,7 @@ from goaljournal.core.decisions import (
     JOURNAL,
     NO_CHECKIN,
     PAST_DEADLINE,
+    REVIEW_DUE,
     TARGET_REACHED,
     Decision,
     decisions,
@@ -245,12 +246,13 @@ def test_a_snooze_hides_a_prompt_until_its_day(db_path: Path, store: Store, late
     store.snooze_prompt(PAST_DEADLINE, late, TODAY + timedelta(days=7))
     assert store.prompt_snoozes(TODAY) == {(PAST_DEADLINE, late): TODAY + timedelta(days=7)}
     assert [d.prompt for d in store.needed_decisions(TODAY)] == [ASSESSMENT_DUE]
-    assert [d.prompt for d in store.needed_decisions(TODAY + timedelta(days=6))] == [ASSESSMENT_DUE]
+    # 1 December: November's monthly review is due besides (a prompt of its own, not snoozed).
+    assert [d.prompt for d in store.needed_decisions(TODAY + timedelta(days=6))] == [REVIEW_DUE, ASSESSMENT_DUE]
     week_later = NOW + timedelta(days=7)
     with Store.open(db_path, clock=lambda: week_later) as later:
         assert later.prompt_snoozes(week_later.date()) == {}
         assert [(d.prompt, d.subject_id) for d in later.needed_decisions(week_later.date())] == [
-            (PAST_DEADLINE, late), (ASSESSMENT_DUE, JOURNAL),
+            (PAST_DEADLINE, late), (REVIEW_DUE, JOURNAL), (ASSESSMENT_DUE, JOURNAL),
         ]  # fmt: skip
 
 

@@ -196,7 +196,8 @@ async def test_a_prompt_put_away_is_back_after_seven_days(db_path: Path, store: 
         with Store.open(db_path, clock=lambda moment=moment: moment) as later:
             app = app_for(later, moment.date())
             async with app.run_test(size=SIZE):
-                lines = decision_lines(screen_text(app))
+                # November's monthly review is due on these days too: a prompt of its own.
+                lines = [line for line in decision_lines(screen_text(app)) if "review due" not in line]
         assert (lines == [f"Learn SQL · {4 + days} days past its deadline — x extend  d done  b abandon  z later"]) is shown, lines
 
 
