@@ -279,3 +279,23 @@ async def test_today_starts_on_what_is_due_below_the_focus_and_enter_on_a_focus_
         assert isinstance(app.screen, GoalDetailScreen)
         assert app.screen.goal_id == store.review_focus(store.current_focus(NOW.date())[0].id)[1].goal_id
     store.close()
+
+
+async def test_an_adjustment_needs_a_reason_and_a_deadline_not_passed(journal: Store, screen_text) -> None:
+    app = GoalJournalApp(journal, today=FRIDAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.post_message(nav.StartReview("week"))
+        await pilot.pause()
+        await pilot.press("right", "a", "enter", *"2026-12-01", "enter", "enter", "enter")
+        await pilot.pause()
+        assert "has passed: pick today or later" in screen_text(app)
+        app.screen.query_one("#adjust-deadline").value = "in a month"
+        app.screen.query_one("#adjust-reason").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "say in a few words why" in screen_text(app)
+        await pilot.press(*"the course moved", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewSession)
+    assert journal.get_goal(1).deadline == "2027-01-18"
+    assert journal.revisions(1)[-1].reason == "the course moved"

@@ -10,7 +10,7 @@ from textual.content import Content
 from goaljournal.core.cadence import amount_text
 from goaljournal.core.dates import human_day
 from goaljournal.core.models import CADENCES, Goal, Review
-from goaljournal.core.periods import period_of
+from goaljournal.core.periods import Period, period_of
 from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
 from goaljournal.core.review import (
     REVIEW_NAMES,
@@ -33,9 +33,15 @@ def review_name(review: Review) -> str:
     return REVIEW_NAMES[review.kind].capitalize()
 
 
+def review_period_of(review: Review) -> Period:
+    """The period a review covers (a week from the weekday it starts on)."""
+    first = date.fromisoformat(review.period_start)
+    return period_of(first, review.kind, first.weekday())
+
+
 def period_label(review: Review) -> str:
     """``Week 49 · 30 Nov–6 Dec 2026``, ``November 2026``, ``Q4 2026 · Oct–Dec``."""
-    return period_of(date.fromisoformat(review.period_start), review.kind, date.fromisoformat(review.period_start).weekday()).label
+    return review_period_of(review).label
 
 
 def numbers_table(rows: list[NumberRow], *, now: str, before: str) -> Content:
@@ -54,10 +60,10 @@ def numbers_table(rows: list[NumberRow], *, now: str, before: str) -> Content:
 def period_numbers(store: Store, review: Review) -> tuple[PeriodNumbers, PeriodNumbers]:
     """The review's period in numbers (as kept when it was finished, else as they stand) and the
     period before's."""
-    first, last = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
+    period = review_period_of(review)
     kept = PeriodNumbers.from_json(review.numbers)
-    now = kept if kept is not None else store.period_numbers(first, last)
-    earlier = period_of(first, review.kind, first.weekday()).shifted(-1)
+    now = kept if kept is not None else store.period_numbers(period.first, period.last)
+    earlier = period.shifted(-1)
     return now, store.period_numbers(earlier.first, earlier.last)
 
 

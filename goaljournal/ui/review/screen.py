@@ -29,7 +29,6 @@ from textual.widgets.selection_list import Selection
 
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
 from goaljournal.core.models import HORIZONS, Goal, Review
-from goaljournal.core.periods import Period, period_of
 from goaljournal.core.progress import goal_horizon
 from goaljournal.core.review import FOCUS_LIMIT, STEP_COUNT, STEP_TITLES, STEPS
 from goaljournal.core.words import extend_examples, plural
@@ -40,6 +39,7 @@ from goaljournal.ui.review.render import (
     numbers_content,
     period_label,
     review_name,
+    review_period_of,
     summary_content,
 )
 from goaljournal.ui.shared.screen import JournalScreen
@@ -117,6 +117,8 @@ class AdjustDialog(UnsavedTextGuard, ModalScreen[tuple[dict[str, object], str] |
                 check_range(day)
             except BadDate as err:
                 return {}, str(err)
+            if day < self.today:
+                return {}, f"{human_date(day)} has passed: pick today or later"
             changes["deadline"] = day.isoformat()
         raw_horizon = self.query_one("#adjust-horizon", Input).value.strip().lower()
         if raw_horizon:
@@ -295,9 +297,8 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
             return
         from goaljournal.core.report import build_report
 
-        first, last = date.fromisoformat(review.period_start), date.fromisoformat(review.period_end)
-        data = self.store.report_data(first, last)
-        text = build_report(data, _period(review), today=self.today)
+        period = review_period_of(review)
+        text = build_report(self.store.report_data(period.first, period.last), period, today=self.today)
         report.display = True
         # The report is Markdown meant for a file: shown here as the text it is, never as markup.
         report.update(Content.assemble("\n", ("The period's report", "bold $text-accent"), "\n\n", text))
@@ -533,7 +534,3 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
 def decision_reason(decision: str) -> str:
     return {"keep": "kept going", "pause": "paused for now", "achieved": "achieved"}.get(decision, decision)
 
-
-def _period(review: Review) -> Period:
-    first = date.fromisoformat(review.period_start)
-    return period_of(first, review.kind, first.weekday())

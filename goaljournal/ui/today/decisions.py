@@ -32,6 +32,7 @@ from goaljournal.ui import nav
 from goaljournal.ui.shared.reason import ReasonDialog
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.fitted_list import FittedList
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.today.render import KEYS, decision_line, situation
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 ACTIONS = {"extend": "x", "achieve": "d", "abandon": "b", "pause": "s"}
 
 
-class DecisionList(OptionList):
+class DecisionList(FittedList):
     """The prompts, one line each; the keys act on the highlighted one."""
 
     BINDINGS = [
@@ -65,7 +66,6 @@ class DecisionList(OptionList):
         super().__init__(id=id)
         self.decisions: list[Decision] = []
         self.session_open = False
-        self._width = 0  # the width the lines were cut to
 
     @property
     def current(self) -> Decision | None:
@@ -75,28 +75,10 @@ class DecisionList(OptionList):
     def show(self, decisions: list[Decision], *, session_open: bool) -> None:
         """List ``decisions``, keeping the cursor where it was (or on the last line)."""
         self.decisions, self.session_open = decisions, session_open
-        self._render_lines()
-        self.call_after_refresh(self._fit)
+        self.refill()
 
-    def _render_lines(self) -> None:
-        keep = self.highlighted or 0
-        width = self._width = self.scrollable_content_region.width or 76
-        self.clear_options()
-        self.add_options(
-            Option(decision_line(d, width, session_open=self.session_open), id=f"{d.prompt}-{d.subject_id}")
-            for d in self.decisions
-        )
-        if self.decisions:
-            self.highlighted = min(keep, len(self.decisions) - 1)
-
-    def on_resize(self) -> None:
-        # Each line is cut to the width there is, so none wraps into two.
-        self._render_lines()
-
-    def _fit(self) -> None:
-        """Cut the lines again if a scrollbar came (or went) with them."""
-        if self.scrollable_content_region.width not in (0, self._width):
-            self._render_lines()
+    def lines(self, width: int) -> list[Option]:
+        return [Option(decision_line(d, width, session_open=self.session_open), id=f"{d.prompt}-{d.subject_id}") for d in self.decisions]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action != "decide":

@@ -22,6 +22,7 @@ from goaljournal.store import Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.marks import MARKS
 from goaljournal.ui.shared.text import user_content
+from goaljournal.ui.shared.widgets.fitted_list import FittedList
 from goaljournal.ui.shared.widgets.entry_reader import KIND_MARKS
 
 # A record's mark (in its style) and the word before its text; a reflection, the commonest entry,
@@ -44,35 +45,20 @@ def memory_line(memory: Memory, width: int, ago_cells: int = 0) -> Content:
     return head + user_content(memory.text, single_line=True, width=max(width - head.cell_length, 4))
 
 
-class MemoryList(OptionList):
+class MemoryList(FittedList):
     """The records, one line each, cut to the width there is."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.memories: list[Memory] = []
-        self._width = 0  # the width the lines were cut to
 
     def show(self, memories: list[Memory]) -> None:
         self.memories = memories
-        self._render_lines()
-        self.call_after_refresh(self._fit)
+        self.refill()
 
-    def _render_lines(self) -> None:
-        keep = self.highlighted or 0
-        width = self._width = self.scrollable_content_region.width or 76
-        self.clear_options()
+    def lines(self, width: int) -> list[Option]:
         ago_cells = max((len(memory.ago) for memory in self.memories), default=0)
-        self.add_options(Option(memory_line(memory, width, ago_cells)) for memory in self.memories)
-        if self.memories:
-            self.highlighted = min(keep, len(self.memories) - 1)
-
-    def on_resize(self) -> None:
-        self._render_lines()
-
-    def _fit(self) -> None:
-        """Cut the lines again if a scrollbar came (or went) with them."""
-        if self.scrollable_content_region.width not in (0, self._width):
-            self._render_lines()
+        return [Option(memory_line(memory, width, ago_cells)) for memory in self.memories]
 
     @on(OptionList.OptionSelected)
     def _open(self, event: OptionList.OptionSelected) -> None:
