@@ -137,6 +137,10 @@ def test_decisions_change_the_goal_with_a_revision_and_can_be_changed_back(journ
     with pytest.raises(InvalidInput, match="target, deadline or horizon"):
         journal.decide_in_review(review, 2, "adjust", changes={"title": "x"})
     assert journal.get_goal(2).status == "active"
+    draft = journal.add_goal("Someday: learn Rust", status="draft")
+    with pytest.raises(InvalidInput, match="is draft: a review decides on active goals"):
+        journal.decide_in_review(review, draft, "keep")
+    assert journal.get_goal(draft).status == "draft"
 
 
 def test_wins_and_obstacles_are_entries_of_their_kinds_and_the_focus_is_three_at_most(journal: Store) -> None:
@@ -173,6 +177,10 @@ def test_a_finished_review_keeps_its_numbers_and_its_focus_shows_the_week_after(
         assert (journal.current_focus(day) is not None) is shown, day
     with pytest.raises(InvalidInput, match="finished"):
         journal.decide_in_review(review, 1, "keep")
+    # A monthly review finished later without a focus leaves the week's focus on Today.
+    monthly = journal.start_review("month", date(2026, 12, 29))
+    journal.complete_review(monthly, at=datetime(2026, 12, 29, 9, 0))
+    assert [item.title for item in journal.current_focus(date(2026, 12, 26))[1]] == ["Publish 4 articles"]
 
 
 def test_comparing_two_reviews_shows_what_changed(journal: Store) -> None:

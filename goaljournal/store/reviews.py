@@ -118,9 +118,12 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             review = self._require_review(review_id)
             if review["completed_at"] is not None:
                 raise InvalidInput("this review is finished; start a new one to decide again")
+            current = self._require("goals", goal_id, "goal")["status"]
+            if current != "active" and goal_id not in self.review_decisions(review_id):
+                raise InvalidInput(f"goal {goal_id} is {current}: a review decides on active goals")
             # Keeping a goal this review had paused (or marked) makes it active again.
             status = DECIDED_STATUS.get(decision, "active")
-            if self._require("goals", goal_id, "goal")["status"] != status:
+            if current != status:
                 changes["status"] = status
             revision = self.update_goal(goal_id, reason=(reason or "").strip() or None, **changes) if changes else None
             goal = self.get_goal(goal_id)
@@ -292,11 +295,11 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
         return review_due(today, done, week_start=self.week_start, goals_since=since)
 
     def current_focus(self, today: date) -> tuple[Review, list[ReviewFocus]] | None:
-        """The focus Today shows: the one the latest completed review set, until the period after
-        the one it reviewed has passed (a week's focus for the week after it)."""
+        """The focus Today shows: the one the latest completed review that chose one set, until the
+        period after the one it reviewed has passed (a week's focus for the week after it)."""
         row = self._one(
-            "SELECT * FROM reviews WHERE completed_at IS NOT NULL AND deleted_at IS NULL AND period_start <= ? "
-            "ORDER BY completed_at DESC, id DESC LIMIT 1",
+            "SELECT * FROM reviews r WHERE completed_at IS NOT NULL AND deleted_at IS NULL AND period_start <= ? "
+            "AND EXISTS (SELECT 1 FROM review_focus f WHERE f.review_id = r.id) ORDER BY completed_at DESC, id DESC LIMIT 1",
             (format_day(today),),
         )
         if row is None:
