@@ -1,0 +1,1 @@
+"""Reflection prompts and entry templates: the lists the palette opens, and their forms."""
