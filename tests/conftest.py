@@ -22,6 +22,15 @@ NOW = datetime(2026, 11, 25, 9, 30, 0)
 TODAY: date = NOW.date()
 
 
+def attack_rounds(rounds: int) -> int:
+    """How many rounds a long attack loop runs: ``rounds`` in the suite, which must stay short;
+    more when GOALJOURNAL_ATTACK_SCALE asks (bench/attacks.py runs them at 5)."""
+    import os
+
+    scale = float(os.environ.get("GOALJOURNAL_ATTACK_SCALE", "1") or "1")
+    return max(1, round(rounds * scale))
+
+
 def pytest_report_header(config: pytest.Config) -> list[str]:
     from importlib.metadata import version
 

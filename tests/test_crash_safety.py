@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, attack_rounds
 
 from goaljournal.store import Store
 from goaljournal.store.connection import BUSY_TIMEOUT_MS
@@ -189,7 +189,7 @@ sys.stdin.readline()
 for number in range(count):  # each call opens the journal, writes and closes, as a shell's would
     assert main(["--db", path, "log", f"{name} line {number} @{name}"]) == 0
 """
-WRITES = 200
+WRITES = attack_rounds(120)
 
 
 async def test_the_app_and_two_command_line_writers_at_once_lose_nothing(db_path: Path) -> None:
