@@ -26,6 +26,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=5.0, help="times the suite's rounds (default 5)")
     args = parser.parse_args()
+    if args.scale < 1:  # fewer rounds than the suite's may not reach every screen the test asks for
+        parser.error("--scale must be 1 or more")
     env = {**os.environ, "GOALJOURNAL_ATTACK_SCALE": str(args.scale)}
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:randomly", "-p", "no:xdist", "--durations=0", *TESTS]
     return subprocess.run(command, cwd=REPO, env=env, check=False).returncode
