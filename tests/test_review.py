@@ -170,7 +170,9 @@ def test_a_finished_review_keeps_its_numbers_and_its_focus_shows_the_week_after(
     assert journal.current_focus(FRIDAY) is None  # not finished yet
     journal.complete_review(review)
     numbers = PeriodNumbers.from_json(journal.get_review(review).numbers)
-    assert numbers == PeriodNumbers(checkins=2, checkin_days=1, mood=3.5, energy=2.0)
+    # Days with a check-in as the streak and the report count them: the 15th's progress, and the
+    # 16th's and 17th's mood and energy.
+    assert numbers == PeriodNumbers(checkins=2, checkin_days=3, mood=3.5, energy=2.0)
     assert [g.fraction for g in journal.reviewed_goals(review)] == [0.25, 1 / 3]
     assert journal.review_due(FRIDAY) is None
     for day, shown in ((FRIDAY, True), (date(2026, 12, 27), True), (date(2026, 12, 28), False)):

@@ -402,6 +402,17 @@ class GoalsMixin(MilestonesMixin):
                     (mood, energy, stamp, day_text),
                 )
 
+    def count_active_days(self, lo: str, hi: str) -> int:
+        """How many days from ``lo`` to ``hi`` (ISO days) have a check-in, as the streak counts them
+        (a goal's progress, or the day's mood or energy); a trashed goal's check-ins do not count.
+        Read in the caller's transaction, if any."""
+        return int(self._one(
+            "SELECT count(*) FROM (SELECT c.at FROM checkins c JOIN goals g ON g.id = c.goal_id "
+            "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? "
+            "UNION SELECT day FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?)",
+            (lo, hi, lo, hi),
+        )[0])  # type: ignore[index]
+
     def active_days(self, *, since: date | None = None) -> list[date]:
         """Days with a check-in, newest first: a goal's progress, or the day's mood or energy."""
         lo = format_day(since) if since else ""

@@ -198,12 +198,7 @@ class InteropMixin(StoreBase):
             entry_count = self._one(
                 f"SELECT count(*) FROM entries WHERE deleted_at IS NULL AND at >= ? AND at < ?{private}", (lo, f"{hi}~")
             )[0]  # type: ignore[index]
-            checkin_days = self._one(
-                "SELECT count(*) FROM (SELECT c.at FROM checkins c JOIN goals g ON g.id = c.goal_id "
-                "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? "
-                "UNION SELECT day FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?)",
-                (lo, hi, lo, hi),
-            )[0]  # type: ignore[index]
+            checkin_days = self.count_active_days(lo, hi)  # type: ignore[attr-defined]  (GoalsMixin, beside this one in Store)
             sessions = [a for a in self.assessments() if a.completed_at is not None and a.at <= hi][:2]
             data = [SessionData(a.at, self.assessment_items(a.id), self.ratings(a.id)) for a in sessions]
             reviews = [
@@ -220,7 +215,7 @@ class InteropMixin(StoreBase):
             goals=reports,
             entries=self._with_links(entry_rows),
             entry_count=int(entry_count),
-            checkin_days=int(checkin_days),
+            checkin_days=checkin_days,
             latest_assessment=data[0] if data else None,
             previous_assessment=data[1] if len(data) > 1 else None,
             goal_titles={goal.id: goal.title for goal in goals},

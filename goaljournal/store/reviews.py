@@ -246,10 +246,10 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
         start, end = format_day(first), format_day(last)
         after = format_day(last + timedelta(days=1)) if last < date.max else "9999-12-31T99"
         checkins = self._one(
-            "SELECT count(*), count(DISTINCT c.at) FROM checkins c JOIN goals g ON g.id = c.goal_id "
+            "SELECT count(*) FROM checkins c JOIN goals g ON g.id = c.goal_id "
             "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ?",
             (start, end),
-        )
+        )[0]  # fmt: skip
         done = self._one(
             "SELECT count(*) FROM milestones m JOIN goals g ON g.id = m.goal_id WHERE m.deleted_at IS NULL "
             "AND g.deleted_at IS NULL AND m.done_at BETWEEN ? AND ?",
@@ -273,7 +273,7 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             "SELECT avg(mood), avg(energy) FROM daily_checkins WHERE day BETWEEN ? AND ?", (start, end)
         )  # fmt: skip
         return PeriodNumbers(
-            checkins=checkins[0], checkin_days=checkins[1], milestones_done=done, milestones_missed=missed,
+            checkins=checkins, checkin_days=self.count_active_days(start, end), milestones_done=done, milestones_missed=missed,
             entries=entries, conversations=conversations, mood=scores[0], energy=scores[1],
         )  # fmt: skip
 
