@@ -50,6 +50,15 @@ def review_period(kind: str, today: date, week_start: int = 0) -> Period:
     return current.shifted(-1)
 
 
+def reviewed_period(kind: str, first: date) -> Period:
+    """The period of ``kind`` a review starting on ``first`` covers (a week from that weekday)."""
+    return period_of(first, kind, first.weekday())
+
+
+def percent(fraction: float | None) -> str:
+    """``65%``; ``–`` for no progress known."""
+    return "–" if fraction is None else f"{round(fraction * 100)}%"
+
 
 @dataclass(frozen=True, slots=True)
 class DoneReview:
@@ -199,14 +208,11 @@ class GoalChange:
     @property
     def moved(self) -> str:
         """``40% → 65% (+25 points)``, or what is known of it."""
-        def pct(fraction: float | None) -> str:
-            return "–" if fraction is None else f"{round(fraction * 100)}%"
-
         if self.before is None or self.now is None:
-            return f"{pct(self.before)} → {pct(self.now)}"
+            return f"{percent(self.before)} → {percent(self.now)}"
         points = round((self.now - self.before) * 100)
         sign = "+" if points > 0 else "−" if points < 0 else "±"
-        return f"{pct(self.before)} → {pct(self.now)} ({sign}{abs(points)} points)"
+        return f"{percent(self.before)} → {percent(self.now)} ({sign}{abs(points)} points)"
 
 
 def compare_goals(now: Iterable[ReviewedGoal], before: Iterable[ReviewedGoal]) -> list[GoalChange]:

@@ -10,6 +10,7 @@ from typing import Any
 
 from goaljournal.core.dates import format_day, format_moment
 from goaljournal.core.models import Review, ReviewFocus
+from goaljournal.core.periods import Period
 from goaljournal.core.progress import progress_fraction
 from goaljournal.core.review import (
     FOCUS_LIMIT,
@@ -21,6 +22,7 @@ from goaljournal.core.review import (
     ReviewedGoal,
     review_due,
     review_period,
+    reviewed_period,
 )
 from goaljournal.store.decisions import DecisionsMixin
 from goaljournal.store.entries import EntriesMixin
@@ -277,7 +279,7 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
             entries=entries, conversations=conversations, mood=scores[0], energy=scores[1],
         )  # fmt: skip
 
-    def review_due(self, today: date) -> tuple[str, Any] | None:
+    def review_due(self, today: date) -> tuple[str, Period] | None:
         """The review Today asks for (see :func:`goaljournal.core.review.review_due`), and its period."""
         with self.snapshot():
             done = [
@@ -305,8 +307,7 @@ class ReviewsMixin(EntriesMixin, DecisionsMixin):
         if row is None:
             return None
         review = Review.from_row(row)
-        lasts = {"week": 7, "month": 31, "quarter": 92}[review.kind]
-        if today > date.fromisoformat(review.period_end) + timedelta(days=lasts):
+        if today > reviewed_period(review.kind, date.fromisoformat(review.period_start)).shifted(1).last:
             return None
         focus = self.review_focus(review.id)
         return (review, focus) if focus else None

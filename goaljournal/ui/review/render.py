@@ -10,7 +10,7 @@ from textual.content import Content
 from goaljournal.core.cadence import amount_text
 from goaljournal.core.dates import human_day
 from goaljournal.core.models import CADENCES, Goal, Review
-from goaljournal.core.periods import Period, period_of
+from goaljournal.core.periods import Period
 from goaljournal.core.progress import format_number, goal_horizon, pace_status, progress_fraction
 from goaljournal.core.review import (
     REVIEW_NAMES,
@@ -19,6 +19,8 @@ from goaljournal.core.review import (
     compare_goals,
     compare_numbers,
     decision_words,
+    percent,
+    reviewed_period,
 )
 from goaljournal.core.words import plural
 from goaljournal.store import Store
@@ -34,9 +36,8 @@ def review_name(review: Review) -> str:
 
 
 def review_period_of(review: Review) -> Period:
-    """The period a review covers (a week from the weekday it starts on)."""
-    first = date.fromisoformat(review.period_start)
-    return period_of(first, review.kind, first.weekday())
+    """The period a review covers."""
+    return reviewed_period(review.kind, date.fromisoformat(review.period_start))
 
 
 def period_label(review: Review) -> str:
@@ -73,10 +74,6 @@ def numbers_content(store: Store, review: Review) -> Content:
     return numbers_table(compare_numbers(now, before), now=f"this {word}", before=f"{word} before")
 
 
-def _percent(fraction: float | None) -> str:
-    return "–" if fraction is None else f"{round(fraction * 100)}%"
-
-
 def goal_line(
     goal: Goal, decision: str | None, since: float | None, today: date, week_start: int, width: int, *, horizon: bool = False
 ) -> Content:
@@ -94,11 +91,11 @@ def goal_line(
         target = f" of {format_number(goal.target)}" if goal.target is not None else ""
         amount = value + target + (f" {goal.unit}" if goal.unit else "")
     if since is None:
-        moved = f"{_percent(now)} so far"
-    elif _percent(since) == _percent(now):
-        moved = f"{_percent(now)}, as at the last review"
+        moved = f"{percent(now)} so far"
+    elif percent(since) == percent(now):
+        moved = f"{percent(now)}, as at the last review"
     else:
-        moved = f"{_percent(since)} → {_percent(now)} since the last review"
+        moved = f"{percent(since)} → {percent(now)} since the last review"
     pace = pace_status(goal, today, week_start)
     status = "" if goal.status == "active" else f" · {goal.status}"
     if horizon:
@@ -125,7 +122,7 @@ def summary_content(store: Store, review: Review, today: date) -> Content:
         for goal in goals:
             parts.append(Content.assemble(
                 f"{DECISION_MARKS.get(goal.decision or '', '·')} ", user_content(goal.title, single_line=True),
-                (f" · {decision_words(goal.decision)} · {_percent(goal.fraction)}", "$text-muted"),
+                (f" · {decision_words(goal.decision)} · {percent(goal.fraction)}", "$text-muted"),
             ))  # fmt: skip
     elif not review.completed_at:
         parts += [Content(""), Content.styled(f"{plural(len(decided), 'goal')} decided so far", "$text-muted")]
