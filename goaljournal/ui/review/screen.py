@@ -30,7 +30,7 @@ from textual.widgets.selection_list import Selection
 from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
 from goaljournal.core.models import HORIZONS, Goal, Review
 from goaljournal.core.progress import goal_horizon
-from goaljournal.core.review import FOCUS_LIMIT, STEP_COUNT, STEP_TITLES, STEPS
+from goaljournal.core.review import FOCUS_LIMIT, STEP_COUNT, STEP_TITLES, STEPS, decision_words
 from goaljournal.core.words import extend_examples, plural
 from goaljournal.ui import nav
 from goaljournal.ui.review.render import (
@@ -45,6 +45,7 @@ from goaljournal.ui.review.render import (
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.unsaved import UnsavedTextGuard
+from goaljournal.ui.shared.widgets.fitted_list import FittedList
 from goaljournal.ui.shared.widgets.footer import KeyBar
 from goaljournal.ui.shared.widgets.safe_text import SafeInput
 from goaljournal.ui.shared.widgets.tags import TagSuggester
@@ -144,6 +145,28 @@ class AdjustDialog(UnsavedTextGuard, ModalScreen[tuple[dict[str, object], str] |
         self.dismiss((changes, reason))
 
 
+class GoalDecisions(FittedList):
+    """The goals step: two lines a goal (its decision and title; its progress since the last
+    review and its pace), cut to the width there is."""
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.rows: list[tuple[Goal, str | None, float | None]] = []  # a goal, its decision, its progress then
+        self.today = date.min
+        self.week_start = 0
+        self.horizon = False
+
+    def show(self, rows: list[tuple[Goal, str | None, float | None]], *, today: date, week_start: int, horizon: bool) -> None:
+        self.rows, self.today, self.week_start, self.horizon = rows, today, week_start, horizon
+        self.refill()
+
+    def lines(self, width: int) -> list[Option]:
+        return [
+            Option(goal_line(goal, decision, since, self.today, self.week_start, width - 2, horizon=self.horizon), id=f"goal-{goal.id}")
+            for goal, decision, since in self.rows
+        ]
+
+
 class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
     """One review, step by step."""
 
@@ -173,6 +196,7 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         self.review_id = review_id
         self.step = 1
         self.compare_back = 1  # how many reviews back the summary compares with: 1, or 4
+        self._tags: list[str] = []
 
     @property
     def review(self) -> Review:
@@ -197,15 +221,15 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
                 numbers.border_title = "In numbers"
                 yield Static(id="review-numbers")
                 yield Static(id="review-report")
-            goals = OptionList(id="step-goals", classes="panel")
+            goals = GoalDecisions(id="step-goals", classes="panel")
             goals.border_title = "Goals"
             yield goals
             with Vertical(id="step-notes"):
-                win = SafeInput(placeholder="a win, big or small — enter keeps it", id="review-win", suggester=TagSuggester(self._tags))
+                win = SafeInput(placeholder="a win, big or small — enter keeps it", id="review-win", suggester=TagSuggester(lambda: self._tags))
                 win.border_title = "Wins"
                 yield win
                 obstacle = SafeInput(placeholder="what got in the way — enter keeps it (as a lesson)", id="review-obstacle",
-                                     suggester=TagSuggester(self._tags))  # fmt: skip
+                                     suggester=TagSuggester(lambda: self._tags))  # fmt: skip
                 obstacle.border_title = "What got in the way"
                 yield obstacle
                 with VerticalScroll(id="review-notes", classes="panel") as notes:
@@ -227,10 +251,12 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
                 yield line
         yield KeyBar()
 
-    def _tags(self) -> list[str]:
-        return [name for name, _ in self.store.tag_counts()]
+    def _read_tags(self) -> None:
+        """The tags the note lines complete, read when the review opens and after each note."""
+        self._tags = [name for name, _ in self.store.tag_counts()]
 
     def on_mount(self) -> None:
+        self._read_tags()
         review = self.review
         self.step = max(1, min(review.step or 1, STEP_COUNT))
         if review.summary:
@@ -280,7 +306,6 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
             self._show_numbers()
         elif key == "goals":
             self._show_goals()
-            self.call_after_refresh(self._show_goals)  # again at the width the list is laid out to
         elif key == "notes":
             self._show_notes()
         elif key == "focus":
@@ -303,33 +328,16 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         # The report is Markdown meant for a file: shown here as the text it is, never as markup.
         report.update(Content.assemble("\n", ("The period's report", "bold $text-accent"), "\n\n", text))
 
-    def _review_goals(self) -> list[Goal]:
+    def _show_goals(self) -> None:
         """The active goals, and those this review already paused, achieved or abandoned (shown,
         so that the decision can be changed)."""
         decided = self.store.review_decisions(self.review_id)
-        return [goal for goal in self.store.goals() if goal.status == "active" or goal.id in decided]
-
-    def _show_goals(self) -> None:
-        widget = self.query_one("#step-goals", OptionList)
-        decided = self.store.review_decisions(self.review_id)
         since = self._progress_at_last_review()
-        width = (widget.scrollable_content_region.width or 76) - 2
-        keep = widget.highlighted or 0
-        widget.clear_options()
-        goals = self._review_goals()
-        widget.add_options(
-            Option(goal_line(goal, decided.get(goal.id), since.get(goal.id), self.today, self.store.week_start, width,
-                             horizon=self.review.kind != "week"), id=f"goal-{goal.id}")
-            for goal in goals
-        )  # fmt: skip
-        if goals:
-            widget.highlighted = min(keep, len(goals) - 1)
+        goals = [goal for goal in self.store.goals() if goal.status == "active" or goal.id in decided]
+        widget = self.query_one(GoalDecisions)
+        widget.show([(goal, decided.get(goal.id), since.get(goal.id)) for goal in goals],
+                    today=self.today, week_start=self.store.week_start, horizon=self.review.kind != "week")  # fmt: skip
         widget.border_subtitle = f"{plural(len(decided), 'decision')} of {len(goals)}"
-
-    def on_resize(self) -> None:
-        # The goals' lines are cut to the list's width, known once it is laid out.
-        if self.is_mounted and self.step_key == "goals":
-            self.call_after_refresh(self._show_goals)
 
     def _progress_at_last_review(self) -> dict[int, float]:
         """Each goal's progress as the latest other finished review recorded it."""
@@ -414,12 +422,11 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
             self._move(self.step - 1)
 
     def _highlighted_goal(self) -> Goal | None:
-        widget = self.query_one("#step-goals", OptionList)
-        if widget.highlighted is None or not widget.option_count:
+        widget = self.query_one(GoalDecisions)
+        if widget.highlighted is None or widget.highlighted >= len(widget.rows):
             return None
-        option_id = widget.get_option_at_index(widget.highlighted).id or ""
-        goal_id = int(option_id.removeprefix("goal-"))
-        return self.outcome(self.store.get_goal, goal_id)
+        # Read again: another window may have changed the goal since the list was drawn.
+        return self.outcome(self.store.get_goal, widget.rows[widget.highlighted][0].id)
 
     def action_decide(self, decision: str) -> None:
         goal = self._highlighted_goal()
@@ -434,7 +441,7 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
 
             self.app.push_screen(ReasonDialog("Abandon the goal", subject=goal.title, required=True), reasoned)
             return
-        self._decide(goal, decision, reason=f"{review_name(self.review).lower()}: {decision_reason(decision)}")
+        self._decide(goal, decision, reason=f"{review_name(self.review).lower()}: {decision_words(decision)}")
 
     def _decide(self, goal: Goal, decision: str, **kwargs: object) -> None:
         if self.attempt(self.store.decide_in_review, self.review_id, goal.id, decision, **kwargs):  # type: ignore[arg-type]
@@ -444,12 +451,10 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
             self._highlight_next_undecided()
 
     def _highlight_next_undecided(self) -> None:
-        widget = self.query_one("#step-goals", OptionList)
-        decided = self.store.review_decisions(self.review_id)
+        widget = self.query_one(GoalDecisions)
         start = widget.highlighted or 0
-        for index in list(range(start + 1, widget.option_count)) + list(range(0, start + 1)):
-            option_id = widget.get_option_at_index(index).id or ""
-            if int(option_id.removeprefix("goal-")) not in decided:
+        for index in [*range(start + 1, len(widget.rows)), *range(0, start + 1)]:
+            if widget.rows[index][1] is None:
                 widget.highlighted = index
                 return
 
@@ -482,6 +487,7 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         kind = "win" if event.input.id == "review-win" else "lesson"
         if self.attempt(self.store.add_review_entry, self.review_id, text, kind=kind):
             event.input.value = ""
+            self._read_tags()
             self._show_notes()
 
     @on(SelectionList.SelectedChanged, "#step-focus")
@@ -529,8 +535,4 @@ class ReviewSession(UnsavedTextGuard, JournalScreen[None]):
         if not self.review.completed_at:
             self.journal_app.tell(f"{review_name(self.review)} kept at step {self.step}: it resumes there.")
         self.dismiss(None)
-
-
-def decision_reason(decision: str) -> str:
-    return {"keep": "kept going", "pause": "paused for now", "achieved": "achieved"}.get(decision, decision)
 

@@ -13,8 +13,8 @@ class FittedList(OptionList):
     (``lines(width)``); the list draws them again when its width changes, or when a scrollbar
     comes or goes with them. The cursor stays where it was (or on the last line)."""
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._width = 0  # the width the lines were cut to
 
     def lines(self, width: int) -> Sequence[Option]:
