@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from goaljournal.core.dates import LAST_DAY, days_after, human_date
+from goaljournal.core.dates import LAST_DAY, BadDate, check_range, days_after, human_date
 
 # Month names in English whatever the locale (strftime's %B follows the locale).
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -140,3 +140,17 @@ def extend_examples(today: date) -> str:
     quarter = (today.month - 1) // 3 % 4 + 2
     quarter = quarter - 4 if quarter > 4 else quarter
     return f"{example_day(today, 30)}, in a month, end of Q{quarter}"
+
+
+def new_deadline_problem(day: date | None, today: date) -> str | None:
+    """What is wrong with ``day``, read from what was typed as a goal's new deadline (None: it
+    read as no date), or None when it will do."""
+    if day is None:
+        return f"not a date I can read: try {extend_examples(today)}"
+    try:
+        check_range(day)
+    except BadDate as err:
+        return str(err)
+    if day < today:
+        return f"{human_date(day)} has passed: pick today or later"
+    return None

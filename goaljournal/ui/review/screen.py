@@ -27,11 +27,11 @@ from textual.widgets import ContentSwitcher, Input, Label, OptionList, Selection
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date
+from goaljournal.core.dates import day_or_phrase, human_date
 from goaljournal.core.models import HORIZONS, Goal, Review
 from goaljournal.core.progress import goal_horizon
 from goaljournal.core.review import FOCUS_LIMIT, STEP_COUNT, STEP_TITLES, STEPS, decision_words
-from goaljournal.core.words import extend_examples, plural
+from goaljournal.core.words import extend_examples, new_deadline_problem, plural
 from goaljournal.ui import nav
 from goaljournal.ui.review.render import (
     comparison_content,
@@ -112,14 +112,9 @@ class AdjustDialog(UnsavedTextGuard, ModalScreen[tuple[dict[str, object], str] |
         raw_day = self.query_one("#adjust-deadline", Input).value.strip()
         if raw_day:
             day = day_or_phrase(raw_day, self.today)
-            if day is None:
-                return {}, f"not a date I can read: try {extend_examples(self.today)}"
-            try:
-                check_range(day)
-            except BadDate as err:
-                return {}, str(err)
-            if day < self.today:
-                return {}, f"{human_date(day)} has passed: pick today or later"
+            problem = new_deadline_problem(day, self.today)
+            if problem is not None or day is None:
+                return {}, problem
             changes["deadline"] = day.isoformat()
         raw_horizon = self.query_one("#adjust-horizon", Input).value.strip().lower()
         if raw_horizon:

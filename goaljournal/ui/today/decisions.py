@@ -23,10 +23,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.dates import BadDate, check_range, day_or_phrase, human_date, human_day
+from goaljournal.core.dates import day_or_phrase, human_date, human_day
 from goaljournal.core.decisions import PAST_DEADLINE, REVIEW_DUE, SNOOZE_DAYS, Decision
 from goaljournal.core.models import Goal
-from goaljournal.core.words import extend_examples
+from goaljournal.core.words import extend_examples, new_deadline_problem
 from goaljournal.store import Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.reason import ReasonDialog
@@ -173,14 +173,9 @@ class ExtendDialog(UnsavedTextGuard, ModalScreen[tuple[date, str] | None]):
         return day_or_phrase(self.query_one("#extend-day", Input).value.strip(), self.today)
 
     def _problem(self, day: date | None) -> str | None:
-        if day is None:
-            return f"not a date I can read: try {extend_examples(self.today)}"
-        try:
-            check_range(day)
-        except BadDate as err:
-            return str(err)
-        if day < self.today:
-            return f"{human_date(day)} has passed: pick today or later"
+        problem = new_deadline_problem(day, self.today)
+        if problem is not None or day is None:
+            return problem
         if self.goal.deadline and day.isoformat() <= self.goal.deadline:
             return f"{human_date(day)} is no later than the deadline"
         return None
