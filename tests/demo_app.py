@@ -38,6 +38,7 @@ class Shot:
     name: str
     screen: str
     keys: tuple[str | Typed, ...] = ()
+    sizes: tuple[tuple[int, int], ...] = SIZES  # the snapshot tests' sizes for it
 
 
 # The October monthly review, found by search (enter on the search box shows the matches).
@@ -67,6 +68,8 @@ SHOTS = (
     Shot("goal-detail-checkins", "GoalDetailScreen", ("g", "enter", "c", "down")),
     Shot("goal-checkin-correction", "CheckinForm", ("g", "enter", "c", "down", "enter")),
     Shot("goal-detail-cadence", "GoalDetailScreen", ("g", "down", "down", "down", "enter")),
+    # The late course goal's progress chart given the panel (v): its pace, milestones and projection.
+    Shot("goal-chart", "GoalDetailScreen", ("g", "enter", "v"), sizes=SIZES[:2]),
     # A goal drafted as in DESIGN §3, the SMART coach beside it (tabs pass Counted and the
     # deadline the sentence filled).
     Shot("goal-draft", "GoalDraftScreen", (

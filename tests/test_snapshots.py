@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from demo_app import SHOTS, SIZES, Shot, demo_app, make_demo_journal, show
+from demo_app import SHOTS, Shot, demo_app, make_demo_journal, show
 
 
 @pytest.fixture(scope="session")
@@ -22,8 +22,10 @@ def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_demo_journal(tmp_path_factory.mktemp("demo") / "demo.db")
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: shot.name)
+@pytest.mark.parametrize(
+    ("shot", "size"),
+    [pytest.param(shot, size, id=f"{shot.name}-{size[0]}x{size[1]}") for shot in SHOTS for size in shot.sizes],
+)
 def test_screen(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
     journal = shutil.copy(demo_journal, tmp_path / "journal.db")
     app = demo_app(journal)

@@ -324,10 +324,12 @@ def bar_chart(
     *,
     target: float | None = None,
     y_format: Callable[[float], str] | None = None,
+    last_under_way: bool = False,
 ) -> list[Row]:
     """A bar per (label, value), left to right, over a y axis from 0; ``target`` as a dashed
-    rule across the bars (a bar reaching it has the role "done", one short of it "value").
-    Labels under the bars where they fit."""
+    rule across the bars (a bar reaching it has the role "done", one short of it "value"; the
+    last, when ``last_under_way``, is shaded ▒ with the role "projection": not yet short of
+    anything). Labels under the bars where they fit."""
     values = [max(_finite(value), 0.0) for _, value in bars]
     top = max([*values, target or 0.0, 1.0])
     plot_rows = max(height - 2, 1)
@@ -347,17 +349,19 @@ def bar_chart(
         label = y_texts.get(row, "")
         out: Row = [(label.rjust(gutter - 1) + " ", LABEL_ROLE), ("┤" if label else "│", AXIS_ROLE)]
         line: Row = []
-        for value in values[: columns // slot or 1]:
+        shown = values[: columns // slot or 1]
+        for index, value in enumerate(shown):
             eighths = round(value / top * plot_rows * 8)
             below = (plot_rows - 1 - row) * 8  # eighths of bar under this row
             fill = min(max(eighths - below, 0), 8)
             reached = target is None or value >= target
-            text = _EIGHTHS[fill] * bar_width
+            under_way = last_under_way and index == len(values) - 1 and not reached
+            text = ("▒" if under_way and fill == 8 else _EIGHTHS[fill]) * bar_width
             if fill == 0 and row == target_row:
                 text = "╌" * bar_width
                 role: str | None = "target"
             else:
-                role = ("done" if reached else "value") if fill else None
+                role = ("projection" if under_way else "done" if reached else "value") if fill else None
             gap = "╌" if row == target_row else " "
             line.append((text, role))
             line.append((gap * (slot - bar_width), "target" if row == target_row else None))

@@ -161,8 +161,13 @@ def chart_rows(chart: GoalChart, width: int, height: int) -> list[Row]:
     """The chart drawn ``width`` × ``height`` cells for a terminal: the plot, its legend and what
     the projection says, in words, under it."""
     if chart.kind == "cadence":
-        notes = legend([], [("█", "done", "met"), ("█", "value", "short of it"), ("╌", "target", f"target a {chart.cadence or 'period'}")], width)
-        return bar_chart([(label, total) for _, label, total in chart.bars], width, height - len(notes), target=chart.per_period) + notes
+        period = chart.cadence or "period"
+        notes = legend([], [
+            ("█", "done", "met"), ("█", "value", "short of it"), ("▒", "projection", f"this {period} so far"),
+            ("╌", "target", f"target a {period}"),
+        ], width)  # fmt: skip
+        bars = [(label, total) for _, label, total in chart.bars]
+        return bar_chart(bars, width, height - len(notes), target=chart.per_period, last_under_way=True) + notes
     lines = []
     if chart.pace:
         lines.append(Line((_xy(chart.pace[0]), _xy(chart.pace[1])), "pace", "pace", dotted=True))
