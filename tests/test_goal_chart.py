@@ -108,6 +108,13 @@ async def test_the_goal_page_draws_the_chart_and_v_gives_it_the_panel(store: Sto
         text = screen_text(app)
         assert "projected finish 5 Jul 2026" in text
         assert "◆" in text and "◇" in text and "┊" in text
+        # The pace line runs from the bottom-left plot cell (1 Jan, 0 hours) to the top-right one
+        # (31 Dec, 100 hours), in its own role; the check-ins are drawn as check-ins.
+        plot = [row for row in chart.rows if any(role == "axis" and text in "┤│" for text, role in row)]
+        cells = [[(char, role) for text, role in row for char in text] for row in plot]
+        start = next(index for index, (char, _) in enumerate(cells[0]) if char in "┤│") + 1
+        assert cells[-1][start][1] == "pace" and cells[0][-1][1] == "pace"
+        assert any(role == "value" for row in cells for _, role in row)
         await pilot.press("v")
         await pilot.pause()
         assert not chart.display

@@ -54,6 +54,7 @@ class ChartView(Widget):
         super().__init__(id=id, classes=classes)
         self._draw = draw
         self._drawn: tuple[int, int, Content] | None = None
+        self.rows: list[Row] = []  # as last drawn, each segment with its role
 
     def show(self, draw: Draw | None) -> None:
         """Draw something else (None: nothing)."""
@@ -65,5 +66,6 @@ class ChartView(Widget):
         if self._draw is None or width < 10 or height < 3:
             return Content("")
         if self._drawn is None or self._drawn[:2] != (width, height):
-            self._drawn = (width, height, rows_content(self._draw(width, height)))
+            self.rows = list(self._draw(width, height))
+            self._drawn = (width, height, rows_content(self.rows))
         return self._drawn[2]
