@@ -63,6 +63,16 @@ class ReviewSummary:
 
 
 @dataclass(slots=True)
+class ReportCharts:
+    """What the HTML report draws beside the text (``Store.report_data(..., charts=True)``)."""
+
+    day_counts: dict[date, int]  # check-ins a day, for the year up to the period's last day
+    streak: int  # days with a check-in in a row, as of the period's last day (or today)
+    scores: list[tuple[date, int | None, int | None]]  # the period's (day, mood, energy), oldest first
+    ratings: list[tuple[str, list[Rating]]]  # each finished self-assessment's (day, ratings), oldest first
+
+
+@dataclass(slots=True)
 class ReportData:
     goals: list[GoalReport]
     entries: list[Entry]  # wins, lessons, feedback and starred entries of the period
@@ -72,6 +82,7 @@ class ReportData:
     previous_assessment: SessionData | None = None
     goal_titles: dict[int, str] = field(default_factory=dict)
     reviews: list[ReviewSummary] = field(default_factory=list)  # finished in the period, oldest first
+    charts: ReportCharts | None = None  # read only for the HTML report
 
 
 @dataclass(slots=True)
