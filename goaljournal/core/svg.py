@@ -1,6 +1,7 @@
 """Hand-written SVG for the HTML report: line charts with dated axes, bars and a heat-map grid.
 
-Pure text in, text out, standard library only: the report must open anywhere, offline, so the
+Pure text in, text out, standard library only (and plain classes rather than dataclasses: the
+module stays a few milliseconds to import): the report must open anywhere, offline, so the
 charts are inline SVG with no script, font or image of their own. Every piece of text goes
 through ``esc`` (``html.escape``), so a goal titled ``</svg><script>`` stays words on a chart.
 Charts read without colour: each line has its own dash pattern and marker, named in a legend,
@@ -11,7 +12,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 
@@ -38,26 +38,32 @@ def num(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-@dataclass(frozen=True, slots=True)
 class Series:
     """One line of a chart, in data units (a date's x is ``date.toordinal()``)."""
 
-    points: tuple[tuple[float, float], ...]
-    label: str
-    dash: str = "solid"  # a key of DASHES
-    marker: str | None = None  # "dot", "ring", "square", "cross" or "diamond" at each point
-    colour: str = PALETTE[0]
-    width: float = 2.0
+    __slots__ = ("points", "label", "dash", "marker", "colour", "width")
+
+    def __init__(
+        self,
+        points: Sequence[tuple[float, float]],
+        label: str,
+        dash: str = "solid",  # a key of DASHES
+        *,
+        marker: str | None = None,  # "dot", "ring", "square", "cross" or "diamond" at each point
+        colour: str = PALETTE[0],
+        width: float = 2.0,
+    ) -> None:
+        self.points, self.label, self.dash = tuple(points), label, dash
+        self.marker, self.colour, self.width = marker, colour, width
 
 
-@dataclass(frozen=True, slots=True)
 class Frame:
     """Maps data to pixels: ``x_range`` onto the plot area's width, ``y_range`` up its height."""
 
-    width: float
-    height: float
-    x_range: tuple[float, float]
-    y_range: tuple[float, float]
+    __slots__ = ("width", "height", "x_range", "y_range")
+
+    def __init__(self, width: float, height: float, x_range: tuple[float, float], y_range: tuple[float, float]) -> None:
+        self.width, self.height, self.x_range, self.y_range = width, height, x_range, y_range
 
     @property
     def left(self) -> float:
@@ -181,15 +187,14 @@ def _polyline(series: Series, frame: Frame) -> str:
     )
 
 
-@dataclass(frozen=True, slots=True)
 class Tick:
     """A mark on the x axis (a milestone): a diamond, filled when ``done``, a visible ``label``
     above it (a number the caption explains) and the full ``title`` on hover."""
 
-    x: float
-    label: str
-    title: str
-    done: bool = False
+    __slots__ = ("x", "label", "title", "done")
+
+    def __init__(self, x: float, label: str, title: str, done: bool = False) -> None:
+        self.x, self.label, self.title, self.done = x, label, title, done
 
 
 def line_chart(
