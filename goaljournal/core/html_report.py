@@ -231,8 +231,11 @@ def skills_figure(charts: ReportCharts) -> str:
             names.setdefault(rating.skill_id, rating.skill_name or "")
     series = []
     for index, (skill_id, name) in enumerate(sorted(names.items(), key=lambda item: item[1].casefold())):
+        # Ratings are whole numbers, so lines often coincide: each is nudged a little up or down
+        # (less than a third of a point) to stay visible beside the others.
+        nudge = (index - (len(names) - 1) / 2) * min(0.08, 0.6 / max(len(names), 1))
         points = tuple(
-            (float(number), float(r.rating)) for number, (_, ratings) in enumerate(sessions) for r in ratings if r.skill_id == skill_id
+            (float(number), r.rating + nudge) for number, (_, ratings) in enumerate(sessions) for r in ratings if r.skill_id == skill_id
         )
         series.append(svg.Series(points, name, SKILL_DASHES[index % len(SKILL_DASHES)], marker=SKILL_MARKERS[index % len(SKILL_MARKERS)],
                                  colour=svg.PALETTE[index % len(svg.PALETTE)]))  # fmt: skip
@@ -240,7 +243,7 @@ def skills_figure(charts: ReportCharts) -> str:
     x_range = (-0.3, len(sessions) - 0.7) if len(sessions) > 1 else (-1.0, 1.0)
     drawn = svg.line_chart(
         series, x_range=x_range, y_range=(0.6, 5.4), y_ticks=[1, 2, 3, 4, 5], x_labels=labels, label="Skills across self-assessments",
-        point_titles=lambda s, p: f"{s.label}: {p[1]:g} of 5 on {labels[int(p[0])][1]}", height=220,
+        point_titles=lambda s, p: f"{s.label}: {round(p[1])} of 5 on {labels[int(p[0])][1]}", height=280,
     )  # fmt: skip
-    caption = f"Each skill rated 1 to 5 in {plural(len(sessions), 'self-assessment')}."
+    caption = f"Each skill rated 1 to 5 in {plural(len(sessions), 'self-assessment')}; lines of equal ratings are drawn a little apart."
     return "<h3>Skills across self-assessments</h3>" + _figure(drawn, esc(caption))

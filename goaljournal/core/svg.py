@@ -125,7 +125,11 @@ def padded_range(values: Sequence[float], *, floor: float | None = None) -> tupl
 def month_ticks(first: date, last: date, most: int = 8) -> list[tuple[float, str]]:
     """Date labels for an x axis from ``first`` to ``last``: month starts, every second, third,
     sixth or twelfth month when more than ``most`` would fit; a January (or the first label)
-    carries its year."""
+    carries its year. A span of ten weeks or less is labelled by week instead ("8 Nov")."""
+    if (last - first).days <= 70:
+        step = 7 if (last - first).days > 14 else 2
+        days = [date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1, step)]
+        return [(float(day.toordinal()), f"{day.day} {MONTHS[day.month - 1]}") for day in days]
     months = []
     year, month = first.year, first.month
     while date(year, month, 1) <= last:
@@ -372,7 +376,7 @@ def heat_grid(
     y = top + 7 * (CELL + GAP) + 8
     x = left
     parts.append(f'<text x="{x}" y="{y + CELL / 2}" dy="0.32em" class="legend">Check-ins a day:</text>')
-    x += 100
+    x += 110
     for level, name in enumerate(level_names):
         parts.append(_cell(x, y, level, f"{name} check-ins"))
         parts.append(f'<text x="{x + CELL + 3}" y="{y + CELL / 2}" dy="0.32em" class="legend">{esc(name)}</text>')
