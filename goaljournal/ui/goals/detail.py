@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from goaljournal.core.models import CheckIn
+from goaljournal.core.goal_chart import chart_rows, goal_chart
+from goaljournal.core.models import CheckIn, Goal
 from goaljournal.core.progress import format_number, sparkline
 from goaljournal.store import JournalError
 from goaljournal.ui.goals.checkins import CheckinForm, CheckinList
@@ -22,6 +23,7 @@ from goaljournal.ui.goals.draft import GoalDraftScreen, edit_goal
 from goaljournal.ui.goals.milestones import MilestoneList
 from goaljournal.ui.goals.render import day_text, goal_detail
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.chart import ChartView
 from goaljournal.ui.shared.widgets.footer import KeyBar
 
 # What `u` says it undoes, for each change the milestone list makes.
@@ -44,6 +46,8 @@ class GoalDetailScreen(JournalScreen[None]):
     CSS_PATH = "goals.tcss"
     # Under 100 columns the milestones get half the width: their titles need it more than the detail.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    # Under 36 rows the detail and the chart take turns (`v`); taller, the chart is under the detail.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     BINDINGS = [
         Binding("escape", "back", "Back", show=True),
         Binding("e", "edit_goal", "Edit", show=True),
@@ -51,6 +55,7 @@ class GoalDetailScreen(JournalScreen[None]):
         Binding("m", "focus_milestones", "Milestones", show=True),
         Binding("c", "focus_checkins", "Check-ins", show=True),
         Binding("b", "new_step", "Stepping stone", show=True),
+        Binding("v", "toggle_chart", "Chart", show=True),
     ]
 
     def __init__(self, goal_id: int) -> None:
@@ -65,9 +70,11 @@ class GoalDetailScreen(JournalScreen[None]):
         yield from self.compose_title()
         with Horizontal(id="goal-view"):
             with Vertical(id="goal-view-main"):
-                with VerticalScroll(id="goal-view-detail", classes="panel") as detail:
+                with Vertical(id="goal-view-detail", classes="panel") as detail:
                     detail.border_title = f"Goal #{self.goal_id}"
-                    yield Static(id="goal-view-text")
+                    with VerticalScroll(id="goal-view-text-scroll"):
+                        yield Static(id="goal-view-text")
+                    yield ChartView(id="goal-chart")
                 with Vertical(id="goal-view-checkins", classes="panel") as checkins:
                     checkins.border_title = "Check-ins"
                     checkins.border_subtitle = "enter correct · d delete · u undo"
@@ -84,7 +91,7 @@ class GoalDetailScreen(JournalScreen[None]):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.query_one("#goal-view-detail").focus()
+        self.query_one("#goal-view-text-scroll").focus()
 
     def title_status(self) -> str:
         return f"goal #{self.goal_id}"
@@ -98,6 +105,7 @@ class GoalDetailScreen(JournalScreen[None]):
             self.app.pop_screen()
             return
         self.query_one("#goal-view-text", Static).update(goal_detail(self.store, goal, self.today, milestones=False, checkins=False))
+        self._show_chart(goal)
         self.query_one(SmartPanel).show(goal_report(self.store, goal, self.today))
         milestones = self.query_one(MilestoneList)
         milestones.items = self.store.draft_milestones(self.goal_id)
@@ -106,6 +114,14 @@ class GoalDetailScreen(JournalScreen[None]):
         done = sum(item.done_on is not None for item in milestones.items)
         self.query_one("#goal-view-milestones").border_title = f"Milestones {done}/{len(milestones.items)}"
         self._show_checkins()
+
+    def _show_chart(self, goal: Goal) -> None:
+        chart = goal_chart(goal, self.store.checkins(goal.id), self.store.milestones(goal.id), self.today, self.store.week_start)
+        self.query_one(ChartView).show(lambda width, height: chart_rows(chart, width, height))
+
+    def action_toggle_chart(self) -> None:
+        """The chart alone in the panel, or the detail (with the chart under it when there is room)."""
+        self.query_one("#goal-view-detail").toggle_class("-chart")
 
     def _show_checkins(self) -> None:
         checkins = self.store.checkins(self.goal_id)

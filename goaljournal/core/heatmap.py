@@ -1,0 +1,80 @@
+"""A calendar heat map of check-in days: weeks as columns, a row per weekday, like a contribution
+graph. Pure: the store counts the check-ins per day, this lays the days out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from goaljournal.core.dates import MONTH_ABBRS
+
+# A day's glyph by level: no check-in, 1, 2, 3, 4 or more. Shades, so the map reads without colour.
+LEVEL_GLYPHS = ("·", "░", "▒", "▓", "█")
+LEVEL_WORDS = ("none", "1", "2", "3", "4+")
+
+
+@dataclass(frozen=True, slots=True)
+class HeatMap:
+    """``columns`` of seven days each (a week, from the week's first day), oldest first; a day
+    after ``last`` is None. ``months`` gives the column where each month's first day falls."""
+
+    first: date
+    last: date
+    columns: tuple[tuple[date | None, ...], ...]
+    counts: Mapping[date, int]
+    months: tuple[tuple[int, str], ...]
+
+    def level(self, day: date) -> int:
+        return min(self.counts.get(day, 0), len(LEVEL_GLYPHS) - 1)
+
+    @property
+    def active_days(self) -> int:
+        """Days in the map with at least one check-in."""
+        return sum(1 for day, count in self.counts.items() if count > 0 and self.first <= day <= self.last)
+
+
+def heat_map(counts: Mapping[date, int], last: date, weeks: int = 53, week_start: int = 0) -> HeatMap:
+    """The ``weeks`` weeks up to ``last`` (its week is the last column), weeks starting on the
+    weekday ``week_start`` (0 Monday)."""
+    weeks = max(weeks, 1)
+    this_week = last - timedelta(days=(last.weekday() - week_start) % 7)
+    first = this_week - timedelta(weeks=weeks - 1)
+    columns = tuple(
+        tuple(day if day <= last else None for day in (first + timedelta(weeks=week, days=weekday) for weekday in range(7)))
+        for week in range(weeks)
+    )
+    months: list[tuple[int, str]] = []
+    for index, column in enumerate(columns):
+        starts = [day for day in column if day is not None and (day.day == 1 or (index == 0 and day == column[0]))]
+        if starts:
+            day = starts[0]
+            months.append((index, str(day.year) if day.month == 1 and day.day == 1 else MONTH_ABBRS[day.month - 1]))
+    in_range = {day: count for day, count in counts.items() if first <= day <= last and count > 0}
+    return HeatMap(first, last, columns, in_range, tuple(months))
+
+
+def heat_map_rows(heat: HeatMap, weekday_names: tuple[str, ...]) -> list[list[tuple[str, str | None]]]:
+    """The map as text rows of (text, role): the month labels, then a row per weekday (labelled
+    on every other row) with a cell per week; role "level0".."level4" per day."""
+    label_width = max(len(name) for name in weekday_names) + 1
+    width = len(heat.columns)
+    month_line = [" "] * width
+    free_from = 0
+    for column, text in heat.months:
+        if column >= free_from and column + len(text) <= width:
+            month_line[column : column + len(text)] = list(text)
+            free_from = column + len(text) + 1
+    rows: list[list[tuple[str, str | None]]] = [[(" " * label_width + "".join(month_line), "label")]]
+    for weekday in range(7):
+        name = weekday_names[weekday] if weekday % 2 == 0 else ""
+        row: list[tuple[str, str | None]] = [(name.ljust(label_width), "label")]
+        for column in heat.columns:
+            day = column[weekday]
+            if day is None:
+                row.append((" ", None))
+            else:
+                level = heat.level(day)
+                row.append((LEVEL_GLYPHS[level], f"level{level}"))
+        rows.append(row)
+    return rows
