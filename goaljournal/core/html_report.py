@@ -14,6 +14,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from goaljournal.core import svg
+from goaljournal.core.goal_chart import GoalChart, chart_caption, goal_chart
+from goaljournal.core.heatmap import LEVEL_WORDS, heat_map
 from goaljournal.core.periods import Period, long_date, short_date
 from goaljournal.core.progress import format_number
 from goaljournal.core.report import GoalReport, PeopleActivity, ReportCharts, ReportData, Section, period_title, report_sections
@@ -117,15 +119,13 @@ def _amount(value: float, unit: str | None) -> str:
 def goal_figure(report: GoalReport, as_of: date, week_start: int = 0) -> str:
     """A goal's progress chart: its check-ins, pace to the target, projection, today and its
     milestones; a goal counted per period, its periods as bars against the target."""
-    from goaljournal.core.goal_chart import goal_chart
-
     goal = report.goal
     chart = goal_chart(goal, report.checkins, report.milestones, as_of, week_start)
     label = f"Progress of {goal.title}"
     if chart.kind == "cadence":
         if not chart.bars:
             return _figure("", '<span class="note">No periods to draw yet.</span>')
-        per = goal.cadence or "period"
+        per = chart.cadence or "period"
         bars = [(text, total, f"{text}: {format_number(total)}" + (f" of {format_number(chart.per_period)}" if chart.per_period is not None else ""))
                 for _, text, total in chart.bars]  # fmt: skip
         target = f"target {_amount(chart.per_period, chart.unit)} a {per}" if chart.per_period is not None else "target"
@@ -149,7 +149,7 @@ def goal_figure(report: GoalReport, as_of: date, week_start: int = 0) -> str:
     return _figure(drawn, _goal_caption(chart))
 
 
-def _goal_series(chart) -> list[svg.Series]:  # type: ignore[no-untyped-def]
+def _goal_series(chart: GoalChart) -> list[svg.Series]:
     unit = f" ({chart.unit})" if chart.unit else ""
     series = []
     if chart.target is not None:
@@ -166,13 +166,9 @@ def _goal_series(chart) -> list[svg.Series]:  # type: ignore[no-untyped-def]
     return series
 
 
-def _goal_caption(chart) -> str:  # type: ignore[no-untyped-def]
-    said = []
-    if chart.projected_finish is not None:
-        said.append(f"At the recent pace the target is reached on {long_date(chart.projected_finish)}.")
-    elif chart.target is not None and chart.points:
-        said.append("At the recent pace the target is not getting closer.")
-    text = " ".join(esc(line) for line in said)
+def _goal_caption(chart: GoalChart) -> str:
+    said = chart_caption(chart)
+    text = esc(said[:1].upper() + said[1:] + ".") if said else ""
     if chart.milestones:
         items = "".join(
             f"<li>{esc(title)}: due {esc(short_date(day))}{' · done' if done else ''}</li>" for day, title, done in chart.milestones
@@ -183,8 +179,6 @@ def _goal_caption(chart) -> str:  # type: ignore[no-untyped-def]
 
 def check_in_figure(charts: ReportCharts, as_of: date, week_start: int = 0) -> str:
     """The year of check-ins up to ``as_of`` as a calendar heat map, with the count and streak in words."""
-    from goaljournal.core.heatmap import heat_map
-
     shown = heat_map(charts.day_counts, as_of, week_start=week_start)
     columns = [
         [None if day is None else (shown.level(day), f"{short_date(day)}: {plural(shown.counts.get(day, 0), 'check-in')}") for day in week]
@@ -192,9 +186,8 @@ def check_in_figure(charts: ReportCharts, as_of: date, week_start: int = 0) -> s
     ]
     rows = [(row, WEEKDAYS[(week_start + row) % 7]) for row in (0, 2, 4, 6)]
     label = f"Check-ins a day, {short_date(shown.first)} to {short_date(shown.last)}"
-    drawn = svg.heat_grid(columns, months=shown.months, row_labels=rows, label=label)
-    days = sum(1 for day, count in shown.counts.items() if count and shown.first <= day <= shown.last)
-    words = f"{plural(days, 'check-in day')} from {long_date(shown.first)} to {long_date(shown.last)}, streak {plural(charts.streak, 'day')}."
+    drawn = svg.heat_grid(columns, months=shown.months, row_labels=rows, level_names=LEVEL_WORDS, label=label)
+    words = f"{plural(shown.active_days, 'check-in day')} from {long_date(shown.first)} to {long_date(shown.last)}, streak {plural(charts.streak, 'day')}."
     return "<h3>Check-ins over the year</h3>" + _figure(drawn, esc(words), "heat")
 
 
