@@ -47,7 +47,7 @@ svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoi
 @media print {
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; color: #000; background: #fff; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
-  figure, li, svg { break-inside: avoid; page-break-inside: avoid; }
+  figure, li, svg, .keep { break-inside: avoid; page-break-inside: avoid; }
   h2 { break-before: auto; }
   * { background: transparent !important; box-shadow: none !important; }
 }
@@ -81,7 +81,11 @@ def build_html(
     as_of = min(period.last, today)
     body: list[str] = []
     for section in sections:
-        body.append(f'<section class="{section.name}">' + markdown.render("\n".join(section.lines)) + "</section>")
+        text = markdown.render("\n".join(section.lines))
+        if section.name == "goal" and section.goal is not None:  # a goal and its chart on one printed page
+            body.append(f'<section class="goal keep">{text}{goal_figure(section.goal, as_of, week_start)}</section>')
+            continue
+        body.append(f'<section class="{section.name}">{text}</section>')
         body.extend(_charts_after(section, data, period, as_of, week_start))
     title = f"Progress report · {period_title(period)}"
     return (
@@ -95,8 +99,6 @@ def build_html(
 
 def _charts_after(section: Section, data: ReportData, period: Period, as_of: date, week_start: int) -> list[str]:
     charts = data.charts
-    if section.name == "goal" and section.goal is not None:
-        return [goal_figure(section.goal, as_of, week_start)]
     if charts is None:
         return []
     if section.name == "summary":
@@ -110,6 +112,10 @@ def _figure(chart: str, caption: str = "", css: str = "") -> str:
     kind = f' class="{css}"' if css else ""
     said = f"<figcaption>{caption}</figcaption>" if caption else ""
     return f"<figure{kind}>{chart}{said}</figure>"
+
+
+def _titled(title: str, figure: str) -> str:
+    return f'<div class="keep"><h3>{esc(title)}</h3>{figure}</div>'
 
 
 def _amount(value: float, unit: str | None) -> str:
@@ -188,7 +194,7 @@ def check_in_figure(charts: ReportCharts, as_of: date, week_start: int = 0) -> s
     label = f"Check-ins a day, {short_date(shown.first)} to {short_date(shown.last)}"
     drawn = svg.heat_grid(columns, months=shown.months, row_labels=rows, level_names=LEVEL_WORDS, label=label)
     words = f"{plural(shown.active_days, 'check-in day')} from {long_date(shown.first)} to {long_date(shown.last)}, streak {plural(charts.streak, 'day')}."
-    return "<h3>Check-ins over the year</h3>" + _figure(drawn, esc(words), "heat")
+    return _titled("Check-ins over the year", _figure(drawn, esc(words), "heat"))
 
 
 def scores_figure(charts: ReportCharts, period: Period, as_of: date) -> str:
@@ -205,7 +211,7 @@ def scores_figure(charts: ReportCharts, period: Period, as_of: date) -> str:
         y_ticks=[1, 2, 3, 4, 5], x_labels=svg.month_ticks(period.first, last), label="Mood and energy, 1 to 5", height=200,
         point_titles=lambda s, p: f"{short_date(date.fromordinal(int(p[0])))}: {s.label} {p[1]:g}",
     )  # fmt: skip
-    return "<h3>Mood and energy</h3>" + _figure(drawn, esc(f"{plural(len(charts.scores), 'day')} with a mood or energy, 1 (low) to 5 (high)."))
+    return _titled("Mood and energy", _figure(drawn, esc(f"{plural(len(charts.scores), 'day')} with a mood or energy, 1 (low) to 5 (high).")))
 
 
 # A skill's line: a dash and a marker of its own, so up to 20 skills differ without colour.
@@ -239,4 +245,4 @@ def skills_figure(charts: ReportCharts) -> str:
         point_titles=lambda s, p: f"{s.label}: {round(p[1])} of 5 on {labels[int(p[0])][1]}", height=280,
     )  # fmt: skip
     caption = f"Each skill rated 1 to 5 in {plural(len(sessions), 'self-assessment')}; lines of equal ratings are drawn a little apart."
-    return "<h3>Skills across self-assessments</h3>" + _figure(drawn, esc(caption))
+    return _titled("Skills across self-assessments", _figure(drawn, esc(caption)))
