@@ -40,7 +40,6 @@ svg text { font-family: inherit; fill: #333; }
 svg .axis { font-size: 11px; }
 svg .legend { font-size: 12px; }
 svg .tick { font-size: 10px; font-weight: bold; }
-svg .halo { paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 .heat svg, figure.heat svg { max-width: 760px; }
 .note { color: #555; font-size: 0.9em; }
 @page { margin: 14mm 12mm; }
@@ -136,7 +135,7 @@ def goal_figure(report: GoalReport, as_of: date, week_start: int = 0) -> str:
                 for _, text, total in chart.bars]  # fmt: skip
         target = f"target {_amount(chart.per_period, chart.unit)} a {per}" if chart.per_period is not None else "target"
         drawn = svg.bar_chart(bars, target=chart.per_period, target_label=target, y_format=format_number, label=label)
-        return _figure(drawn, esc(f"Each {per}'s total; a filled bar met the target ({target}), an outlined one did not."))
+        return _figure(drawn, esc(f"Each {per}'s total against the target, the latest {plural(len(bars), per)}."))
     if not chart.points and chart.pace is None:
         return _figure("", '<span class="note">No check-ins to draw yet.</span>')
     series = _goal_series(chart)

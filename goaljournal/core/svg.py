@@ -304,13 +304,15 @@ def bar_chart(
     height: int = 200,
     label: str = "",
 ) -> str:
-    """Bars, oldest first: ``(short label, value, hover title)``; a dashed line at ``target``.
-    A bar that reaches the target is filled, one short of it only outlined, so "met" reads in grey."""
+    """Bars, oldest first: ``(short label, value, hover title)``, each with its value above it
+    where there is room; a dashed line at ``target``. A bar that reaches the target is filled,
+    one short of it only outlined, so "met" reads in grey; a legend under the bars says so."""
     values = [value for _, value, _ in bars if math.isfinite(value)]
-    top = max([*values, target or 0.0, 1.0]) * 1.1
+    top = max([*values, target or 0.0, 1.0]) * 1.12
     frame = Frame(width, height, (0, max(len(bars), 1)), (0, top))
+    total = height + 18
     parts = [
-        f'<svg class="chart" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{esc(label)}">',
+        f'<svg class="chart" viewBox="0 0 {width} {total}" width="{width}" height="{total}" role="img" aria-label="{esc(label)}">',
         f"<title>{esc(label)}</title>" if label else "",
     ]
     for value in nice_ticks(0, top, 4):
@@ -323,20 +325,33 @@ def bar_chart(
         shown = value if math.isfinite(value) else 0.0
         x, y = frame.left + index * slot + slot * 0.15, frame.y(max(shown, 0.0))
         met = target is not None and shown >= target
-        fill = PALETTE[0] if met else "#fff"
-        parts.append(
-            f'<rect x="{num(x)}" y="{num(y)}" width="{num(slot * 0.7)}" height="{num(frame.bottom - y)}" fill="{fill}" '
-            f'stroke="{PALETTE[0]}" stroke-width="1.2"><title>{esc(title)}</title></rect>'
-        )
+        parts.append(_bar(x, y, slot * 0.7, frame.bottom - y, met, title))
+        if slot >= 24:
+            parts.append(f'<text x="{num(x + slot * 0.35)}" y="{num(y - 4)}" text-anchor="middle" class="tick">{esc(y_format(shown))}</text>')
         if index % every == 0:
             parts.append(f'<text x="{num(x + slot * 0.35)}" y="{num(frame.bottom + 16)}" text-anchor="middle" class="axis">{esc(text)}</text>')
+    legend_y = height + 4
     if target is not None and math.isfinite(target):
         y = num(frame.y(target))
         parts.append(f'<line x1="{num(frame.left)}" y1="{y}" x2="{num(frame.right)}" y2="{y}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="7 4"/>')
-        parts.append(f'<text x="{num(frame.right)}" y="{num(frame.y(target) - 5)}" text-anchor="end" class="legend halo">{esc(target_label)}</text>')
+        parts.append(f'<line x1="{LEFT}" y1="{legend_y}" x2="{LEFT + 28}" y2="{legend_y}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="7 4"/>')
+        parts.append(f'<text x="{LEFT + 34}" y="{legend_y}" dy="0.32em" class="legend">{esc(target_label)}</text>')
+        x = LEFT + 34 + 6.5 * len(target_label) + 24
+        for met, words in ((True, "met"), (False, "short of it")):
+            parts.append(_bar(x, legend_y - 5, 10, 10, met, words))
+            parts.append(f'<text x="{num(x + 15)}" y="{legend_y}" dy="0.32em" class="legend">{words}</text>')
+            x += 15 + 6.5 * len(words) + 20
     parts.append(f'<path d="M{num(frame.left)} {num(frame.top)}V{num(frame.bottom)}H{num(frame.right)}" fill="none" stroke="{INK}"/>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _bar(x: float, y: float, width: float, height: float, met: bool, title: str) -> str:
+    fill = PALETTE[0] if met else "#fff"
+    return (
+        f'<rect x="{num(x)}" y="{num(y)}" width="{num(width)}" height="{num(height)}" fill="{fill}" '
+        f'stroke="{PALETTE[0]}" stroke-width="1.2"><title>{esc(title)}</title></rect>'
+    )
 
 
 # Heat-map levels 0..4: the fill's opacity (0: an empty outlined cell), so they differ in grey too.
