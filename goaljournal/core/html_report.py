@@ -47,6 +47,7 @@ svg .tick { font-size: 10px; font-weight: bold; }
   body { font-size: 11pt; max-width: none; margin: 0; padding: 0; color: #000; background: #fff; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   figure, li, svg, .keep { break-inside: avoid; page-break-inside: avoid; }
+  figcaption ol { columns: 2; column-gap: 1.5em; }
   h2 { break-before: auto; }
   * { background: transparent !important; box-shadow: none !important; }
 }
