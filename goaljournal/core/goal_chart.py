@@ -209,5 +209,14 @@ def chart_caption(chart: GoalChart) -> str:
     if deadline is not None and chart.projected_finish != deadline:
         days = abs((chart.projected_finish - deadline).days)
         side = "after" if chart.projected_finish > deadline else "before"
-        words += f", {plural(days, 'day')} {side} the deadline"
+        words += f", {_span_words(days)} {side} the deadline"
     return words
+
+
+def _span_words(days: int) -> str:
+    """A number of days as a person would say it: "15 days", "about 5 months", "about 4 years"."""
+    if days < 60:
+        return plural(days, "day")
+    if days < 730:
+        return "about " + plural(round(days / 30.44), "month")
+    return "about " + plural(round(days / 365.25), "year")

@@ -423,3 +423,27 @@ class GoalsMixin(MilestonesMixin):
             (lo, lo),
         )
         return [date.fromisoformat(row[0]) for row in rows]
+
+    def activity_by_day(self, first: date, last: date) -> dict[date, int]:
+        """For each day from ``first`` to ``last`` with any: how many check-ins it has (a trashed
+        goal's do not count), and one more when the day's mood or energy was recorded; the days
+        the streak counts, with how much was done on them (for the heat map)."""
+        lo, hi = format_day(first), format_day(last)
+        rows = self._rows(
+            "SELECT day, sum(n) FROM ("
+            " SELECT c.at AS day, count(*) AS n FROM checkins c JOIN goals g ON g.id = c.goal_id"
+            " WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? GROUP BY c.at"
+            " UNION ALL SELECT day, 1 FROM daily_checkins"
+            " WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?"
+            ") GROUP BY day",
+            (lo, hi, lo, hi),
+        )
+        return {date.fromisoformat(row[0]): int(row[1]) for row in rows}
+
+    def day_scores_between(self, first: date, last: date) -> list[DailyCheckin]:
+        """The days from ``first`` to ``last`` with a mood or energy recorded, oldest first."""
+        rows = self._rows(
+            "SELECT * FROM daily_checkins WHERE day BETWEEN ? AND ? AND (mood IS NOT NULL OR energy IS NOT NULL) ORDER BY day",
+            (format_day(first), format_day(last)),
+        )
+        return [DailyCheckin.from_row(row) for row in rows]
