@@ -236,27 +236,13 @@ class InteropMixin(StoreBase):
         from goaljournal.core.progress import streak
         from goaljournal.core.report import ReportCharts
 
-        hi = format_day(last)
-        since = format_day(date.fromordinal(last.toordinal() - self.HEAT_MAP_DAYS))
-        counts: Counter[date] = Counter()
-        for day, count in self._rows(
-            "SELECT c.at, count(*) FROM checkins c JOIN goals g ON g.id = c.goal_id "
-            "WHERE c.deleted_at IS NULL AND g.deleted_at IS NULL AND c.at BETWEEN ? AND ? GROUP BY c.at "
-            "UNION ALL SELECT day, 1 FROM daily_checkins WHERE (mood IS NOT NULL OR energy IS NOT NULL) AND day BETWEEN ? AND ?",
-            (since, hi, since, hi),
-        ):
-            counts[date.fromisoformat(day)] += count
+        counts = self.activity_by_day(date.fromordinal(last.toordinal() - self.HEAT_MAP_DAYS), last)  # type: ignore[attr-defined]
         as_of = min(last, self.today())
+        # The streak as Today counts it, over at most ten years back.
         days = self.active_days(since=date.fromordinal(as_of.toordinal() - 3660))  # type: ignore[attr-defined]
-        scores = [
-            (date.fromisoformat(row["day"]), row["mood"], row["energy"])
-            for row in self._rows(
-                "SELECT day, mood, energy FROM daily_checkins WHERE day BETWEEN ? AND ? "
-                "AND (mood IS NOT NULL OR energy IS NOT NULL) ORDER BY day",
-                (format_day(first), hi),
-            )
-        ]
+        scores = [(date.fromisoformat(day.day), day.mood, day.energy) for day in self.day_scores_between(first, last)]  # type: ignore[attr-defined]
+        hi = format_day(last)
         sessions = [a for a in reversed(self.assessments()) if a.completed_at is not None and a.at <= hi]  # type: ignore[attr-defined]
         ratings = self.all_ratings(until=hi)  # type: ignore[attr-defined]
         history = [(a.at, [r for r in ratings if r.assessment_id == a.id]) for a in sessions]
-        return ReportCharts(dict(counts), streak(days, as_of), scores, history)
+        return ReportCharts(counts, streak(days, as_of), scores, history)
