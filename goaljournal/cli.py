@@ -1126,7 +1126,7 @@ def _is_zip(source: Path) -> bool:
 
 
 def cmd_report(store: Store, args: argparse.Namespace) -> int:
-    """The review packet: Markdown for the month, quarter or year holding --at."""
+    """The review packet for the month, quarter or year holding --at: Markdown, or one HTML page."""
     from goaljournal import exports
 
     at = store.today()
@@ -1135,7 +1135,8 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
             at = parse_day(args.at, at)
         except BadDate as err:
             raise UserError(f"--at: {err}") from None
-    text = exports.report_markdown(store, args.period, at, include_private=args.include_private)
+    build = exports.report_html if args.format == "html" else exports.report_markdown
+    text = build(store, args.period, at, include_private=args.include_private)
     if args.output in (None, "-"):
         sys.stdout.write(printable(text))
         return 0
@@ -1475,8 +1476,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--format", choices=["json", "jrnl", "dayone"], default="json")
     imp.add_argument("file", metavar="FILE", help="the file ('-' reads standard input)")
 
-    report = command("report", cmd_report, "a Markdown progress report for a month, quarter or year")
+    report = command("report", cmd_report, "a progress report for a month, quarter or year (Markdown, or HTML with charts)")
     report.add_argument("--period", choices=["month", "quarter", "year"], default="month")
+    report.add_argument("--format", choices=["markdown", "html"], default="markdown",
+                        help="html: one self-contained page with charts, for a browser or to print")  # fmt: skip
     report.add_argument("--at", metavar="DATE", help="a day in the period (default: today)")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     report.add_argument("--include-private", action="store_true", help="include entries marked private")

@@ -136,6 +136,17 @@ def report_markdown(store: Store, period: str, at: date, *, include_private: boo
     return build_report(data, span, today=store.today(), include_private=include_private, people=people)
 
 
+def report_html(store: Store, period: str, at: date, *, include_private: bool = False) -> str:
+    """The report as one self-contained HTML page with its charts."""
+    from goaljournal.core.html_report import build_html
+    from goaljournal.core.report import report_period
+
+    span = report_period(period, at)
+    data = store.report_data(span.first, span.last, include_private=include_private, charts=True)
+    people = store.people_activity(span.first, span.last, open_until=span.shifted(1).last)
+    return build_html(data, span, today=store.today(), include_private=include_private, people=people, week_start=store.week_start)
+
+
 def report_to_folder(store: Store, period: str, at: date) -> Path:
     from goaljournal.core.report import period_title, report_period
 

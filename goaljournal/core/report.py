@@ -63,6 +63,16 @@ class ReviewSummary:
 
 
 @dataclass(slots=True)
+class ReportCharts:
+    """What the HTML report draws beside the text (``Store.report_data(..., charts=True)``)."""
+
+    day_counts: dict[date, int]  # check-ins a day, for the year up to the period's last day
+    streak: int  # days with a check-in in a row, as of the period's last day (or today)
+    scores: list[tuple[date, int | None, int | None]]  # the period's (day, mood, energy), oldest first
+    ratings: list[tuple[str, list[Rating]]]  # each finished self-assessment's (day, ratings), oldest first
+
+
+@dataclass(slots=True)
 class ReportData:
     goals: list[GoalReport]
     entries: list[Entry]  # wins, lessons, feedback and starred entries of the period
@@ -72,6 +82,7 @@ class ReportData:
     previous_assessment: SessionData | None = None
     goal_titles: dict[int, str] = field(default_factory=dict)
     reviews: list[ReviewSummary] = field(default_factory=list)  # finished in the period, oldest first
+    charts: ReportCharts | None = None  # read only for the HTML report
 
 
 @dataclass(slots=True)
@@ -137,22 +148,38 @@ def _amount(value: float | None, unit: str | None) -> str:
     return format_number(value) + (f" {_md(unit)}" if unit and value is not None else "")
 
 
+@dataclass(slots=True)
+class Section:
+    """A part of the report as Markdown lines; the HTML page puts its charts between them."""
+
+    name: str  # "heading", "summary", "goals", "goal", "milestones", "revisions", "reviews",
+    # "entries", "people", "assessment", "next", "private"
+    lines: list[str]
+    goal: GoalReport | None = None  # a "goal" section's goal
+
+
 def build_report(
     data: ReportData, period: Period, *, today: date, include_private: bool = False, people: PeopleActivity | None = None
 ) -> str:
     """The review packet for ``period`` as Markdown."""
+    sections = report_sections(data, period, today=today, include_private=include_private, people=people)
+    return "\n".join(line for section in sections for line in section.lines).rstrip("\n") + "\n"
+
+
+def report_sections(
+    data: ReportData, period: Period, *, today: date, include_private: bool = False, people: PeopleActivity | None = None
+) -> list[Section]:
+    """The review packet for ``period``, section by section, in Markdown."""
     first, last = period.first, period.last
     before = first - timedelta(days=1)
-    lines: list[str] = [f"# Progress report · {period_title(period)}", ""]
-    lines.append(f"{long_date(first)} – {long_date(last)} · written {long_date(today)}")
-    lines.append("")
+    sections = [Section("heading", [f"# Progress report · {period_title(period)}", "", f"{long_date(first)} – {long_date(last)} · written {long_date(today)}", ""])]
     done_in_period = [m for g in data.goals for m in g.milestones if m.done_at and first.isoformat() <= m.done_at <= last.isoformat()]
     due_in_period = [m for g in data.goals for m in g.milestones if m.due_date and first.isoformat() <= m.due_date <= last.isoformat()]
     # Missed: its due day has passed (within the period, by today) and it was not done by then.
     passed = min(last, today).isoformat()
     missed = [m for m in due_in_period if m.due_date <= passed and (not m.done_at or m.done_at > m.due_date)]  # type: ignore[operator]
     missed = [m for m in missed if not m.done_at or m.done_at > last.isoformat()]
-    lines += [
+    sections.append(Section("summary", [
         "## Summary",
         "",
         f"- Goals: {len(data.goals)}",
@@ -160,14 +187,14 @@ def build_report(
         f"- Check-in days: {data.checkin_days}",
         f"- Journal entries: {data.entry_count}",
         "",
-        "## Goals",
-        "",
-    ]
+    ]))  # fmt: skip
+    lines = ["## Goals", ""]
     if not data.goals:
         lines += ["No goals were being pursued in this period.", ""]
+    sections.append(Section("goals", lines))
     for report in data.goals:
-        lines += _goal_section(report, first, last, before, today)
-    lines += ["## Milestones", ""]
+        sections.append(Section("goal", _goal_section(report, first, last, before, today), report))
+    lines = ["## Milestones", ""]
     if done_in_period:
         lines += ["Hit:", ""]
         for m in sorted(done_in_period, key=lambda m: m.done_at or ""):
@@ -182,7 +209,8 @@ def build_report(
         lines.append("")
     if not done_in_period and not missed:
         lines += ["No milestone was due or done in this period.", ""]
-    lines += ["## Revisions", ""]
+    sections.append(Section("milestones", lines))
+    lines = ["## Revisions", ""]
     revisions = sorted((r for g in data.goals for r in g.revisions), key=lambda r: r.at)
     for revision in revisions:
         reason = f" — why: {_md(revision.reason)}" if revision.reason else " — no reason given"
@@ -190,15 +218,16 @@ def build_report(
     if not revisions:
         lines.append("No goal was revised in this period.")
     lines.append("")
-    lines += _reviews_section(data.reviews)
-    lines += _entries_section(data.entries)
+    sections.append(Section("revisions", lines))
+    sections.append(Section("reviews", _reviews_section(data.reviews)))
+    sections.append(Section("entries", _entries_section(data.entries)))
     if people is not None:
-        lines += people_section(people, data, first, last, today=today, include_private=include_private)
-    lines += _assessment_section(data)
-    lines += _next_period_section(data, period, today)
+        sections.append(Section("people", people_section(people, data, first, last, today=today, include_private=include_private)))
+    sections.append(Section("assessment", _assessment_section(data)))
+    sections.append(Section("next", _next_period_section(data, period, today)))
     if not include_private:
-        lines += ["", "_Entries and people marked private are left out of this report._"]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        sections.append(Section("private", ["", "_Entries and people marked private are left out of this report._"]))
+    return sections
 
 
 def _goal_section(report: GoalReport, first: date, last: date, before: date, today: date) -> list[str]:

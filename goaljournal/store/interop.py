@@ -16,7 +16,7 @@ from goaljournal.store.values import _check_text, _day, new_uuid
 
 if TYPE_CHECKING:  # only its import and report commands need these
     from goaljournal.core.jrnl import ImportedEntry
-    from goaljournal.core.report import ReportData
+    from goaljournal.core.report import ReportCharts, ReportData
 from goaljournal.store.base import StoreBase
 
 
@@ -165,11 +165,12 @@ class InteropMixin(StoreBase):
         rows = self._rows(f"{self._MILESTONE_SELECT} ORDER BY m.goal_id, m.position, m.id")
         return [Milestone.from_row(row) for row in rows]
 
-    def report_data(self, first: date, last: date, *, include_private: bool = False) -> ReportData:
+    def report_data(self, first: date, last: date, *, include_private: bool = False, charts: bool = False) -> ReportData:
         """What a review packet for the days ``first`` to ``last`` needs (see core/report.py).
 
         Goals: not drafts, started by ``last``, and still pursued or due, changed or checked in
-        on within the period. Entries: the period's wins, lessons, feedback and starred ones."""
+        on within the period. Entries: the period's wins, lessons, feedback and starred ones.
+        With ``charts``, also what the HTML report draws (``ReportCharts``), in the same read."""
         from goaljournal.core.report import GoalReport, ReportData, ReviewSummary, SessionData
 
         lo, hi = format_day(first), format_day(last)
@@ -211,6 +212,7 @@ class InteropMixin(StoreBase):
                     (lo, f"{hi}~"),
                 )
             ]  # fmt: skip
+            drawn = self._report_charts(first, last) if charts else None
         return ReportData(
             goals=reports,
             entries=self._with_links(entry_rows),
@@ -220,4 +222,27 @@ class InteropMixin(StoreBase):
             previous_assessment=data[1] if len(data) > 1 else None,
             goal_titles={goal.id: goal.title for goal in goals},
             reviews=reviews,
+            charts=drawn,
         )
+
+    # The heat map's reach: a year of weeks up to the report's last day (core/heatmap.py's default).
+    HEAT_MAP_DAYS = 53 * 7
+
+    def _report_charts(self, first: date, last: date) -> ReportCharts:
+        """The HTML report's series, read in report_data's transaction: check-ins a day for the
+        year up to ``last`` (each goal check-in, and a day's mood or energy as one), the streak
+        as of ``last`` (or today, within the period), the period's mood and energy, and every
+        finished self-assessment's ratings up to ``last``."""
+        from goaljournal.core.progress import streak
+        from goaljournal.core.report import ReportCharts
+
+        counts = self.activity_by_day(date.fromordinal(last.toordinal() - self.HEAT_MAP_DAYS), last)  # type: ignore[attr-defined]
+        as_of = min(last, self.today())
+        # The streak as Today counts it, over at most ten years back.
+        days = self.active_days(since=date.fromordinal(as_of.toordinal() - 3660))  # type: ignore[attr-defined]
+        scores = [(date.fromisoformat(day.day), day.mood, day.energy) for day in self.day_scores_between(first, last)]  # type: ignore[attr-defined]
+        hi = format_day(last)
+        sessions = [a for a in reversed(self.assessments()) if a.completed_at is not None and a.at <= hi]  # type: ignore[attr-defined]
+        ratings = self.all_ratings(until=hi)  # type: ignore[attr-defined]
+        history = [(a.at, [r for r in ratings if r.assessment_id == a.id]) for a in sessions]
+        return ReportCharts(counts, streak(days, as_of), scores, history)
