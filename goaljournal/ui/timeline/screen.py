@@ -40,6 +40,7 @@ class TimelineScreen(AxisScreen):
     BINDINGS = [
         Binding("f", "filter", "Filter"),
         Binding("s", "story", "Story"),
+        Binding("m", "roadmap", "Roadmap"),
         Binding("n", "new_goal", "New goal", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -92,9 +93,16 @@ class TimelineScreen(AxisScreen):
     def action_new_goal(self) -> None:
         self.post_message(nav.DraftGoal())
 
+    def action_roadmap(self) -> None:
+        self.view.show_roadmap(not self.view.roadmap_shown)
+
     def action_story(self) -> None:
-        row = self.view.axis.highlighted_row
-        goal_id = self.view.filter.goal_id or (row.goal_id if row is not None else None)
+        if self.view.roadmap_shown:
+            goal = self.view.roadmap.highlighted_row
+            goal_id = self.view.filter.goal_id or (goal.goal.id if goal is not None and goal.goal is not None else None)
+        else:
+            row = self.view.axis.highlighted_row
+            goal_id = self.view.filter.goal_id or (row.goal_id if row is not None else None)
         if goal_id is not None:
             self.post_message(nav.OpenGoalStory(goal_id))
             return
