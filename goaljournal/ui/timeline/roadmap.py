@@ -43,7 +43,7 @@ def _style(role: str, dimmed: bool) -> str:
     if dimmed and role in ("status", "label"):
         return "$text-muted"
     if dimmed and role not in KEEPS_STYLE and role != "blank":
-        return "$text-disabled"
+        return "$accent-muted"  # a colour of its own: a translucent one is drawn over black, not the row
     return ROLE_STYLES.get(role, "")
 
 
