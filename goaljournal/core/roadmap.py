@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
+from operator import attrgetter
 from typing import NamedTuple
 
 from goaljournal.core.dates import MONTH_ABBRS
@@ -63,13 +65,7 @@ class RoadmapRow:
 
     def runs(self) -> list[Cell]:
         """The cells joined into runs of one role, for drawing."""
-        out: list[Cell] = []
-        for text, role in self.cells:
-            if out and out[-1].role == role:
-                out[-1] = Cell(out[-1].text + text, role)
-            else:
-                out.append(Cell(text, role))
-        return out
+        return [Cell("".join(cell.text for cell in run), role) for role, run in groupby(self.cells, key=attrgetter("role"))]
 
 
 @dataclass
