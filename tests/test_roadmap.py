@@ -84,6 +84,10 @@ async def test_m_shows_the_roadmap_which_moves_opens_a_goal_and_goes_back(store:
         await pilot.press("left_square_bracket", "left_square_bracket")
         await pilot.pause()
         assert roadmap.source.roadmap.first.month == (first.month - 2) % 12 + 1
+        await pilot.press("3")  # by quarter, around the same day (October 2026): 11 quarters, Q4 2026 the third
+        await pilot.pause()
+        assert [period.zoom for period in roadmap.source.roadmap.periods[:1]] == ["quarter"]
+        assert roadmap.source.roadmap.first == date(2026, 4, 1) and "m list" in screen_text(app)
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, ReaderDialog) and app.screen.kind == "goal"

@@ -22,8 +22,9 @@ from goaljournal.core.periods import Period, period_of
 from goaljournal.core.progress import progress_fraction
 from goaljournal.core.timeline_axis import goal_dates, is_day
 
-# The fewest cells a period takes, room for its label and a space: "Nov", "Q4", "2026", "23 Nov".
-PERIOD_CELLS = {"week": 7, "month": 5, "quarter": 6, "year": 6}
+# The cells a period takes: room for its label and a space ("23 Nov", "Nov", "Q4"); a year has a
+# cell a month, or its goals' milestones would cover their bars.
+PERIOD_CELLS = {"week": 7, "month": 5, "quarter": 6, "year": 12}
 # Goals still being pursued are always rows; one achieved or abandoned only while its bar is in view.
 PURSUED = ("active", "draft", "paused")
 INDENT = 2  # cells a stepping stone sits under its goal, per level

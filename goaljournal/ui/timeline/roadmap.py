@@ -20,6 +20,7 @@ from goaljournal.core.models import Goal, Milestone
 from goaljournal.core.roadmap import Roadmap, RoadmapRow
 from goaljournal.ui.shared.text import user_content
 from goaljournal.ui.shared.widgets.virtual_list import VirtualList
+from goaljournal.ui.timeline.render import assemble
 
 ROLE_STYLES = {
     "done": "$text-accent",
@@ -54,9 +55,11 @@ def row_content(roadmap: Roadmap, row: RoadmapRow) -> Content:
     room = max(roadmap.title_width - used - 1, 1)
     title_style = "$text-muted" if row.dimmed else "bold" if row.depth == 0 else ""
     title = user_content(row.title, style=title_style, single_line=True, width=room).truncate(room, ellipsis=True, pad=True)
-    # Each run is a piece of its own, spaces apart from text: the SVG of a screenshot keeps every
-    # piece at its column (see render.assemble), and this is quicker than moving spaces about.
-    return Content.assemble(*label, title, " ", *((text, _style(role, row.dimmed)) for text, role in row.runs()))
+    # The bars' runs go in as they are, quicker than moving spaces about: a run of spaces has a
+    # role of its own, apart from text. The label's space before the title does not (see assemble).
+    return Content.assemble(
+        assemble(*label, title), " ", *((text, _style(role, row.dimmed)) for text, role in row.runs())
+    )
 
 
 @dataclass

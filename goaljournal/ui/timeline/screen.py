@@ -98,8 +98,8 @@ class TimelineScreen(AxisScreen):
 
     def action_story(self) -> None:
         if self.view.roadmap_shown:
-            goal = self.view.roadmap.highlighted_row
-            goal_id = self.view.filter.goal_id or (goal.goal.id if goal is not None and goal.goal is not None else None)
+            bar = self.view.roadmap.highlighted_row
+            goal_id = self.view.filter.goal_id or (bar.goal.id if bar is not None and bar.goal is not None else None)
         else:
             row = self.view.axis.highlighted_row
             goal_id = self.view.filter.goal_id or (row.goal_id if row is not None else None)

@@ -2,7 +2,8 @@
 
 ``TimelineView`` lays the axis out from the store (one count per day, see
 ``core.timeline_axis``), keeps it current while the journal changes, and leaves opening a row to
-the screen around it.
+the screen around it. In place of the axis it can show the roadmap (``roadmap``), whose window the
+same keys move.
 """
 
 from __future__ import annotations
@@ -201,7 +202,7 @@ class TimelineView(Vertical):
         yield RoadmapHeader(id="roadmap-header")
         yield RoadmapList(
             RoadmapSource([], [], self.today, self.today, self.zoom), id="roadmap-list",
-            empty_text="No goals in this window: [ and ] move it, . comes back to today.",
+            empty_text="No goals here: [ and ] move the window, . comes back to today, n sets a goal.",
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -317,7 +318,7 @@ class TimelineView(Vertical):
         # A goal's story has no filter to change: escape leaves it.
         shown = self.filter if self.escape_clears else None
         self.query_one("#timeline-zoom", InfoLine).update(
-            *(zoom_line(self.zoom, self.newest_first, shown, form=form) for form in ZOOM_LINE_FORMS)
+            *(zoom_line(self.zoom, self.newest_first, shown, form=form, roadmap=self.roadmap_shown) for form in ZOOM_LINE_FORMS)
         )
 
     @on(TimelineList.Scrolled)
@@ -353,9 +354,6 @@ class TimelineView(Vertical):
     def jump_to(self, target: JumpTarget, *, quiet: bool = False) -> None:
         """Show ``target``: from its newest end when newest first, its oldest end otherwise;
         with a whole period in it at this zoom, from that period's header."""
-        if self.roadmap_shown:
-            self.move_roadmap(target.first)
-            return
         layout = self.axis_layout
         if layout is None or not layout.row_count:
             return
@@ -523,7 +521,10 @@ class TimelineView(Vertical):
             self.tell(str(err), severity="warning")
             return  # the text stays, to be corrected
         self.close_jump()
-        self.jump_to(target)
+        if self.roadmap_shown:
+            self.move_roadmap(target.first)
+        else:
+            self.jump_to(target)
 
 
 class AxisScreen(JournalScreen[None]):
