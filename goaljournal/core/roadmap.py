@@ -235,10 +235,11 @@ def _header(roadmap: Roadmap, columns: _Columns, zoom: str) -> list[RoadmapRow]:
 
 
 def _write(cells: list[Cell], column: int, text: str, role: str) -> None:
-    """``text`` from ``column`` on, over blank cells only, as much of it as the line holds."""
-    if any(cells[column + i] is not BLANK for i in range(min(len(text), len(cells) - column))):
-        return  # a label never covers another
-    for i, char in enumerate(text[: len(cells) - column]):
+    """``text`` from ``column`` on, over blank cells only: a label never covers another, and one
+    cut short ("May 202") would be wrong, so a label without room is left out."""
+    if column + len(text) > len(cells) or any(cells[column + i] is not BLANK for i in range(len(text))):
+        return
+    for i, char in enumerate(text):
         cells[column + i] = Cell(char, role)
 
 
