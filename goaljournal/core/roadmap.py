@@ -115,8 +115,11 @@ def step(anchor: date, zoom: str, periods: int, week_start: int = 0) -> date:
 
 def _periods(first: date, last: date, zoom: str, week_start: int) -> list[Period]:
     periods = [period_of(first, zoom, week_start)]
-    while periods[-1].last < last and len(periods) < 10_000:
-        periods.append(periods[-1].shifted(1))
+    while periods[-1].last < last:
+        following = periods[-1].shifted(1)
+        if following == periods[-1]:  # the last period of the years a journal holds
+            break
+        periods.append(following)
     return periods
 
 

@@ -8,7 +8,8 @@ days it covers (``source.TimelineSource``), and a period's header numbers and it
 are read when that period's rows are. The rows are drawn by ``render``, the axis and its keys are
 ``view.TimelineView``, the filter and the goal picker are in ``dialogs``, a goal's story in
 ``story``. What a row shows is read in the feature that owns it: the screen posts a ``ui.nav``
-message and the app opens a reader.
+message and the app opens a reader. ``m`` shows the goals as bars across the months instead
+(``roadmap``), and the axis again.
 """
 
 from __future__ import annotations
