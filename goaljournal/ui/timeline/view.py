@@ -24,8 +24,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from goaljournal.core.models import Goal
 from goaljournal.core import roadmap
+from goaljournal.core.models import Goal
 from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, period_of, zoom_in, zoom_out
 from goaljournal.core.timeline_axis import (
     AxisLayout,
