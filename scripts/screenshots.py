@@ -1,6 +1,7 @@
 """Regenerate screenshots/*.svg: every screen of the app on the demo journal.
 
-    python scripts/screenshots.py
+    python scripts/screenshots.py            # every shot
+    python scripts/screenshots.py roadmap    # only the shots named
 
 The shots are the snapshot tests' (tests/demo_app.py): the same demo journal, the same "today"
 and the same keys from a fresh start, so the pictures only change when the app does.
@@ -41,7 +42,13 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         demo = make_demo_journal(Path(folder) / "demo.db")
+        named = set(sys.argv[1:])
+        unknown = named - {shot.name for shot in SHOTS}
+        if unknown:
+            sys.exit(f"no shot named {', '.join(sorted(unknown))}")
         for shot in SHOTS:
+            if named and shot.name not in named:
+                continue
             journal = shutil.copy(demo, Path(folder) / "journal.db")  # each shot on the untouched demo
             print(asyncio.run(take(shot, journal, out)).relative_to(REPO))
 

@@ -87,6 +87,8 @@ SHOTS = (
     # The timeline a zoom level out, then the story of the goal checked in on yesterday.
     Shot("timeline-quarter", "TimelineScreen", ("l", "minus")),
     Shot("timeline-goal-story", "GoalStoryScreen", ("l", "minus", "down", "s")),
+    # The goals as bars across the months, the career goal above its stepping stones.
+    Shot("roadmap", "TimelineScreen", ("l", "m")),
     Shot("people", "PeopleScreen", ("p",)),
     Shot("person-mentor", "PersonScreen", MENTOR),
     Shot("person-conversation-form", "ConversationForm", (*MENTOR, "c")),

@@ -17,6 +17,8 @@ CATEGORIES = (
     "financial",
 )
 GOAL_STATUSES = ("draft", "active", "paused", "achieved", "abandoned")
+# A status as one cell, where a list or the roadmap has no room for the word.
+STATUS_MARKS = {"active": "●", "draft": "◌", "paused": "‖", "achieved": "✓", "abandoned": "✗"}
 # A goal stated as a rate has a target per one of these periods.
 CADENCES = ("week", "month", "quarter")
 HORIZONS = ("short", "medium", "long")

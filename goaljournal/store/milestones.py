@@ -69,6 +69,11 @@ class MilestonesMixin(StoreBase):
         )
         return [Milestone.from_row(row) for row in rows]
 
+    def dated_milestones(self) -> list[Milestone]:
+        """Every milestone with a due day, of goals not in the trash: the marks on the roadmap."""
+        rows = self._rows(f"{self._MILESTONE_SELECT} AND m.due_date IS NOT NULL ORDER BY m.goal_id, m.due_date, m.id")
+        return [Milestone.from_row(row) for row in rows]
+
     def open_milestones_due(self, until: date) -> list[Milestone]:
         """Milestones not done, of goals still being pursued, due on or before ``until``."""
         rows = self._rows(

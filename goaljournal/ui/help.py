@@ -93,6 +93,7 @@ DETAILS = {
     "AssessmentSession.finish": "Finish (on the last step)",
     "TimelineScreen.filter": "Filter by goal, tag, kind",
     "TimelineScreen.story": "One goal's story",
+    "TimelineScreen.roadmap": "Roadmap: the goals as bars across the months, or back to the list",
     "TimelineView.set_zoom('week')": "Zoom: week, month, quarter, year",
     "TimelineView.to_today": "Back to today",
     "TimelineView.jump": "Jump to a date (\"March 2025\")",

@@ -57,8 +57,6 @@ PERIODS_SHOWN = 12
 
 # -- the list's columns ----------------------------------------------------------------------
 
-# A status as one cell, where the list has no room for the word (the detail says it in full).
-STATUS_MARKS = {"active": "●", "draft": "◌", "paused": "‖", "achieved": "✓", "abandoned": "✗"}
 CELL_PADDING = 2  # a DataTable cell's padding, one cell each side
 STATUS_WORD, DEADLINE_CELLS, SMART_CELLS = 9, 9, 5
 # The goal's title is what the list is for: below this many cells it gives way first the status

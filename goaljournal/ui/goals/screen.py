@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 from textual.widgets.data_table import RowDoesNotExist
 
 from goaljournal.core.dates import human_day
-from goaljournal.core.models import Goal
+from goaljournal.core.models import STATUS_MARKS, Goal
 from goaljournal.core.progress import goal_horizon, progress_fraction
 from goaljournal.core.smart import SmartReport
 from goaljournal.store import JournalError
@@ -28,7 +28,6 @@ from goaljournal.ui.goals.render import (
     CATEGORY_FILTERS,
     FILTERS,
     HORIZON_FILTERS,
-    STATUS_MARKS,
     STATUS_ORDER,
     STATUS_STYLES,
     ListColumns,

@@ -110,11 +110,14 @@ def today_line(today: date, width: int) -> Content:
 ZOOM_LINE_FORMS = ("named keys", "bare keys", "no keys", "one zoom")
 
 
-def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | None, *, form: str = "named keys") -> Content:
+def zoom_line(
+    zoom: str, newest_first: bool, timeline_filter: TimelineFilter | None, *, form: str = "named keys", roadmap: bool = False
+) -> Content:
     """The strip above the axis: the zoom levels, the keys that move through time, the order, and
     the filter (None: a goal's story, whose filter cannot change). A narrower ``form`` (see
     ZOOM_LINE_FORMS) leaves out the keys' names, then the keys (the help screen names them all),
-    then the zoom levels not chosen: what is shown, and how, stays."""
+    then the zoom levels not chosen: what is shown, and how, stays. Over the ``roadmap``, which has
+    no order, the key back to the list takes the order's place."""
     key = "bold $text-accent"
     levels: list[Piece] = []
     for level in ZOOMS:
@@ -135,6 +138,8 @@ def zoom_line(zoom: str, newest_first: bool, timeline_filter: TimelineFilter | N
         if timeline_filter.active:
             chosen += [("  esc", key), " clears it"]
     order = "newest first" if newest_first else "oldest first"
+    if roadmap:
+        return assemble(*levels, *keys, ("m", key), " list  ", *chosen)
     return assemble(*levels, *keys, ("o", key), f" {order}  ", *chosen)
 
 

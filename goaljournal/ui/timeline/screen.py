@@ -8,7 +8,8 @@ days it covers (``source.TimelineSource``), and a period's header numbers and it
 are read when that period's rows are. The rows are drawn by ``render``, the axis and its keys are
 ``view.TimelineView``, the filter and the goal picker are in ``dialogs``, a goal's story in
 ``story``. What a row shows is read in the feature that owns it: the screen posts a ``ui.nav``
-message and the app opens a reader.
+message and the app opens a reader. ``m`` shows the goals as bars across the months instead
+(``roadmap``), and the axis again.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class TimelineScreen(AxisScreen):
     BINDINGS = [
         Binding("f", "filter", "Filter"),
         Binding("s", "story", "Story"),
+        Binding("m", "roadmap", "Roadmap"),
         Binding("n", "new_goal", "New goal", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -92,9 +94,16 @@ class TimelineScreen(AxisScreen):
     def action_new_goal(self) -> None:
         self.post_message(nav.DraftGoal())
 
+    def action_roadmap(self) -> None:
+        self.view.show_roadmap(not self.view.roadmap_shown)
+
     def action_story(self) -> None:
-        row = self.view.axis.highlighted_row
-        goal_id = self.view.filter.goal_id or (row.goal_id if row is not None else None)
+        if self.view.roadmap_shown:
+            bar = self.view.roadmap.highlighted_row
+            goal_id = self.view.filter.goal_id or (bar.goal.id if bar is not None and bar.goal is not None else None)
+        else:
+            row = self.view.axis.highlighted_row
+            goal_id = self.view.filter.goal_id or (row.goal_id if row is not None else None)
         if goal_id is not None:
             self.post_message(nav.OpenGoalStory(goal_id))
             return

@@ -2,7 +2,8 @@
 
 ``TimelineView`` lays the axis out from the store (one count per day, see
 ``core.timeline_axis``), keeps it current while the journal changes, and leaves opening a row to
-the screen around it.
+the screen around it. In place of the axis it can show the roadmap (``roadmap``), whose window the
+same keys move.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from goaljournal.core import roadmap
 from goaljournal.core.models import Goal
 from goaljournal.core.periods import BadJump, JumpTarget, parse_jump, period_of, zoom_in, zoom_out
 from goaljournal.core.timeline_axis import (
@@ -43,6 +45,7 @@ from goaljournal.ui.timeline.render import (
     date_range_text,
     zoom_line,
 )
+from goaljournal.ui.timeline.roadmap import RoadmapHeader, RoadmapList, RoadmapSource
 from goaljournal.ui.timeline.source import AxisRow, TimelineSource
 
 
@@ -180,6 +183,8 @@ class TimelineView(Vertical):
         self._token: tuple[Any, ...] | None = None
         self._retried: tuple[Any, ...] | None = None
         self._shown_range: tuple[date, date] | None = None
+        self.roadmap_shown = False
+        self.roadmap_anchor: date | None = None  # the day the roadmap's window is around; None: today
 
     def compose(self) -> ComposeResult:
         yield InfoLine(id="timeline-zoom", classes="timeline-strip")
@@ -193,6 +198,11 @@ class TimelineView(Vertical):
             TimelineSource(self.store, AxisLayout([], [], zoom=self.zoom, today=self.today)),
             id="timeline-list",
             empty_text="Nothing on the timeline here.",
+        )
+        yield RoadmapHeader(id="roadmap-header")
+        yield RoadmapList(
+            RoadmapSource([], [], self.today, self.today, self.zoom), id="roadmap-list",
+            empty_text="No goals here: [ and ] move the window, . comes back to today, n sets a goal.",
         )
 
     # -- reading ----------------------------------------------------------------------------
@@ -262,6 +272,8 @@ class TimelineView(Vertical):
         if anchor is not None:
             self._restore(*anchor)
         self.update_range()
+        if self.roadmap_shown:
+            self.load_roadmap()
         self.post_message(self.Loaded())
 
     def _first_place(self) -> None:
@@ -306,7 +318,7 @@ class TimelineView(Vertical):
         # A goal's story has no filter to change: escape leaves it.
         shown = self.filter if self.escape_clears else None
         self.query_one("#timeline-zoom", InfoLine).update(
-            *(zoom_line(self.zoom, self.newest_first, shown, form=form) for form in ZOOM_LINE_FORMS)
+            *(zoom_line(self.zoom, self.newest_first, shown, form=form, roadmap=self.roadmap_shown) for form in ZOOM_LINE_FORMS)
         )
 
     @on(TimelineList.Scrolled)
@@ -314,7 +326,7 @@ class TimelineView(Vertical):
         """The numbers of the stretch of time on screen, for the strip above the axis."""
         layout, axis = self.axis_layout, self.axis
         strip = self.query_one("#timeline-range", InfoLine)
-        if layout is None:
+        if layout is None or self.roadmap_shown:
             return
         self.query_one("#timeline-empty").display = layout.is_empty and not self.filter.active
         if layout.is_empty:
@@ -354,12 +366,18 @@ class TimelineView(Vertical):
 
     def action_to_today(self) -> None:
         """The today line, with this period's header above it when both fit on screen."""
+        if self.roadmap_shown:
+            self.move_roadmap(None)
+            return
         layout = self.axis_layout
         if layout is None:
             return
         self.axis.show_row(*layout.today_place(max(self.axis.scrollable_content_region.height, 3)))
 
     def _step_period(self, older: bool) -> None:
+        if self.roadmap_shown:
+            self.move_roadmap(roadmap.step(self.roadmap_anchor or self.today, self.zoom, -1 if older else 1, self.store.week_start))
+            return
         layout = self.axis_layout
         if layout is None or not layout.row_count:
             return
@@ -382,6 +400,8 @@ class TimelineView(Vertical):
         self.zoom = zoom
         self.load()
         self._restore(row, screen_row)
+        if self.roadmap_shown:
+            self.move_roadmap(self.roadmap_anchor)
 
     def action_set_zoom(self, zoom: str) -> None:
         self.set_zoom(zoom)
@@ -414,6 +434,67 @@ class TimelineView(Vertical):
         self.load()
         self._restore(row, screen_row)
 
+    # -- the roadmap: the goals as bars across the window ------------------------------------
+
+    @property
+    def roadmap(self) -> RoadmapList:
+        return self.query_one(RoadmapList)
+
+    def show_roadmap(self, shown: bool) -> None:
+        """The roadmap in place of the axis, or the axis back where it was."""
+        self.roadmap_shown = shown
+        self.axis.display = not shown
+        self.query_one(RoadmapHeader).display = shown
+        self.roadmap.display = shown
+        if shown:
+            self.query_one("#timeline-empty").display = False
+            self.load_roadmap()
+            self.roadmap.focus()
+        else:
+            self._shown_range = None
+            self.update_range()
+            self.axis.focus()
+        self._show_zoom()
+
+    def load_roadmap(self) -> None:
+        """Read the goals and their dated milestones, and lay the roadmap out again."""
+        try:
+            goals = self.store.goals()
+            milestones = self.store.dated_milestones()
+        except JournalError as err:
+            self.tell(str(err), severity="error")
+            return
+        if not self.filter.shows_spans:
+            goals = []  # a filter by tag or by kinds without goals leaves the goals out
+        elif self.filter.goal_id is not None:  # the goal and its stepping stones
+            goals = [goal for goal in goals if self.filter.goal_id in (goal.id, goal.parent_id)]
+        source = self.roadmap.source
+        source.goals, source.milestones, source.today = goals, milestones, self.today
+        self.move_roadmap(self.roadmap_anchor)
+
+    def move_roadmap(self, anchor: date | None) -> None:
+        """Place the roadmap's window around ``anchor`` (None: today) at the current zoom."""
+        self.roadmap_anchor = anchor
+        source, listed = self.roadmap.source, self.roadmap
+        source.anchor, source.zoom, source.week_start = anchor or self.today, self.zoom, self.store.week_start
+        listed.relayout()
+
+    @on(RoadmapList.Relaid)
+    def _roadmap_relaid(self) -> None:
+        """The strip above the roadmap: its window, how many goals it shows, what its marks mean."""
+        self.query_one(RoadmapHeader).refresh()
+        shown = self.roadmap.source.roadmap
+        if shown is None or not self.roadmap_shown:
+            return
+        goals = len(shown.rows)
+        strip = self.query_one("#timeline-range", InfoLine)
+        span = date_range_text(shown.first, shown.last)
+        legend = "█ done ░ to go ◆ ◇ milestones │ today"
+        strip.update(
+            assemble(("On screen ", "bold"), (span, "bold $text-accent"), f"  {goals:,} {'goal' if goals == 1 else 'goals'}  ", (legend, "$text-muted")),
+            assemble(("On screen ", "bold"), (span, "bold $text-accent"), f"  {goals:,} {'goal' if goals == 1 else 'goals'}"),
+        )
+
     # -- jumping by typing a date -----------------------------------------------------------
 
     def action_jump(self) -> None:
@@ -425,7 +506,7 @@ class TimelineView(Vertical):
     def close_jump(self) -> None:
         jump = self.query_one(JumpInput)
         jump.display = False
-        self.axis.focus()
+        (self.roadmap if self.roadmap_shown else self.axis).focus()
 
     @on(Input.Submitted, "#timeline-jump")
     def _jump_submitted(self, event: Input.Submitted) -> None:
@@ -440,7 +521,10 @@ class TimelineView(Vertical):
             self.tell(str(err), severity="warning")
             return  # the text stays, to be corrected
         self.close_jump()
-        self.jump_to(target)
+        if self.roadmap_shown:
+            self.move_roadmap(target.first)
+        else:
+            self.jump_to(target)
 
 
 class AxisScreen(JournalScreen[None]):
@@ -465,6 +549,11 @@ class AxisScreen(JournalScreen[None]):
     @on(VirtualList.Selected, "#timeline-list")
     def _open(self, event: VirtualList.Selected) -> None:
         self.open_row(event.row)
+
+    @on(VirtualList.Selected, "#roadmap-list")
+    def _open_goal(self, event: VirtualList.Selected) -> None:
+        if event.row.goal is not None:
+            self.post_message(nav.ReadGoal(event.row.goal.id, with_story=self.OFFERS_STORY))
 
     def open_row(self, row: AxisRow) -> None:
         """Enter on a row: a goal's detail, an entry, a self-assessment's summary, a conversation
