@@ -8,16 +8,27 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from goaljournal.core.chart import Line, Row, date_labels, legend, line_chart, wrapped
-from goaljournal.core.dates import DAY_ABBRS
+from goaljournal.core.dates import DAY_ABBRS, MONTH_ABBRS
 from goaljournal.core.heatmap import LEVEL_GLYPHS, LEVEL_WORDS, HeatMap, heat_map_rows
 from goaljournal.core.models import DailyCheckin
 from goaljournal.core.progress import streak
+from goaljournal.core.text import one_line
 from goaljournal.core.words import plural
 
 # A span whose scores all fall in its last 90 days is drawn over those days alone: a journal
 # begun last month shows its days spread out, not squeezed against the right edge of a year.
 SHORT_SPAN = 90
 SCALE = (1.0, 5.0)
+
+
+def scale_height(room: int) -> int:
+    """The rows of a chart on the 1–5 scale in ``room`` rows: its plot rows (its axis and labels
+    are two more) one more than a multiple of four, so that each whole score has a row of its own
+    (and the labels 5, 3 and 1 stand on theirs); at least three."""
+    plot = room - 2
+    if plot >= 5:
+        plot = (plot - 1) // 4 * 4 + 1
+    return min(plot, 3) + 2 if plot < 5 else plot + 2
 
 
 def weekday_names(week_start: int) -> tuple[str, ...]:
@@ -117,11 +128,8 @@ def score_rows(series: ScoreSeries, width: int, height: int) -> list[Row]:
         Line(_xy(series.energy), "series2", f"energy ({per})", dotted=True, marker="○" if marked else None, gap=series.step),
     ]
     notes = legend(lines, width=width)
-    plot = height - len(notes)
-    if (plot - 2) % 2 == 0:  # an odd number of plot rows puts 3, the scale's middle, on a row of its own
-        plot -= 1
     rows = line_chart(
-        lines, width, max(plot, 3),
+        lines, width, scale_height(height - len(notes)),
         x_range=(float(series.first.toordinal()), float(series.last.toordinal())),
         y_range=SCALE, y_format=lambda value: str(round(value)),
         x_labels=date_labels(series.first, series.last, width - 4),
@@ -171,3 +179,30 @@ def _months_spread(heat: HeatMap, label_width: int) -> Row:
             line[2 * column : 2 * column + len(text)] = list(text)
             free_from = 2 * column + len(text) + 1
     return [(" " * label_width + "".join(line), "label")]
+
+
+# -- a skill's ratings across self-assessments ---------------------------------------------------
+
+
+def skill_rows(name: str, ratings: Sequence[int | None], days: Sequence[date], width: int, height: int) -> list[Row]:
+    """One skill's ratings (``ratings[i]`` given in the session of ``days[i]``, oldest first; None
+    where it was not rated) drawn ``width`` × ``height`` on the 1–5 scale: a ● at each session,
+    the sessions' dates under the axis, and the legend naming the skill."""
+    points = tuple((float(day.toordinal()), float(rating)) for day, rating in zip(days, ratings, strict=True) if rating is not None)
+    if not points:
+        return wrapped(f"{one_line(name, 60)}: not rated in any session yet.", width)
+    line = Line(points, "series1", one_line(name, max(width - 2, 1)), marker="●")
+    notes = legend([line], width=width)[:1]
+    first, last = days[0], days[-1]
+    pad = timedelta(days=max((last - first).days // 12, 10))  # the first and last ● clear of the axis
+    plot_width = width - 4
+    if len(days) * 9 <= plot_width:
+        labels = [(float(day.toordinal()), f"{day.day} {MONTH_ABBRS[day.month - 1]}") for day in days]
+    else:
+        labels = date_labels(first, last, plot_width)
+    rows = line_chart(
+        [line], width, scale_height(height - len(notes)),
+        x_range=(float((first - pad).toordinal()), float((last + pad).toordinal())),
+        y_range=SCALE, y_format=lambda value: str(round(value)), x_labels=labels,
+    )  # fmt: skip
+    return rows + notes
