@@ -70,8 +70,8 @@ class TrendsScreen(JournalScreen[None]):
         self.query_one("#trends-heat", ChartView).show(lambda width, height: year_rows(heat, facts, week_start, width))
         series = score_series(self.store.day_scores_between(first, last), first, last)
         scores = self.query_one("#trends-scores")
-        span = "the last 90 days" if series.step == 1 else "the same weeks"
-        scores.border_title = f"Mood and energy · {span}"
+        span = "" if series.empty else " · the last 90 days" if series.step == 1 else " · the same weeks"
+        scores.border_title = f"Mood and energy{span}"
         self.query_one("#trends-scores-chart", ChartView).show(lambda width, height: score_rows(series, width, height))
         self.refresh_bindings()
 
