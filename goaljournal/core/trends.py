@@ -121,11 +121,11 @@ def score_rows(series: ScoreSeries, width: int, height: int) -> list[Row]:
     if series.empty:
         return wrapped("No mood or energy recorded in this span: Today asks for both under the reflection.", width)
     count = max(len(series.mood), len(series.energy))
-    marked = count * 3 <= width
+    mood_marker, energy_marker = ("●", "○") if count * 3 <= width else (None, None)
     per = "a day" if series.step == 1 else "a week's mean"
     lines = [
-        Line(_xy(series.mood), "series1", f"mood ({per})", marker="●" if marked else None, gap=series.step),
-        Line(_xy(series.energy), "series2", f"energy ({per})", dotted=True, marker="○" if marked else None, gap=series.step),
+        Line(_xy(series.mood), "series1", f"mood ({per})", marker=mood_marker, gap=series.step),
+        Line(_xy(series.energy), "series2", f"energy ({per})", dotted=True, marker=energy_marker, gap=series.step),
     ]
     notes = legend(lines, width=width)
     rows = line_chart(
