@@ -26,9 +26,7 @@ def scale_height(room: int) -> int:
     are two more) one more than a multiple of four, so that each whole score has a row of its own
     (and the labels 5, 3 and 1 stand on theirs); at least three."""
     plot = room - 2
-    if plot >= 5:
-        plot = (plot - 1) // 4 * 4 + 1
-    return min(plot, 3) + 2 if plot < 5 else plot + 2
+    return (min(plot, 3) if plot < 5 else (plot - 1) // 4 * 4 + 1) + 2
 
 
 def weekday_names(week_start: int) -> tuple[str, ...]:
@@ -93,17 +91,17 @@ def score_series(scores: Sequence[DailyCheckin], first: date, last: date) -> Sco
     days = [(day, score) for day, score in days if first <= day <= last]
     short_first = last - timedelta(days=SHORT_SPAN - 1)
     if all(day >= short_first for day, _ in days) and short_first > first:
-        pick = [(day, (day, score)) for day, score in days]
-        return _series(pick, short_first, last, 1)
+        return _series(days, short_first, last, 1)
     # A week's point sits mid-week (or on the last day, for the week under way).
-    weekly = [(min(first + timedelta(days=(day - first).days // 7 * 7 + 3), last), (day, score)) for day, score in days]
+    weekly = [(min(first + timedelta(days=(day - first).days // 7 * 7 + 3), last), score) for day, score in days]
     return _series(weekly, first, last, 7)
 
 
-def _series(keyed: Sequence[tuple[date, tuple[date, DailyCheckin]]], first: date, last: date, step: int) -> ScoreSeries:
+def _series(keyed: Sequence[tuple[date, DailyCheckin]], first: date, last: date, step: int) -> ScoreSeries:
+    """The mean mood and energy of the scores sharing each key (a day, or a week's middle)."""
     moods: dict[date, list[int]] = {}
     energies: dict[date, list[int]] = {}
-    for key, (_, score) in keyed:
+    for key, score in keyed:
         if score.mood is not None:
             moods.setdefault(key, []).append(score.mood)
         if score.energy is not None:
@@ -188,7 +186,7 @@ def skill_rows(name: str, ratings: Sequence[int | None], days: Sequence[date], w
     """One skill's ratings (``ratings[i]`` given in the session of ``days[i]``, oldest first; None
     where it was not rated) drawn ``width`` × ``height`` on the 1–5 scale: a ● at each session,
     the sessions' dates under the axis, and the legend naming the skill."""
-    points = tuple((float(day.toordinal()), float(rating)) for day, rating in zip(days, ratings, strict=True) if rating is not None)
+    points = tuple((float(day.toordinal()), float(rating)) for day, rating in zip(days, ratings, strict=False) if rating is not None)
     if not points:
         return wrapped(f"{one_line(name, 60)}: not rated in any session yet.", width)
     line = Line(points, "series1", one_line(name, max(width - 2, 1)), marker="●")
@@ -196,7 +194,7 @@ def skill_rows(name: str, ratings: Sequence[int | None], days: Sequence[date], w
     first, last = days[0], days[-1]
     pad = timedelta(days=max((last - first).days // 12, 10))  # the first and last ● clear of the axis
     plot_width = width - 4
-    if len(days) * 9 <= plot_width:
+    if len(days) * 9 <= plot_width and (last - first).days <= 366:  # each session's day, when they fit and need no year
         labels = [(float(day.toordinal()), f"{day.day} {MONTH_ABBRS[day.month - 1]}") for day in days]
     else:
         labels = date_labels(first, last, plot_width)
