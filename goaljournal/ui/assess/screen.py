@@ -3,6 +3,8 @@ session is started or resumed (``assess.session``) and two are compared (``asses
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-
-from datetime import date
 
 from goaljournal.core.assessment import STEP_COUNT, Trajectory
 from goaljournal.core.models import Assessment
@@ -58,7 +58,8 @@ class AssessScreen(JournalScreen[None]):
                 yield sessions
                 with Vertical(id="assess-trajectories", classes="panel") as skills:
                     skills.border_title = "Skills over time"
-                    yield Static(id="assess-trajectories-text")
+                    yield Static(Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic"),
+                                 id="assess-trajectories-text")  # fmt: skip
                     yield OptionList(id="skills-over-time")
                     yield ChartView(id="skill-chart")
             with VerticalScroll(id="assessment", classes="panel") as detail:
@@ -111,9 +112,6 @@ class AssessScreen(JournalScreen[None]):
         panel = self.query_one("#assess-trajectories", Vertical)
         panel.border_title = f"Skills over time ({plural(len(self.sessions), 'session')})"
         panel.set_class(not lines, "-empty")
-        self.query_one("#assess-trajectories-text", Static).update(
-            Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic")
-        )
         skills = self.query_one("#skills-over-time", OptionList)
         highlighted = skills.highlighted or 0
         skills.clear_options()
