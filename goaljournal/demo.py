@@ -198,6 +198,7 @@ class _DemoBuilder:
             self.milestones()
             self.checkins()
             self.people_log()  # before the entries: the streak one of them quotes counts its check-ins
+            self.day_scores()  # before the reviews: a finished review keeps its period's moods
             self.story_entries()
             self.filler_entries()
             self.revisions()
@@ -588,6 +589,29 @@ class _DemoBuilder:
         for day in weekly(d(-163), d(-46)):
             out = rng.choice((1, 2, 2, 3, 3, 3, 4))
             s.add_checkin(self.goal["balance"], out, at=day, note=note("balance"), confidence=confidence(1, 3))
+
+    def day_scores(self) -> None:
+        """Mood and energy on most past days since the career goal was written down (never today:
+        Today opens with its pickers empty): an autumn lift after the talks, a dip with the reorg,
+        Mondays lower, a fortnight's holiday unrecorded. The day before the check-in streak stays
+        empty, so the streak Today shows is the check-ins' alone. Drawn from a generator of their
+        own, so the rest of the demo is as it was."""
+        s, d = self.store, self.d
+        rng = random.Random(f"{SEED}:moods")
+        active = s.active_days(since=d(-60))
+        before_streak = d(-1) - timedelta(days=streak(active, d(-1)))
+        holiday = _Window(d(-130), d(-117))
+        for offset in range(-300, 0):
+            day = d(offset)
+            if day == before_streak or day in holiday or rng.random() < 0.18:
+                continue
+            # A slow rise through the year, lower in the reorg's weeks and the year-end crunch.
+            base = 2.8 + 0.6 * (offset + 300) / 300 - (0.8 if -80 <= offset <= -60 else 0) - (0.4 if offset > -20 else 0)
+            monday = 0.5 if day.weekday() == 0 else 0
+            friday = 0.4 if day.weekday() == 4 else 0
+            mood = round(min(max(base + friday - monday / 2 + rng.gauss(0, 0.6), 1), 5))
+            energy = round(min(max(base - monday + rng.gauss(0, 0.7), 1), 5)) if rng.random() < 0.9 else None
+            s.set_day_scores(day, mood=mood, energy=energy)
 
     def entry(
         self,

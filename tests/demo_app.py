@@ -83,6 +83,8 @@ SHOTS = (
     # The September session at its skills step, then September against May side by side.
     Shot("assess-session", "AssessmentSession", ("a", "enter", "right", "right")),
     Shot("assess-compare", "CompareScreen", ("a", "c")),
+    # The skills over time with the chart of the highlighted one (v brings them up under 100 columns).
+    Shot("assess-chart", "AssessScreen", ("a", "v")),
     Shot("timeline", "TimelineScreen", ("l",)),
     # The timeline a zoom level out, then the story of the goal checked in on yesterday.
     Shot("timeline-quarter", "TimelineScreen", ("l", "minus")),
@@ -90,6 +92,7 @@ SHOTS = (
     # The goals as bars across the months, the career goal above its stepping stones.
     Shot("roadmap", "TimelineScreen", ("l", "m")),
     Shot("people", "PeopleScreen", ("p",)),
+    Shot("trends", "TrendsScreen", ("i",)),
     Shot("person-mentor", "PersonScreen", MENTOR),
     Shot("person-conversation-form", "ConversationForm", (*MENTOR, "c")),
     Shot("help", "HelpScreen", ("question_mark",)),

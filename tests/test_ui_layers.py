@@ -65,7 +65,7 @@ def _violations() -> list[str]:
 
 
 def test_features_are_packages_of_their_own() -> None:
-    assert FEATURES == ["assess", "goals", "people", "reflections", "review", "timeline", "today", "welcome", "writing"]
+    assert FEATURES == ["assess", "goals", "people", "reflections", "review", "timeline", "today", "trends", "welcome", "writing"]
 
 
 def test_no_feature_imports_another_feature_or_the_app() -> None:

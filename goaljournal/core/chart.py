@@ -35,6 +35,7 @@ class Line:
     label: str
     dotted: bool = False  # every other dot: a line drawn for comparison (a pace, a projection)
     marker: str | None = None  # drawn over the line at each point
+    gap: float | None = None  # points further apart in x are not joined (a day without a score); a lone one is a dot
 
     @property
     def sample(self) -> str:
@@ -187,10 +188,17 @@ def line_chart(
             clipped = _clip(points[0], points[0], box)
             if clipped:
                 canvas.dot(*to_dot(clipped[0]), line.role)
-        for a, b in zip(points, points[1:], strict=False):
-            clipped = _clip(a, b, box)
+        joined = [line.gap is None or b[0] - a[0] <= line.gap for a, b in zip(points, points[1:], strict=False)]
+        for (a, b), join in zip(zip(points, points[1:], strict=False), joined, strict=True):
+            clipped = _clip(a, b, box) if join else None
             if clipped:
                 canvas.segment(to_dot(clipped[0]), to_dot(clipped[1]), line.role, line.dotted)
+        if line.gap is not None and line.marker is None and len(points) > 1:
+            for index, point in enumerate(points):
+                if not (index and joined[index - 1]) and not (index < len(joined) and joined[index]):
+                    clipped = _clip(point, point, box)
+                    if clipped:
+                        canvas.dot(*to_dot(clipped[0]), line.role)
     for line in lines:
         if line.marker:
             for x, y in line.points:

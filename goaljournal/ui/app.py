@@ -45,6 +45,7 @@ SCREENS = (
     ("timeline", "l", "Timeline", "timeline.screen:TimelineScreen", "Everything on one time axis"),
     ("reflections", "r", "Reflect", "reflections.screen:ReflectionsScreen", "The reflection log: search, read, write"),
     ("people", "p", "People", "people.screen:PeopleScreen", "Mentors and contacts, the conversations held and the follow-ups"),
+    ("trends", "i", "Trends", "trends.screen:TrendsScreen", "A year of check-in days as a heat map, and mood and energy over time"),
 )
 
 
@@ -78,6 +79,7 @@ HELP_PLACES = (
     ("timeline", ("timeline.screen:TimelineScreen", "timeline.view:TimelineView", "timeline.view:TimelineList")),
     ("people", ("people.screen:PeopleScreen",)),
     ("a person", ("people.screen:PersonScreen",)),
+    ("trends", ("trends.screen:TrendsScreen",)),
     ("the welcome", ("welcome.screen:WelcomeScreen",)),
     ("a review", ("review.screen:ReviewSession",)),
     ("reflection prompts", ("writing.screen:PromptsScreen",)),

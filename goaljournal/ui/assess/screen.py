@@ -3,6 +3,8 @@ session is started or resumed (``assess.session``) and two are compared (``asses
 
 from __future__ import annotations
 
+from datetime import date
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,14 +13,16 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from goaljournal.core.assessment import STEP_COUNT
+from goaljournal.core.assessment import STEP_COUNT, Trajectory
 from goaljournal.core.models import Assessment
+from goaljournal.core.trends import skill_rows
 from goaljournal.core.words import plural
 from goaljournal.ui.assess.compare import CompareScreen
 from goaljournal.ui.assess.base import WIDTHS, text_room
 from goaljournal.ui.assess.render import assessment_detail, day_label, first_session_text, trajectory_line
 from goaljournal.ui.assess.session import AssessmentSession
 from goaljournal.ui.shared.screen import JournalScreen
+from goaljournal.ui.shared.widgets.chart import ChartView
 from goaljournal.ui.shared.widgets.footer import KeyBar
 
 
@@ -34,12 +38,15 @@ class AssessScreen(JournalScreen[None]):
         Binding("space", "mark", "Mark"),
         Binding("d", "delete", "Delete"),
         Binding("u", "undo", "Undo"),
+        # Under 100 columns the skills and their chart take the session's place while `v` is on.
+        Binding("v", "toggle_chart", "Skills chart"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.sessions: list[Assessment] = []
         self.marked: list[int] = []
+        self.trajectories: list[Trajectory] = []
 
     def compose(self) -> ComposeResult:
         yield from self.compose_title()
@@ -49,9 +56,12 @@ class AssessScreen(JournalScreen[None]):
                 sessions.border_title = "Sessions"
                 sessions.border_subtitle = "n new · enter open · space mark · c compare"
                 yield sessions
-                with VerticalScroll(id="assess-trajectories", classes="panel") as skills:
+                with Vertical(id="assess-trajectories", classes="panel") as skills:
                     skills.border_title = "Skills over time"
-                    yield Static(id="assess-trajectories-text")
+                    yield Static(Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic"),
+                                 id="assess-trajectories-text")  # fmt: skip
+                    yield OptionList(id="skills-over-time")
+                    yield ChartView(id="skill-chart")
             with VerticalScroll(id="assessment", classes="panel") as detail:
                 detail.border_title = "Session"
                 yield Static(id="assessment-text")
@@ -65,6 +75,8 @@ class AssessScreen(JournalScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "mark", "compare", "delete"):
             return bool(self.sessions)
+        if action == "toggle_chart":  # wider, the chart is always beside the session
+            return self.has_class("-narrow")
         return True
 
     def title_status(self) -> str:
@@ -96,14 +108,41 @@ class AssessScreen(JournalScreen[None]):
         return Content.assemble(mark, (f"{day_label(session.at):<12}", "bold"), " ", state)
 
     def _show_trajectories(self) -> None:
-        lines = self.store.skill_trajectories()
-        panel = self.query_one("#assess-trajectories", VerticalScroll)
+        self.trajectories = lines = self.store.skill_trajectories()
+        panel = self.query_one("#assess-trajectories", Vertical)
         panel.border_title = f"Skills over time ({plural(len(self.sessions), 'session')})"
-        text = self.query_one("#assess-trajectories-text", Static)
-        if not lines:
-            text.update(Content.styled("Rate your skills in a session to see them change here.", "$text-muted italic"))
+        panel.set_class(not lines, "-empty")
+        skills = self.query_one("#skills-over-time", OptionList)
+        highlighted = skills.highlighted or 0
+        skills.clear_options()
+        skills.add_options(Option(trajectory_line(line), id=f"skill-{line.skill_id}") for line in lines)
+        if lines:
+            skills.highlighted = min(highlighted, len(lines) - 1)
+        self._show_skill_chart(skills.highlighted)
+
+    @on(OptionList.OptionHighlighted, "#skills-over-time")
+    def _skill_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_skill_chart(event.option_index)
+
+    def _show_skill_chart(self, index: int | None) -> None:
+        """The highlighted skill's ratings across the sessions, a ● each."""
+        chart = self.query_one("#skill-chart", ChartView)
+        if index is None or not self.trajectories:
+            chart.show(None)
             return
-        text.update(Content("\n").join(trajectory_line(line) for line in lines))
+        line = self.trajectories[min(index, len(self.trajectories) - 1)]
+        # The trajectories' ratings follow the live sessions, oldest first.
+        days = [date.fromisoformat(session.at[:10]) for session in reversed(self.sessions)]
+        chart.show(lambda width, height: skill_rows(line.name, line.ratings, days, width, height))
+
+    def action_toggle_chart(self) -> None:
+        """Under 100 columns: the skills and the chart of the highlighted one in the session's
+        place, or the session back."""
+        self.toggle_class("-chart")
+        if self.has_class("-chart"):
+            self.query_one("#skills-over-time", OptionList).focus()
+        elif self.focused is not None and self.focused.id == "skills-over-time":
+            self.query_one("#sessions", OptionList).focus()
 
     @on(OptionList.OptionHighlighted, "#sessions")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -124,8 +163,10 @@ class AssessScreen(JournalScreen[None]):
         text.update(assessment_detail(self.store, self.sessions[index], previous, room))
 
     def on_resize(self) -> None:
-        # The session's lists wrap to the panel's width: draw them again at the new one.
+        # The session's lists wrap to the panel's width: draw them again at the new one. Whether
+        # `v` does anything depends on the width too.
         if self.is_mounted:
+            self.refresh_bindings()
             self.call_after_refresh(self._show, self.query_one("#sessions", OptionList).highlighted)
 
     def _highlighted_session(self) -> Assessment | None:
