@@ -84,15 +84,15 @@ SHOTS = (
     Shot("assess-session", "AssessmentSession", ("a", "enter", "right", "right")),
     Shot("assess-compare", "CompareScreen", ("a", "c")),
     # The skills over time with the chart of the highlighted one (v brings them up under 100 columns).
-    Shot("assess-chart", "AssessScreen", ("a", "v")),
+    Shot("assess-chart", "AssessScreen", ("a", "v"), sizes=SIZES[:1]),
     Shot("timeline", "TimelineScreen", ("l",)),
     # The timeline a zoom level out, then the story of the goal checked in on yesterday.
     Shot("timeline-quarter", "TimelineScreen", ("l", "minus")),
     Shot("timeline-goal-story", "GoalStoryScreen", ("l", "minus", "down", "s")),
     # The goals as bars across the months, the career goal above its stepping stones.
-    Shot("roadmap", "TimelineScreen", ("l", "m")),
+    Shot("roadmap", "TimelineScreen", ("l", "m"), sizes=SIZES[:2]),
     Shot("people", "PeopleScreen", ("p",)),
-    Shot("trends", "TrendsScreen", ("i",)),
+    Shot("trends", "TrendsScreen", ("i",), sizes=SIZES[:2]),
     Shot("person-mentor", "PersonScreen", MENTOR),
     Shot("person-conversation-form", "ConversationForm", (*MENTOR, "c")),
     Shot("help", "HelpScreen", ("question_mark",)),

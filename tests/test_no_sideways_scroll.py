@@ -1,26 +1,18 @@
-"""Every screen and main dialog of the demo journal, at 80x24 and 120x40: nothing needs a horizontal
-scrollbar, and the key bar's keys fit on its line (a key cut off the right edge is a key nobody sees).
+"""Nothing needs a horizontal scrollbar, and the key bar's keys fit on its line (a key cut off the
+right edge is a key nobody sees): ``sideways`` says what is wrong with a widget's width.
 
-The shots are the snapshot tests' (tests/demo_app.py), so a screen added there is checked here too.
+The snapshot tests (tests/test_snapshots.py) run it over every widget of every shot, at each of the
+shot's sizes, in the same run as the picture; this file checks the check itself.
 """
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
-from demo_app import SHOTS, Shot, demo_app, make_demo_journal, show
+from textual.app import App
 from textual.widget import Widget
 
 from goaljournal.ui.shared.widgets.footer import KeyBar
-
-SIZES = ((80, 24), (120, 40))
-
-
-@pytest.fixture(scope="session")
-def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo_journal(tmp_path_factory.mktemp("demo") / "demo.db")
 
 
 def sideways(widget: Widget) -> str | None:
@@ -32,29 +24,21 @@ def sideways(widget: Widget) -> str | None:
     return None
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-@pytest.mark.parametrize("shot", SHOTS, ids=lambda shot: shot.name)
-async def test_nothing_scrolls_sideways(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path: Path) -> None:
-    app = demo_app(shutil.copy(demo_journal, tmp_path / "journal.db"))
-    try:
-        async with app.run_test(size=size) as pilot:
-            await show(pilot, shot)
-            problems = [
-                problem
-                for screen in app.screen_stack
-                for widget in screen.walk_children(with_self=True)
-                if isinstance(widget, Widget) and widget.display and (problem := sideways(widget))
-            ]
-    finally:
-        app.store.close()
-    assert problems == []
+def sideways_problems(app: App[None]) -> list[str]:
+    """What scrolls sideways on any screen of ``app``'s stack (a dialog and the screens under it)."""
+    return [
+        problem
+        for screen in app.screen_stack
+        for widget in screen.walk_children(with_self=True)
+        if isinstance(widget, Widget) and widget.display and (problem := sideways(widget))
+    ]
 
 
 def test_the_check_sees_a_table_wider_than_the_screen(tmp_path: Path) -> None:
     """The check itself: a table wider than its screen is reported."""
     import asyncio
 
-    from textual.app import App, ComposeResult
+    from textual.app import ComposeResult
     from textual.widgets import DataTable
 
     class Wide(App[None]):

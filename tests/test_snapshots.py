@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from demo_app import SHOTS, Shot, demo_app, make_demo_journal, show
+from test_no_sideways_scroll import sideways_problems
+from textual.pilot import Pilot
 
 
 @pytest.fixture(scope="session")
@@ -27,12 +29,21 @@ def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [pytest.param(shot, size, id=f"{shot.name}-{size[0]}x{size[1]}") for shot in SHOTS for size in shot.sizes],
 )
 def test_screen(shot: Shot, size: tuple[int, int], demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
+    """The shot's picture, and (in the same run, to save starting the app twice) nothing on it
+    scrolls sideways and the key bar fits."""
     journal = shutil.copy(demo_journal, tmp_path / "journal.db")
     app = demo_app(journal)
+    problems: list[str] = []
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await show(pilot, shot)
+        problems.extend(sideways_problems(pilot.app))
+
     try:
-        assert snap_compare(app, terminal_size=size, run_before=lambda pilot: show(pilot, shot))
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
     finally:
         app.store.close()
+    assert problems == []
 
 
 def test_the_template_picker(demo_journal: Path, tmp_path: Path, snap_compare: Callable[..., bool]) -> None:
