@@ -66,14 +66,14 @@ def terminal_output(app: GoalJournalApp) -> str:
 TOURS = {
     "daily": (
         [("today", ["t"]), ("goals", ["g"]), ("goal detail", ["g", "enter"]), ("timeline", ["l"]),
-         ("timeline week", ["l", "1"]), ("reflections", ["r"]), ("reader", ["r", "enter"])],
+         ("timeline week", ["l", "1"]), ("roadmap", ["l", "m"]), ("reflections", ["r"]), ("reader", ["r", "enter"])],
         {"TodayScreen", "GoalsScreen", "TimelineScreen", "ReflectionsScreen"},
     ),
     "periodic": (
         [("assess", ["a"]), ("assess session", ["a", "enter"]), ("help", ["question_mark"]), ("people", ["p"]),
          ("person", ["p", "enter"]), ("review read", ["ctrl+p", *"weekly review", "enter"]),
-         ("review goals", ["ctrl+p", *"quarterly review", "enter", "right"])],
-        {"AssessScreen", "HelpScreen", "PeopleScreen", "PersonScreen", "ReviewSession"},
+         ("review goals", ["ctrl+p", *"quarterly review", "enter", "right"]), ("trends", ["i"])],
+        {"AssessScreen", "HelpScreen", "PeopleScreen", "PersonScreen", "ReviewSession", "TrendsScreen"},
     ),
 }  # fmt: skip
 
@@ -101,6 +101,10 @@ async def test_every_screen_shows_markup_and_controls_literally(tour: str, store
                 assert "Goal [@click=app.quit]quitme[/]" in shown
             if name == "review read":
                 assert "review [@click=app.quit]quitme[/]" in shown and printable("win " + CONTROLS[1]) in shown
+            if name == "roadmap":
+                assert "Goal [@click=app.quit]quitme[/]" in shown and printable("Second " + CONTROLS[1]) in shown
+            if name == "assess":  # the skill chart's legend names the highlighted skill
+                assert "Skill x [/ y" in shown
             if name == "review goals":
                 assert "Goal [@click=app.quit]quitme[/]" in shown
             if name == "goal detail":  # whichever goal is highlighted, its title as typed
