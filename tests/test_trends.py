@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from goaljournal.core.chart import Line, line_chart, plain
-from goaljournal.core.heatmap import heat_map
+from goaljournal.core.heatmap import heat_map, month_labels
 from goaljournal.core.models import DailyCheckin
 from goaljournal.core.trends import longest_streak, score_series, skill_rows
 from goaljournal.store import Store
@@ -25,6 +25,13 @@ def test_the_heat_map_puts_each_day_in_its_week_and_weekday_and_labels_the_month
     assert (heat.level(TODAY), heat.level(date(2026, 11, 24)), heat.level(date(2026, 11, 23))) == (4, 1, 0)
     months = dict(heat.months)
     assert (months[0], months[1], months[5]) == ("Nov", "Dec", "2026")  # a January shows its year
+
+
+def test_the_new_year_label_wins_over_the_month_it_would_touch() -> None:
+    """From 8 Dec 2025 a week a cell: "Dec" at column 0 and "2026" at column 3 touch; the year stays."""
+    line = month_labels(heat_map({}, date(2026, 12, 7)))
+    assert line.startswith("   2026    Mar ")
+    assert month_labels(heat_map({}, TODAY)).startswith("Nov  2026")  # room for both: both
 
 
 def test_a_week_starting_on_sunday_moves_the_days_down_a_row() -> None:

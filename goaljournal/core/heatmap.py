@@ -54,18 +54,32 @@ def heat_map(counts: Mapping[date, int], last: date, weeks: int = 53, week_start
     return HeatMap(first, last, columns, in_range, tuple(months))
 
 
+def month_labels(heat: HeatMap, cells_a_week: int = 1) -> str:
+    """The line of month labels over the map, each where its month begins; where two would touch,
+    the new year's label is kept over the month before it, and otherwise the earlier one."""
+    placed: list[tuple[int, str]] = []
+    for column, text in heat.months:
+        start = column * cells_a_week
+        if start + len(text) > len(heat.columns) * cells_a_week:
+            continue
+        if placed and start <= placed[-1][0] + len(placed[-1][1]):
+            if not text.isdigit():
+                continue
+            placed.pop()  # a year begins here: it matters more than the month before
+            if placed and start <= placed[-1][0] + len(placed[-1][1]):
+                continue
+        placed.append((start, text))
+    line = [" "] * (len(heat.columns) * cells_a_week)
+    for start, text in placed:
+        line[start : start + len(text)] = list(text)
+    return "".join(line)
+
+
 def heat_map_rows(heat: HeatMap, weekday_names: tuple[str, ...]) -> list[list[tuple[str, str | None]]]:
     """The map as text rows of (text, role): the month labels, then a row per weekday (labelled
     on every other row) with a cell per week; role "level0".."level4" per day."""
     label_width = max(len(name) for name in weekday_names) + 1
-    width = len(heat.columns)
-    month_line = [" "] * width
-    free_from = 0
-    for column, text in heat.months:
-        if column >= free_from and column + len(text) <= width:
-            month_line[column : column + len(text)] = list(text)
-            free_from = column + len(text) + 1
-    rows: list[list[tuple[str, str | None]]] = [[(" " * label_width + "".join(month_line), "label")]]
+    rows: list[list[tuple[str, str | None]]] = [[(" " * label_width + month_labels(heat), "label")]]
     for weekday in range(7):
         name = weekday_names[weekday] if weekday % 2 == 0 else ""
         row: list[tuple[str, str | None]] = [(name.ljust(label_width), "label")]

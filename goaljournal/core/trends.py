@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from goaljournal.core.chart import Line, Row, date_labels, legend, line_chart, wrapped
 from goaljournal.core.dates import DAY_ABBRS, MONTH_ABBRS
-from goaljournal.core.heatmap import LEVEL_GLYPHS, LEVEL_WORDS, HeatMap, heat_map_rows
+from goaljournal.core.heatmap import LEVEL_GLYPHS, LEVEL_WORDS, HeatMap, heat_map_rows, month_labels
 from goaljournal.core.models import DailyCheckin
 from goaljournal.core.progress import streak
 from goaljournal.core.text import one_line
@@ -170,13 +170,7 @@ def year_rows(heat: HeatMap, facts: HeatFacts, week_start: int, width: int) -> l
 
 def _months_spread(heat: HeatMap, label_width: int) -> Row:
     """The month labels over a map two cells a week."""
-    line = [" "] * (2 * len(heat.columns))
-    free_from = 0
-    for column, text in heat.months:
-        if 2 * column >= free_from and 2 * column + len(text) <= len(line):
-            line[2 * column : 2 * column + len(text)] = list(text)
-            free_from = 2 * column + len(text) + 1
-    return [(" " * label_width + "".join(line), "label")]
+    return [(" " * label_width + month_labels(heat, 2), "label")]
 
 
 # -- a skill's ratings across self-assessments ---------------------------------------------------
