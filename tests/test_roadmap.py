@@ -75,6 +75,7 @@ async def test_m_shows_the_roadmap_which_moves_opens_a_goal_and_goes_back(store:
         roadmap = view.query_one(RoadmapList)
         assert view.roadmap_shown and roadmap.has_focus and not view.axis.display
         text = screen_text(app)
+        assert "m List" in text.splitlines()[-1] and "Roadmap" not in text.splitlines()[-1]  # the key bar says what m does next
         assert "● Lead the analytics team" in text and "  ● Pass the certification" in text
         assert "no deadline →" in text and "Nov" in text
         first = roadmap.source.roadmap.first
@@ -95,3 +96,4 @@ async def test_m_shows_the_roadmap_which_moves_opens_a_goal_and_goes_back(store:
         await pilot.press("escape", "m")
         await pilot.pause()
         assert not view.roadmap_shown and view.axis.display and view.axis.has_focus
+        assert "m Roadmap" in screen_text(app).splitlines()[-1]

@@ -98,7 +98,7 @@ DETAILS = {
     "AssessmentSession.finish": "Finish (on the last step)",
     "TimelineScreen.filter": "Filter by goal, tag, kind",
     "TimelineScreen.story": "One goal's story",
-    "TimelineScreen.roadmap": "Roadmap: the goals as bars across the months, or back to the list",
+    "TimelineScreen.roadmap(True)": "Roadmap: the goals as bars across the months, or back to the list",
     "TimelineView.set_zoom('week')": "Zoom: week, month, quarter, year",
     "TimelineView.to_today": "Back to today",
     "TimelineView.jump": "Jump to a date (\"March 2025\")",
@@ -204,7 +204,7 @@ def _action_name(action: str) -> str:
 def _rows(owner: type[DOMNode]) -> list[_Row]:
     """``owner``'s own bindings, a row per action. A binding joins the row above when it is the
     same action (``d,delete``), has no label of its own, or is a hidden variant of it (``2``…``5``
-    after ``1`` Rate)."""
+    after ``1`` Rate, or the same key's other name: ``m`` Roadmap / List)."""
     rows: list[_Row] = []
     bindings: Iterable[BindingType] = owner.__dict__.get("BINDINGS", ())
     for binding in Binding.make_bindings(bindings):
@@ -212,7 +212,7 @@ def _rows(owner: type[DOMNode]) -> list[_Row]:
         joins = last is not None and (
             binding.action == last.action
             or not binding.description
-            or (_action_name(binding.action) == _action_name(last.action) and not binding.show)
+            or (_action_name(binding.action) == _action_name(last.action) and (not binding.show or binding.key in last.keys))
         )
         if not joins or last is None:
             last = _Row(owner.__name__, binding.action)

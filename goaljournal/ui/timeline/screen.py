@@ -41,7 +41,9 @@ class TimelineScreen(AxisScreen):
     BINDINGS = [
         Binding("f", "filter", "Filter"),
         Binding("s", "story", "Story"),
-        Binding("m", "roadmap", "Roadmap"),
+        # One key, two names: the key bar says what `m` shows next.
+        Binding("m", "roadmap(True)", "Roadmap"),
+        Binding("m", "roadmap(False)", "List"),
         Binding("n", "new_goal", "New goal", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False),
     ]
@@ -69,6 +71,8 @@ class TimelineScreen(AxisScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "clear_filter":
             return self.view.filter.active
+        if action == "roadmap":
+            return parameters[0] != self.view.roadmap_shown
         return True
 
     def action_filter(self) -> None:
@@ -94,8 +98,9 @@ class TimelineScreen(AxisScreen):
     def action_new_goal(self) -> None:
         self.post_message(nav.DraftGoal())
 
-    def action_roadmap(self) -> None:
-        self.view.show_roadmap(not self.view.roadmap_shown)
+    def action_roadmap(self, shown: bool) -> None:
+        self.view.show_roadmap(shown)
+        self.refresh_bindings()
 
     def action_story(self) -> None:
         if self.view.roadmap_shown:
