@@ -184,16 +184,12 @@ def line_chart(
     box = (x0, y0, x1, y1)
     for line in lines:
         points = [(_finite(x), _finite(y)) for x, y in line.points]
-        if len(points) == 1 and line.marker is None:
-            clipped = _clip(points[0], points[0], box)
-            if clipped:
-                canvas.dot(*to_dot(clipped[0]), line.role)
         joined = [line.gap is None or b[0] - a[0] <= line.gap for a, b in zip(points, points[1:], strict=False)]
         for (a, b), join in zip(zip(points, points[1:], strict=False), joined, strict=True):
             clipped = _clip(a, b, box) if join else None
             if clipped:
                 canvas.segment(to_dot(clipped[0]), to_dot(clipped[1]), line.role, line.dotted)
-        if line.gap is not None and line.marker is None and len(points) > 1:
+        if line.marker is None:  # a point joined to neither neighbour (or a line of one) is a dot
             for index, point in enumerate(points):
                 if not (index and joined[index - 1]) and not (index < len(joined) and joined[index]):
                     clipped = _clip(point, point, box)
@@ -214,8 +210,7 @@ def line_chart(
 
     rows: list[Row] = []
     for row in range(plot_rows):
-        label = y_texts.get(row, "")
-        out: Row = [(label.rjust(gutter - 1) + " ", LABEL_ROLE), ("┤" if label else "│", AXIS_ROLE)]
+        out = _y_axis(y_texts.get(row, ""), gutter)
         out.extend(canvas.cell(column, row) for column in range(columns))
         rows.append(_merged(out))
     if height >= 2:
@@ -230,16 +225,28 @@ def line_chart(
     return rows[:height]
 
 
+def _y_axis(label: str, gutter: int) -> Row:
+    """The start of a plot row: its y label (if any) right-aligned in ``gutter``, then the axis."""
+    return [(label.rjust(gutter - 1) + " ", LABEL_ROLE), ("┤" if label else "│", AXIS_ROLE)]
+
+
 def _label_line(labels: Sequence[tuple[float, str]], column_of: Callable[[float], int | None], columns: int) -> str:
-    """The x labels, each starting at its column, skipped where it would run into the one before."""
-    line = [" "] * columns
-    free_from = 0
+    """The x labels, each starting at its column (the last pulled in to fit)."""
+    placed = []
     for x, text in sorted(labels):
         column = column_of(x)
-        if column is None:
-            continue
-        column = min(column, columns - len(text))
-        if column < free_from or column < 0:
+        if column is not None:
+            placed.append((min(column, columns - len(text)), text))
+    return _placed(placed, columns)
+
+
+def _placed(labels: Sequence[tuple[int, str]], columns: int) -> str:
+    """A line ``columns`` wide with each (column, text) written from its column, in order; one
+    that would run into the one before, or past either end, is left out."""
+    line = [" "] * columns
+    free_from = 0
+    for column, text in labels:
+        if column < free_from or column < 0 or column + len(text) > columns:
             continue
         line[column : column + len(text)] = list(text)
         free_from = column + len(text) + 1
@@ -269,8 +276,8 @@ def date_labels(first: date, last: date, columns: int) -> list[tuple[float, str]
         for step in (1, 2, 7, 14, 28):
             days = list(range(0, span + 1, step))
             if len(days) * 7 <= columns:
-                return [(float((first + timedelta(d)).toordinal()), _day_label(first + timedelta(d))) for d in days]
-        return [(float(first.toordinal()), _day_label(first))]
+                return [(float((first + timedelta(d)).toordinal()), day_label(first + timedelta(d))) for d in days]
+        return [(float(first.toordinal()), day_label(first))]
     months = _month_index(last) - _month_index(first)
     for step in (1, 2, 3, 6, 12, 24, 60, 120):
         starts = [index for index in range(_month_index(first) + 1, _month_index(last) + 1) if index % step == 0]
@@ -284,8 +291,14 @@ def date_labels(first: date, last: date, columns: int) -> list[tuple[float, str]
     return []
 
 
-def _day_label(day: date) -> str:
+def day_label(day: date) -> str:
+    """A day on an axis, without its year: "23 Nov"."""
     return f"{day.day} {MONTH_ABBRS[day.month - 1]}"
+
+
+def dated(points: Sequence[tuple[date, float]]) -> tuple[tuple[float, float], ...]:
+    """(day, value) points as a chart's (x, y): a day's x is its ordinal."""
+    return tuple((float(day.toordinal()), value) for day, value in points)
 
 
 def legend(lines: Sequence[Line], marks: Sequence[tuple[str, str, str]] = (), width: int = 1000) -> list[Row]:
@@ -354,8 +367,7 @@ def bar_chart(
     bar_width = max(min(slot - 1, 6), 1)
     rows: list[Row] = []
     for row in range(plot_rows):
-        label = y_texts.get(row, "")
-        out: Row = [(label.rjust(gutter - 1) + " ", LABEL_ROLE), ("┤" if label else "│", AXIS_ROLE)]
+        out = _y_axis(y_texts.get(row, ""), gutter)
         line: Row = []
         shown = values[: columns // slot or 1]
         for index, value in enumerate(shown):
@@ -379,12 +391,6 @@ def bar_chart(
     if height >= 2:
         rows.append(_merged([(" " * gutter + "└", AXIS_ROLE), ("─" * columns, AXIS_ROLE)]))
     if height >= 3:
-        labels = [" "] * columns
-        free_from = 0
-        for index, (text, _) in enumerate(bars[: columns // slot or 1]):
-            column = index * slot
-            if column >= free_from and column + len(text) <= columns:
-                labels[column : column + len(text)] = list(text)
-                free_from = column + len(text) + 1
-        rows.append([(" " * (gutter + 1), None), ("".join(labels), LABEL_ROLE)])
+        labels = _placed([(index * slot, text) for index, (text, _) in enumerate(bars[: columns // slot or 1])], columns)
+        rows.append([(" " * (gutter + 1), None), (labels, LABEL_ROLE)])
     return rows[:height]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from goaljournal.core.cadence import period_at, period_index, period_totals
-from goaljournal.core.chart import Line, Mark, Row, bar_chart, date_labels, legend, line_chart, nice_range, wrapped
+from goaljournal.core.chart import Line, Mark, Row, bar_chart, date_labels, dated, day_label, legend, line_chart, nice_range, wrapped
 from goaljournal.core.dates import MONTH_ABBRS
 from goaljournal.core.models import CADENCES, CheckIn, Goal, Milestone
 from goaljournal.core.periods import short_date
@@ -151,7 +151,7 @@ def _cadence_chart(goal: Goal, checkins: Sequence[CheckIn], dated: tuple[tuple[d
 
 def _period_label(first: date, cadence: str) -> str:
     if cadence == "week":
-        return f"{first.day} {MONTH_ABBRS[first.month - 1]}"
+        return day_label(first)
     if cadence == "quarter":
         return f"Q{(first.month - 1) // 3 + 1} {first.year % 100:02d}"
     return MONTH_ABBRS[first.month - 1] if first.month != 1 else str(first.year)
@@ -170,12 +170,12 @@ def chart_rows(chart: GoalChart, width: int, height: int) -> list[Row]:
         return bar_chart(bars, width, height - len(notes), target=chart.per_period, last_under_way=True) + notes
     lines = []
     if chart.pace:
-        lines.append(Line((_xy(chart.pace[0]), _xy(chart.pace[1])), "pace", "pace", dotted=True))
+        lines.append(Line(dated(chart.pace), "pace", "pace", dotted=True))
     if chart.projection:
-        lines.append(Line((_xy(chart.projection[0]), _xy(chart.projection[1])), "projection", "projected", dotted=True, marker="»"))
+        lines.append(Line(dated(chart.projection), "projection", "projected", dotted=True, marker="»"))
     if chart.points:
         crowded = len(chart.points) * 3 > width
-        lines.append(Line(tuple(_xy(point) for point in chart.points), "value", "check-ins", marker=None if crowded else "●"))
+        lines.append(Line(dated(chart.points), "value", "check-ins", marker=None if crowded else "●"))
     marks = [("┊", "today", "today")]
     if chart.milestones:
         marks.append(("◆◇", "milestone", "milestones"))
@@ -192,10 +192,6 @@ def chart_rows(chart: GoalChart, width: int, height: int) -> list[Row]:
         ticks=ticks,
     )  # fmt: skip
     return rows + notes
-
-
-def _xy(point: Point) -> tuple[float, float]:
-    return float(point[0].toordinal()), point[1]
 
 
 def chart_caption(chart: GoalChart) -> str:

@@ -30,16 +30,21 @@ class HeatMap:
 
     @property
     def active_days(self) -> int:
-        """Days in the map with at least one check-in."""
-        return sum(1 for day, count in self.counts.items() if count > 0 and self.first <= day <= self.last)
+        """Days in the map with at least one check-in (``counts`` holds only those)."""
+        return len(self.counts)
+
+
+def first_day(last: date, weeks: int = 53, week_start: int = 0) -> date:
+    """The first day of a heat map of the ``weeks`` weeks up to ``last``: what to read for it."""
+    this_week = last - timedelta(days=(last.weekday() - week_start) % 7)
+    return this_week - timedelta(weeks=max(weeks, 1) - 1)
 
 
 def heat_map(counts: Mapping[date, int], last: date, weeks: int = 53, week_start: int = 0) -> HeatMap:
     """The ``weeks`` weeks up to ``last`` (its week is the last column), weeks starting on the
     weekday ``week_start`` (0 Monday)."""
     weeks = max(weeks, 1)
-    this_week = last - timedelta(days=(last.weekday() - week_start) % 7)
-    first = this_week - timedelta(weeks=weeks - 1)
+    first = first_day(last, weeks, week_start)
     columns = tuple(
         tuple(day if day <= last else None for day in (first + timedelta(weeks=week, days=weekday) for weekday in range(7)))
         for week in range(weeks)

@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from goaljournal.core.chart import Line, Row, date_labels, legend, line_chart, wrapped
-from goaljournal.core.dates import DAY_ABBRS, MONTH_ABBRS
+from goaljournal.core.chart import Line, Row, date_labels, dated, day_label, legend, line_chart, wrapped
+from goaljournal.core.dates import DAY_ABBRS
 from goaljournal.core.heatmap import LEVEL_GLYPHS, LEVEL_WORDS, HeatMap, heat_map_rows, month_labels
 from goaljournal.core.models import DailyCheckin
 from goaljournal.core.progress import streak
@@ -55,9 +55,8 @@ class HeatFacts:
 
 
 def heat_facts(heat: HeatMap, today: date) -> HeatFacts:
-    active = [day for day, count in heat.counts.items() if count > 0]
-    current = streak(active, today) if heat.last == today else None
-    return HeatFacts(current, longest_streak(active), heat.active_days, (heat.last - heat.first).days + 1)
+    current = streak(heat.counts, today) if heat.last == today else None  # counts: the active days
+    return HeatFacts(current, longest_streak(heat.counts), heat.active_days, (heat.last - heat.first).days + 1)
 
 
 def heat_legend() -> Row:
@@ -122,8 +121,8 @@ def score_rows(series: ScoreSeries, width: int, height: int) -> list[Row]:
     mood_marker, energy_marker = ("●", "○") if count * 3 <= width else (None, None)
     per = "a day" if series.step == 1 else "a week's mean"
     lines = [
-        Line(_xy(series.mood), "series1", f"mood ({per})", marker=mood_marker, gap=series.step),
-        Line(_xy(series.energy), "series2", f"energy ({per})", dotted=True, marker=energy_marker, gap=series.step),
+        Line(dated(series.mood), "series1", f"mood ({per})", marker=mood_marker, gap=series.step),
+        Line(dated(series.energy), "series2", f"energy ({per})", dotted=True, marker=energy_marker, gap=series.step),
     ]
     notes = legend(lines, width=width)
     rows = line_chart(
@@ -133,10 +132,6 @@ def score_rows(series: ScoreSeries, width: int, height: int) -> list[Row]:
         x_labels=date_labels(series.first, series.last, width - 4),
     )  # fmt: skip
     return rows + notes
-
-
-def _xy(points: Sequence[tuple[date, float]]) -> tuple[tuple[float, float], ...]:
-    return tuple((float(day.toordinal()), value) for day, value in points)
 
 
 FACTS_WIDTH = 16  # "Longest streak", "261 of 367": the column of numbers beside the map
@@ -189,7 +184,7 @@ def skill_rows(name: str, ratings: Sequence[int | None], days: Sequence[date], w
     pad = timedelta(days=max((last - first).days // 12, 10))  # the first and last ● clear of the axis
     plot_width = width - 4
     if len(days) * 9 <= plot_width and (last - first).days <= 366:  # each session's day, when they fit and need no year
-        labels = [(float(day.toordinal()), f"{day.day} {MONTH_ABBRS[day.month - 1]}") for day in days]
+        labels = [(float(day.toordinal()), day_label(day)) for day in days]
     else:
         labels = date_labels(first, last, plot_width)
     rows = line_chart(

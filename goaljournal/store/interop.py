@@ -225,18 +225,16 @@ class InteropMixin(StoreBase):
             charts=drawn,
         )
 
-    # The heat map's reach: a year of weeks up to the report's last day (core/heatmap.py's default).
-    HEAT_MAP_DAYS = 53 * 7
-
     def _report_charts(self, first: date, last: date) -> ReportCharts:
         """The HTML report's series, read in report_data's transaction: check-ins a day for the
         year up to ``last`` (each goal check-in, and a day's mood or energy as one), the streak
         as of ``last`` (or today, within the period), the period's mood and energy, and every
         finished self-assessment's ratings up to ``last``."""
+        from goaljournal.core.heatmap import first_day
         from goaljournal.core.progress import streak
         from goaljournal.core.report import ReportCharts
 
-        counts = self.activity_by_day(date.fromordinal(last.toordinal() - self.HEAT_MAP_DAYS), last)  # type: ignore[attr-defined]
+        counts = self.activity_by_day(first_day(last, week_start=self.week_start), last)  # type: ignore[attr-defined]
         as_of = min(last, self.today())
         # The streak as Today counts it, over at most ten years back.
         days = self.active_days(since=date.fromordinal(as_of.toordinal() - 3660))  # type: ignore[attr-defined]

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 
 from goaljournal.core.dates import human_date
-from goaljournal.core.heatmap import heat_map
+from goaljournal.core.heatmap import first_day, heat_map
 from goaljournal.core.trends import heat_facts, score_rows, score_series, year_rows
 from goaljournal.ui.shared.screen import JournalScreen
 from goaljournal.ui.shared.widgets.chart import ChartView
@@ -62,7 +62,7 @@ class TrendsScreen(JournalScreen[None]):
     def refresh_data(self) -> None:
         super().refresh_data()
         last, week_start = self.last, self.store.week_start
-        first = heat_map({}, last, week_start=week_start).first
+        first = first_day(last, week_start=week_start)
         heat = heat_map(self.store.activity_by_day(first, last), last, week_start=week_start)
         year = self.query_one("#trends-year")
         year.border_title = f"Check-in days · {human_date(heat.first)} to {human_date(last)}"
