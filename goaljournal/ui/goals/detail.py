@@ -105,7 +105,8 @@ class GoalDetailScreen(JournalScreen[None]):
             self.app.pop_screen()
             return
         self.query_one("#goal-view-text", Static).update(goal_detail(self.store, goal, self.today, milestones=False, checkins=False))
-        self._show_chart(goal)
+        checkins = self.store.checkins(self.goal_id)  # the chart's and the list's: read once
+        self._show_chart(goal, checkins)
         self.query_one(SmartPanel).show(goal_report(self.store, goal, self.today))
         milestones = self.query_one(MilestoneList)
         milestones.items = self.store.draft_milestones(self.goal_id)
@@ -113,18 +114,17 @@ class GoalDetailScreen(JournalScreen[None]):
             milestones.show_items()
         done = sum(item.done_on is not None for item in milestones.items)
         self.query_one("#goal-view-milestones").border_title = f"Milestones {done}/{len(milestones.items)}"
-        self._show_checkins()
+        self._show_checkins(checkins)
 
-    def _show_chart(self, goal: Goal) -> None:
-        chart = goal_chart(goal, self.store.checkins(goal.id), self.store.milestones(goal.id), self.today, self.store.week_start)
+    def _show_chart(self, goal: Goal, checkins: list[CheckIn]) -> None:
+        chart = goal_chart(goal, checkins, self.store.milestones(goal.id), self.today, self.store.week_start)
         self.query_one(ChartView).show(lambda width, height: chart_rows(chart, width, height))
 
     def action_toggle_chart(self) -> None:
         """The chart alone in the panel, or the detail (with the chart under it when there is room)."""
         self.query_one("#goal-view-detail").toggle_class("-chart")
 
-    def _show_checkins(self) -> None:
-        checkins = self.store.checkins(self.goal_id)
+    def _show_checkins(self, checkins: list[CheckIn]) -> None:
         self.query_one(CheckinList).show(checkins)
         title = Content.assemble(f"Check-ins ({len(checkins)})")
         if checkins:
