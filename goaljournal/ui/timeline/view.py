@@ -33,6 +33,7 @@ from goaljournal.core.timeline_axis import (
     placeable_days,
     placeable_goals,
 )
+from goaljournal.core.words import plural
 from goaljournal.store import JournalError, Store
 from goaljournal.ui import nav
 from goaljournal.ui.shared.screen import JournalScreen
@@ -486,14 +487,11 @@ class TimelineView(Vertical):
         shown = self.roadmap.source.roadmap
         if shown is None or not self.roadmap_shown:
             return
-        goals = len(shown.rows)
         strip = self.query_one("#timeline-range", InfoLine)
         span = date_range_text(shown.first, shown.last)
+        counted = assemble(("On screen ", "bold"), (span, "bold $text-accent"), f"  {plural(len(shown.rows), 'goal')}")
         legend = "█ done ░ to go ◆ ◇ milestones │ today"
-        strip.update(
-            assemble(("On screen ", "bold"), (span, "bold $text-accent"), f"  {goals:,} {'goal' if goals == 1 else 'goals'}  ", (legend, "$text-muted")),
-            assemble(("On screen ", "bold"), (span, "bold $text-accent"), f"  {goals:,} {'goal' if goals == 1 else 'goals'}"),
-        )
+        strip.update(assemble(counted, "  ", (legend, "$text-muted")), counted)
 
     # -- jumping by typing a date -----------------------------------------------------------
 
