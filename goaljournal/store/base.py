@@ -12,12 +12,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Self
 
+from goaljournal.store import driver
 from goaljournal.store.connection import (
     CHECKPOINT_WAL_BYTES,
     checkpoint,
     open_journal,
     translate_errors,
 )
+from goaljournal.store.driver import Key
 from goaljournal.store.errors import NotFound, ReadOnlyJournal
 from goaljournal.store.values import new_uuid, utc_stamp
 
@@ -39,9 +41,12 @@ class StoreBase:
         clock: Callable[[], datetime],
         read_only: bool = False,
         read_only_reason: str | None = None,
+        key: Key | None = None,
     ) -> None:
-        conn.row_factory = sqlite3.Row
+        conn.row_factory = driver.row_factory(conn)
         self.conn = conn
+        # An encrypted journal's key: every copy of it (backups) is encrypted with it too.
+        self.key = key
         self.path = Path(path)
         self.read_only = read_only or read_only_reason is not None
         # What a refused write says: the file, or the folder it is in, cannot be written.
@@ -54,11 +59,16 @@ class StoreBase:
         self._purged_texts: list[str] = []  # purged, but maybe still in the files (see purge_entry)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime]) -> Self:
+    def open(cls, path: str | os.PathLike[str], *, clock: Callable[[], datetime], key: Key | None = None) -> Self:
         """Open the journal at ``path``. ``clock`` is the store's "now" (naive, local time): it
-        dates new records and stamps changes; only entry points pass the real one."""
-        conn, read_only_reason = open_journal(Path(path), clock)
-        return cls(conn, Path(path), read_only_reason=read_only_reason, clock=clock)
+        dates new records and stamps changes; only entry points pass the real one. ``key`` opens
+        an encrypted journal (see ``store.encryption.unlock``), or creates a new one encrypted."""
+        conn, read_only_reason = open_journal(Path(path), clock, key)
+        return cls(conn, Path(path), read_only_reason=read_only_reason, clock=clock, key=key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
 
     def close(self) -> None:
         with self._lock:

@@ -17,15 +17,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 from goaljournal import files
+from goaljournal.store import driver
 from goaljournal.store.backup_names import same_second_names
+from goaljournal.store.driver import Key
 from goaljournal.store.errors import (
     CorruptJournal,
+    EncryptedJournal,
     InvalidInput,
     JournalBusy,
     JournalError,
     JournalUnavailable,
     NewerJournal,
     ReadOnlyJournal,
+    WrongPassphrase,
 )
 
 SCHEMA_VERSION = 7
@@ -102,7 +106,7 @@ def _unread_wal_without_shm(path: Path) -> bool:
     return wal > 0 and not os.path.exists(f"{path}-shm")
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+def _connect(path: Path, read_only: bool, key: Key | None) -> sqlite3.Connection:
     # check_same_thread=False: the TUI reads from a thread worker now and then; the Store
     # serialises every use of the connection with its own lock instead.
     if read_only:
@@ -114,8 +118,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         target, uri = f"file:{quote(str(path.resolve()))}?mode=ro{immutable}", True
     else:
         target, uri = str(path), False
-    return sqlite3.connect(
+    return driver.connect(
         target,
+        key=key,
         uri=uri,
         isolation_level=None,
         check_same_thread=False,
@@ -123,8 +128,11 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
     )
 
 
-def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Connection, str | None]:
+def open_journal(path: Path, clock: Callable[[], datetime], key: Key | None = None) -> tuple[sqlite3.Connection, str | None]:
     """Open (creating if needed) the journal at ``path`` and bring its schema up to date.
+
+    ``key`` opens an encrypted journal (or creates one, with the key's salt); without it an
+    encrypted file is refused, saying so, and with it a plain file is.
 
     Returns the connection and, when it is read-only, why (the message a refused write gives).
     Raises a ``JournalError`` subclass with a message for the user when the file cannot be used;
@@ -133,6 +141,11 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
     """
     path = Path(path).expanduser()
     _refuse_what_is_not_a_file(path)
+    encrypted = driver.is_encrypted(path)
+    if encrypted and key is None:
+        raise EncryptedJournal(f"{path} is encrypted; it opens with its passphrase")
+    if key is not None and not encrypted and path.exists() and path.stat().st_size > 0:
+        raise JournalUnavailable(f"{path} is not encrypted; it opens without a passphrase")
     if not path.exists():
         if not path.parent.is_dir():
             raise JournalUnavailable(f"cannot create {path}: the folder {path.parent} does not exist")
@@ -155,10 +168,16 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
             f"-shm file that {blocker} cannot hold (it is read-only); make the folder writable once, "
             "so the changes can be folded in; nothing was changed"
         )
-    conn = _connect(path, read_only)
+    try:
+        conn = _connect(path, read_only, key)
+    except driver.DatabaseError as err:  # SQLCipher checks the key as it is set
+        raise _key_problem(path, key, err) from None
     try:
         with translate_errors(path):
-            version = _check_version(conn, path)
+            try:
+                version = _check_version(conn, path)
+            except driver.DatabaseError as err:
+                raise _key_problem(path, key, err) from None
             _configure(conn, read_only)
             if version < SCHEMA_VERSION:
                 if read_only:
@@ -167,11 +186,18 @@ def open_journal(path: Path, clock: Callable[[], datetime]) -> tuple[sqlite3.Con
                     else:
                         why = f"{path} was made by an older goaljournal and {blocker} is read-only"
                     raise ReadOnlyJournal(f"{why}; make it writable once so the journal can be upgraded")
-                _upgrade(conn, path, version, clock)
+                _upgrade(conn, path, version, clock, key)
     except BaseException:
         conn.close()
         raise
     return conn, read_only_reason
+
+
+def _key_problem(path: Path, key: Key | None, err: Exception) -> Exception:
+    """A failed first read with a key is a wrong passphrase: an encrypted file looks like noise."""
+    if key is not None and "not a database" in str(err).lower():
+        return WrongPassphrase(f"wrong passphrase for {path} (or it is not an encrypted goaljournal journal); nothing was changed")
+    return err
 
 
 def _check_version(conn: sqlite3.Connection, path: Path) -> int:
@@ -206,7 +232,7 @@ def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
         while mode != "wal":
             try:
                 mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            except sqlite3.OperationalError as err:
+            except driver.OperationalError as err:
                 # The switch needs the write lock and SQLite does not wait for it here: when two
                 # programs open a new journal at once, one is told "locked" at once. Retry.
                 if "locked" not in str(err) or time.monotonic() > deadline:
@@ -239,11 +265,11 @@ def checkpoint(conn: sqlite3.Connection, mode: str = "RESTART", *, wait_ms: int 
     return not busy
 
 
-def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable[[], datetime]) -> None:
+def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable[[], datetime], key: Key | None) -> None:
     if version > 0:
         # A second try within the same second (a retry, another process) takes the next number.
         first, *others = same_second_names(f"{path.name}.v{version}-{clock():%Y%m%d-%H%M%S}", ".bak")
-        backup_to(conn, path.with_name(first), journal=path, alternatives=others)
+        backup_to(conn, path.with_name(first), journal=path, alternatives=others, key=key)
     from goaljournal.store import schema  # imports sqlite_utils: only on create or upgrade
 
     conn.execute("BEGIN IMMEDIATE")
@@ -255,7 +281,7 @@ def _upgrade(conn: sqlite3.Connection, path: Path, version: int, clock: Callable
     except BaseException as err:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        if isinstance(err, sqlite3.DatabaseError) and not any(n in str(err).lower() for n, _, _ in _MESSAGES):
+        if isinstance(err, driver.DatabaseError) and not any(n in str(err).lower() for n, _, _ in _MESSAGES):
             # A step that fails on this file (a table it did not expect): one line, not a traceback.
             raise JournalUnavailable(
                 f"{path} could not be upgraded to journal format {SCHEMA_VERSION} ({err}); "
@@ -271,6 +297,7 @@ def backup_to(
     journal: Path | None = None,
     managed: bool = False,
     alternatives: Sequence[str] = (),
+    key: Key | None = None,
 ) -> Path:
     """Copy the whole journal, consistently, to a new private file ``dest``; returns the file.
 
@@ -279,7 +306,8 @@ def backup_to(
     never found under a backup's name. ``journal``'s own files are refused as ``dest``;
     ``managed``: ``dest``'s folder is one goaljournal manages (``backups/``); ``alternatives``:
     names in ``dest``'s folder to take, in order, when ``dest`` is taken (another backup in the
-    same second). A copy that cannot be written (a full disk) names ``dest``, not the journal,
+    same second). ``key``: the journal's, with which the copy is encrypted too (an encrypted
+    journal's copies share its key and salt). A copy that cannot be written (a full disk) names ``dest``, not the journal,
     which a backup only reads.
     """
     dest = Path(dest).expanduser()
@@ -287,14 +315,14 @@ def backup_to(
 
     def fill(part: files.Partial) -> None:
         try:
-            target = sqlite3.connect(part.path, isolation_level=None)
-        except sqlite3.Error as err:
+            target = driver.connect(part.path, key=key, isolation_level=None)
+        except driver.Error as err:
             raise files.OutputError(f"cannot write {dest}: {err}; nothing was written") from None
         try:
             # No rollback journal: the temporary file is thrown away whole if the copy fails.
             target.execute("PRAGMA journal_mode = OFF")
             conn.backup(target)
-        except sqlite3.Error as err:
+        except driver.Error as err:
             # The step's error is the copy's; a write that failed there is the copy's file.
             code = getattr(err, "sqlite_errorname", None)
             if code not in _WRITE_ERRORS:
@@ -305,9 +333,11 @@ def backup_to(
             target.close()
         # The copy keeps the source's WAL flag (header bytes 18-19 = 2); 1 is the rollback-journal
         # format, so the backup is one self-contained file, opened without -wal or -shm beside it.
-        if os.pread(part.fd, 2, 18) == b"\x02\x02":
+        if key is not None:
+            _leave_wal_mode(part.path, key)  # an encrypted header cannot be patched in place
+        elif os.pread(part.fd, 2, 18) == b"\x02\x02":
             os.pwrite(part.fd, b"\x01\x01", 18)
-        problem = copy_problem(part.path)
+        problem = copy_problem(part.path, key=key)
         if problem:
             raise files.OutputError(f"the copy of the journal failed its check ({problem}); nothing was written to {dest}")
 
@@ -323,12 +353,20 @@ def backup_to(
 _WRITE_ERRORS = frozenset(("SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_DIR_FSYNC"))
 
 
-def copy_problem(path: str | Path) -> str | None:
-    """What is wrong with a journal copy, read without changing it or making side files; None
-    when SQLite's integrity check says "ok" and it is a goaljournal journal."""
+def _leave_wal_mode(path: str, key: Key) -> None:
+    target = driver.connect(path, key=key, isolation_level=None)
     try:
-        conn = sqlite3.connect(f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as err:
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
+
+
+def copy_problem(path: str | Path, *, key: Key | None = None) -> str | None:
+    """What is wrong with a journal copy (encrypted with ``key``), read without changing it or
+    making side files; None when SQLite's integrity check says "ok" and it is a goaljournal journal."""
+    try:
+        conn = driver.connect(f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", uri=True, key=key)
+    except driver.Error as err:
         return str(err)
     try:
         verdicts = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
@@ -336,7 +374,7 @@ def copy_problem(path: str | Path) -> str | None:
             return verdicts[0]
         if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
             return "not a goaljournal journal"
-    except sqlite3.Error as err:
+    except driver.Error as err:
         return str(err)
     finally:
         conn.close()
@@ -361,7 +399,7 @@ def translate_errors(path: Path) -> Iterator[None]:
         yield
     except JournalError:
         raise
-    except sqlite3.DatabaseError as err:
+    except driver.DatabaseError as err:
         text = str(err).lower()
         for needle, kind, message in _MESSAGES:
             if needle in text:

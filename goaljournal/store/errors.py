@@ -39,3 +39,11 @@ class ReadOnlyJournal(JournalUnavailable):
 
 class JournalBusy(JournalUnavailable):
     """Another process held the journal locked past the busy timeout."""
+
+
+class EncryptedJournal(JournalUnavailable):
+    """The journal is encrypted and no key was given to open it."""
+
+
+class WrongPassphrase(JournalUnavailable):
+    """The passphrase given does not open the encrypted journal."""

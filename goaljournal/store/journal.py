@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from goaljournal.store import driver
 from goaljournal.store.assessments import AssessmentsMixin
 from goaljournal.store.backup_names import automatic_name, backups_folder, name_stem, read_name
 from goaljournal.store.base import StoreBase
@@ -119,7 +120,7 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
         folder goaljournal manages, such as ``backups/``); ``alternatives`` are names in the same
         folder taken in order when ``dest`` is taken meanwhile. Returns the file written."""
         with self._lock, translate_errors(self.path):
-            return backup_to(self.conn, Path(dest), journal=self.path, managed=managed, alternatives=alternatives)
+            return backup_to(self.conn, Path(dest), journal=self.path, managed=managed, alternatives=alternatives, key=self.key)
 
     def check(self) -> list[str]:
         """Problems SQLite finds in the file, its links and its search index, and stored values their
@@ -132,18 +133,18 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
                     problems.extend(f"integrity: {verdict}" for verdict in verdicts)
                 for row in self.conn.execute("PRAGMA foreign_key_check").fetchall():
                     problems.append(f"broken link: {row[0]} row {row[1]} points to a missing {row[2]} row")
-            except sqlite3.DatabaseError as err:  # damage bad enough that the check cannot finish
+            except driver.DatabaseError as err:  # damage bad enough that the check cannot finish
                 return [f"integrity: {err}"]
             from goaljournal.store.fields import value_problems
 
             try:
                 problems.extend(value_problems(self.conn))
-            except sqlite3.DatabaseError as err:
+            except driver.DatabaseError as err:
                 problems.append(f"values: {err}")
             if not self.read_only:
                 try:
                     self.conn.execute("INSERT INTO entries_fts(entries_fts, rank) VALUES ('integrity-check', 1)")
-                except sqlite3.DatabaseError as err:
+                except driver.DatabaseError as err:
                     problems.append(f"search index: {err}")
         return problems
 
@@ -242,7 +243,7 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
             try:
                 with contextlib.closing(self._open_backup(backup, read_only=True)) as conn:
                     found = conn.execute("SELECT 1 FROM entries WHERE uuid = ?", (entry_uuid,)).fetchone()
-            except sqlite3.DatabaseError:
+            except driver.DatabaseError:
                 continue  # unreadable, not a journal or damaged: nothing of ours to remove from it
             if found:
                 holding.append(backup)
@@ -259,7 +260,7 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
         for backup in self.automatic_backups_holding(entry_uuid):
             try:
                 self._purge_backup(backup, entry_uuid)
-            except (sqlite3.DatabaseError, JournalError, OSError) as err:
+            except (*driver.DatabaseError, JournalError, OSError) as err:
                 failed.append(f"{backup.name} ({err})")
             else:
                 rewritten.append(backup)
@@ -303,10 +304,9 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
                 found.append((named.day, path))
         return sorted(found)
 
-    @staticmethod
-    def _open_backup(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    def _open_backup(self, path: Path, *, read_only: bool) -> sqlite3.Connection:
         mode = "ro" if read_only else "rw"
-        return sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode={mode}", uri=True, isolation_level=None)
+        return driver.connect(f"file:{quote(str(path.resolve()))}?mode={mode}", key=self.key, uri=True, isolation_level=None)
 
     def rolling_backup(self, *, keep: int = 7) -> Path | None:
         """Today's automatic backup, ``backups/STEM-auto-YYYY-MM-DD.db`` beside the journal (STEM
@@ -327,10 +327,10 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
         dest = folder / automatic_name(self.path, today)
         made = None
         if not dest.exists():
-            source = sqlite3.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", uri=True)
+            source = driver.connect(f"file:{quote(str(self.path.resolve()))}?mode=ro", key=self.key, uri=True)
             try:
                 with translate_errors(self.path):
-                    made = backup_to(source, dest, journal=self.path, managed=True)
+                    made = backup_to(source, dest, journal=self.path, managed=True, key=self.key)
             finally:
                 source.close()
         (folder / f"{dest.name}.partial").unlink(missing_ok=True)  # left by versions before the atomic write
@@ -342,7 +342,7 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
         old = [path for day, path in dated if day < oldest_kept and path != made]
         if not old:
             return
-        newest_good = made or next((path for _, path in dated if copy_problem(path) is None), None)
+        newest_good = made or next((path for _, path in dated if copy_problem(path, key=self.key) is None), None)
         for path in old:
             if path != newest_good:
                 path.unlink(missing_ok=True)
@@ -352,7 +352,7 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
         backup that fails is retried the next time the app opens."""
 
         def run() -> None:
-            with contextlib.suppress(JournalError, OSError, sqlite3.Error):
+            with contextlib.suppress(JournalError, OSError, *driver.Error):
                 self.rolling_backup(keep=keep)
 
         thread = threading.Thread(target=run, name="goaljournal-rolling-backup", daemon=True)

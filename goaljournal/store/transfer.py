@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from goaljournal.core.import_limits import TooLarge, check_rows, deep_json_message, json_int, too_deep
+from goaljournal.store import driver
 from goaljournal.store.entries import index_entry
 from goaljournal.store.errors import InvalidInput
 from goaljournal.store.fields import BadValue, check_row, shown
@@ -265,7 +266,7 @@ def import_data(store: Store, data: dict[str, Any]) -> dict[str, int]:
                         f"INSERT OR IGNORE INTO {table} ({left}, {right}) VALUES (?, ?)", (left_id, right_id)
                     ).rowcount
                 added[table] = count
-    except sqlite3.IntegrityError as err:
+    except driver.IntegrityError as err:
         raise InvalidInput(f"import refused: the export holds a row this journal cannot accept ({err}); nothing was imported") from None
     return added
 
