@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from goaljournal import __version__
 from goaljournal.core.cadence import amount_text
@@ -42,11 +42,14 @@ from goaljournal.core.models import (
 from goaljournal.core.progress import LIMIT_TEXT, format_number, goal_horizon, progress_fraction, within_limit
 from goaljournal.core.text import cell_width, one_line, pad_cells, plain_preview, printable
 from goaljournal.core.words import change_text, overdue_since, plural, table_count
+from goaljournal import passphrase
 from goaljournal.files import OutputError, open_folder
 from goaljournal.store import CorruptJournal, JournalError, Store
 from goaljournal.store.backup_names import backups_folder, manual_names, newest_first
+from goaljournal.store import driver
 from goaljournal.store.connection import copy_problem, make_private_dir
-from goaljournal.store.errors import ReasonRequired
+from goaljournal.store.driver import Key
+from goaljournal.store.errors import ReasonRequired, WrongPassphrase
 from goaljournal.store.goals import GOAL_FIELDS
 from goaljournal.store.location import resolve_journal_path
 from goaljournal.store.values import ID_MAX
@@ -1202,34 +1205,38 @@ def cmd_doctor(store: Store, args: argparse.Namespace) -> int:
     report = {
         "path": str(store.path), "ok": not problems, "problems": problems,
         "schema_version": store.schema_version(), "read_only": store.read_only,
-        "journal_mode": store.pragma("journal_mode"), "counts": counts,
+        "journal_mode": store.pragma("journal_mode"), "encrypted": store.encrypted, "counts": counts,
     }  # fmt: skip
     if args.json:
         print_json(report)
     else:
-        print(f"journal: {printable(str(store.path))} (format {report['schema_version']}{', read-only' if store.read_only else ''})")
+        how = "".join((", encrypted" if store.encrypted else "", ", read-only" if store.read_only else ""))
+        print(f"journal: {printable(str(store.path))} (format {report['schema_version']}{how})")
         print("contents: " + ", ".join(table_count(n, table) for table, n in report["counts"].items()))
         for problem in problems:
             print(f"problem: {problem}")
         print("verdict: healthy" if not problems else f"verdict: {plural(len(problems), 'problem')} found")
         if any(not problem.startswith("bad value:") for problem in problems):
-            print(_recovery_advice(store.path))
+            print(_recovery_advice(store.path, store.key))
         elif problems:  # the file is sound; only values written by another program are wrong
             print("to repair: correct or delete the rows named above (sqlite3 can), or copy a backup over the journal")
     return 0 if not problems else 1
 
 
-def _recovery_advice(path: Path) -> str:
+def _recovery_advice(path: Path, key: Key | None = None) -> str:
     """How to get a damaged journal's writing back: the newest of its own backups that passes
     SQLite's integrity check (newest first), else SQLite's .recover. A backup is never recommended
     unchecked, nor one of another journal sharing the folder."""
     shown = printable(str(path))
-    salvage = f"salvage what is readable with `sqlite3 {shown} .recover | sqlite3 recovered.db`"
+    if key is None:
+        salvage = f"salvage what is readable with `sqlite3 {shown} .recover | sqlite3 recovered.db`"
+    else:  # the sqlite3 shell cannot read it; SQLCipher's shell can, given the key
+        salvage = f"salvage what is readable with SQLCipher's shell (`sqlcipher {shown}`, PRAGMA key, then .recover)"
     checked, skipped = 0, ""
     try:
         for backup in _backups_newest_first(path):
             checked += 1
-            if copy_problem(backup) is None:
+            if copy_problem(backup, key=key) is None:
                 failed = f" ({checked - 1} newer one(s) failed the check)" if checked > 1 else ""
                 return (f"to recover: keep a copy of {shown}, then copy the newest backup that passes the integrity "
                         f"check, {printable(str(backup))}, over it{failed}; or {salvage}")  # fmt: skip
@@ -1250,14 +1257,14 @@ def _backups_newest_first(journal: Path) -> list[Path]:
     return newest_first(journal, os.listdir(folder), folder)
 
 
-def doctor_unopenable(path: Path, err: JournalError, as_json: bool) -> int:
+def doctor_unopenable(path: Path, err: JournalError, as_json: bool, key: Key | None = None) -> int:
     """``doctor`` on a file SQLite cannot even open: the verdict, and how to recover."""
     problem = str(err).split("; run `")[0]
     if as_json:
-        print_json({"path": str(path), "ok": False, "problems": [problem], "recovery": _recovery_advice(path)})
+        print_json({"path": str(path), "ok": False, "problems": [problem], "recovery": _recovery_advice(path, key)})
         return 1
     # Like every refusal, one line on stderr: the verdict and the way back.
-    return _fail(f"{problem}; it cannot be opened; {_recovery_advice(path)}")
+    return _fail(f"{problem}; it cannot be opened; {_recovery_advice(path, key)}")
 
 
 # -- parser ---------------------------------------------------------------------------------
@@ -1312,6 +1319,8 @@ def build_parser() -> argparse.ArgumentParser:
     # SUPPRESS keeps a subcommand from resetting options given before the command.
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="journal file to use")
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
+    common.add_argument("--remember", action="store_true", default=argparse.SUPPRESS,
+                        help="keep an encrypted journal's passphrase in the system keyring (pip install 'goaljournal[keyring]')")  # fmt: skip
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -1320,6 +1329,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="journal file to use (default: $GOALJOURNAL_DB or the user data folder)")
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--remember", action="store_true", help="keep an encrypted journal's passphrase in the system keyring")
     parser.add_argument("--demo", action="store_true", help="open the app on a new demo journal (yours is untouched)")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -1489,6 +1499,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     command("doctor", cmd_doctor, "check the journal's integrity and give a verdict")
 
+    def conversion(name: str, handler: Callable[[Store | None, argparse.Namespace], int], help: str) -> None:
+        sub = command(name, handler, help)  # type: ignore[arg-type]
+        sub.add_argument("--delete-backups", action="store_true",
+                         help="delete the journal's backups and upgrade copies instead of converting them")  # fmt: skip
+        sub.set_defaults(without_journal=True)
+
+    conversion("encrypt", cmd_encrypt, "encrypt the journal and its backups with a passphrase (pip install 'goaljournal[encrypted]')")
+    conversion("decrypt", cmd_decrypt, "make an encrypted journal and its backups plain again")
+    conversion("rekey", cmd_rekey, "give an encrypted journal and its backups a new passphrase")
+    command("lock", cmd_lock, "forget the passphrase remembered in the system keyring").set_defaults(without_journal=True)  # type: ignore[arg-type]
+
     smart = command("smart", cmd_smart, "the SMART analysis of a goal sentence (reads no journal)")
     smart.add_argument("text", nargs="+", metavar="TEXT", help="the goal as a sentence ('-' reads standard input)")
     smart.add_argument("--today", metavar="YYYY-MM-DD", help="the day relative dates count from (default: today)")
@@ -1530,6 +1551,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
     parser = build_parser()
     args = parser.parse_args(_joined_commands(sys.argv[1:] if argv is None else list(argv)))
     args.json = getattr(args, "json", False)
+    args.remember = getattr(args, "remember", False)
     if getattr(args, "check_usage", None):
         args.check_usage(args)  # exits 2 on bad usage, before any journal is opened
     try:
@@ -1539,16 +1561,18 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         if getattr(args, "without_journal", False):
             return int(args.handler(None, args))
         path = resolve_journal_path(getattr(args, "db", None))
+        unlocked = journal_key(path, remember=args.remember)
+        key = unlocked.key if unlocked else None
         try:
             # The command line's clock is _now, so "today" is one thing for every command.
-            store = Store.open(path, clock=_now)
+            store = open_store(path, unlocked)
         except CorruptJournal as err:
             if args.handler is not cmd_doctor:
                 raise
-            return doctor_unopenable(path, err, args.json)
+            return doctor_unopenable(path, err, args.json, key)
         with store:
             return int(args.handler(store, args))
-    except (UserError, JournalError, OutputError) as err:
+    except (UserError, JournalError, OutputError, passphrase.PassphraseError) as err:
         return _fail(str(err))
     except KeyboardInterrupt:
         return 130
@@ -1556,6 +1580,178 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         # Output piped into `head` and the like: stop quietly.
         sys.stderr.close()
         return 0
+
+
+# -- encrypted journals ---------------------------------------------------------------------
+
+
+class Unlocked(NamedTuple):
+    """An encrypted journal's key, the passphrase it came from and where that came from (a
+    variable's name, ``KEYRING``, or None when it was typed)."""
+
+    key: Key
+    secret: str
+    source: str | None
+    remember: bool = False
+
+
+KEYRING = "the keyring"
+
+
+def journal_key(path: Path, *, remember: bool = False, ask: Callable[[Path], Unlocked | None] | None = None) -> Unlocked | None:
+    """The key for the journal at ``path``, or None when it is plain (or ``ask`` got none).
+
+    The passphrase comes from the environment, then the keyring, then ``ask`` (the app's
+    passphrase screen, which checks it) or the terminal. The slow derivation runs once here; the
+    key then opens every connection the command makes."""
+    if not driver.is_encrypted(path):
+        if remember:
+            raise UserError(f"--remember: {path} is not encrypted, so there is no passphrase to remember")
+        return None
+    driver.sqlcipher()  # a missing extra is said before a passphrase is asked for
+    from goaljournal.store import encryption
+
+    given = passphrase.from_environment()
+    secret, source = given if given else (passphrase.from_keyring(path), KEYRING)
+    if secret is None:
+        if ask is not None:
+            unlocked = ask(path)
+            return unlocked._replace(remember=remember) if unlocked else None
+        secret, source = passphrase.ask(f"Passphrase for {path}: ", why=f"{path} is encrypted"), None
+    return Unlocked(encryption.unlock(path, secret), secret, source, remember)
+
+
+def _wrong_passphrase(path: Path, source: str | None) -> str:
+    if source is None:
+        return f"wrong passphrase for {path}; nothing was changed"
+    if source == KEYRING:
+        return f"the passphrase remembered in the system keyring does not open {path}; `{PROG} lock` forgets it; nothing was changed"
+    return f"the passphrase from {source} does not open {path}; nothing was changed"
+
+
+def open_store(path: Path, unlocked: Unlocked | None) -> Store:
+    """The journal at ``path``, opened with its key when it is encrypted (and the passphrase
+    kept in the keyring once it has opened it, when asked to remember it)."""
+    if unlocked is None:
+        return Store.open(path, clock=_now)
+    try:
+        store = Store.open(path, clock=_now, key=unlocked.key)
+    except WrongPassphrase:
+        raise WrongPassphrase(_wrong_passphrase(path, unlocked.source)) from None
+    if unlocked.remember and unlocked.source != KEYRING:
+        try:
+            passphrase.remember(path, unlocked.secret)
+        except BaseException:
+            store.close()
+            raise
+    return store
+
+
+def _ask_on_screen(path: Path) -> Unlocked | None:
+    """The app's passphrase screen, before anything of the journal is shown: three tries."""
+    from goaljournal.ui.unlock import UnlockApp
+
+    app = UnlockApp(path)
+    found = app.run()
+    if found is None:
+        if app.tries_left == 0:
+            raise WrongPassphrase(f"wrong passphrase for {path}, {UnlockApp.TRIES} times; nothing was opened")
+        return None
+    key, secret = found
+    return Unlocked(key, secret, None)
+
+
+def _converted(path: Path, verb: str, done: Any, args: argparse.Namespace) -> int:
+    """What an encrypt, decrypt or rekey did; status 1 when a copy of the journal was left as it was."""
+    if args.json:
+        print_json({
+            "journal": str(path), "changed": done.journal_changed, "encrypted": driver.is_encrypted(path),
+            "converted": [str(p) for p in done.converted], "deleted": [str(p) for p in done.deleted],
+            "left": [{"path": str(p), "problem": why} for p, why in done.left],
+        })  # fmt: skip
+    else:
+        said = f"{verb} {printable(str(path))}" if done.journal_changed else f"{printable(str(path))} was {verb} already"
+        if done.converted:
+            said += f"; {plural(len(done.converted), 'backup')} too"
+        if done.deleted:
+            said += f"; {plural(len(done.deleted), 'backup')} deleted"
+        print(said)
+    if done.left:
+        named = ", ".join(f"{printable(str(p))} ({why})" for p, why in done.left)
+        return _fail(f"{plural(len(done.left), 'backup')} left as they were: {named}; run the command again, or add --delete-backups")
+    return 0
+
+
+def _existing_journal(args: argparse.Namespace) -> Path:
+    path = resolve_journal_path(getattr(args, "db", None))
+    if not path.is_file():
+        raise UserError(f"there is no journal at {path}")
+    return path
+
+
+def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.store import encryption
+
+    path = _existing_journal(args)
+    driver.sqlcipher()
+    if driver.is_encrypted(path):  # done already, perhaps but for copies a kill left plain
+        unlocked = journal_key(path)
+        assert unlocked is not None
+        encryption.check_key(path, unlocked.key)
+        source, target, secret = unlocked.key, unlocked.key, unlocked.secret
+    else:
+        given = passphrase.from_environment()
+        secret = given[0] if given else passphrase.new_passphrase(path, variable=passphrase.PASSPHRASE_VARIABLE)
+        source, target = None, driver.derive_key(secret, driver.new_salt())
+    done = encryption.convert(path, source=source, target=target, delete_copies=args.delete_backups)
+    if args.remember:
+        passphrase.remember(path, secret)
+    return _converted(path, "encrypted", done, args)
+
+
+def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.store import encryption
+
+    path = _existing_journal(args)
+    if not driver.is_encrypted(path):
+        raise UserError(f"{path} is not encrypted")
+    unlocked = journal_key(path)
+    assert unlocked is not None
+    try:
+        done = encryption.convert(path, source=unlocked.key, target=None, delete_copies=args.delete_backups)
+    except WrongPassphrase:
+        raise WrongPassphrase(_wrong_passphrase(path, unlocked.source)) from None
+    passphrase.forget(path)
+    return _converted(path, "decrypted", done, args)
+
+
+def cmd_rekey(_: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.store import encryption
+
+    path = _existing_journal(args)
+    if not driver.is_encrypted(path):
+        raise UserError(f"{path} is not encrypted; `{PROG} encrypt` encrypts it")
+    unlocked = journal_key(path)
+    assert unlocked is not None
+    try:
+        encryption.check_key(path, unlocked.key)
+    except WrongPassphrase:
+        raise WrongPassphrase(_wrong_passphrase(path, unlocked.source)) from None
+    secret = passphrase.new_passphrase(path)
+    done = encryption.convert(path, source=unlocked.key, target=driver.derive_key(secret, driver.new_salt()), delete_copies=args.delete_backups)
+    if args.remember or unlocked.source == KEYRING:
+        passphrase.remember(path, secret)
+    return _converted(path, "re-keyed", done, args)
+
+
+def cmd_lock(_: Store | None, args: argparse.Namespace) -> int:
+    path = resolve_journal_path(getattr(args, "db", None))
+    forgot = passphrase.forget(path)
+    if args.json:
+        print_json({"journal": str(path), "forgotten": forgot})
+    else:
+        print(f"forgot the passphrase remembered for {printable(str(path))}" if forgot else f"no passphrase was remembered for {printable(str(path))}")
+    return 0
 
 
 def run_app(args: argparse.Namespace) -> int:
@@ -1569,7 +1765,11 @@ def run_app(args: argparse.Namespace) -> int:
             store = Store.open(Path(folder) / "demo.db", clock=_now)
             fill_demo_journal(store, today=store.today())
             return _run_tui(store, demo=True)
-    store = Store.open(resolve_journal_path(args.db), clock=_now)
+    path = resolve_journal_path(args.db)
+    unlocked = journal_key(path, remember=args.remember, ask=_ask_on_screen)
+    if unlocked is None and driver.is_encrypted(path):
+        return 0  # the passphrase screen was left: nothing was opened
+    store = open_store(path, unlocked)
     store.start_rolling_backup()  # daily, the last 7, in backups/ beside the journal
     return _run_tui(store, demo=False)
 
