@@ -1617,16 +1617,16 @@ def journal_key(path: Path, *, remember: bool = False, ask: Callable[[Path], Unl
         if ask is not None:
             unlocked = ask(path)
             return unlocked._replace(remember=remember) if unlocked else None
-        secret, source = passphrase.ask(f"Passphrase for {path}: ", why=f"{path} is encrypted"), None
+        secret, source = passphrase.ask(f"Passphrase for {path}: ", why=f"{path} is encrypted (or damaged)"), None
     return Unlocked(encryption.unlock(path, secret), secret, source, remember)
 
 
 def _wrong_passphrase(path: Path, source: str | None) -> str:
     if source is None:
-        return f"wrong passphrase for {path}; nothing was changed"
+        return f"wrong passphrase for {path} (or the file is damaged); nothing was changed"
     if source == KEYRING:
-        return f"the passphrase remembered in the system keyring does not open {path}; `{PROG} lock` forgets it; nothing was changed"
-    return f"the passphrase from {source} does not open {path}; nothing was changed"
+        return f"the passphrase remembered in the system keyring does not open {path} (or the file is damaged); `{PROG} lock` forgets it; nothing was changed"
+    return f"the passphrase from {source} does not open {path} (or the file is damaged); nothing was changed"
 
 
 def open_store(path: Path, unlocked: Unlocked | None) -> Store:

@@ -55,9 +55,83 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("GOALJOURNAL_NOW", NOW.isoformat())
 
 
+# -- plain and encrypted journals -------------------------------------------------------------
+#
+# The shared fixtures (db_path, store, and the cli and gj commands through them) make a plain
+# journal, or an encrypted one (SQLCipher, its passphrase in GOALJOURNAL_PASSPHRASE as a script
+# would set it). GOALJOURNAL_TEST_JOURNALS chooses for the whole suite: "plain" (the default),
+# "encrypted" or "both"; the modules in BOTH_KINDS always run with both.
+TEST_PASSPHRASE = "correct horse battery staple"
+BOTH_KINDS = {"test_store", "test_cli", "test_app"}
+
+
+def _kinds_for(module: str) -> list[str]:
+    import os
+
+    chosen = os.environ.get("GOALJOURNAL_TEST_JOURNALS", "plain").strip() or "plain"
+    if chosen == "both" or module in BOTH_KINDS:
+        return ["plain", "encrypted"]
+    return [chosen]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "journal_kind" in metafunc.fixturenames:
+        kinds = _kinds_for(metafunc.module.__name__.rpartition(".")[2])
+        if kinds != ["plain"]:
+            metafunc.parametrize("journal_kind", kinds, indirect=True)
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "journal.db"
+def journal_kind(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "plain")
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, journal_kind: str, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "journal.db"
+    if journal_kind == "encrypted":
+        _make_encrypted(path, monkeypatch)
+    return path
+
+
+def _make_encrypted(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty encrypted journal at ``path``; the command line finds its passphrase in the
+    environment, and a test's own ``Store.open`` gets its key (see ``_open_with_test_key``)."""
+    from goaljournal.store import driver
+
+    with Store.open(path, clock=lambda: NOW, key=driver.derive_key(TEST_PASSPHRASE, driver.new_salt())):
+        pass
+    monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setattr(Store, "open", classmethod(_open_with_test_key))
+
+
+_plain_open = Store.open.__func__  # type: ignore[attr-defined]
+
+
+def _open_with_test_key(cls: type[Store], path: Any, *, clock: Callable[[], datetime], key: Any = None) -> Store:
+    """``Store.open`` as the tests call it, given the test passphrase's key for an encrypted file
+    when a test (never goaljournal's own code, which must pass its key) opens one without."""
+    import sys
+
+    from goaljournal.store import driver, encryption
+
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if key is None and not caller.startswith("goaljournal") and driver.is_encrypted(path):
+        key = encryption.unlock(Path(path), TEST_PASSPHRASE)
+    return _plain_open(cls, path, clock=clock, key=key)
+
+
+def raw_connect(path: Path, **options: Any) -> Any:
+    """A connection behind the store's back: sqlite3 for a plain file, SQLCipher with the test
+    passphrase's key for an encrypted one (the test journals'). ``path`` may be a ``file:`` URI
+    with ``uri=True``."""
+    from urllib.parse import unquote, urlsplit
+
+    from goaljournal.store import driver, encryption
+
+    file = Path(unquote(urlsplit(str(path)).path)) if options.get("uri") else Path(path)
+    key = encryption.unlock(file, TEST_PASSPHRASE) if driver.is_encrypted(file) else None
+    return driver.connect(str(path), key=key, **options)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from conftest import NOW, Cli, journal_state
+from conftest import NOW, Cli, journal_state, raw_connect
 
 from goaljournal import __version__
 from goaljournal.store import Store
@@ -681,7 +681,7 @@ def test_other_sqlite_database_is_refused(cli: Cli, tmp_path: Path) -> None:
 
 
 def _make_newer(path: Path) -> bytes:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     assert _leaves_no_side_files(path)
@@ -752,17 +752,24 @@ def test_read_only_journal(gj: Cli, journal: Path, tmp_path: Path) -> None:
     ],
 )
 def test_bad_usage_exits_2_and_touches_nothing(cli: Cli, db_path: Path, args: list[str]) -> None:
+    before = _contents(db_path)
     result = cli("--db", db_path, *args)
     assert_usage_error(result.code, result.err)
     assert result.out == ""
-    assert not db_path.exists()
+    assert _contents(db_path) == before
+
+
+def _contents(path: Path) -> bytes | None:
+    """A file's bytes, None when there is no file (a plain test journal is made on first use)."""
+    return path.read_bytes() if path.exists() else None
 
 
 @pytest.mark.parametrize("args", [["bogus"], ["log"], ["log", "x", "--kind", "bogus"]])
 def test_bad_usage_end_to_end(db_path: Path, args: list[str]) -> None:
+    before = _contents(db_path)
     done = run("--db", db_path, *args)
     assert_usage_error(done.returncode, done.stderr)
-    assert not db_path.exists()
+    assert _contents(db_path) == before
 
 
 # -- hostile text ---------------------------------------------------------------------------
@@ -775,7 +782,7 @@ def test_hostile_text_is_stored_exactly_and_printed_inert(db_path: Path) -> None
     assert logged.returncode == 0, logged.stderr
     assert not any(ch in logged.stdout.decode() for ch in "\x1b\x9b\x07")
 
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         (stored,) = conn.execute("SELECT text FROM entries").fetchone()
     conn.close()
     assert stored == HOSTILE

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import stat
 import sys
 from collections.abc import Iterator
@@ -16,9 +15,9 @@ import platformdirs
 import pytest
 
 from goaljournal.core.models import FEEDBACK_SOURCES, ITEM_KINDS
-from goaljournal.store import InvalidInput, NotFound, Store
+from goaljournal.store import InvalidInput, NotFound, Store, driver
 from goaljournal.store.location import default_journal_path, resolve_journal_path, user_data_dir
-from conftest import NOW, TODAY
+from conftest import NOW, TODAY, raw_connect
 
 NOW_TEXT = "2026-11-25 09:30:00"
 
@@ -28,8 +27,8 @@ def mode_of(path: Path) -> int:
 
 
 def raw_rows(path: Path, sql: str, params: tuple = ()) -> list[tuple]:
-    """Read the file behind the store's back, with a plain sqlite3 connection."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """Read the file behind the store's back, with a connection of its own."""
+    conn = raw_connect(f"file:{path}?mode=ro", uri=True)
     try:
         return conn.execute(sql, params).fetchall()
     finally:
@@ -598,7 +597,7 @@ def test_connection_settings(store: Store) -> None:
 
 
 def test_foreign_keys_are_enforced(store: Store) -> None:
-    with pytest.raises(sqlite3.IntegrityError), store.transaction() as conn:
+    with pytest.raises(driver.IntegrityError), store.transaction() as conn:
         conn.execute("INSERT INTO checkins (uuid, goal_id, at, value, created_at) VALUES ('u', 999, '2026-01-01', 1, 'x')")
     assert store.counts()["checkins"] == 0
 
@@ -655,8 +654,11 @@ def test_backup_is_a_private_self_contained_copy(store: Store, tmp_path: Path, u
     assert mode_of(dest) == 0o600
     assert sorted(p.name for p in dest.parent.iterdir()) == ["backup.db"]  # no -wal, no -shm
     header = dest.read_bytes()[:100]
-    assert header[:16] == b"SQLite format 3\x00"
-    assert (header[18], header[19]) == (1, 1)  # rollback journal, not WAL
+    if store.encrypted:  # encrypted with the journal's key and salt; the rest of the header too
+        assert header[:16] == store.key.salt and b"Saved in the backup" not in dest.read_bytes()
+    else:
+        assert header[:16] == b"SQLite format 3\x00"
+        assert (header[18], header[19]) == (1, 1)  # rollback journal, not WAL
     assert raw_rows(dest, "PRAGMA journal_mode") == [("delete",)]
     assert raw_rows(dest, "PRAGMA integrity_check") == [("ok",)]
     for table in ("goals", "checkins", "entries", "tags", "entry_tags", "entry_goals", "_sqlite_migrations"):

@@ -143,7 +143,7 @@ def open_journal(path: Path, clock: Callable[[], datetime], key: Key | None = No
     _refuse_what_is_not_a_file(path)
     encrypted = driver.is_encrypted(path)
     if encrypted and key is None:
-        raise EncryptedJournal(f"{path} is encrypted; it opens with its passphrase")
+        raise EncryptedJournal(f"{path} is encrypted (or damaged: it is no plain SQLite file); it opens with its passphrase")
     if key is not None and not encrypted and path.exists() and path.stat().st_size > 0:
         raise JournalUnavailable(f"{path} is not encrypted; it opens without a passphrase")
     if not path.exists():
@@ -196,7 +196,7 @@ def open_journal(path: Path, clock: Callable[[], datetime], key: Key | None = No
 def _key_problem(path: Path, key: Key | None, err: Exception) -> Exception:
     """A failed first read with a key is a wrong passphrase: an encrypted file looks like noise."""
     if key is not None and "not a database" in str(err).lower():
-        return WrongPassphrase(f"wrong passphrase for {path} (or it is not an encrypted goaljournal journal); nothing was changed")
+        return WrongPassphrase(f"wrong passphrase for {path} (or the file is damaged, or not an encrypted goaljournal journal); nothing was changed")
     return err
 
 

@@ -16,6 +16,7 @@ connections (backups, checks) it opens. Standard library only until an encrypted
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sqlite3
@@ -55,9 +56,14 @@ class Key:
 
 
 def derive_key(passphrase: str, salt: bytes) -> Key:
-    """The key SQLCipher 4 would derive from ``passphrase`` for a file starting with ``salt``."""
-    secret = hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
-    return Key(secret, salt)
+    """The key SQLCipher 4 would derive from ``passphrase`` for a file starting with ``salt``;
+    derived once per process for each pair (it takes a fifth of a second on purpose)."""
+    return Key(_derived(passphrase, bytes(salt)), bytes(salt))
+
+
+@functools.lru_cache(maxsize=4)
+def _derived(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
 
 
 def new_salt() -> bytes:
