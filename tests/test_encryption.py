@@ -359,3 +359,47 @@ async def test_no_plain_text_anywhere_after_the_app_every_command_and_backups(tm
     decrypted = cli("--db", journal, "decrypt")
     assert decrypted.code == 0
     assert {line.partition(": ")[2] for line in files_holding(folder, tokens)} == {t.decode() for t in tokens}
+
+
+def test_an_encrypted_journal_of_an_older_format_is_upgraded_and_its_copy_stays_encrypted(tmp_path: Path) -> None:
+    import shutil
+
+    from goaljournal.store.connection import SCHEMA_VERSION
+
+    journal = Path(shutil.copy(Path(__file__).parent / "fixtures" / "journal_v6.db", tmp_path / "journal.db"))
+    before = state_at_version(journal)
+    key = driver.derive_key(PASSPHRASE, driver.new_salt())
+    encryption.convert(journal, source=None, target=key)
+    with Store.open(journal, clock=lambda: NOW, key=encryption.unlock(journal, PASSPHRASE)) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert {goal.title for goal in store.goals()} >= before
+        assert store.check() == []
+    (copy,) = tmp_path.glob("journal.db.v6-*.bak")
+    assert driver.is_encrypted(copy) and encryption._open_problem(copy, key) is None
+    assert files_holding(tmp_path, tuple(title.encode() for title in before)) == []
+
+
+def state_at_version(journal: Path) -> set[str]:
+    """The goal titles a journal of an older format holds, read with plain SQLite."""
+    import sqlite3
+
+    with sqlite3.connect(journal) as conn:
+        titles = {row[0] for row in conn.execute("SELECT title FROM goals")}
+    conn.close()
+    return titles
+
+
+def test_doctor_checks_every_page_of_an_encrypted_journal(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = tmp_path / "journal.db"
+    with Store.open(journal, clock=lambda: NOW, key=driver.derive_key(PASSPHRASE, driver.new_salt())) as store:
+        for number in range(200):
+            store.add_entry(f"Entry {number} " + "with enough words to fill pages " * 10)
+    monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", PASSPHRASE)
+    healthy = cli("--db", journal, "doctor", "--json").json()
+    assert healthy["ok"] and healthy["encrypted"]
+    data = bytearray(journal.read_bytes())
+    data[len(data) - 4096 + 100] ^= 0x01  # a bit of the last page, which SQLite's own check does not read
+    journal.write_bytes(bytes(data))
+    damaged = cli("--db", journal, "doctor", "--json")
+    problems = damaged.json()["problems"]
+    assert damaged.code == 1 and any(problem.startswith("encryption: ") and "HMAC" in problem for problem in problems), problems

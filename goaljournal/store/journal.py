@@ -133,6 +133,8 @@ class Store(ReviewsMixin, EntriesMixin, DecisionsMixin, GoalsMixin, AssessmentsM
                     problems.extend(f"integrity: {verdict}" for verdict in verdicts)
                 for row in self.conn.execute("PRAGMA foreign_key_check").fetchall():
                     problems.append(f"broken link: {row[0]} row {row[1]} points to a missing {row[2]} row")
+                if self.encrypted:  # every page's HMAC: a changed byte SQLite's own check may not reach
+                    problems.extend(f"encryption: {row[0]}" for row in self.conn.execute("PRAGMA cipher_integrity_check").fetchall())
             except driver.DatabaseError as err:  # damage bad enough that the check cannot finish
                 return [f"integrity: {err}"]
             from goaljournal.store.fields import value_problems
