@@ -62,6 +62,7 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
 # would set it). GOALJOURNAL_TEST_JOURNALS chooses for the whole suite: "plain" (the default),
 # "encrypted" or "both"; the modules in BOTH_KINDS always run with both.
 TEST_PASSPHRASE = "correct horse battery staple"
+TEST_SALT = bytes(range(16))
 BOTH_KINDS = {"test_store", "test_cli", "test_app"}
 
 
@@ -99,7 +100,8 @@ def _make_encrypted(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     environment, and a test's own ``Store.open`` gets its key (see ``_open_with_test_key``)."""
     from goaljournal.store import driver
 
-    with Store.open(path, clock=lambda: NOW, key=driver.derive_key(TEST_PASSPHRASE, driver.new_salt())):
+    # One salt for every test journal: the slow derivation runs once per test process.
+    with Store.open(path, clock=lambda: NOW, key=driver.derive_key(TEST_PASSPHRASE, TEST_SALT)):
         pass
     monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", TEST_PASSPHRASE)
     monkeypatch.setattr(Store, "open", classmethod(_open_with_test_key))
