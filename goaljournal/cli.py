@@ -1692,8 +1692,11 @@ def _existing_journal(args: argparse.Namespace) -> Path:
 def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
     from goaljournal.store import encryption
 
-    path = _existing_journal(args)
+    path = resolve_journal_path(getattr(args, "db", None))
     driver.sqlcipher()
+    if not path.exists():
+        return _new_encrypted(path, args)
+    path = _existing_journal(args)
     if driver.is_encrypted(path):  # done already, perhaps but for copies a kill left plain
         unlocked = journal_key(path)
         assert unlocked is not None
@@ -1707,6 +1710,21 @@ def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
     if args.remember:
         passphrase.remember(path, secret)
     return _converted(path, "encrypted", done, args)
+
+
+def _new_encrypted(path: Path, args: argparse.Namespace) -> int:
+    """A new journal, encrypted from its first byte."""
+    given = passphrase.from_environment()
+    secret = given[0] if given else passphrase.new_passphrase(path, variable=passphrase.PASSPHRASE_VARIABLE)
+    with Store.open(path, clock=_now, key=driver.derive_key(secret, driver.new_salt())):
+        pass
+    if args.remember:
+        passphrase.remember(path, secret)
+    if args.json:
+        print_json({"journal": str(path), "changed": True, "encrypted": True, "converted": [], "deleted": [], "left": []})
+    else:
+        print(f"made a new encrypted journal at {printable(str(path))}")
+    return 0
 
 
 def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:

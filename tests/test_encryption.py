@@ -403,3 +403,13 @@ def test_doctor_checks_every_page_of_an_encrypted_journal(tmp_path: Path, cli: C
     damaged = cli("--db", journal, "doctor", "--json")
     problems = damaged.json()["problems"]
     assert damaged.code == 1 and any(problem.startswith("encryption: ") and "HMAC" in problem for problem in problems), problems
+
+
+def test_encrypt_with_no_journal_yet_makes_a_new_encrypted_one(tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = tmp_path / "new.db"
+    monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", PASSPHRASE)
+    assert cli("--db", journal, "encrypt").out == f"made a new encrypted journal at {journal}\n"
+    assert driver.is_encrypted(journal)
+    assert cli("--db", journal, "log", "The first words are secret from the start").code == 0
+    assert files_holding(tmp_path, (b"secret from the start",)) == []
+    assert state(journal, PASSPHRASE)["entries"][0]["text"] == "The first words are secret from the start"
