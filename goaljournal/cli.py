@@ -1698,9 +1698,7 @@ def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
         return _new_encrypted(path, args)
     path = _existing_journal(args)
     if driver.is_encrypted(path):  # done already, perhaps but for copies a kill left plain
-        unlocked = journal_key(path)
-        assert unlocked is not None
-        encryption.check_key(path, unlocked.key)
+        unlocked = _unlocked_journal(path)
         source, target, secret = unlocked.key, unlocked.key, unlocked.secret
     else:
         given = passphrase.from_environment()
@@ -1727,26 +1725,10 @@ def _new_encrypted(path: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:
+def _unlocked_journal(path: Path) -> Unlocked:
+    """The key of the encrypted journal at ``path``, checked against it (read, nothing written)."""
     from goaljournal.store import encryption
 
-    path = _existing_journal(args)
-    if not driver.is_encrypted(path):
-        raise UserError(f"{path} is not encrypted")
-    unlocked = journal_key(path)
-    assert unlocked is not None
-    try:
-        done = encryption.convert(path, source=unlocked.key, target=None, delete_copies=args.delete_backups)
-    except WrongPassphrase:
-        raise WrongPassphrase(_wrong_passphrase(path, unlocked.source)) from None
-    passphrase.forget(path)
-    return _converted(path, "decrypted", done, args)
-
-
-def cmd_rekey(_: Store | None, args: argparse.Namespace) -> int:
-    from goaljournal.store import encryption
-
-    path = _existing_journal(args)
     if not driver.is_encrypted(path):
         raise UserError(f"{path} is not encrypted; `{PROG} encrypt` encrypts it")
     unlocked = journal_key(path)
@@ -1755,6 +1737,24 @@ def cmd_rekey(_: Store | None, args: argparse.Namespace) -> int:
         encryption.check_key(path, unlocked.key)
     except WrongPassphrase:
         raise WrongPassphrase(_wrong_passphrase(path, unlocked.source)) from None
+    return unlocked
+
+
+def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.store import encryption
+
+    path = _existing_journal(args)
+    unlocked = _unlocked_journal(path)
+    done = encryption.convert(path, source=unlocked.key, target=None, delete_copies=args.delete_backups)
+    passphrase.forget(path)
+    return _converted(path, "decrypted", done, args)
+
+
+def cmd_rekey(_: Store | None, args: argparse.Namespace) -> int:
+    from goaljournal.store import encryption
+
+    path = _existing_journal(args)
+    unlocked = _unlocked_journal(path)
     secret = passphrase.new_passphrase(path)
     done = encryption.convert(path, source=unlocked.key, target=driver.derive_key(secret, driver.new_salt()), delete_copies=args.delete_backups)
     if args.remember or unlocked.source == KEYRING:

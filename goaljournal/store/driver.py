@@ -114,21 +114,23 @@ def sqlcipher() -> ModuleType:
     return _sqlcipher
 
 
-def connect(target: str | os.PathLike[str], *, key: Key | None, **options: Any) -> Any:
+def connect(target: str | os.PathLike[str], *, key: Key | None, cipher: bool = False, **options: Any) -> Any:
     """A connection to ``target`` (a path, or a ``file:`` URI with ``uri=True``) through the
-    library its ``key`` calls for, keyed before any other statement.
+    library its ``key`` calls for, keyed before any other statement; with ``cipher``, through
+    SQLCipher even without a key (a plain file a conversion reads or writes with SQLCipher).
 
     On an encrypted connection SQLCipher's own log lines are silenced (a wrong key is reported
     by the caller, in one line) and temporary tables and indices stay in memory, so no sort or
     index build spills plain text into a temporary file.
     """
-    if key is None:
+    if key is None and not cipher:
         return sqlite3.connect(target, **options)
     module = sqlcipher()
     conn = module.connect(target, **options)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f'PRAGMA key = "{key.pragma_value}"')
+        if key is not None:
+            conn.execute(f'PRAGMA key = "{key.pragma_value}"')
         conn.execute("PRAGMA temp_store = MEMORY")
     except BaseException:
         conn.close()

@@ -61,17 +61,7 @@ def _read_only_uri(path: Path) -> str:
 
 def _cipher_connect(target: str, key: Key | None, **options: Any) -> Any:
     """A SQLCipher connection, keyed when ``key`` is given (a plain file otherwise)."""
-    module = driver.sqlcipher()
-    conn = module.connect(target, isolation_level=None, **options)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        if key is not None:
-            conn.execute(f'PRAGMA key = "{key.pragma_value}"')
-        conn.execute("PRAGMA temp_store = MEMORY")
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    return driver.connect(target, key=key, cipher=True, isolation_level=None, **options)
 
 
 @dataclass
