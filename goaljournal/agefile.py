@@ -20,7 +20,9 @@ ARMOR_BEGIN = b"-----BEGIN AGE ENCRYPTED FILE-----"
 HEAD_BYTES = 64
 INSTALL_HINT = "pip install 'goaljournal[encrypted]'"
 _WHITESPACE = b" \t\r\n"
-_SCRYPT_STANZA = re.compile(rb"-> scrypt \S+ (\d{1,3})")
+# The passphrase stanza, "-> scrypt SALT WORK_FACTOR": a 16-byte salt in unpadded base64 and the
+# number in decimal; pyrage refuses any other spelling before any work.
+_SCRYPT_STANZA = re.compile(rb"^-> scrypt [A-Za-z0-9+/]{22} ([1-9][0-9]{0,2})$", re.MULTILINE)
 
 
 class AgeError(Exception):
