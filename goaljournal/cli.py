@@ -997,6 +997,8 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
 
     # C1 controls escaped as in every --json output (see _json_text); json escapes the C0 ones.
     chunks = (_C1_CONTROLS.sub(_escape_c1, chunk) for chunk in json_chunks(store))
+    if args.encrypt:
+        return _export_encrypted(store, args, lambda: "".join(chunks))
     if args.output in (None, "-"):
         sys.stdout.writelines(chunks)
         return 0
@@ -1009,10 +1011,65 @@ def cmd_export(store: Store, args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_PASSPHRASE = "GOALJOURNAL_EXPORT_PASSPHRASE"
+
+
+def _export_passphrase(what: Path | str, *, new: bool) -> tuple[str, str | None]:
+    """The passphrase of an encrypted export, and where it came from (None: typed): from
+    GOALJOURNAL_EXPORT_PASSPHRASE, else the journal's own in the environment, else the terminal
+    (twice for a new export)."""
+    given = os.environ.get(EXPORT_PASSPHRASE)
+    if given:
+        if len(given) > passphrase.LONGEST:
+            raise UserError(f"{EXPORT_PASSPHRASE} is longer than {passphrase.LONGEST} characters")
+        return given, EXPORT_PASSPHRASE
+    found = passphrase.from_environment()
+    if found is not None:
+        return found
+    if not passphrase.has_terminal():
+        raise UserError(
+            f"{what} needs a passphrase and there is no terminal to ask at: set {EXPORT_PASSPHRASE}, "
+            f"or {passphrase.COMMAND_VARIABLE} (a command that prints it); nothing was written" if new else
+            f"{what} is encrypted and there is no terminal to ask its passphrase at: set {EXPORT_PASSPHRASE}, "
+            f"or {passphrase.COMMAND_VARIABLE} (a command that prints it); nothing was imported"
+        )  # fmt: skip
+    if new:
+        return passphrase.ask(f"Passphrase for {what}: ", confirm="Again, to be sure: "), None
+    return passphrase.ask(f"Passphrase for {what}: "), None
+
+
+def _export_encrypted(store: Store, args: argparse.Namespace, json_text: Callable[[], str]) -> int:
+    """The JSON export (``json_text`` makes it), age-encrypted with a passphrase in memory and
+    only then written: no plaintext reaches the disk. A file is binary (age's own form); standard
+    output gets age's ASCII armor, which survives pipes, mail and the clipboard."""
+    from goaljournal import agefile, exports
+
+    out = None if args.output in (None, "-") else Path(args.output).expanduser()
+    if out is None and sys.stdout.isatty():
+        raise UserError("an encrypted export is not for the terminal: give -o FILE, or redirect standard output to a file")
+    try:
+        agefile.pyrage()  # a missing extra is said before a passphrase is asked for
+    except agefile.AgeError as err:
+        raise UserError(f"{err}; nothing was written") from None
+    secret, _ = _export_passphrase(out or "the encrypted export", new=True)
+    try:
+        sealed = agefile.encrypt(json_text().encode("utf-8"), secret, armored=out is None)
+    except agefile.AgeError as err:
+        raise UserError(f"{err}; nothing was written") from None
+    if out is None:
+        sys.stdout.write(sealed.decode("ascii"))
+        return 0
+    exports.write_private_bytes(out, sealed, journal=store.path)
+    print(f"exported the journal, encrypted, to {out}", file=sys.stderr)
+    return 0
+
+
 def _export_other(store: Store, args: argparse.Namespace) -> int:
     """markdown, csv, ics and jrnl: private entries only with --include-private."""
     from goaljournal import exports
 
+    if args.encrypt:
+        raise UserError("--encrypt is for --format json (the complete backup)")
     if args.time_format is not None and args.format != "jrnl":
         raise UserError("--time-format is for --format jrnl")
     if args.table is not None and args.format != "csv":
@@ -1063,23 +1120,31 @@ def _progress_bar(label: str) -> Callable[[int, int], None] | None:
     return show
 
 
-def _read_import(args: argparse.Namespace, source: Path) -> bytes:
-    """The bytes an import reads, refused past FILE_LIMIT before they are read (core/import_limits.py)."""
-    from goaljournal.core.import_limits import check_file_size, read_limited
+def _read_import(args: argparse.Namespace, source: Path, *, sealed: bool = False) -> bytes:
+    """The bytes an import reads, refused past FILE_LIMIT before they are read (core/import_limits.py).
+    With ``sealed``, an age-encrypted file (told by its first bytes) may be up to AGE_FILE_LIMIT."""
+    from goaljournal.agefile import HEAD_BYTES, is_age
+    from goaljournal.core.import_limits import AGE_FILE_LIMIT, check_file_size, read_limited
+
+    def read(stream: Any, size: int | None) -> bytes:
+        head = stream.read(HEAD_BYTES) if sealed else b""
+        limit = AGE_FILE_LIMIT if sealed and is_age(head) else None
+        if size is not None:
+            check_file_size(size, limit)
+        return head + read_limited(stream, len(head), limit)
 
     if args.file == "-":
         stdin = getattr(sys.stdin, "buffer", None)
         if stdin is None:  # a text stream in its place
-            return read_limited(io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape")))
-        return read_limited(stdin)
+            return read(io.BytesIO(sys.stdin.read().encode("utf-8", "surrogateescape")), None)
+        return read(stdin, None)
     if args.format == "jrnl" and source.is_dir():
         # A jrnl "folder" journal: one file a day, YYYY/MM/DD.txt, each in the same format.
         days = sorted(source.glob("*/*/*.txt"))
         check_file_size(sum(path.stat().st_size for path in days))
         return b"\n".join(path.read_bytes() for path in days)
     with source.open("rb") as handle:
-        check_file_size(os.fstat(handle.fileno()).st_size)
-        return read_limited(handle)
+        return read(handle, os.fstat(handle.fileno()).st_size)
 
 
 def _import_entries(store: Store, args: argparse.Namespace) -> int:
@@ -1152,12 +1217,16 @@ def cmd_report(store: Store, args: argparse.Namespace) -> int:
 def cmd_import(store: Store, args: argparse.Namespace) -> int:
     if args.format != "json":
         return _import_entries(store, args)
+    from goaljournal import agefile
     from goaljournal.core.import_limits import TooLarge
     from goaljournal.store.transfer import import_data, read_json
 
     source = Path(args.file).expanduser()
     try:
-        text = _read_import(args, source).decode("utf-8-sig")
+        data = _read_import(args, source, sealed=True)
+        if agefile.is_age(data[: agefile.HEAD_BYTES]):
+            data = _decrypted(source, data)
+        text = data.decode("utf-8-sig")
     except OSError as err:
         raise UserError(f"cannot read {err.filename or source}: {err.strerror}") from None
     except UnicodeDecodeError:
@@ -1174,6 +1243,30 @@ def cmd_import(store: Store, args: argparse.Namespace) -> int:
         parts = ", ".join(table_count(count, table) for table, count in added.items() if count)
         print(f"imported {plural(total, 'row')} ({parts})" if total else "nothing new to import: every row is already in the journal")
     return 0
+
+
+def _decrypted(source: Path, data: bytes) -> bytes:
+    """An age-encrypted JSON export, decrypted in memory; what it holds is capped like a file."""
+    from goaljournal import agefile
+    from goaljournal.core.import_limits import AGE_WORK_FACTOR_LIMIT, check_decrypted_size
+
+    try:
+        agefile.pyrage()  # a missing extra, or a file made to hang, is said before a passphrase is asked for
+        agefile.check_work_factor(data, AGE_WORK_FACTOR_LIMIT)
+    except agefile.Damaged as err:
+        raise UserError(f"{source} cannot be decrypted: {err}; nothing was imported") from None
+    except agefile.AgeError as err:
+        raise UserError(f"{source} is encrypted: {err}") from None
+    secret, given_by = _export_passphrase(source, new=False)
+    try:
+        plaintext = agefile.decrypt(data, secret)
+    except agefile.WrongPassphrase:
+        where = f" (from {given_by})" if given_by else ""
+        raise UserError(f"wrong passphrase for {source}{where}; nothing was imported") from None
+    except agefile.AgeError as err:
+        raise UserError(f"{source} cannot be decrypted: {err}; nothing was imported") from None
+    check_decrypted_size(len(plaintext))
+    return plaintext
 
 
 def cmd_backup(store: Store, args: argparse.Namespace) -> int:
@@ -1481,10 +1574,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--time-format", metavar="FMT", help="jrnl: the timeformat of your jrnl config (default '%%Y-%%m-%%d %%H:%%M')")
     export.add_argument("--checkins", action="store_true", help="ics: check-in days as all-day events")
     export.add_argument("--entries", action="store_true", help="ics: entries as VJOURNAL")
+    export.add_argument("--encrypt", action="store_true",
+                        help="json: encrypt with a passphrase (age; $GOALJOURNAL_EXPORT_PASSPHRASE or asked; pip install 'goaljournal[encrypted]')")  # fmt: skip
 
     imp = command("import", cmd_import, "import a journal export (rows already present are skipped)")
     imp.add_argument("--format", choices=["json", "jrnl", "dayone"], default="json")
-    imp.add_argument("file", metavar="FILE", help="the file ('-' reads standard input)")
+    imp.add_argument("file", metavar="FILE", help="the file ('-' reads standard input); an encrypted export is decrypted first")
 
     report = command("report", cmd_report, "a progress report for a month, quarter or year (Markdown, or HTML with charts)")
     report.add_argument("--period", choices=["month", "quarter", "year"], default="month")

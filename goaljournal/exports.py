@@ -7,6 +7,7 @@ backups nor through a symbolic link; the app's go to an ``exports/`` folder besi
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -95,6 +96,17 @@ def write_private(path: Path, pieces: Iterable[str], *, journal: Path | None = N
     """Write ``pieces`` to ``path`` atomically, private (0600) whether or not it existed; the
     files of ``journal`` and symbolic links are refused (see ``goaljournal.files``)."""
     return files.write_text(Path(path), pieces, journal=journal, managed=managed)
+
+
+def write_private_bytes(path: Path, data: bytes, *, journal: Path | None = None, managed: bool = False) -> Path:
+    """``write_private`` for bytes, such as an encrypted export (encrypted in memory: the
+    temporary file never holds the plaintext)."""
+
+    def fill(part: files.Partial) -> None:
+        with open(os.dup(part.fd), "wb") as handle:
+            handle.write(data)
+
+    return files.write_with(Path(path), fill, journal=journal, managed=managed)
 
 
 def export_csv_files(

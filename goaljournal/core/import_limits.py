@@ -16,6 +16,12 @@ from typing import Any, BinaryIO
 MIB = 1024 * 1024
 # A file (or a jrnl folder, or standard input) read whole: JSON, jrnl text or a Day One .json.
 FILE_LIMIT = 256 * MIB
+# An age-encrypted export (see goaljournal/agefile.py): the file, up to what an export of FILE_LIMIT
+# makes armored (base64 in lines of 64: 4/3 x 65/64, and age's 16 bytes a 64 KiB chunk); what it
+# decrypts to is held to FILE_LIMIT. scrypt's work factor (each step doubles the time a passphrase
+# takes to check) at most age's own limit: exports are made with about 18, a second's work.
+AGE_FILE_LIMIT = FILE_LIMIT * 136 // 100 + 4096
+AGE_WORK_FACTOR_LIMIT = 22
 # Inside a Day One zip: the uncompressed size of one .json member and of all of them, how many
 # members the zip may list (its photos included), and how far one member may inflate. JSON text
 # deflates 5 to 20 times; a member that inflates more than ZIP_RATIO_LIMIT times is a zip bomb.
@@ -41,16 +47,25 @@ def _size(count: int) -> str:
     return f"{count // MIB:,} MB" if count >= MIB else f"{count:,} bytes"
 
 
-def check_file_size(size: int) -> None:
-    if size > FILE_LIMIT:
-        raise TooLarge(f"the file is larger than {_size(FILE_LIMIT)}, more than an import reads")
+def check_file_size(size: int, limit: int | None = None) -> None:
+    """Refuse (TooLarge) a file of ``size`` bytes past ``limit`` (default FILE_LIMIT)."""
+    limit = FILE_LIMIT if limit is None else limit
+    if size > limit:
+        raise TooLarge(f"the file is larger than {_size(limit)}, more than an import reads")
 
 
-def read_limited(stream: BinaryIO, already: int = 0) -> bytes:
-    """All of ``stream``, refused (TooLarge) once ``already`` plus what it holds passes FILE_LIMIT."""
-    data = stream.read(FILE_LIMIT - already + 1)
-    check_file_size(already + len(data))
+def read_limited(stream: BinaryIO, already: int = 0, limit: int | None = None) -> bytes:
+    """All of ``stream``, refused (TooLarge) once ``already`` plus what it holds passes ``limit``
+    (default FILE_LIMIT)."""
+    limit = FILE_LIMIT if limit is None else limit
+    data = stream.read(max(limit - already, 0) + 1)
+    check_file_size(already + len(data), limit)
     return data
+
+
+def check_decrypted_size(size: int) -> None:
+    if size > FILE_LIMIT:
+        raise TooLarge(f"it decrypts to more than {_size(FILE_LIMIT)}, more than an import reads")
 
 
 def check_rows(count: int, what: str) -> None:
