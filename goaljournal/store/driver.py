@@ -90,11 +90,11 @@ def is_encrypted(path: str | os.PathLike[str]) -> bool:
     like noise, so noise that happens to fit is taken for one, and its passphrase is then
     reported wrong. An empty or missing file is plain (a new journal)."""
     try:
-        size = os.stat(path).st_size
+        found = os.stat(path)
     except OSError:
         return False
-    if size < 512 or size % 512:
-        return False
+    if not stat.S_ISREG(found.st_mode) or found.st_size < 512 or found.st_size % 512:
+        return False  # a folder or a device is refused as such when it is opened
     return file_header(path) != PLAIN_HEADER
 
 
