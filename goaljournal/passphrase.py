@@ -149,8 +149,8 @@ def ask(prompt: str, *, confirm: str | None = None, why: str = "") -> str:
 
 
 def new_passphrase(journal: Path, *, variable: str = NEW_PASSPHRASE_VARIABLE) -> str:
-    """A new passphrase for ``journal``: from ``variable`` (or the usual sources when the
-    journal has none yet), else asked twice at the terminal."""
+    """A new passphrase for ``journal``: from the environment ``variable``, else asked twice at
+    the terminal."""
     given = os.environ.get(variable)
     if given:
         return _checked(given, variable)
