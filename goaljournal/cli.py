@@ -1749,6 +1749,8 @@ def _ask_on_screen(path: Path) -> Unlocked | None:
     app = UnlockApp(path)
     found = app.run()
     if found is None:
+        if app.problem is not None:
+            raise app.problem
         if app.tries_left == 0:
             raise WrongPassphrase(f"wrong passphrase for {path}, {UnlockApp.TRIES} times; nothing was opened")
         return None

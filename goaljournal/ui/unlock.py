@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -17,32 +18,77 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from goaljournal.core.config import config_path, read_preferences
+from goaljournal.core.text import cell_width, printable
 from goaljournal.core.words import plural
 from goaljournal.store import JournalError
 from goaljournal.store.driver import Key
+from goaljournal.store.errors import WrongPassphrase
 from goaljournal.ui.shared.themes import THEMES
+
+
+def tail_cells(text: str, width: int) -> str:
+    """``text`` cut from its start to at most ``width`` cells, with "…" where it was cut: a
+    path's end (the file and its folders) says most about it."""
+    if cell_width(text) <= width:
+        return text
+    kept = len(text)
+    while kept > 0 and cell_width(text[kept - 1 :]) <= width - 1:
+        kept -= 1
+    return "…" + text[kept:] if width > 0 else ""
+
+
+class PathLine(Static):
+    """A path on one line, its start cut to fit, control characters shown as such."""
+
+    def __init__(self, path: Path, **options: str) -> None:
+        super().__init__(**options)
+        self.path_text = printable(str(path)).replace("\n", "\u240a").replace("\t", "\u2409")
+
+    def render(self) -> Content:
+        return Content(tail_cells(self.path_text, self.size.width))
+
+
+class PassphraseInput(Input):
+    """The passphrase field: its text never leaves it, so copy and cut do nothing (a clipboard
+    is read by other programs and kept by clipboard managers) and ctrl+c reaches the app."""
+
+    def action_copy(self) -> None:
+        raise SkipAction()
+
+    def action_cut(self) -> None:
+        raise SkipAction()
 
 
 class UnlockApp(App[tuple[Key, str] | None]):
     """Ask for ``path``'s passphrase; the app's result is (key, passphrase), or None when the
-    user left or ran out of tries (``tries_left`` tells which)."""
+    user left, ran out of tries (``tries_left`` tells), or the journal could not be read
+    (``problem`` holds why)."""
 
     TITLE = "goaljournal"
     TRIES = 3
+    # Nothing but the passphrase and leaving: the palette's themes, keys and screenshots belong
+    # to the journal app.
+    ENABLE_COMMAND_PALETTE = False
     CSS = """
     Screen { align: center middle; }
     #unlock { width: 72; max-width: 100%; height: auto; border: round $primary; padding: 1 2; }
     #unlock-title { text-style: bold; }
-    #unlock-path { color: $text-muted; margin-bottom: 1; }
+    #unlock-path { color: $text-muted; height: 1; margin-bottom: 1; }
     #unlock-status { height: auto; margin-top: 1; }
     #unlock-status.wrong { color: $error; }
     """
-    BINDINGS = [Binding("escape", "leave", "Quit"), Binding("ctrl+q", "leave", "Quit", show=False)]
+    # ctrl+c leaves too, as it does at a terminal's passphrase prompt.
+    BINDINGS = [
+        Binding("escape", "leave", "Quit"),
+        Binding("ctrl+q", "leave", "Quit", show=False),
+        Binding("ctrl+c", "leave", "Quit", show=False),
+    ]
 
     def __init__(self, path: Path, *, config: Path | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.tries_left = self.TRIES
+        self.problem: JournalError | None = None
         for theme in THEMES:
             self.register_theme(theme)
         preferences, _ = read_preferences(config or config_path())
@@ -52,8 +98,8 @@ class UnlockApp(App[tuple[Key, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="unlock"):
             yield Static(Content("This journal is encrypted"), id="unlock-title")
-            yield Static(Content(str(self.path)), id="unlock-path")
-            yield Input(placeholder="Passphrase", password=True, id="unlock-passphrase")
+            yield PathLine(self.path, id="unlock-path")
+            yield PassphraseInput(placeholder="Passphrase", password=True, id="unlock-passphrase")
             yield Static(Content("Type its passphrase and press Enter."), id="unlock-status")
         yield Footer()
 
@@ -72,8 +118,11 @@ class UnlockApp(App[tuple[Key, str] | None]):
         try:
             key = encryption.unlock(self.path, secret)
             encryption.check_key(self.path, key)
-        except JournalError:
+        except WrongPassphrase:
             self.call_from_thread(self._wrong)
+            return
+        except JournalError as err:  # the file went or changed meanwhile: no try is spent on it
+            self.call_from_thread(self._give_up, err)
             return
         self.call_from_thread(self.exit, (key, secret))
 
@@ -87,6 +136,10 @@ class UnlockApp(App[tuple[Key, str] | None]):
         field.disabled = False
         field.focus()
         self._say(f"Wrong passphrase: {plural(self.tries_left, 'try', 'tries')} left.", wrong=True)
+
+    def _give_up(self, problem: JournalError) -> None:
+        self.problem = problem
+        self.exit(None, return_code=1)
 
     def _say(self, text: str, *, wrong: bool) -> None:
         status = self.query_one("#unlock-status", Static)
