@@ -1749,7 +1749,7 @@ def _ask_on_screen(path: Path) -> Unlocked | None:
     app = UnlockApp(path)
     found = app.run()
     if found is None:
-        if app.problem is not None:
+        if app.problem is not None:  # the journal unreadable (one line), or a bug (its traceback)
             raise app.problem
         if app.tries_left == 0:
             raise WrongPassphrase(f"wrong passphrase for {path}, {UnlockApp.TRIES} times; nothing was opened")

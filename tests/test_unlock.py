@@ -146,6 +146,17 @@ async def test_the_typed_passphrase_never_shows(journal: Path, tmp_path: Path) -
         assert secret not in render_screen_text(app)
 
 
+async def test_the_check_does_not_name_the_passphrase(journal: Path, tmp_path: Path) -> None:
+    """The worker that checks it is described in logs and reports without it."""
+    app = unlock_app(journal, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        worker = app.check("hunter2")
+        assert "hunter2" not in repr(worker) + worker.description
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "hunter2" not in repr(worker)
+
+
 async def test_the_passphrase_cannot_be_copied_or_cut_out_of_its_field(journal: Path, tmp_path: Path) -> None:
     """Select it all, then copy and cut: nothing reaches the clipboard, the field keeps it."""
     app = unlock_app(journal, tmp_path)
@@ -389,3 +400,25 @@ def test_a_wrong_passphrase_in_the_environment_is_one_line_and_no_screen(
     assert started == [] and journal_app == []
     err = capsys.readouterr().err
     assert err == f"goaljournal: the passphrase from GOALJOURNAL_PASSPHRASE does not open {journal}; nothing was changed\n"
+
+
+@pytest.mark.usefixtures("no_passphrase_given")
+def test_a_bug_in_the_check_is_raised_without_showing_the_passphrase(
+    journal: Path, journal_app: list[list[str]], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bug in the check (made here by a key derivation that raises) leaves the screen and is
+    raised by the command line as any bug is; Textual's report of a failed worker, which shows
+    the worker's locals, would print the passphrase."""
+    from goaljournal.cli import main
+    from goaljournal.store import encryption
+
+    def broken(path: Path, secret: str) -> driver.Key:
+        raise RuntimeError("a bug in the check")
+
+    monkeypatch.setattr(encryption, "unlock", broken)
+    type_on_screen(monkeypatch, PASSPHRASE)
+    with pytest.raises(RuntimeError, match="a bug in the check"):
+        main(["--db", str(journal)])
+    assert journal_app == []
+    out, err = capsys.readouterr()
+    assert PASSPHRASE not in out + err
