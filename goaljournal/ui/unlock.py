@@ -75,7 +75,7 @@ class UnlockApp(App[tuple[Key, str] | None]):
     #unlock-title { text-style: bold; }
     #unlock-path { color: $text-muted; height: 1; margin-bottom: 1; }
     #unlock-status { height: auto; margin-top: 1; }
-    #unlock-status.wrong { color: $error; }
+    #unlock-status.wrong { color: $text-error; }
     """
     # ctrl+c leaves too, as it does at a terminal's passphrase prompt.
     BINDINGS = [
