@@ -75,8 +75,12 @@ def _kinds_for(module: str) -> list[str]:
     return [chosen]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "plain_journal(why): the test needs a plain journal (it reads the file's bytes, or a child process opens it without a key)")
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "journal_kind" in metafunc.fixturenames:
+    if "journal_kind" in metafunc.fixturenames and not metafunc.definition.get_closest_marker("plain_journal"):
         kinds = _kinds_for(metafunc.module.__name__.rpartition(".")[2])
         if kinds != ["plain"]:
             metafunc.parametrize("journal_kind", kinds, indirect=True)
@@ -134,6 +138,18 @@ def raw_connect(path: Path, **options: Any) -> Any:
     file = Path(unquote(urlsplit(str(path)).path)) if options.get("uri") else Path(path)
     key = encryption.unlock(file, TEST_PASSPHRASE) if driver.is_encrypted(file) else None
     return driver.connect(str(path), key=key, **options)
+
+
+def dump_lines(conn: Any) -> Iterator[str]:
+    """Everything a connection's database holds, as lines: its SQL dump (SQLCipher's connections
+    have no ``iterdump``: there, each table's schema and its rows, sorted)."""
+    if hasattr(conn, "iterdump"):
+        yield from conn.iterdump()
+        return
+    for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").fetchall():
+        yield sql
+        if sql.startswith("CREATE TABLE") and "VIRTUAL" not in sql:
+            yield from sorted(repr(tuple(row)) for row in conn.execute(f'SELECT * FROM "{name}"'))
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -11,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 from goaljournal.store import JournalBusy, Store
 from goaljournal.store import connection
+
+pytestmark = pytest.mark.plain_journal("child processes open the journal by scripts of their own, without a key")
 
 # Each writer opens the journal, says it is ready, waits for "go" on stdin, then writes its
 # entries one transaction each, as separate `goaljournal log` calls would.
@@ -22,6 +23,7 @@ WRITER = """
 import sys
 from datetime import datetime
 from goaljournal.store import Store
+
 NOW = datetime(2026, 11, 25, 9, 30)
 path, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 print("ready", flush=True)
@@ -139,7 +141,7 @@ def test_a_lock_held_past_the_busy_timeout_raises_journal_busy(db_path: Path, mo
     with Store.open(db_path, clock=lambda: NOW) as store:
         first = store.add_entry("Before the lock @kept")
         assert store.pragma("busy_timeout") == 300
-        other = sqlite3.connect(db_path, isolation_level=None)
+        other = raw_connect(db_path, isolation_level=None)
         try:
             other.execute("BEGIN IMMEDIATE")
             other.execute("INSERT INTO tags (uuid, name) VALUES ('t2', 'held')")

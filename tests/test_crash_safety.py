@@ -13,7 +13,6 @@ import json
 import os
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,10 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NOW, attack_rounds
+from conftest import NOW, attack_rounds, raw_connect
 
 from goaljournal.store import Store
 from goaljournal.store.connection import BUSY_TIMEOUT_MS
+
+pytestmark = pytest.mark.plain_journal("child processes open the journal by scripts of their own, without a key")
 
 ROUNDS = 25
 TAGS_PER_ENTRY = 3
@@ -49,6 +50,7 @@ UNSAFE_WRITER = """
 import sys, time
 from datetime import datetime
 from goaljournal.store import Store
+
 NOW = datetime(2026, 11, 25, 9, 30)
 store = Store.open(sys.argv[1], clock=lambda: NOW)
 print("ready", flush=True)
@@ -81,7 +83,7 @@ def kill(child: subprocess.Popen[str]) -> list[int]:
 def losses(db_path: Path, claimed: list[int]) -> list[str]:
     """What the journal lost or broke, after a crash: empty when nothing."""
     problems = []
-    conn = sqlite3.connect(db_path)  # a fresh connection recovers the WAL the dead writer left
+    conn = raw_connect(db_path)  # a fresh connection recovers the WAL the dead writer left
     try:
         verdict = conn.execute("PRAGMA integrity_check").fetchall()
         if verdict != [("ok",)]:
@@ -247,7 +249,7 @@ def test_a_journal_locked_past_the_busy_timeout_says_busy_and_loses_nothing(
     with Store.open(db_path, clock=lambda: NOW) as store:
         store.add_entry("already here")
     monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 300)
-    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder = raw_connect(db_path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         code = cli.main(["--db", str(db_path), "log", "waiting to be written"])
@@ -274,7 +276,7 @@ async def test_the_app_on_a_busy_journal_says_so_and_keeps_what_was_typed(
     with Store.open(db_path, clock=lambda: NOW) as store:
         app = GoalJournalApp(store, today=NOW.date())
         async with app.run_test(size=(120, 36)) as pilot:
-            holder = sqlite3.connect(db_path, isolation_level=None)
+            holder = raw_connect(db_path, isolation_level=None)
             holder.execute("BEGIN IMMEDIATE")
             try:
                 await pilot.press("ctrl+r", *"words worth keeping", "enter")

@@ -8,14 +8,13 @@ photos), and dayone-export.zip holds it with a photo, as Day One's export zip do
 
 from __future__ import annotations
 
-import sqlite3
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 from goaljournal.cli import main
 from goaljournal.core.dayone import NotDayOne, parse_dayone
@@ -85,7 +84,7 @@ def test_a_file_that_is_not_a_day_one_export_is_refused(
     bad.write_bytes(content)
     code, out, err = run(capsys, "--db", db_path, "import", "--format", "dayone", bad)
     assert code == 1 and out == "" and message in err and err.count("\n") == 1
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         assert conn.execute("SELECT count(*) FROM entries").fetchone()[0] == 0
 
 

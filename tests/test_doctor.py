@@ -3,7 +3,6 @@ rolling automatic backups the app takes when it opens."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -11,9 +10,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 from goaljournal.store import Store
+
+pytestmark = pytest.mark.plain_journal("damage is made at plain SQLite's page offsets (dbstat)")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -29,7 +30,7 @@ def journal(db_path: Path) -> Path:
 
 
 def page_of(path: Path, table: str, kind: str = "leaf") -> int:
-    conn = sqlite3.connect(path)
+    conn = raw_connect(path)
     try:
         pages = [row[0] for row in conn.execute(
             "SELECT pageno FROM dbstat WHERE name = ? AND pagetype = ? ORDER BY pageno", (table, kind)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import NOW
+from conftest import NOW, raw_connect
 from goaljournal import cli
 from goaljournal.core.dates import FIRST_DAY, LAST_DAY, BadDate, days_after, parse_day, parse_moment
 from goaljournal.core.deadlines import deadline_from_field, find_deadline
@@ -424,7 +423,7 @@ def _fill_extremes(store: Store) -> None:
 def _legacy_values(db_path: Path) -> None:
     """What a journal written before the limits may hold: the biggest floats, an infinity, and
     days in year 9999 (the calendar's last)."""
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         conn.execute("UPDATE goals SET target = 1.7e308, baseline = -1.7e308 WHERE title LIKE 'Goal of 1000%'")
         conn.execute("UPDATE checkins SET value = 9e999 WHERE value = 1e12")  # SQLite reads 9e999 as +Inf
         conn.execute("UPDATE goals SET deadline = '9999-12-31' WHERE title LIKE 'Goal of 9998%'")
@@ -475,6 +474,7 @@ async def test_the_app_on_a_journal_at_the_ends_of_the_range(db_path: Path, scre
         assert app.return_code in (None, 0)
 
 
+@pytest.mark.plain_journal("checks that no journal file is made")
 @pytest.mark.parametrize("now", ["9999-12-31T10:00", "0999-12-31T10:00", "9999-12-31T23:00-05:00", "0001-01-01T01:00+05:00"])
 def test_a_fixed_clock_outside_the_range_is_one_line(
     db_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, now: str
@@ -501,7 +501,7 @@ def test_commands_on_a_journal_holding_values_from_before_the_limit(journal: Pat
         store.add_goal("Huge span", target=10, baseline=0)
         store.add_checkin(2, 5, at="2026-11-01")
         store.add_checkin(2, 6, at="2026-11-02")
-    with sqlite3.connect(journal) as conn:
+    with raw_connect(journal) as conn:
         conn.execute("UPDATE goals SET target = 1.7e308, baseline = -1.7e308 WHERE id = 2")
         conn.execute("UPDATE checkins SET value = 9e999 WHERE goal_id = 1")  # +Inf
         conn.execute("UPDATE checkins SET value = -1.7e308 WHERE goal_id = 2 AND at = '2026-11-01'")

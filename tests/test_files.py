@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import os
 import resource
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -16,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 from goaljournal.store import Store
 from goaljournal.ui.app import GoalJournalApp
@@ -125,7 +124,7 @@ def test_a_write_to_a_journal_in_a_read_only_folder_says_why(read_only_folder: P
 
 def test_a_leftover_wal_without_its_shm_in_a_read_only_folder_says_what_to_do(journal: Path) -> None:
     # A -wal with frames and no -shm, as a writer that stopped before folding it back leaves it.
-    writer = sqlite3.connect(journal)
+    writer = raw_connect(journal)
     writer.execute("PRAGMA wal_autocheckpoint = 0")
     writer.execute("UPDATE entries SET text = text || ' (edited)'")
     writer.commit()
@@ -178,7 +177,7 @@ def test_a_file_that_is_not_a_journal_is_refused_and_unchanged(db_path: Path, co
 
 
 def test_a_journal_from_a_newer_version_is_refused_and_unchanged(journal: Path) -> None:
-    conn = sqlite3.connect(journal)
+    conn = raw_connect(journal)
     conn.execute("PRAGMA user_version = 99")
     conn.close()
     before = digest(journal)

@@ -13,7 +13,6 @@ import copy
 import hashlib
 import json
 import random
-import sqlite3
 import struct
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from conftest import NOW
+from conftest import NOW, dump_lines, raw_connect
 from test_transfer import fill
 
 from goaljournal.cli import main
@@ -38,8 +37,11 @@ from goaljournal.store.transfer import export_data
 
 def digest(db_path: Path) -> str:
     """The journal's contents: its SQL dump, hashed (stable across reopening, unlike the file's bytes)."""
-    with sqlite3.connect(db_path) as conn:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode("utf-8", "surrogatepass")).hexdigest()
+    conn = raw_connect(db_path)
+    try:
+        return hashlib.sha256("\n".join(dump_lines(conn)).encode("utf-8", "surrogatepass")).hexdigest()
+    finally:
+        conn.close()
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: Any) -> tuple[int, str, str]:
@@ -461,7 +463,7 @@ def checked_journal(db_path: Path) -> Path:
 @pytest.mark.parametrize(("sql", "problem"), PLANTED, ids=[sql.split(" WHERE")[0] for sql, _ in PLANTED])
 def test_doctor_finds_a_bad_value_planted_with_sqlite3(sql: str, problem: str, checked_journal: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--db", checked_journal, "doctor")[1].endswith("verdict: healthy\n")
-    with sqlite3.connect(checked_journal) as conn:  # another program, with the journal's CHECKs where they hold
+    with raw_connect(checked_journal) as conn:  # another program, with the journal's CHECKs where they hold
         conn.execute(sql)
     code, out, _ = run(capsys, "--db", checked_journal, "doctor")
     assert code == 1
@@ -475,7 +477,7 @@ def test_doctor_counts_many_bad_rows_in_a_few_lines(checked_journal: Path, capsy
     with Store.open(checked_journal, clock=lambda: NOW) as store:
         for n in range(30):
             store.add_entry(f"Entry {n}", at="2026-11-02 08:00:00")
-    with sqlite3.connect(checked_journal) as conn:
+    with raw_connect(checked_journal) as conn:
         conn.execute("UPDATE entries SET starred = 2")
     code, out, _ = run(capsys, "--db", checked_journal, "doctor")
     lines = [line for line in out.splitlines() if line.startswith("problem:")]

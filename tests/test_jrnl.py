@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 from goaljournal.cli import _progress_bar, main
 from goaljournal.core.jrnl import format_jrnl, jrnl_text, parse_jrnl
@@ -51,7 +50,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: Any) -> tuple[int, str, str]:
 
 
 def rows(db_path: Path) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         return conn.execute("SELECT at, text, starred FROM entries ORDER BY at, id").fetchall()
 
 

@@ -7,7 +7,6 @@ import hashlib
 import os
 import random
 import shutil
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from goaljournal.store import (
 )
 from goaljournal.store import schema
 from goaljournal.store.connection import SCHEMA_VERSION
-from conftest import NOW
+from conftest import NOW, raw_connect
 
 FIXTURE = Path(__file__).parent / "fixtures" / "journal_v1.db"
 NEW_TABLES = ("skills", "assessments", "assessment_items", "ratings", "entries_fts")
@@ -38,7 +37,7 @@ def side_files(path: Path) -> list[str]:
 
 
 def raw(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(path)  # not mode=ro: it would leave -wal and -shm files behind
+    conn = raw_connect(path)  # not mode=ro: it would leave -wal and -shm files behind
     try:
         return conn.execute(sql).fetchall()
     finally:
@@ -133,7 +132,7 @@ def test_upgrade_leaves_a_private_backup_of_the_old_file(v1_journal: Path) -> No
 
 def test_newer_journal_is_refused_and_left_untouched(db_path: Path) -> None:
     Store.open(db_path, clock=lambda: NOW).close()
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = raw_connect(db_path, isolation_level=None)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.execute("PRAGMA journal_mode = DELETE")
     conn.close()
@@ -148,7 +147,7 @@ def test_newer_journal_is_refused_and_left_untouched(db_path: Path) -> None:
 def test_newer_journal_in_wal_mode_is_left_untouched(db_path: Path) -> None:
     with Store.open(db_path, clock=lambda: NOW) as store:
         store.add_entry("Written by the future")
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    conn = raw_connect(db_path, isolation_level=None)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 7}")
     conn.close()
     before = fingerprint(db_path)
@@ -159,6 +158,7 @@ def test_newer_journal_in_wal_mode_is_left_untouched(db_path: Path) -> None:
     assert side_files(db_path) == []
 
 
+@pytest.mark.plain_journal("writes a file of its own at the journal's path")
 @pytest.mark.parametrize(
     "content",
     [
@@ -177,8 +177,9 @@ def test_non_sqlite_file_is_refused_and_left_untouched(db_path: Path, content: b
     assert side_files(db_path) == []
 
 
+@pytest.mark.plain_journal("writes a file of its own at the journal's path")
 def test_another_apps_database_is_refused(db_path: Path) -> None:
-    conn = sqlite3.connect(db_path)
+    conn = raw_connect(db_path)
     conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY, path TEXT)")
     conn.execute("INSERT INTO photos (path) VALUES ('/tmp/cat.jpg')")
     conn.commit()

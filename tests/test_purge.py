@@ -21,6 +21,8 @@ from goaljournal.store import InvalidInput, JournalError, Store
 from goaljournal.ui.app import GoalJournalApp
 from goaljournal.ui.reflections.screen import ReflectionsScreen
 
+pytestmark = pytest.mark.plain_journal("a purge is proven by finding no trace of the text in the file's bytes")
+
 SECRET = "zanzibarquokka"  # a word in no other entry
 SECRET_TAG = "hushhushtagxyz"
 

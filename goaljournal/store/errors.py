@@ -41,8 +41,9 @@ class JournalBusy(JournalUnavailable):
     """Another process held the journal locked past the busy timeout."""
 
 
-class EncryptedJournal(JournalUnavailable):
-    """The journal is encrypted and no key was given to open it."""
+class EncryptedJournal(CorruptJournal):
+    """The file is no plain SQLite database and no key was given: an encrypted journal (or, since
+    both look like noise, a damaged file)."""
 
 
 class WrongPassphrase(JournalUnavailable):
