@@ -300,6 +300,21 @@ def test_tags_most_used_first(gj: Cli) -> None:
     assert gj("tags").out.splitlines() == ["     3  @work", "     2  @speaking", "     1  @alpha"]
 
 
+def test_tags_leave_out_trashed_entries(gj: Cli, db_path: Path) -> None:
+    gj("log", "a @work @alpha")
+    gj("log", "b @work @draft")
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        (draft,) = [e.id for e in store.entries(tag="draft")]
+        store.trash("entries", draft)
+    assert gj("tags", "--json").json() == [{"tag": "alpha", "count": 1}, {"tag": "work", "count": 1}]
+    assert gj("tags").out.splitlines() == ["     1  @alpha", "     1  @work"]
+    with Store.open(db_path, clock=lambda: NOW) as store:
+        store.restore("entries", draft)
+    assert gj("tags", "--json").json() == [
+        {"tag": "work", "count": 2}, {"tag": "alpha", "count": 1}, {"tag": "draft", "count": 1},
+    ]  # fmt: skip
+
+
 def test_tags_on_empty_journal(gj: Cli) -> None:
     assert gj("tags", "--json").json() == []
     assert gj("tags").out == ""

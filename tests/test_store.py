@@ -288,6 +288,24 @@ def test_trashed_entry_leaves_lists_and_search_and_comes_back(store: Store) -> N
     assert store.get_entry(gone).tags == ["mentoring"]
 
 
+def test_tag_counts_find_the_trash_through_its_index(store: Store) -> None:
+    # Leaving trashed entries out must not read every entry row: SQLCipher decrypts each page read.
+    for number in range(20):
+        store.add_entry(f"Note {number} @t{number % 2}")
+    store.trash("entries", store.entries(query="0")[0].id)
+    statements: list[str] = []
+    store.conn.set_trace_callback(statements.append)
+    try:
+        counts = store.tag_counts()
+    finally:
+        store.conn.set_trace_callback(None)
+    assert counts == [("t1", 10), ("t0", 9)]
+    (query,) = [s for s in statements if "entry_tags" in s]
+    plan = [row[3] for row in store.conn.execute(f"EXPLAIN QUERY PLAN {query}")]
+    on_entries = [step for step in plan if step.split()[1:2] == ["entries"]]
+    assert on_entries and all("INDEX entries_trashed" in step for step in on_entries), plan
+
+
 def test_trashed_goal_leaves_lists_and_comes_back(store: Store) -> None:
     goal = store.add_goal("Learn Rust", deadline="2027-01-01")
     other = store.add_goal("Learn Go")

@@ -32,7 +32,7 @@ from goaljournal.store.errors import (
     WrongPassphrase,
 )
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 BUSY_TIMEOUT_MS = 5000
 
 
