@@ -191,7 +191,7 @@ sys.stdin.readline()
 for number in range(count):  # each call opens the journal, writes and closes, as a shell's would
     assert main(["--db", path, "log", f"{name} line {number} @{name}"]) == 0
 """
-WRITES = attack_rounds(120)
+WRITES = attack_rounds(60)
 
 
 async def test_the_app_and_two_command_line_writers_at_once_lose_nothing(db_path: Path) -> None:
