@@ -105,7 +105,7 @@ def sqlcipher() -> ModuleType:
         try:
             from sqlcipher3 import dbapi2
         except ImportError:
-            raise JournalUnavailable(f"opening an encrypted journal needs SQLCipher: {INSTALL_HINT}") from None
+            raise JournalUnavailable(f"encrypted journals need SQLCipher: {INSTALL_HINT}") from None
         _sqlcipher = dbapi2
         Error = (sqlite3.Error, dbapi2.Error)
         DatabaseError = (sqlite3.DatabaseError, dbapi2.DatabaseError)
