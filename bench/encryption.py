@@ -48,7 +48,6 @@ import platform
 import shlex
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from datetime import datetime, timezone
@@ -153,21 +152,7 @@ def spawn(argv: list[str], journal: Path, work: Path, env: dict[str, str]) -> di
     its -wal, -shm and backups removed first); the run, with the command's standard output."""
     work.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(work / "backups", ignore_errors=True)
-    spec, stdout, stderr = work / "spec.json", work / "child.out", work / "child.err"
-    copy = work / "journal.db"
-    spec.write_text(json.dumps({
-        "argv": argv, "env": env, "runs": 1, "warmup": False,
-        "copies": [[str(journal), str(copy)]], "remove": [f"{copy}-wal", f"{copy}-shm"],
-        "stdout": str(stdout), "stderr": str(stderr),
-    }))  # fmt: skip
-    done = subprocess.run([sys.executable, str(HERE / "_measure.py"), str(spec)], capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SystemExit(f"the measurer failed:\n{done.stderr}")
-    run = json.loads(done.stdout)["runs"][0]
-    if run["rc"] != 0:
-        raise SystemExit(f"{shlex.join(argv)} exited {run['rc']}:\n{stderr.read_text()[-3000:]}")
-    run["stdout"] = stdout.read_text(errors="replace")
-    return run
+    return first_frame.measure_fresh(argv, journal, work, env)
 
 
 def environments() -> dict[str, dict[str, str]]:

@@ -143,8 +143,10 @@ def ui_module_count(repo: Path) -> int:
     return sum(1 for _ in (repo / "goaljournal" / "ui").rglob("*.py"))
 
 
-def measure_once(argv: list[str], journal: Path, work: Path, env: dict[str, str]) -> dict:  # type: ignore[type-arg]
-    """One fresh process through bench/_measure.py, on a fresh copy of ``journal``."""
+def measure_fresh(argv: list[str], journal: Path, work: Path, env: dict[str, str]) -> dict:  # type: ignore[type-arg]
+    """One fresh process through bench/_measure.py, on a fresh copy of ``journal`` (work/journal.db,
+    its -wal and -shm removed first): the run, with the command's standard output."""
+    import shlex
     import subprocess
 
     spec, stdout, stderr = work / "spec.json", work / "child.out", work / "child.err"
@@ -159,8 +161,16 @@ def measure_once(argv: list[str], journal: Path, work: Path, env: dict[str, str]
         raise SystemExit(f"the measurer failed:\n{done.stderr}")
     run = json.loads(done.stdout)["runs"][0]
     if run["rc"] != 0:
-        raise SystemExit(f"{' '.join(argv)} exited {run['rc']}:\n{stderr.read_text()[-3000:]}")
-    result = json.loads(stdout.read_text().strip().splitlines()[-1])
+        raise SystemExit(f"{shlex.join(argv)} exited {run['rc']}:\n{stderr.read_text()[-3000:]}")
+    run["stdout"] = stdout.read_text(errors="replace")
+    return run
+
+
+def measure_once(argv: list[str], journal: Path, work: Path, env: dict[str, str]) -> dict:  # type: ignore[type-arg]
+    """One fresh process through bench/_measure.py, on a fresh copy of ``journal``: the child's
+    report (its last line), with the wall time and peak RSS."""
+    run = measure_fresh(argv, journal, work, env)
+    result = json.loads(run["stdout"].strip().splitlines()[-1])
     result.update(wall_s=run["wall_s"], rss_mib=run["rss_mib"])
     return result
 
