@@ -1350,6 +1350,17 @@ def _backups_newest_first(journal: Path) -> list[Path]:
     return newest_first(journal, os.listdir(folder), folder)
 
 
+def _opens_a_backup(path: Path, key: Key | None) -> bool:
+    """Whether ``key`` opens one of the journal's backups: then a journal it does not open is
+    damaged, not locked with another passphrase (SQLCipher cannot tell the two apart)."""
+    if key is None:
+        return False
+    try:
+        return any(copy_problem(backup, key=key) is None for backup in _backups_newest_first(path))
+    except OutputError:
+        return False
+
+
 def doctor_unopenable(path: Path, err: JournalError, as_json: bool, key: Key | None = None) -> int:
     """``doctor`` on a file SQLite cannot even open: the verdict, and how to recover."""
     problem = str(err).split("; run `")[0]
@@ -1661,9 +1672,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Callable[[], datetime] | N
         try:
             # The command line's clock is _now, so "today" is one thing for every command.
             store = open_store(path, unlocked)
-        except CorruptJournal as err:
+        except (CorruptJournal, WrongPassphrase) as err:
             if args.handler is not cmd_doctor:
                 raise
+            if isinstance(err, WrongPassphrase):
+                if not _opens_a_backup(path, key):
+                    raise
+                err = CorruptJournal(f"{path} is damaged: its passphrase opens its backups but not the journal")
             return doctor_unopenable(path, err, args.json, key)
         with store:
             return int(args.handler(store, args))

@@ -413,3 +413,16 @@ def test_encrypt_with_no_journal_yet_makes_a_new_encrypted_one(tmp_path: Path, c
     assert cli("--db", journal, "log", "The first words are secret from the start").code == 0
     assert files_holding(tmp_path, (b"secret from the start",)) == []
     assert state(journal, PASSPHRASE)["entries"][0]["text"] == "The first words are secret from the start"
+
+
+def test_doctor_tells_a_damaged_encrypted_journal_from_a_wrong_passphrase(encrypted: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = bytearray(encrypted.read_bytes())
+    for index in range(16, 64):  # the first page, past the salt: SQLCipher can no longer read the file
+        data[index] ^= 0xFF
+    encrypted.write_bytes(bytes(data))
+    monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", PASSPHRASE)
+    said = one_line_failure(cli("--db", encrypted, "doctor"))
+    assert "is damaged: its passphrase opens its backups but not the journal" in said
+    assert "copy the newest backup that passes the integrity check" in said and "journal-20261125-093000.db" in said
+    monkeypatch.setenv("GOALJOURNAL_PASSPHRASE", "not it")  # a wrong passphrase opens no backup either
+    assert "does not open" in one_line_failure(cli("--db", encrypted, "doctor"))
