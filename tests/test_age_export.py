@@ -30,6 +30,8 @@ from goaljournal.cli import main
 from goaljournal.core import import_limits
 from goaljournal.store import Store, driver
 
+pytestmark = pytest.mark.plain_journal("it sets the passphrases itself, and encrypts its own journal where it needs one")
+
 PASSPHRASE = "correct horse battery staple"
 # Words of the journal that must not be readable in an encrypted export.
 CANARIES = ["Quokka-canary-7141", "Become a team lead", "Mid-year: speaking holds me back", "First talk done"]
