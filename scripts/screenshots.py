@@ -20,6 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+# The pictures show what a new user sees, whatever this machine's own preferences (a theme) say.
+os.environ["GOALJOURNAL_CONFIG"] = os.path.join(tempfile.gettempdir(), "goaljournal-screenshots-no-config.toml")
 
 from demo_app import NOW, SHOTS, Shot, demo_app, make_demo_journal, show  # noqa: E402
 
