@@ -361,11 +361,16 @@ def _leave_wal_mode(path: str, key: Key) -> None:
         target.close()
 
 
+def read_only_uri(path: str | Path) -> str:
+    """A URI that reads the file at ``path`` as it is: no lock, no -wal or -shm made beside it."""
+    return f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1"
+
+
 def copy_problem(path: str | Path, *, key: Key | None = None) -> str | None:
     """What is wrong with a journal copy (encrypted with ``key``), read without changing it or
     making side files; None when SQLite's integrity check says "ok" and it is a goaljournal journal."""
     try:
-        conn = driver.connect(f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1", uri=True, key=key)
+        conn = driver.connect(read_only_uri(path), uri=True, key=key)
     except driver.Error as err:
         return str(err)
     try:

@@ -145,10 +145,6 @@ def row_factory(conn: Any) -> type:
     return sqlcipher().Row
 
 
-def is_keyed(conn: Any) -> bool:
-    return not isinstance(conn, sqlite3.Connection)
-
-
 def salt_of(path: str | os.PathLike[str]) -> bytes:
     """An encrypted file's salt: its first 16 bytes."""
     header = file_header(Path(path))

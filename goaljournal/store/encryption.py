@@ -27,7 +27,7 @@ from urllib.parse import quote
 from goaljournal import files
 from goaljournal.store import driver
 from goaljournal.store.backup_names import backups_folder, read_name
-from goaljournal.store.connection import SCHEMA_VERSION, translate_errors
+from goaljournal.store.connection import SCHEMA_VERSION, read_only_uri, translate_errors
 from goaljournal.store.driver import Key
 from goaljournal.store.errors import JournalBusy, JournalUnavailable, WrongPassphrase
 
@@ -48,15 +48,11 @@ def check_key(path: Path, key: Key) -> None:
 
 def _open_problem(path: Path, key: Key | None) -> str | None:
     try:
-        with contextlib.closing(_cipher_connect(_read_only_uri(path), key, uri=True)) as conn:
+        with contextlib.closing(_cipher_connect(read_only_uri(path), key, uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except driver.DatabaseError as err:
         return str(err)
     return None
-
-
-def _read_only_uri(path: Path) -> str:
-    return f"file:{quote(os.path.abspath(path))}?mode=ro&immutable=1"
 
 
 def _cipher_connect(target: str, key: Key | None, **options: Any) -> Any:
@@ -156,15 +152,8 @@ def _held(path: Path, key: Key | None) -> Iterator[Any]:
 
 def _convert_journal(path: Path, source: Key | None, target: Key | None) -> None:
     with _held(path, source) as conn:
-        counts = _row_counts(conn, "main")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-
-        def fill(part: files.Partial) -> None:
-            _export(conn, part.path, target, version)
-            _verify(part.path, target, counts)
-
         try:
-            files.write_with(path, fill)
+            _write_converted(conn, path, target)
         except files.OutputError as err:
             raise JournalUnavailable(f"{err}; the journal {path} is unchanged") from None
 
@@ -174,22 +163,27 @@ def _convert_copy(copy: Path, source: Key | None, target: Key | None) -> None:
     if source is not None and not driver.is_encrypted(copy):
         key = None  # a plain copy left from before the journal was encrypted
     taken = copy.stat()
-    with contextlib.closing(_cipher_connect(_read_only_uri(copy), key, uri=True)) as conn:
+    with contextlib.closing(_cipher_connect(read_only_uri(copy), key, uri=True)) as conn:
         try:
-            counts = _row_counts(conn, "main")
-        except driver.DatabaseError as err:
+            _write_converted(conn, copy, target)
+        except driver.DatabaseError as err:  # reading the copy: the checked new file reports its own
             if "not a database" in str(err).lower():
                 raise JournalUnavailable("it does not open with the journal's passphrase") from None
             raise
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-
-        def fill(part: files.Partial) -> None:
-            _export(conn, part.path, target, version)
-            _verify(part.path, target, counts)
-
-        files.write_with(copy, fill)
     with contextlib.suppress(OSError):  # a conversion changes how a copy is kept, not when it was taken
         os.utime(copy, ns=(taken.st_atime_ns, taken.st_mtime_ns))
+
+
+def _write_converted(conn: Any, path: Path, target: Key | None) -> None:
+    """Put at ``path`` a checked copy of what ``conn`` holds, keyed with ``target``."""
+    counts = _row_counts(conn)
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def fill(part: files.Partial) -> None:
+        _export(conn, part.path, target, version)
+        _verify(part.path, target, counts)
+
+    files.write_with(path, fill)
 
 
 def _export(conn: Any, dest: str, target: Key | None, version: int) -> None:
@@ -210,9 +204,9 @@ def _export(conn: Any, dest: str, target: Key | None, version: int) -> None:
         conn.execute("DETACH DATABASE converted")
 
 
-def _row_counts(conn: Any, schema: str) -> dict[str, int]:
-    tables = [row[0] for row in conn.execute(f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {table: conn.execute(f'SELECT count(*) FROM {schema}."{table}"').fetchone()[0] for table in tables}
+def _row_counts(conn: Any) -> dict[str, int]:
+    tables = [row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+    return {table: conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] for table in tables}
 
 
 def _verify(dest: str, target: Key | None, counts: dict[str, int]) -> None:
@@ -222,7 +216,7 @@ def _verify(dest: str, target: Key | None, counts: dict[str, int]) -> None:
         with contextlib.closing(_cipher_connect(f"file:{quote(dest)}?mode=ro", target, uri=True)) as copy:
             verdicts = [row[0] for row in copy.execute("PRAGMA integrity_check").fetchall()]
             problem = None if verdicts == ["ok"] else verdicts[0]
-            if problem is None and _row_counts(copy, "main") != counts:
+            if problem is None and _row_counts(copy) != counts:
                 problem = "it does not hold every row"
     except driver.DatabaseError as err:
         problem = str(err)
