@@ -1794,11 +1794,17 @@ def _converted(path: Path, verb: str, done: Any, args: argparse.Namespace) -> in
     return 0
 
 
-def _existing_journal(args: argparse.Namespace) -> Path:
-    path = resolve_journal_path(getattr(args, "db", None))
+def _existing_journal(path: Path) -> Path:
     if not path.is_file():
         raise UserError(f"there is no journal at {path}")
     return path
+
+
+def _chosen_passphrase(path: Path) -> str:
+    """The passphrase a journal is first encrypted with: the one the environment gives (so that
+    it then opens with it), else asked twice at the terminal."""
+    given = passphrase.from_environment()
+    return given[0] if given else passphrase.new_passphrase(path, variable=passphrase.PASSPHRASE_VARIABLE)
 
 
 def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
@@ -1808,13 +1814,11 @@ def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
     driver.sqlcipher()
     if not path.exists():
         return _new_encrypted(path, args)
-    path = _existing_journal(args)
-    if driver.is_encrypted(path):  # done already, perhaps but for copies a kill left plain
+    if driver.is_encrypted(_existing_journal(path)):  # done already, perhaps but for copies a kill left plain
         unlocked = _unlocked_journal(path)
         source, target, secret = unlocked.key, unlocked.key, unlocked.secret
     else:
-        given = passphrase.from_environment()
-        secret = given[0] if given else passphrase.new_passphrase(path, variable=passphrase.PASSPHRASE_VARIABLE)
+        secret = _chosen_passphrase(path)
         source, target = None, driver.derive_key(secret, driver.new_salt())
     done = encryption.convert(path, source=source, target=target, delete_copies=args.delete_backups)
     if args.remember:
@@ -1824,8 +1828,7 @@ def cmd_encrypt(_: Store | None, args: argparse.Namespace) -> int:
 
 def _new_encrypted(path: Path, args: argparse.Namespace) -> int:
     """A new journal, encrypted from its first byte."""
-    given = passphrase.from_environment()
-    secret = given[0] if given else passphrase.new_passphrase(path, variable=passphrase.PASSPHRASE_VARIABLE)
+    secret = _chosen_passphrase(path)
     with Store.open(path, clock=_now, key=driver.derive_key(secret, driver.new_salt())):
         pass
     if args.remember:
@@ -1855,7 +1858,7 @@ def _unlocked_journal(path: Path) -> Unlocked:
 def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:
     from goaljournal.store import encryption
 
-    path = _existing_journal(args)
+    path = _existing_journal(resolve_journal_path(getattr(args, "db", None)))
     unlocked = _unlocked_journal(path)
     done = encryption.convert(path, source=unlocked.key, target=None, delete_copies=args.delete_backups)
     passphrase.forget(path)
@@ -1865,7 +1868,7 @@ def cmd_decrypt(_: Store | None, args: argparse.Namespace) -> int:
 def cmd_rekey(_: Store | None, args: argparse.Namespace) -> int:
     from goaljournal.store import encryption
 
-    path = _existing_journal(args)
+    path = _existing_journal(resolve_journal_path(getattr(args, "db", None)))
     unlocked = _unlocked_journal(path)
     secret = passphrase.new_passphrase(path)
     done = encryption.convert(path, source=unlocked.key, target=driver.derive_key(secret, driver.new_salt()), delete_copies=args.delete_backups)
