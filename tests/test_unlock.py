@@ -18,7 +18,8 @@ from textual.widgets import Input
 from goaljournal.store import Store, driver
 from goaljournal.store.errors import JournalUnavailable
 from goaljournal.ui.app import GoalJournalApp
-from goaljournal.ui.unlock import UnlockApp, tail_cells
+from goaljournal.core.text import fit_cells_from_end
+from goaljournal.ui.unlock import UnlockApp
 
 PASSPHRASE = "correct horse"
 ENTRY = "First entry of the encrypted journal"
@@ -200,14 +201,14 @@ async def test_the_journal_gone_meanwhile_is_said_and_spends_no_try(journal: Pat
 # -- the path on the screen ------------------------------------------------------------------
 
 
-def test_tail_cells_keeps_the_end() -> None:
-    assert tail_cells("/a/b/journal.db", 20) == "/a/b/journal.db"
-    assert tail_cells("/a/b/journal.db", 12) == "…/journal.db"
-    assert tail_cells("/a/b/journal.db", 11) == "…journal.db"
-    assert tail_cells("/漢字/journal.db", 14) == "…字/journal.db"  # a wide character is two cells
-    assert tail_cells("/漢字/journal.db", 13) == "…/journal.db"
-    assert tail_cells("abc", 1) == "…"
-    assert tail_cells("abc", 0) == ""
+def test_fit_cells_from_end_keeps_the_end() -> None:
+    assert fit_cells_from_end("/a/b/journal.db", 20) == "/a/b/journal.db"
+    assert fit_cells_from_end("/a/b/journal.db", 12) == "…/journal.db"
+    assert fit_cells_from_end("/a/b/journal.db", 11) == "…journal.db"
+    assert fit_cells_from_end("/漢字/journal.db", 14) == "…字/journal.db"  # a wide character is two cells
+    assert fit_cells_from_end("/漢字/journal.db", 13) == "…/journal.db"
+    assert fit_cells_from_end("abc", 1) == "…"
+    assert fit_cells_from_end("abc", 0) == ""
 
 
 def region_inside(app: UnlockApp, selector: str) -> bool:

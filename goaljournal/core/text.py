@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -88,12 +89,13 @@ def cell_width(text: str) -> int:
     """How many terminal cells ``text`` takes: wide (East Asian wide and full-width) characters
     take two, combining marks and zero-width characters none. Stdlib only, for the quick commands
     that must not import rich."""
-    width = 0
-    for char in text:
-        if _zero_width(char):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
-    return width
+    return sum(map(_char_cells, text))
+
+
+def _char_cells(char: str) -> int:
+    if _zero_width(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
 def _zero_width(char: str) -> bool:
@@ -105,15 +107,31 @@ def fit_cells(text: str, width: int) -> str:
     width = max(width, 0)
     if cell_width(text) <= width:
         return text
+    kept = _fitting(text, width - 1)
+    return "".join(kept).rstrip() + "…" if width else ""
+
+
+def fit_cells_from_end(text: str, width: int) -> str:
+    """``text`` cut from its start to at most ``width`` cells, with "…" where it was cut: for a
+    path, whose end (the file and its folders) says most about it."""
+    width = max(width, 0)
+    if cell_width(text) <= width:
+        return text
+    kept = _fitting(reversed(text), width - 1)
+    return "…" + "".join(reversed(kept)) if width else ""
+
+
+def _fitting(chars: Iterable[str], width: int) -> list[str]:
+    """The first of ``chars`` that fit in ``width`` cells together."""
     kept: list[str] = []
     used = 0
-    for char in text:
-        size = 0 if _zero_width(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used + size > width - 1:
+    for char in chars:
+        size = _char_cells(char)
+        if used + size > width:
             break
         kept.append(char)
         used += size
-    return "".join(kept).rstrip() + "…" if width else ""
+    return kept
 
 
 def pad_cells(text: str, width: int, align: str = "<") -> str:

@@ -18,23 +18,12 @@ from textual.content import Content
 from textual.widgets import Footer, Input, Static
 
 from goaljournal.core.config import config_path, read_preferences
-from goaljournal.core.text import cell_width, printable
+from goaljournal.core.text import fit_cells_from_end, printable
 from goaljournal.core.words import plural
 from goaljournal.store import JournalError
 from goaljournal.store.driver import Key
 from goaljournal.store.errors import WrongPassphrase
 from goaljournal.ui.shared.themes import THEMES
-
-
-def tail_cells(text: str, width: int) -> str:
-    """``text`` cut from its start to at most ``width`` cells, with "…" where it was cut: a
-    path's end (the file and its folders) says most about it."""
-    if cell_width(text) <= width:
-        return text
-    kept = len(text)
-    while kept > 0 and cell_width(text[kept - 1 :]) <= width - 1:
-        kept -= 1
-    return "…" + text[kept:] if width > 0 else ""
 
 
 class PathLine(Static):
@@ -45,7 +34,7 @@ class PathLine(Static):
         self.path_text = printable(str(path)).replace("\n", "\u240a").replace("\t", "\u2409")
 
     def render(self) -> Content:
-        return Content(tail_cells(self.path_text, self.size.width))
+        return Content(fit_cells_from_end(self.path_text, self.size.width))
 
 
 class PassphraseInput(Input):
