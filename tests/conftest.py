@@ -119,12 +119,17 @@ def _open_with_test_key(cls: type[Store], path: Any, *, clock: Callable[[], date
     when a test (never goaljournal's own code, which must pass its key) opens one without."""
     import sys
 
+    caller = sys._getframe(1).f_globals.get("__name__", "")
+    if key is None and not caller.startswith("goaljournal"):
+        key = _test_key(Path(path))
+    return _plain_open(cls, path, clock=clock, key=key)
+
+
+def _test_key(path: Path) -> Any:
+    """The test passphrase's key for an encrypted file at ``path``; None for a plain one."""
     from goaljournal.store import driver, encryption
 
-    caller = sys._getframe(1).f_globals.get("__name__", "")
-    if key is None and not caller.startswith("goaljournal") and driver.is_encrypted(path):
-        key = encryption.unlock(Path(path), TEST_PASSPHRASE)
-    return _plain_open(cls, path, clock=clock, key=key)
+    return encryption.unlock(path, TEST_PASSPHRASE) if driver.is_encrypted(path) else None
 
 
 def raw_connect(path: Path, **options: Any) -> Any:
@@ -133,11 +138,10 @@ def raw_connect(path: Path, **options: Any) -> Any:
     with ``uri=True``."""
     from urllib.parse import unquote, urlsplit
 
-    from goaljournal.store import driver, encryption
+    from goaljournal.store import driver
 
     file = Path(unquote(urlsplit(str(path)).path)) if options.get("uri") else Path(path)
-    key = encryption.unlock(file, TEST_PASSPHRASE) if driver.is_encrypted(file) else None
-    return driver.connect(str(path), key=key, **options)
+    return driver.connect(str(path), key=_test_key(file), **options)
 
 
 def dump_lines(conn: Any) -> Iterator[str]:
